@@ -1,0 +1,39 @@
+/** Boot: read the resident's settings from IndexedDB (or detect them), load one locale, render. */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { detectLocale } from "../../shared/settings/locales";
+import type { Settings } from "../../shared/settings/settings";
+import { App } from "./App";
+import { loadSettings, saveSettings } from "./db";
+import { initI18n } from "./i18n";
+import { listenForInstallOffer } from "./pwa/install";
+import { warmCacheWhenControlled } from "./pwa/offline-fetch";
+import { applyTextSize, SettingsProvider } from "./settings/SettingsContext";
+import "./styles.css";
+
+listenForInstallOffer();
+warmCacheWhenControlled();
+
+async function boot(): Promise<void> {
+  let settings: Settings | null = null;
+  try {
+    settings = await loadSettings();
+  } catch {
+    // IndexedDB unavailable (private mode on some browsers): run with defaults, unsaved.
+  }
+  if (!settings) {
+    settings = { ward: null, area: null, locale: detectLocale(navigator.languages), textSize: "standard" };
+    await saveSettings(settings).catch(() => {});
+  }
+  applyTextSize(settings.textSize);
+  await initI18n(settings.locale);
+  createRoot(document.getElementById("root") as HTMLElement).render(
+    <StrictMode>
+      <SettingsProvider initial={settings}>
+        <App />
+      </SettingsProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

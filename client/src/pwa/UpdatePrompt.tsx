@@ -1,0 +1,47 @@
+/**
+ * Registers the service worker and, when a new version is waiting, asks before reloading:
+ * a resident halfway through something should not lose it to a surprise reload.
+ */
+import { useRegisterSW } from "virtual:pwa-register/react";
+import { T } from "../i18n/T";
+
+export function UpdatePrompt() {
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    offlineReady: [offlineReady, setOfflineReady],
+    updateServiceWorker,
+  } = useRegisterSW();
+
+  if (needRefresh) {
+    return (
+      <div className="banner" role="status">
+        <p>
+          <T k="update.available" />
+        </p>
+        <div className="banner-actions">
+          <button type="button" className="button primary" onClick={() => void updateServiceWorker(true)}>
+            <T k="update.reload" />
+          </button>
+          <button type="button" className="button" onClick={() => setNeedRefresh(false)}>
+            <T k="update.later" />
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (offlineReady) {
+    return (
+      <div className="banner" role="status">
+        <p>
+          <T k="update.offlineReady" />
+        </p>
+        <div className="banner-actions">
+          <button type="button" className="button" onClick={() => setOfflineReady(false)}>
+            <T k="update.close" />
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,38 @@
+/** A page: its heading takes focus when the page changes (screen readers announce it) and names the tab. */
+import { type ReactNode, useEffect, useRef } from "react";
+import { T, useT } from "../i18n/T";
+
+export function Page({ titleKey, children }: { titleKey: string; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { plain } = useT();
+  const title = plain(titleKey);
+  const appName = plain("app.name");
+  useEffect(() => {
+    document.title = `${title} | ${appName}`;
+  }, [title, appName]);
+  useEffect(() => {
+    // Not on the first page of a visit: focus would skip the header for keyboard users.
+    if (document.activeElement && document.activeElement !== document.body) heading.current?.focus();
+  }, []);
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        <T k={titleKey} />
+      </h1>
+      {children}
+    </>
+  );
+}
+
+export function ComingSoon({ textKey }: { textKey: string }) {
+  return (
+    <section className="notice" aria-labelledby={`${textKey}-label`}>
+      <h2 id={`${textKey}-label`} className="notice-label">
+        <T k="common.comingSoon" />
+      </h2>
+      <p>
+        <T k={textKey} />
+      </p>
+    </section>
+  );
+}

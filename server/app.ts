@@ -1,0 +1,83 @@
+/**
+ * The HTTP app: shared middleware, then one sub-app per feature mounted under /api, then the built
+ * client. `AppType` is what the client's typed `hc` client is built from.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppDeps, AppEnv } from "./env";
+import { healthRoutes } from "./health/routes";
+import { AppError, errorResponse } from "./http/errors";
+import { apiDocsPage, openApiDocument } from "./http/openapi";
+import { requestLog } from "./http/request-log";
+import { serveClient } from "./http/static";
+import { wardRoutes } from "./wards/routes";
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use(requestLog());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      permissionsPolicy: { camera: [], microphone: [], geolocation: ["self"] },
+    }),
+  );
+  app.use(compress());
+  app.use(
+    "/api/*",
+    bodyLimit({ maxSize: deps.bodyLimitBytes, onError: (c) => errorResponse(c, "request.too_large", { maxBytes: deps.bodyLimitBytes }) }),
+  );
+
+  const routes = app.route("/api/wards", wardRoutes).route("/api/health", healthRoutes);
+
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const apiDocument = () => {
+    document ??= openApiDocument(app.routes, { title: "Machikoe API", version: deps.version });
+    return document;
+  };
+  app.get("/api/openapi.json", (c) => c.json(apiDocument()));
+  app.get("/api/docs", (c) => c.html(apiDocsPage(apiDocument())));
+
+  app.all("/api/*", (c) => errorResponse(c, "route.not_found", { path: c.req.path }));
+  if (deps.clientDir) serveClient(app, deps.clientDir);
+
+  app.notFound((c) => errorResponse(c, "route.not_found", { path: c.req.path }));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return errorResponse(c, error.code, error.details);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own 4xx, such as malformed JSON in a validated body.
+      return errorResponse(c, "request.invalid", { reason: error.message });
+    }
+    deps.logger.error("unhandled error", {
+      requestId: c.var.requestId,
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    });
+    return errorResponse(c, "internal.error", { requestId: c.var.requestId });
+  });
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,69 @@
+/**
+ * Configuration, parsed once at start from the environment. Nothing else in the server reads
+ * process.env: a bad value stops the start with a message that names the variable.
+ */
+import { z } from "zod";
+
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+const env = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema);
+
+const ConfigSchema = z.object({
+  PORT: env(z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: env(z.string().default("0.0.0.0")),
+  DATA_DIR: env(z.string().default("./data")),
+  DATABASE_URL: env(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// URL; leave it unset for the embedded SQLite database")
+      .optional(),
+  ),
+  PUBLIC_URL: env(z.url({ protocol: /^https?$/ }).optional()),
+  LOG_LEVEL: env(z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
+  BODY_LIMIT_KB: env(z.coerce.number().int().min(1).max(10_240).default(100)),
+  DEMO_DATA: env(z.enum(["true", "false"]).default("true")),
+  SHUTDOWN_TIMEOUT_MS: env(z.coerce.number().int().min(0).max(120_000).default(10_000)),
+  CLIENT_DIR: env(z.string().default("./dist/client")),
+  SERVE_CLIENT: env(z.enum(["true", "false"]).default("true")),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string | undefined;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  bodyLimitBytes: number;
+  demoData: boolean;
+  shutdownTimeoutMs: number;
+  /** The built client to serve, or undefined for an API-only server (`npm run dev` serves the client with Vite). */
+  clientDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0]);
+      return `  ${variable}=${JSON.stringify(source[variable] ?? "")}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const v = parsed.data;
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: v.DATA_DIR,
+    databaseUrl: v.DATABASE_URL,
+    publicUrl: v.PUBLIC_URL,
+    logLevel: v.LOG_LEVEL,
+    bodyLimitBytes: v.BODY_LIMIT_KB * 1024,
+    demoData: v.DEMO_DATA === "true",
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    clientDir: v.SERVE_CLIENT === "true" ? v.CLIENT_DIR : undefined,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Opens the database the configuration names: the embedded SQLite file by default, PostgreSQL when
+ * DATABASE_URL is set. The rest of the server sees one interface on both — `db` for reads and
+ * `write(job)` for transactional writes — and one set of Kysely queries.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import pg from "pg";
+import { GroupCommit } from "./group-commit";
+import { migrateToLatest } from "./migrate";
+import type { DB } from "./schema";
+
+export type Dialect = "sqlite" | "postgres";
+
+export interface Database {
+  readonly dialect: Dialect;
+  /** For reads. On SQLite this is its own connection, so reads never wait for a commit. */
+  readonly db: Kysely<DB>;
+  /** Runs `job` in a transaction; resolves once it is committed durably. */
+  write<T>(job: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** Waits for every write queued so far. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { dialect: "sqlite"; file: string }
+  | { dialect: "postgres"; connectionString: string; schema?: string; maxConnections?: number };
+
+export function databaseOptionsFrom(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseOptions {
+  return config.databaseUrl
+    ? { dialect: "postgres", connectionString: config.databaseUrl }
+    : { dialect: "sqlite", file: path.join(config.dataDir, "machikoe.db") };
+}
+
+/** Opens the database and brings its schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const { database, writer } = options.dialect === "sqlite" ? openSqlite(options.file) : openPostgres(options);
+  try {
+    await migrateToLatest(writer as Kysely<unknown>);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+function openSqliteConnection(file: string): SQLite.Database {
+  const connection = new SQLite(file);
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("synchronous = FULL");
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("busy_timeout = 5000");
+  return connection;
+}
+
+interface Opened {
+  database: Database;
+  /** The connection that writes: migrations run on it. */
+  writer: Kysely<DB>;
+}
+
+function openSqlite(file: string): Opened {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const plugins = [new CamelCasePlugin()];
+  // The writer is opened first, so it creates the file and switches it to WAL before the reader opens it.
+  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: openSqliteConnection(file) }), plugins });
+  const reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: openSqliteConnection(file) }), plugins });
+  const group = new GroupCommit(writer);
+  let closed = false;
+  const database: Database = {
+    dialect: "sqlite",
+    db: reader,
+    write(job) {
+      if (closed) return Promise.reject(new Error("database is closed"));
+      return group.run(job);
+    },
+    flush: () => group.flush(),
+    async close() {
+      closed = true;
+      await group.flush();
+      await reader.destroy();
+      await writer.destroy();
+    },
+  };
+  return { database, writer };
+}
+
+function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgres" }>): Opened {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+  const database: Database = {
+    dialect: "postgres",
+    db,
+    write(job) {
+      if (closed) return Promise.reject(new Error("database is closed"));
+      const running = db.transaction().execute(job);
+      const tracked = running.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
+      return running;
+    },
+    async flush() {
+      await Promise.allSettled([...inFlight]);
+    },
+    async close() {
+      closed = true;
+      await Promise.allSettled([...inFlight]);
+      await db.destroy();
+    },
+  };
+  return { database, writer: db };
+}

@@ -1,0 +1,19 @@
+/**
+ * Migrations as code, bundled with the server (no files read at run time), run at start.
+ * The same list runs on SQLite and PostgreSQL; each migration uses only portable schema calls.
+ */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import * as m0001 from "./migrations/0001_wards_and_areas";
+
+const migrations: Record<string, Migration> = {
+  "0001_wards_and_areas": m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

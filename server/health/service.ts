@@ -1,0 +1,35 @@
+/**
+ * The health check proves the write path, not just that the process answers: it inserts a probe
+ * row through the same grouped commit as every other write and prunes probes older than an hour.
+ */
+import { randomUUID } from "node:crypto";
+import type { HealthStatus } from "../../shared/health/schemas";
+import type { Database } from "../db/database";
+
+const probeRetentionMs = 60 * 60 * 1000;
+
+export async function checkHealth(database: Database, version: string): Promise<HealthStatus> {
+  const started = performance.now();
+  const probeId = randomUUID();
+  let writable = true;
+  try {
+    await database.write(async (trx) => {
+      const now = new Date();
+      await trx.insertInto("writeProbes").values({ id: probeId, checkedAt: now.toISOString() }).execute();
+      const cutoff = new Date(now.getTime() - probeRetentionMs).toISOString();
+      await trx.deleteFrom("writeProbes").where("checkedAt", "<", cutoff).execute();
+    });
+  } catch {
+    writable = false;
+  }
+  return {
+    status: writable ? "ok" : "degraded",
+    version,
+    database: {
+      dialect: database.dialect,
+      writable,
+      writeMs: Math.round((performance.now() - started) * 10) / 10,
+      probeId: writable ? probeId : null,
+    },
+  };
+}

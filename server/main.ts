@@ -1,0 +1,68 @@
+/**
+ * Starts the server: configuration, database (migrated), demo data on an empty database, HTTP.
+ * On SIGTERM or SIGINT it stops accepting, lets in-flight requests finish, flushes the grouped
+ * commits and closes the database, so no acknowledged write is lost.
+ */
+import { serve } from "@hono/node-server";
+import pkg from "../package.json";
+import { createApp } from "./app";
+import { ConfigError, loadConfig } from "./config";
+import { databaseOptionsFrom, openDatabase } from "./db/database";
+import { createLogger } from "./logger";
+import { isEmpty, seedDemoData } from "./seed/seed";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(databaseOptionsFrom(config));
+  logger.info("database ready", { dialect: database.dialect });
+
+  if (config.demoData && (await isEmpty(database))) {
+    const summary = await seedDemoData(database, { reset: false });
+    logger.info("demo data seeded", { ...summary });
+  }
+
+  const app = createApp({
+    database,
+    logger,
+    version: pkg.version,
+    bodyLimitBytes: config.bodyLimitBytes,
+    clientDir: config.clientDir,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
+    logger.info("listening", { url, port: info.port, dialect: database.dialect });
+    if (config.logLevel !== "silent") {
+      process.stdout.write(`\nまちの声 Machikoe ${pkg.version} is running at ${url}\n`);
+      process.stdout.write(`  database: ${database.dialect === "sqlite" ? `SQLite in ${config.dataDir}` : "PostgreSQL"}\n`);
+      process.stdout.write(`  API: ${url}/api/docs\n\n`);
+    }
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { signal });
+    const force = setTimeout(() => {
+      logger.warn("in-flight requests did not finish in time; closing their connections");
+      if ("closeAllConnections" in server) server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearTimeout(force);
+    await database.close();
+    logger.info("stopped", { signal });
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Machikoe could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/**
+ * Demo data, so a fresh start shows all 24 wards with believable content. Runs on an empty database
+ * at start (unless DEMO_DATA=false) and on `npm run seed -- --reset`, which rebuilds it.
+ */
+import { wardRecords } from "../../shared/wards/data";
+import type { Database } from "../db/database";
+import { areaSeeds } from "./areas";
+
+export interface SeedSummary {
+  wards: number;
+  areas: number;
+}
+
+export async function isEmpty({ db }: Database): Promise<boolean> {
+  const row = await db
+    .selectFrom("wards")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+export async function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
+  return database.write(async (trx) => {
+    if (options.reset) {
+      await trx.deleteFrom("areas").execute();
+      await trx.deleteFrom("wards").execute();
+    }
+    await trx
+      .insertInto("wards")
+      .values(
+        wardRecords.map((w) => ({
+          code: w.code,
+          name: w.name,
+          reading: w.reading,
+          nameEn: w.nameEn,
+          nameZh: w.nameZh,
+          nameKo: w.nameKo,
+          nameVi: w.nameVi,
+          population: w.population,
+          births: w.births,
+        })),
+      )
+      .execute();
+    const areas = wardRecords.flatMap((ward) =>
+      (areaSeeds[ward.code] ?? []).map((area, i) => ({
+        id: `${ward.code}-${String(i + 1).padStart(2, "0")}`,
+        wardCode: ward.code,
+        name: area.name,
+        reading: area.reading,
+        nameEn: area.nameEn,
+        population: area.population,
+        sortOrder: i + 1,
+      })),
+    );
+    await trx.insertInto("areas").values(areas).execute();
+    return { wards: wardRecords.length, areas: areas.length };
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * The six languages of the app. Japanese is the fallback for every missing string;
+ * `ja-easy` is やさしい日本語 with furigana. Locale codes are BCP 47 tags, so they can go
+ * straight into `<html lang>` (ja-easy is written `ja` there with an extension subtag).
+ */
+export const locales = ["ja", "ja-easy", "en", "zh-Hans", "ko", "vi"] as const;
+export type Locale = (typeof locales)[number];
+export const fallbackLocale: Locale = "ja";
+
+/** The `lang` attribute for a locale: やさしい日本語 is still Japanese to browsers and screen readers. */
+export function htmlLang(locale: Locale): string {
+  return locale === "ja-easy" ? "ja" : locale;
+}
+
+/**
+ * Picks the app locale from the browser's preferred languages (navigator.languages),
+ * first match wins; Japanese when nothing matches.
+ */
+export function detectLocale(preferred: readonly string[]): Locale {
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    if (lower.startsWith("ja")) return "ja";
+    if (lower.startsWith("en")) return "en";
+    if (lower.startsWith("zh")) return "zh-Hans";
+    if (lower.startsWith("ko")) return "ko";
+    if (lower.startsWith("vi")) return "vi";
+  }
+  return fallbackLocale;
+}

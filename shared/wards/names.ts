@@ -1,0 +1,28 @@
+/** How a ward or area name is written in each locale. やさしい日本語 carries its reading as furigana markup `{漢字|かな}`. */
+import type { Locale } from "../settings/locales";
+import type { Area, Ward } from "./schemas";
+
+type Named = Pick<Ward, "name" | "reading" | "nameEn" | "nameZh" | "nameKo" | "nameVi">;
+
+export function wardName(ward: Named, locale: Locale): string {
+  switch (locale) {
+    case "ja":
+      return ward.name;
+    case "ja-easy":
+      return `{${ward.name}|${ward.reading}}`;
+    case "en":
+      return `${ward.nameEn} Ward`;
+    case "zh-Hans":
+      return ward.nameZh;
+    case "ko":
+      return ward.nameKo;
+    case "vi":
+      return ward.nameVi;
+  }
+}
+
+export function areaName(area: Pick<Area, "name" | "reading" | "nameEn">, locale: Locale): string {
+  if (locale === "ja" || locale === "zh-Hans") return area.name;
+  if (locale === "ja-easy") return `{${area.name}|${area.reading}}`;
+  return area.nameEn;
+}

@@ -1,0 +1,63 @@
+/**
+ * One Vite config for both builds. The client build (root client/) makes the PWA: React,
+ * the TypeScript service worker (injectManifest) and the web manifest. The server build
+ * (`vite build --ssr`) bundles server/ for Node, leaving node_modules external.
+ */
+import react from "@vitejs/plugin-react";
+import { defineConfig, type UserConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+import pkg from "./package.json";
+
+const serverBuild: UserConfig = {
+  build: {
+    ssr: true,
+    outDir: "dist/server",
+    emptyOutDir: true,
+    target: "node20",
+    rollupOptions: { input: { main: "server/main.ts", seed: "server/cli/seed.ts" } },
+  },
+};
+
+const clientBuild: UserConfig = {
+  root: "client",
+  build: {
+    outDir: "../dist/client",
+    emptyOutDir: true,
+    target: "es2020",
+    // Locale files stay separate assets (fetched on demand, only the active one), never inlined.
+    assetsInlineLimit: (file) => (file.endsWith(".json") ? false : undefined),
+  },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  server: { proxy: { "/api": "http://localhost:3000" } },
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src/sw",
+      filename: "sw.ts",
+      registerType: "prompt",
+      injectManifest: { globPatterns: ["**/*.{js,css,html}"] },
+      manifest: {
+        id: "/",
+        name: "まちの声 Machikoe",
+        short_name: "まちの声",
+        description: "大阪市24区のアンケート、通いの場、町会、子育ての手続きを、あなたの言葉で。",
+        lang: "ja",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        orientation: "portrait",
+        theme_color: "#0a5c8a",
+        background_color: "#ffffff",
+        icons: [
+          { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+          { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+          { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+};
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? serverBuild : clientBuild));
