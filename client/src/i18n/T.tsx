@@ -1,7 +1,7 @@
 /** Translated text, with furigana where the locale has it. Use <T k="…" /> for text, useT().plain for attributes. */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Locale } from "../../../shared/settings/locales";
+import { localeOf } from "./index";
 import { plainText, RubyText } from "./ruby";
 
 export function T({ k, values }: { k: string; values?: Record<string, string | number> }): ReactNode {
@@ -15,6 +15,6 @@ export function useT() {
     t,
     /** The text without furigana markup, for aria-label, title, and document.title. */
     plain: (k: string, values?: Record<string, string | number>) => plainText(t(k, values)),
-    locale: i18n.language as Locale,
+    locale: localeOf(i18n.language),
   };
 }

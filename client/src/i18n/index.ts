@@ -5,7 +5,7 @@
  */
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { fallbackLocale, htmlLang, type Locale } from "../../../shared/settings/locales";
+import { fallbackLocale, htmlLang, type Locale, locales } from "../../../shared/settings/locales";
 import { offlineFetch } from "../pwa/offline-fetch";
 
 const localeUrls = import.meta.glob<string>("./locales/*.json", { query: "?url", import: "default", eager: true });
@@ -18,19 +18,31 @@ async function fetchLocale(locale: Locale): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
 }
 
+/**
+ * i18next canonicalises language codes ("ja-easy" would become "ja-Easy"), so it is told to lower-case
+ * them all and holds each bundle under the lower-cased code.
+ */
+const i18nextCode = (locale: Locale) => locale.toLowerCase();
+
+/** The app locale i18next is showing. */
+export function localeOf(i18nextLanguage: string): Locale {
+  return locales.find((locale) => i18nextCode(locale) === i18nextLanguage) ?? fallbackLocale;
+}
+
 export async function switchLocale(locale: Locale): Promise<void> {
-  if (!i18next.hasResourceBundle(locale, "translation")) {
-    i18next.addResourceBundle(locale, "translation", await fetchLocale(locale));
+  if (!i18next.hasResourceBundle(i18nextCode(locale), "translation")) {
+    i18next.addResourceBundle(i18nextCode(locale), "translation", await fetchLocale(locale));
   }
-  await i18next.changeLanguage(locale);
+  await i18next.changeLanguage(i18nextCode(locale));
   document.documentElement.lang = htmlLang(locale);
   document.documentElement.dataset.locale = locale;
 }
 
 export async function initI18n(locale: Locale): Promise<void> {
   await i18next.use(initReactI18next).init({
-    lng: locale,
+    lng: i18nextCode(locale),
     fallbackLng: fallbackLocale,
+    lowerCaseLng: true,
     resources: {},
     partialBundledLanguages: true,
     interpolation: { escapeValue: false },

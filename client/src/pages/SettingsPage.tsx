@@ -23,10 +23,14 @@ const languageNames: Record<Locale, { label: string; lang: string }> = {
 export function SettingsPage() {
   const { settings, update } = useSettings();
   const { locale, plain } = useT();
-  const [saved, setSaved] = useState(0);
+  const [saved, setSaved] = useState<"idle" | "saved" | "failed">("idle");
   const save = async (patch: Parameters<typeof update>[0]) => {
-    await update(patch);
-    setSaved((n) => n + 1);
+    try {
+      await update(patch);
+      setSaved("saved");
+    } catch {
+      setSaved("failed");
+    }
   };
   const wards = useWards();
   const areas = useAreas(settings.ward);
@@ -99,8 +103,13 @@ export function SettingsPage() {
       />
 
       <p className="visually-hidden" role="status">
-        {saved > 0 && <T k="settings.saved" />}
+        {saved === "saved" && <T k="settings.saved" />}
       </p>
+      {saved === "failed" && (
+        <p className="error" role="alert">
+          <T k="errors.network" />
+        </p>
+      )}
 
       <InstallSection />
 

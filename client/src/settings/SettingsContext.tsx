@@ -19,12 +19,21 @@ export function SettingsProvider({ initial, children }: { initial: Settings; chi
   const [settings, setSettings] = useState(initial);
   const update = useCallback(
     async (patch: Partial<Settings>) => {
-      const next: Settings = { ...settings, ...patch };
+      const previous = settings;
+      const next: Settings = { ...previous, ...patch };
       // A new ward's areas are different ones: the old area no longer applies.
-      if (patch.ward !== undefined && patch.ward !== settings.ward && patch.area === undefined) next.area = null;
-      if (next.locale !== settings.locale) await switchLocale(next.locale);
-      applyTextSize(next.textSize);
+      if (patch.ward !== undefined && patch.ward !== previous.ward && patch.area === undefined) next.area = null;
+      // The choice shows at once; a new language follows as soon as its strings are loaded.
       setSettings(next);
+      applyTextSize(next.textSize);
+      if (next.locale !== previous.locale) {
+        try {
+          await switchLocale(next.locale);
+        } catch (error) {
+          setSettings((current) => ({ ...current, locale: previous.locale }));
+          throw error;
+        }
+      }
       await saveSettings(next);
     },
     [settings],

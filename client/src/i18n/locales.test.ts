@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { errorCodes } from "../../../shared/errors/catalog";
+import { locales } from "../../../shared/settings/locales";
+import { parseRuby } from "./ruby";
+
+type Tree = { [key: string]: string | Tree };
+
+const load = (locale: string): Tree => JSON.parse(readFileSync(path.join(import.meta.dirname, "locales", `${locale}.json`), "utf8"));
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(full, value);
+    else for (const [k, v] of flatten(value, full)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const ja = flatten(load("ja"));
+
+describe.each(locales)("locale %s", (locale) => {
+  const strings = flatten(load(locale));
+
+  it("has every key that Japanese has, and no others", () => {
+    const missing = [...ja.keys()].filter((key) => !strings.has(key));
+    const extra = [...strings.keys()].filter((key) => !ja.has(key));
+    expect(missing, `${locale} lacks keys`).toEqual([]);
+    expect(extra, `${locale} has keys Japanese lacks`).toEqual([]);
+  });
+
+  it("has no empty strings and keeps each string's placeholders", () => {
+    for (const [key, text] of strings) {
+      expect(text.trim(), `${locale}:${key} is empty`).not.toBe("");
+      expect(placeholders(text), `${locale}:${key} placeholders`).toEqual(placeholders(ja.get(key) ?? ""));
+    }
+  });
+
+  it("has a message for every API error code", () => {
+    for (const code of errorCodes) expect(strings.has(`errors.${code}`), `${locale} lacks errors.${code}`).toBe(true);
+  });
+});
+
+describe("やさしい日本語", () => {
+  const strings = flatten(load("ja-easy"));
+
+  it("gives every kanji a reading in furigana markup", () => {
+    for (const [key, text] of strings) {
+      const bare = parseRuby(text)
+        .filter((part) => typeof part === "string")
+        .join("")
+        .replace(/\{\{\s*\w+\s*\}\}/g, "");
+      expect(bare, `ja-easy:${key} has kanji without furigana`).not.toMatch(/[\u4e00-\u9fff\u3005]/);
+      expect(bare, `ja-easy:${key} has broken furigana markup`).not.toMatch(/[{}|]/);
+    }
+  });
+
+  it("writes readings in hiragana", () => {
+    for (const [key, text] of strings) {
+      for (const part of parseRuby(text)) {
+        if (typeof part !== "string") expect(part.reading, `ja-easy:${key}`).toMatch(/^[\u3041-\u309f\u30fc]+$/);
+      }
+    }
+  });
+});

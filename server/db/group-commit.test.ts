@@ -1,0 +1,149 @@
+/**
+ * Grouped commits on the embedded SQLite database, on a real file: writes that arrive together share
+ * one COMMIT, a failing write rolls back only itself, and a settled write is visible to any other
+ * connection.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "./database";
+import { GroupCommit } from "./group-commit";
+import { migrateToLatest } from "./migrate";
+import type { DB, WriteProbeTable } from "./schema";
+
+let dir: string;
+let file: string;
+const opened: { destroy(): Promise<void> }[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "machikoe-group-commit-"));
+  file = path.join(dir, "machikoe.db");
+});
+
+afterEach(async () => {
+  for (const resource of opened.splice(0)) await resource.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A Kysely over its own better-sqlite3 connection to the test file, migrated, closed after the test. */
+async function migratedKysely(): Promise<Kysely<DB>> {
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(file) }), plugins: [new CamelCasePlugin()] });
+  opened.push(db);
+  await migrateToLatest(db as Kysely<unknown>);
+  return db;
+}
+
+async function openTestDatabase(): Promise<Database> {
+  const database = await openDatabase({ dialect: "sqlite", file });
+  opened.push({ destroy: () => database.close().catch(() => {}) });
+  return database;
+}
+
+function probe(n: number): WriteProbeTable {
+  return { id: `probe-${String(n).padStart(3, "0")}`, checkedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString() };
+}
+
+const probes = (count: number) => Array.from({ length: count }, (_, i) => probe(i));
+
+/** The probe ids as seen by a separate, independent connection to the file. */
+function idsSeenByAnotherConnection(): string[] {
+  const connection = new SQLite(file, { readonly: true });
+  try {
+    return (connection.prepare("SELECT id FROM write_probes ORDER BY id").all() as { id: string }[]).map((row) => row.id);
+  } finally {
+    connection.close();
+  }
+}
+
+describe("GroupCommit", () => {
+  it("stores 200 writes issued together with far fewer commits than writes", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db);
+
+    await Promise.all(probes(200).map((row) => group.run((trx) => trx.insertInto("writeProbes").values(row).execute())));
+
+    const stored = await db.selectFrom("writeProbes").select("id").orderBy("id").execute();
+    expect(stored.map((row) => row.id)).toEqual(probes(200).map((row) => row.id));
+    expect(group.stats.writes).toBe(200);
+    expect(group.stats.commits).toBeLessThan(group.stats.writes);
+    expect(group.stats.commits * 10).toBeLessThanOrEqual(group.stats.writes);
+  });
+
+  it("never puts more writes than maxBatch in one commit", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db, 50);
+
+    await Promise.all(probes(120).map((row) => group.run((trx) => trx.insertInto("writeProbes").values(row).execute())));
+
+    expect(group.stats).toEqual({ commits: 3, writes: 120 });
+  });
+
+  it("resolves each write with what its job returned", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db);
+
+    const values = await Promise.all([1, 2, 3].map((n) => group.run(async () => n * 10)));
+
+    expect(values).toEqual([10, 20, 30]);
+  });
+});
+
+describe("the SQLite database", () => {
+  it("rejects only the failing write; the others in the same batch are stored", async () => {
+    const database = await openTestDatabase();
+    const failure = new Error("the job fails after its insert");
+
+    const outcomes = await Promise.allSettled([
+      database.write((trx) => trx.insertInto("writeProbes").values(probe(1)).execute()),
+      database.write(async (trx) => {
+        await trx.insertInto("writeProbes").values(probe(2)).execute();
+        throw failure;
+      }),
+      // A constraint violation: probe 1 again.
+      database.write((trx) => trx.insertInto("writeProbes").values(probe(1)).execute()),
+      database.write((trx) => trx.insertInto("writeProbes").values(probe(3)).execute()),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
+    expect(outcomes[1]).toEqual({ status: "rejected", reason: failure });
+    expect(idsSeenByAnotherConnection()).toEqual([probe(1).id, probe(3).id]);
+  });
+
+  it("resolves flush() only after every queued write is committed", async () => {
+    const database = await openTestDatabase();
+    const writes = probes(50).map((row) => database.write((trx) => trx.insertInto("writeProbes").values(row).execute()));
+
+    await database.flush();
+
+    expect(idsSeenByAnotherConnection()).toEqual(probes(50).map((row) => row.id));
+    await Promise.all(writes);
+  });
+
+  it("commits the writes queued before close()", async () => {
+    const database = await openTestDatabase();
+    const writes = probes(20).map((row) => database.write((trx) => trx.insertInto("writeProbes").values(row).execute()));
+
+    await database.close();
+
+    await Promise.all(writes);
+    expect(idsSeenByAnotherConnection()).toEqual(probes(20).map((row) => row.id));
+  });
+
+  it("rejects a write after close()", async () => {
+    const database = await openTestDatabase();
+    await database.close();
+
+    await expect(database.write((trx) => trx.insertInto("writeProbes").values(probe(1)).execute())).rejects.toThrow("database is closed");
+    expect(idsSeenByAnotherConnection()).toEqual([]);
+  });
+
+  it("rejects a read after close(), even when nothing was read before", async () => {
+    const database = await openTestDatabase();
+    await database.close();
+
+    await expect(database.db.selectFrom("writeProbes").select("id").execute()).rejects.toThrow();
+  });
+});
