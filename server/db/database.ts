@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { GroupCommit } from "./group-commit";
 import { migrateToLatest } from "./migrate";
@@ -40,6 +40,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { database, writer } = options.dialect === "sqlite" ? openSqlite(options.file) : openPostgres(options);
   try {
     await migrateToLatest(writer as Kysely<unknown>);
+    // Open the read side now: a bad connection fails the start, not the first request.
+    await sql`select 1`.execute(database.db);
   } catch (error) {
     await database.close();
     throw error;
@@ -65,9 +67,10 @@ interface Opened {
 function openSqlite(file: string): Opened {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const plugins = [new CamelCasePlugin()];
-  // The writer is opened first, so it creates the file and switches it to WAL before the reader opens it.
-  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: openSqliteConnection(file) }), plugins });
-  const reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: openSqliteConnection(file) }), plugins });
+  // Connections open on first use (Kysely closes only what it opened). Migrations run on the writer
+  // first, so it creates the file and switches it to WAL before the reader ever opens it.
+  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: async () => openSqliteConnection(file) }), plugins });
+  const reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: async () => openSqliteConnection(file) }), plugins });
   const group = new GroupCommit(writer);
   let closed = false;
   const database: Database = {
@@ -103,16 +106,21 @@ function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgres" }>
     write(job) {
       if (closed) return Promise.reject(new Error("database is closed"));
       const running = db.transaction().execute(job);
-      const tracked = running.finally(() => inFlight.delete(tracked));
+      // Tracked only to wait for it at shutdown; the caller handles its outcome.
+      const tracked: Promise<void> = running.then(
+        () => {},
+        () => {},
+      );
       inFlight.add(tracked);
+      void tracked.then(() => inFlight.delete(tracked));
       return running;
     },
     async flush() {
-      await Promise.allSettled([...inFlight]);
+      await Promise.all([...inFlight]);
     },
     async close() {
       closed = true;
-      await Promise.allSettled([...inFlight]);
+      await Promise.all([...inFlight]);
       await db.destroy();
     },
   };

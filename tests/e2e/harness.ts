@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -73,20 +73,43 @@ export function listeningPort(child: ChildProcess): Promise<number> {
   });
 }
 
-export async function launchBrowser(): Promise<Browser> {
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
+
+function checkChromium(): void {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is not at ${chromiumPath}: install Debian's chromium (npm test does) or set CHROMIUM_PATH.`);
   }
-  return chromium.launch({
+}
+
+/** A browser whose contexts are fresh incognito profiles. */
+export async function launchBrowser(): Promise<Browser> {
+  checkChromium();
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}
+
+/** A browser on a fresh, non-incognito profile in a temporary user-data dir, removed on close. */
+export async function launchPersistentContext(): Promise<BrowserContext> {
+  checkChromium();
+  const userDataDir = mkdtempSync(path.join(tmpdir(), "machikoe-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
+    args: chromiumArgs,
+    locale: "ja-JP",
   });
+  context.on("close", () => {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // Chromium may still be writing its profile; the OS clears the temporary folder.
+    }
+  });
+  return context;
 }

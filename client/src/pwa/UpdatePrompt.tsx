@@ -12,6 +12,13 @@ export function UpdatePrompt() {
     updateServiceWorker,
   } = useRegisterSW();
 
+  const reloadIntoNewVersion = () => {
+    // workbox-window reloads only for updates it found itself; one the browser found (the app was
+    // open a while) would leave the resident waiting. Reloading on the controller change covers both.
+    navigator.serviceWorker.addEventListener("controllerchange", () => window.location.reload(), { once: true });
+    void updateServiceWorker(true);
+  };
+
   if (needRefresh) {
     return (
       <div className="banner" role="status">
@@ -19,7 +26,7 @@ export function UpdatePrompt() {
           <T k="update.available" />
         </p>
         <div className="banner-actions">
-          <button type="button" className="button primary" onClick={() => void updateServiceWorker(true)}>
+          <button type="button" className="button primary" onClick={reloadIntoNewVersion}>
             <T k="update.reload" />
           </button>
           <button type="button" className="button" onClick={() => setNeedRefresh(false)}>

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+/** The ConfigError that loadConfig throws for this environment. */
+function configErrorFor(source: Record<string, string>): ConfigError {
+  try {
+    loadConfig(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(source)}`);
+}
+
+describe("loadConfig", () => {
+  it("uses the defaults when nothing is set: port 3000, ./data, embedded SQLite, info logs, a 100 KB body limit", () => {
+    const config = loadConfig({});
+
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: "./data",
+      databaseUrl: undefined,
+      logLevel: "info",
+      bodyLimitBytes: 100 * 1024,
+    });
+  });
+
+  it("treats empty strings as unset", () => {
+    const config = loadConfig({ PORT: "", DATA_DIR: "", DATABASE_URL: "", LOG_LEVEL: "", BODY_LIMIT_KB: "", SERVE_CLIENT: "" });
+
+    expect(config).toEqual(loadConfig({}));
+  });
+
+  it("reads the values that are set", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      DATA_DIR: "/var/lib/machikoe",
+      DATABASE_URL: "postgres://user:secret@db:5432/machikoe",
+      LOG_LEVEL: "warn",
+      BODY_LIMIT_KB: "8",
+    });
+
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: "/var/lib/machikoe",
+      databaseUrl: "postgres://user:secret@db:5432/machikoe",
+      logLevel: "warn",
+      bodyLimitBytes: 8 * 1024,
+    });
+  });
+
+  it.each(["abc", "70000"])("refuses PORT=%s, naming the variable and the value", (port) => {
+    const error = configErrorFor({ PORT: port });
+
+    expect(error.message).toContain("PORT");
+    expect(error.message).toContain(port);
+  });
+
+  it("refuses a DATABASE_URL that is not PostgreSQL, naming the variable", () => {
+    const error = configErrorFor({ DATABASE_URL: "mysql://x" });
+
+    expect(error.message).toContain("DATABASE_URL");
+    expect(error.message).toContain("mysql://x");
+  });
+
+  it("refuses an unknown LOG_LEVEL, naming the variable", () => {
+    const error = configErrorFor({ LOG_LEVEL: "loud" });
+
+    expect(error.message).toContain("LOG_LEVEL");
+    expect(error.message).toContain("loud");
+  });
+
+  it("names every bad variable at once", () => {
+    const error = configErrorFor({ PORT: "abc", LOG_LEVEL: "loud" });
+
+    expect(error.message).toContain("PORT");
+    expect(error.message).toContain("LOG_LEVEL");
+  });
+
+  it("serves no client when SERVE_CLIENT=false, and the built client by default", () => {
+    expect(loadConfig({ SERVE_CLIENT: "false" }).clientDir).toBeUndefined();
+    expect(loadConfig({}).clientDir).toBe("./dist/client");
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The PWA in a real browser: the service worker takes control on the first visit, a reload with
+ * no network still shows the shell and the cached ward list, a new version waits for the
+ * resident's "reload", and the manifest makes the app installable.
+ */
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, launchPersistentContext, type RunningServer, startServer } from "./harness";
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function openControlled(pathname: string): Promise<Page> {
+  context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(server.url + pathname);
+  await page.locator("h1").waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page;
+}
+
+const cached = (page: Page, url: string) => page.evaluate(async (u) => (await caches.match(u)) !== undefined, url);
+
+describe("offline", () => {
+  it("is controlled by the service worker from the first visit", async () => {
+    const page = await openControlled("/");
+    const state = await page.evaluate(() => navigator.serviceWorker.controller?.state);
+    expect(state).toBe("activated");
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
+  });
+
+  it("reloads with no network and still shows the shell, the cached ward list and the chosen ward's areas", async () => {
+    const page = await openControlled("/settings");
+    // What the first load fetched before the worker took control is fetched again through it.
+    await expect.poll(() => cached(page, `${server.url}/api/wards`)).toBe(true);
+    await page.getByLabel("お住まいの区").selectOption("27127");
+    await expect.poll(() => cached(page, `${server.url}/api/wards/27127/areas`)).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator("h1").waitFor();
+    expect(await page.locator("h1").innerText()).toBe("設定");
+    expect(await page.getByRole("status").filter({ hasText: "オフラインです" }).count()).toBe(1);
+    const ward = page.getByLabel("お住まいの区");
+    expect(await ward.locator("option").count()).toBe(25);
+    expect(await ward.inputValue()).toBe("27127");
+
+    await page.getByRole("navigation").getByRole("link", { name: "地域・町会" }).click();
+    await expect.poll(() => page.getByRole("listitem").filter({ hasText: "菅北" }).count()).toBe(1);
+
+    // A page never visited is still the shell: navigations are answered with the cached index.html.
+    await page.goto(`${server.url}/childcare`);
+    expect(await page.locator("h1").innerText()).toBe("子育て");
+  });
+
+  it("offers a new version and switches to it only when the resident reloads", async () => {
+    const page = await openControlled("/");
+    const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+    // Ship a new version: any byte change to the worker makes the browser install it beside the old one.
+    const sw = path.join(server.clientDir, "sw.js");
+    const original = readFileSync(sw, "utf8");
+    appendFileSync(sw, `\n// release ${Date.now()}\n`);
+    try {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const prompt = page.getByRole("status").filter({ hasText: "新しいバージョンがあります。" });
+      await prompt.waitFor();
+      // Until the resident agrees, the old worker stays in control.
+      expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null))).toBe(true);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(firstWorker);
+      // The new worker takes over and the page reloads itself under it.
+      await Promise.all([page.waitForEvent("load"), prompt.getByRole("button", { name: "再読み込み" }).click()]);
+      await page.locator("h1").waitFor();
+      expect(
+        await page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return registration?.waiting === null && registration.active?.state === "activated";
+        }),
+      ).toBe(true);
+      expect(await page.getByRole("status").filter({ hasText: "新しいバージョンがあります。" }).count()).toBe(0);
+    } finally {
+      writeFileSync(sw, original);
+    }
+  });
+});
+
+describe("installability", () => {
+  it("has a web manifest with names, icons 192/512 and maskable, standalone display and a start URL", async () => {
+    const response = await fetch(`${server.url}/manifest.webmanifest`);
+    expect(response.status).toBe(200);
+    const manifest = (await response.json()) as {
+      name: string;
+      short_name: string;
+      start_url: string;
+      display: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; purpose?: string }[];
+    };
+    expect(manifest.name).toContain("まちの声");
+    expect(manifest.short_name).toBe("まちの声");
+    expect(manifest.start_url).toBe("/");
+    expect(manifest.display).toBe("standalone");
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    const sizes = manifest.icons.map((icon) => `${icon.sizes}:${icon.purpose ?? "any"}`);
+    expect(sizes).toEqual(expect.arrayContaining(["192x192:any", "512x512:any", "512x512:maskable"]));
+    for (const icon of manifest.icons) {
+      const png = await fetch(server.url + icon.src);
+      expect(png.headers.get("content-type")).toBe("image/png");
+    }
+  });
+
+  it("meets Chromium's installability checks", async () => {
+    // Installability is never granted in an incognito profile, so this test uses a real (temporary) one.
+    const persistent = await launchPersistentContext();
+    const page = persistent.pages()[0] ?? (await persistent.newPage());
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cdp = await persistent.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    await persistent.close();
+    expect(installabilityErrors).toEqual([]);
+  });
+});
+
+describe("caching headers", () => {
+  it("caches hashed assets for good and revalidates index.html and the service worker", async () => {
+    const html = await fetch(`${server.url}/`);
+    expect(html.headers.get("cache-control")).toBe("no-cache");
+    const asset = (await html.text()).match(/\/assets\/[^"]+\.js/)?.[0];
+    expect(asset).toBeDefined();
+    expect((await fetch(server.url + asset)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await fetch(`${server.url}/sw.js`)).headers.get("cache-control")).toBe("no-cache");
+    const deepLink = await fetch(`${server.url}/community`);
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toContain('<div id="root">');
+    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+  });
+});
