@@ -43,7 +43,7 @@ function WardAreas({ ward, myArea }: { ward: string; myArea: string | null }) {
         <RubyText text={t("community.areasHeading", { ward: wardRecord ? wardName(wardRecord, locale) : "" })} />
       </h2>
       {state.status === "loading" && (
-        <p role="status">
+        <p role="status" aria-busy="true">
           <T k="common.loading" />
         </p>
       )}

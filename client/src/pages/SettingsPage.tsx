@@ -131,7 +131,7 @@ export function SettingsPage() {
 function LoadState({ state, failedKey, onRetry }: { state: "loading" | "failed"; failedKey: string; onRetry: () => void }) {
   if (state === "loading")
     return (
-      <p role="status">
+      <p role="status" aria-busy="true">
         <T k="common.loading" />
       </p>
     );
