@@ -40,6 +40,11 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  // While stopping, every response closes its connection, so keep-alive clients cannot hold the
+  // server open with new requests: they reconnect, are refused, and retry elsewhere.
+  server.on("request", (_req, res) => {
+    if (stopping && !res.headersSent) res.setHeader("Connection", "close");
+  });
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -13,6 +13,8 @@ export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 
 export interface TestDatabase {
   database: Database;
+  /** The environment a server process needs to open this same database. */
+  serverEnv: { DATA_DIR: string } | { DATABASE_URL: string };
   cleanup(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export const dialects: DialectUnderTest[] = [
       const database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "machikoe.db") });
       return {
         database,
+        serverEnv: { DATA_DIR: dir },
         async cleanup() {
           await database.close().catch(() => {});
           rmSync(dir, { recursive: true, force: true });
@@ -50,8 +53,11 @@ export const dialects: DialectUnderTest[] = [
       await admin.query(`CREATE SCHEMA ${schema}`);
       await admin.end();
       const database = await openDatabase({ dialect: "postgres", connectionString, schema, maxConnections: 5 });
+      const url = new URL(connectionString);
+      url.searchParams.set("options", `-c search_path=${schema}`);
       return {
         database,
+        serverEnv: { DATABASE_URL: url.toString() },
         async cleanup() {
           await database.close().catch(() => {});
           const client = new pg.Client({ connectionString });
