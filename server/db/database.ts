@@ -49,7 +49,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-function openSqliteConnection(file: string): SQLite.Database {
+/** A connection with the durability settings every SQLite connection of the app uses. */
+export function openSqliteConnection(file: string): SQLite.Database {
   const connection = new SQLite(file);
   connection.pragma("journal_mode = WAL");
   connection.pragma("synchronous = FULL");

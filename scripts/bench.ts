@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: the figures the README quotes, measured side by side in one run on this machine.
+ * Prints one line per figure as `name: value unit`.
+ *  - client.*: what a resident's first visit downloads (gzip), from the built app: the service worker
+ *    and every script it precaches (it fetches them all on the first visit), CSS, HTML, one locale.
+ *  - db.*: durable writes per second on SQLite (synchronous=FULL) with grouped commits, beside the
+ *    same writes with one commit each, by 20 concurrent writers.
+ *  - api.*: the built server under 20 concurrent clients: durable writes (health probes) and reads.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
+import { openDatabase, openSqliteConnection } from "../server/db/database";
+import { migrateToLatest } from "../server/db/migrate";
+import type { DB } from "../server/db/schema";
+import { listeningPort } from "../tests/e2e/harness";
+
+const root = path.resolve(import.meta.dirname, "..");
+const client = path.join(root, "dist/client");
+const print = (name: string, value: number, unit: string) => console.log(`${name}: ${Number(value.toFixed(2))} ${unit}`);
+const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+
+function clientSizes(): void {
+  const sw = readFileSync(path.join(client, "sw.js"), "utf8");
+  const precached = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1] as string);
+  const js = precached.filter((url) => url.endsWith(".js"));
+  const css = precached.filter((url) => url.endsWith(".css"));
+  const jsKb = gzipKb(path.join(client, "sw.js")) + js.reduce((sum, url) => sum + gzipKb(path.join(client, url)), 0);
+  const cssKb = css.reduce((sum, url) => sum + gzipKb(path.join(client, url)), 0);
+  const htmlKb = gzipKb(path.join(client, "index.html"));
+  const ja = readdirSync(path.join(client, "assets")).find((f) => /^ja-[\w-]+\.json$/.test(f));
+  const localeKb = ja ? gzipKb(path.join(client, "assets", ja)) : 0;
+  print("client.first_load_js_gzip_kb", jsKb, "kB");
+  print("client.first_load_css_gzip_kb", cssKb, "kB");
+  print("client.locale_ja_gzip_kb", localeKb, "kB");
+  print("client.first_load_total_gzip_kb", jsKb + cssKb + htmlKb + localeKb, "kB");
+  print("client.first_load_js_budget_ratio", jsKb / 170, "x of 170 kB");
+}
+
+async function timed(writers: number, perWriter: number, write: (i: number) => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let i = 0; i < perWriter; i++) await write(next++);
+    }),
+  );
+  return (writers * perWriter) / ((performance.now() - started) / 1000);
+}
+
+async function databaseWrites(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-"));
+  try {
+    const grouped = await openDatabase({ dialect: "sqlite", file: path.join(dir, "grouped.db") });
+    const groupedRate = await timed(20, 100, (i) =>
+      grouped.write((trx) => trx.insertInto("writeProbes").values({ id: `g${i}`, checkedAt: new Date().toISOString() }).execute()),
+    );
+    await grouped.close();
+
+    const single = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: openSqliteConnection(path.join(dir, "single.db")) }),
+      plugins: [new CamelCasePlugin()],
+    });
+    await migrateToLatest(single as Kysely<unknown>);
+    const singleRate = await timed(20, 25, (i) =>
+      single.transaction().execute((trx) => trx.insertInto("writeProbes").values({ id: `s${i}`, checkedAt: new Date().toISOString() }).execute()),
+    );
+    await single.destroy();
+
+    print("db.sqlite_grouped_writes_per_s", groupedRate, "writes/s");
+    print("db.sqlite_commit_per_write_writes_per_s", singleRate, "writes/s");
+    print("db.group_commit_speedup_ratio", groupedRate / singleRate, "x");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function api(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-api-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+  delete env.DATABASE_URL;
+  // LOG_LEVEL=warn hides the "listening" line the harness waits for, so ask for info and discard it.
+  env.LOG_LEVEL = "info";
+  const server = spawn(process.execPath, [path.join(root, "dist/server/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const port = await listeningPort(server);
+  server.stdout?.resume();
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const run = async (pathname: string, seconds: number) => {
+      const latencies: number[] = [];
+      const until = performance.now() + seconds * 1000;
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          while (performance.now() < until) {
+            const t = performance.now();
+            const response = await fetch(base + pathname);
+            await response.arrayBuffer();
+            if (!response.ok) throw new Error(`${pathname} answered ${response.status}`);
+            latencies.push(performance.now() - t);
+          }
+        }),
+      );
+      latencies.sort((a, b) => a - b);
+      const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
+      return { perSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95) };
+    };
+    await run("/api/wards", 0.5); // warm up
+    const writes = await run("/api/health", 3);
+    const reads = await run("/api/wards", 3);
+    print("api.durable_writes_per_s_20_clients", writes.perSecond, "writes/s");
+    print("api.durable_write_p95_ms", writes.p95, "ms");
+    print("api.wards_reads_per_s_20_clients", reads.perSecond, "req/s");
+    print("api.wards_read_p95_ms", reads.p95, "ms");
+    const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+    const rssKb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+    print("server.rss_after_load_mb", rssKb / 1024, "MB");
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+clientSizes();
+await databaseWrites();
+await api();
