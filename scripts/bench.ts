@@ -56,7 +56,12 @@ async function databaseWrites(): Promise<void> {
   try {
     const grouped = await openDatabase({ dialect: "sqlite", file: path.join(dir, "grouped.db") });
     const groupedRate = await timed(20, 100, (i) =>
-      grouped.write((trx) => trx.insertInto("writeProbes").values({ id: `g${i}`, checkedAt: new Date().toISOString() }).execute()),
+      grouped.write((trx) =>
+        trx
+          .insertInto("writeProbes")
+          .values({ id: `g${i}`, checkedAt: new Date().toISOString() })
+          .execute(),
+      ),
     );
     await grouped.close();
 
@@ -66,7 +71,12 @@ async function databaseWrites(): Promise<void> {
     });
     await migrateToLatest(single as Kysely<unknown>);
     const singleRate = await timed(20, 25, (i) =>
-      single.transaction().execute((trx) => trx.insertInto("writeProbes").values({ id: `s${i}`, checkedAt: new Date().toISOString() }).execute()),
+      single.transaction().execute((trx) =>
+        trx
+          .insertInto("writeProbes")
+          .values({ id: `s${i}`, checkedAt: new Date().toISOString() })
+          .execute(),
+      ),
     );
     await single.destroy();
 

@@ -16,7 +16,14 @@ describe.each(dialects)("graceful shutdown", (dialect) => {
     it("loses no acknowledged write when SIGTERM arrives during a stream of writes", async () => {
       // The server process opens the same database; the test's own connection checks it afterwards.
       const { database, serverEnv, cleanup } = await dialect.open();
-      const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", SERVE_CLIENT: "false", DEMO_DATA: "false", LOG_LEVEL: "info" };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        SERVE_CLIENT: "false",
+        DEMO_DATA: "false",
+        LOG_LEVEL: "info",
+      };
       delete env.DATABASE_URL;
       Object.assign(env, serverEnv);
 
@@ -51,7 +58,9 @@ describe.each(dialects)("graceful shutdown", (dialect) => {
       const lost = acknowledged.filter((id) => !stored.has(id));
       expect(lost).toEqual([]);
       expect(acknowledged.length).toBeGreaterThanOrEqual(300);
-      console.info(`${dialect.name}: ${acknowledged.length} writes acknowledged, ${acknowledgedAfterSignal} of them after SIGTERM; none lost`);
+      console.info(
+        `${dialect.name}: ${acknowledged.length} writes acknowledged, ${acknowledgedAfterSignal} of them after SIGTERM; none lost`,
+      );
       await cleanup();
     });
   });
