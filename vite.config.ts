@@ -28,7 +28,8 @@ const clientBuild: UserConfig = {
     assetsInlineLimit: (file) => (file.endsWith(".json") ? false : undefined),
   },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  server: { proxy: { "/api": "http://localhost:3000" } },
+  // `npm run dev` runs the API server on PORT (3000 by default) and Vite proxies /api to it.
+  server: { proxy: { "/api": `http://localhost:${process.env.PORT || "3000"}` } },
   plugins: [
     react(),
     VitePWA({

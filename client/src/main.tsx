@@ -36,4 +36,12 @@ async function boot(): Promise<void> {
   );
 }
 
-void boot();
+boot().catch(() => {
+  // Nothing could be loaded (first visit with no connection, or a broken browser store): say so plainly.
+  const root = document.getElementById("root");
+  if (root) {
+    root.innerHTML =
+      '<p class="boot" role="alert">まちの声を開けませんでした。電波のよい所で、もう一度開いてください。<br>' +
+      '<span lang="en">Machikoe could not start. Please open it again where you have a connection.</span></p>';
+  }
+});

@@ -44,6 +44,22 @@ describe("the app shell", () => {
     expect(await page.title()).toBe("アンケート | まちの声");
   });
 
+  it("downloads only the active locale", async () => {
+    context = await browser.newContext({ locale: "ko-KR" });
+    const page = await context.newPage();
+    const localeFiles: string[] = [];
+    page.on("request", (request) => {
+      const match = new URL(request.url()).pathname.match(/^\/assets\/([\w-]+?)-[\w-]{8}\.json$/);
+      if (match) localeFiles.push(match[1] as string);
+    });
+    await page.goto(`${server.url}/`);
+    await page.locator("h1").waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    expect(await page.getAttribute("html", "lang")).toBe("ko");
+    // Once from the page, once more through the service worker to cache it for offline use.
+    expect(new Set(localeFiles)).toEqual(new Set(["ko"]));
+  });
+
   it("takes the browser's language on the first visit", async () => {
     const page = await open("vi-VN");
     expect(await page.getAttribute("html", "lang")).toBe("vi");

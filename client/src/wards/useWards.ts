@@ -28,18 +28,41 @@ function useLoader<T>(load: () => Promise<T>, key: string | null) {
   return { state, retry };
 }
 
+/**
+ * One request per list per visit, however many components show it (the header and the page both
+ * show the wards). A failed request is forgotten, so "retry" asks the server again.
+ */
+const requests = new Map<string, Promise<unknown>>();
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let request = requests.get(key) as Promise<T> | undefined;
+  if (!request) {
+    request = load();
+    requests.set(key, request);
+    request.catch(() => requests.delete(key));
+  }
+  return request;
+}
+
 export function useWards() {
-  return useLoader<Ward[]>(async () => {
-    const response = await api.api.wards.$get();
-    if (!response.ok) throw response;
-    return (await response.json()).wards;
-  }, "wards");
+  return useLoader<Ward[]>(
+    () =>
+      once("wards", async () => {
+        const response = await api.api.wards.$get();
+        if (!response.ok) throw response;
+        return (await response.json()).wards;
+      }),
+    "wards",
+  );
 }
 
 export function useAreas(ward: string | null) {
-  return useLoader<Area[]>(async () => {
-    const response = await api.api.wards[":ward"].areas.$get({ param: { ward: ward as string } });
-    if (response.status !== 200) throw response;
-    return (await response.json()).areas;
-  }, ward);
+  return useLoader<Area[]>(
+    () =>
+      once(`areas:${ward}`, async () => {
+        const response = await api.api.wards[":ward"].areas.$get({ param: { ward: ward as string } });
+        if (response.status !== 200) throw response;
+        return (await response.json()).areas;
+      }),
+    ward,
+  );
 }
