@@ -16,7 +16,7 @@ import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import { openDatabase, openSqliteConnection } from "../server/db/database";
 import { migrateToLatest } from "../server/db/migrate";
 import type { DB } from "../server/db/schema";
-import { listeningPort } from "../tests/e2e/harness";
+import { listeningPort } from "../tests/helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "..");
 const client = path.join(root, "dist/client");

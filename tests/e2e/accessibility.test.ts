@@ -4,24 +4,16 @@
  * and the whole app works from the keyboard alone.
  */
 import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningServer, startServer } from "./harness";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { serverAndBrowserForThisFile } from "./harness";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const pages = ["/surveys", "/places", "/community", "/childcare", "/settings", "/no-such-page"];
 
-let server: RunningServer;
-let browser: Browser;
+const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 afterEach(async () => {
   await context?.close();
 });
@@ -29,9 +21,9 @@ afterEach(async () => {
 /** A resident with settings already chosen: ward 北区, an area, a language and a text size. */
 async function residentPage(settings: { locale: string; textSize: string }): Promise<Page> {
   // axe is injected as a script, which the app's CSP (rightly) forbids; the test alone bypasses it.
-  context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 }, bypassCSP: true });
+  context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 }, bypassCSP: true });
   const page = await context.newPage();
-  await page.goto(`${server.url}/settings`);
+  await page.goto(`${app.server.url}/settings`);
   await page.locator("h1").waitFor();
   await page.getByLabel(/./, { exact: false }).first().waitFor();
   await page.locator("select").first().selectOption("27127");
@@ -58,7 +50,7 @@ async function axeViolations(page: Page) {
 }
 
 async function visit(page: Page, pathname: string): Promise<void> {
-  await page.goto(server.url + pathname);
+  await page.goto(app.server.url + pathname);
   await page.locator("h1").waitFor();
   // Check the page as the resident sees it once its data (the areas list) has loaded.
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
@@ -99,9 +91,9 @@ describe.each([
 
 describe("keyboard", () => {
   it("reaches the skip link first, and every section from the navigation by Tab and Enter", async () => {
-    context = await browser.newContext({ locale: "ja-JP" });
+    context = await app.browser.newContext({ locale: "ja-JP" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.locator("h1").waitFor();
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("本文へ移動");
@@ -123,7 +115,7 @@ describe("keyboard", () => {
       await expect.poll(() => page.locator("h1").innerText()).toBe(heading);
     }
     // On the settings page, a radio group is operated with the arrow keys.
-    await page.goto(`${server.url}/settings`);
+    await page.goto(`${app.server.url}/settings`);
     await page.locator('input[name="textSize"][value="standard"]').focus();
     await page.keyboard.press("ArrowDown");
     await expect.poll(() => page.getAttribute("html", "data-text-size")).toBe("large");

@@ -3,11 +3,13 @@
  * of the built client, so a test can ship a "new version"), and Debian's Chromium through
  * playwright-core. Nothing here is skipped: without a build or a browser the suite fails and says why.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { listeningPort } from "../helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -53,26 +55,6 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-/** Resolves with the port from the server's "listening" log line. */
-export function listeningPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/"msg":"listening"[^\n]*"port":(\d+)/);
-      if (match) {
-        child.stdout?.off("data", onData);
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once("exit", (code) => reject(new Error(`The server exited (${code}) before listening:\n${output}`)));
-  });
-}
-
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -112,4 +94,20 @@ export async function launchPersistentContext(): Promise<BrowserContext> {
     }
   });
   return context;
+}
+
+/**
+ * One server and one browser for a test file, started before its tests and stopped after them.
+ * Read `app.server` and `app.browser` inside tests (they are set once `beforeAll` has run).
+ */
+export function serverAndBrowserForThisFile(): { server: RunningServer; browser: Browser } {
+  const app = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    [app.server, app.browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  return app;
 }

@@ -5,29 +5,21 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, launchPersistentContext, type RunningServer, startServer } from "./harness";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { launchPersistentContext, serverAndBrowserForThisFile } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
+const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 afterEach(async () => {
   await context?.close();
 });
 
 async function openControlled(pathname: string): Promise<Page> {
-  context = await browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+  context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(server.url + pathname);
+  await page.goto(app.server.url + pathname);
   await page.locator("h1").waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   return page;
@@ -40,15 +32,15 @@ describe("offline", () => {
     const page = await openControlled("/");
     const state = await page.evaluate(() => navigator.serviceWorker.controller?.state);
     expect(state).toBe("activated");
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${app.server.url}/sw.js`);
   });
 
   it("reloads with no network and still shows the shell, the cached ward list and the chosen ward's areas", async () => {
     const page = await openControlled("/settings");
     // What the first load fetched before the worker took control is fetched again through it.
-    await expect.poll(() => cached(page, `${server.url}/api/wards`)).toBe(true);
+    await expect.poll(() => cached(page, `${app.server.url}/api/wards`)).toBe(true);
     await page.getByLabel("お住まいの区").selectOption("27127");
-    await expect.poll(() => cached(page, `${server.url}/api/wards/27127/areas`)).toBe(true);
+    await expect.poll(() => cached(page, `${app.server.url}/api/wards/27127/areas`)).toBe(true);
 
     await context.setOffline(true);
     await page.reload();
@@ -63,7 +55,7 @@ describe("offline", () => {
     await expect.poll(() => page.getByRole("listitem").filter({ hasText: "菅北" }).count()).toBe(1);
 
     // A page never visited is still the shell: navigations are answered with the cached index.html.
-    await page.goto(`${server.url}/childcare`);
+    await page.goto(`${app.server.url}/childcare`);
     expect(await page.locator("h1").innerText()).toBe("子育て");
   });
 
@@ -71,7 +63,7 @@ describe("offline", () => {
     const page = await openControlled("/");
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
     // Ship a new version: any byte change to the worker makes the browser install it beside the old one.
-    const sw = path.join(server.clientDir, "sw.js");
+    const sw = path.join(app.server.clientDir, "sw.js");
     const original = readFileSync(sw, "utf8");
     appendFileSync(sw, `\n// release ${Date.now()}\n`);
     try {
@@ -99,7 +91,7 @@ describe("offline", () => {
 
 describe("installability", () => {
   it("has a web manifest with names, icons 192/512 and maskable, standalone display and a start URL", async () => {
-    const response = await fetch(`${server.url}/manifest.webmanifest`);
+    const response = await fetch(`${app.server.url}/manifest.webmanifest`);
     expect(response.status).toBe(200);
     const manifest = (await response.json()) as {
       name: string;
@@ -117,7 +109,7 @@ describe("installability", () => {
     const sizes = manifest.icons.map((icon) => `${icon.sizes}:${icon.purpose ?? "any"}`);
     expect(sizes).toEqual(expect.arrayContaining(["192x192:any", "512x512:any", "512x512:maskable"]));
     for (const icon of manifest.icons) {
-      const png = await fetch(server.url + icon.src);
+      const png = await fetch(app.server.url + icon.src);
       expect(png.headers.get("content-type")).toBe("image/png");
     }
   });
@@ -126,7 +118,7 @@ describe("installability", () => {
     // Installability is never granted in an incognito profile, so this test uses a real (temporary) one.
     const persistent = await launchPersistentContext();
     const page = persistent.pages()[0] ?? (await persistent.newPage());
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const cdp = await persistent.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
@@ -139,15 +131,15 @@ describe("installability", () => {
 
 describe("caching headers", () => {
   it("caches hashed assets for good and revalidates index.html and the service worker", async () => {
-    const html = await fetch(`${server.url}/`);
+    const html = await fetch(`${app.server.url}/`);
     expect(html.headers.get("cache-control")).toBe("no-cache");
     const asset = (await html.text()).match(/\/assets\/[^"]+\.js/)?.[0];
     expect(asset).toBeDefined();
-    expect((await fetch(server.url + asset)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    expect((await fetch(`${server.url}/sw.js`)).headers.get("cache-control")).toBe("no-cache");
-    const deepLink = await fetch(`${server.url}/community`);
+    expect((await fetch(app.server.url + asset)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await fetch(`${app.server.url}/sw.js`)).headers.get("cache-control")).toBe("no-cache");
+    const deepLink = await fetch(`${app.server.url}/community`);
     expect(deepLink.status).toBe(200);
     expect(await deepLink.text()).toContain('<div id="root">');
-    expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${app.server.url}/assets/missing.js`)).status).toBe(404);
   });
 });

@@ -1,20 +1,12 @@
 /** The app shell in a real browser: language detection and choice, text size, navigation. */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, type RunningServer, startServer } from "./harness";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { serverAndBrowserForThisFile } from "./harness";
 
-let server: RunningServer;
-let browser: Browser;
+const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 afterEach(async () => {
   await context?.close();
   // Script errors and CSP violations show as console errors: there must be none.
@@ -22,13 +14,13 @@ afterEach(async () => {
 });
 
 async function open(locale: string, path = "/"): Promise<Page> {
-  context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+  context = await app.browser.newContext({ locale, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     if (message.type() === "error") pageErrors.push(message.text());
   });
-  await page.goto(server.url + path);
+  await page.goto(app.server.url + path);
   await page.locator("h1").waitFor();
   return page;
 }
@@ -45,14 +37,14 @@ describe("the app shell", () => {
   });
 
   it("downloads only the active locale", async () => {
-    context = await browser.newContext({ locale: "ko-KR" });
+    context = await app.browser.newContext({ locale: "ko-KR" });
     const page = await context.newPage();
     const localeFiles: string[] = [];
     page.on("request", (request) => {
       const match = new URL(request.url()).pathname.match(/^\/assets\/([\w-]+?)-[\w-]{8}\.json$/);
       if (match) localeFiles.push(match[1] as string);
     });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.locator("h1").waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     expect(await page.getAttribute("html", "lang")).toBe("ko");

@@ -6,8 +6,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listeningPort } from "../e2e/harness";
 import { dialects, suiteTitle } from "../helpers/database";
+import { listeningPort } from "../helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
