@@ -14,6 +14,7 @@ import { AppError, errorResponse } from "./http/errors";
 import { apiDocsPage, openApiDocument } from "./http/openapi";
 import { requestLog } from "./http/request-log";
 import { serveClient } from "./http/static";
+import { surveyRoutes } from "./surveys/routes";
 import { wardRoutes } from "./wards/routes";
 
 export function createApp(deps: AppDeps) {
@@ -50,7 +51,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit({ maxSize: deps.bodyLimitBytes, onError: (c) => errorResponse(c, "request.too_large", { maxBytes: deps.bodyLimitBytes }) }),
   );
 
-  const routes = app.route("/api/wards", wardRoutes).route("/api/health", healthRoutes);
+  const routes = app.route("/api/wards", wardRoutes).route("/api/surveys", surveyRoutes).route("/api/health", healthRoutes);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
   const apiDocument = () => {

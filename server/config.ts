@@ -24,6 +24,10 @@ const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: env(z.coerce.number().int().min(0).max(120_000).default(10_000)),
   CLIENT_DIR: env(z.string().default("./dist/client")),
   SERVE_CLIENT: env(z.enum(["true", "false"]).default("true")),
+  RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
+  POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
+  RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
+  TRUST_PROXY: env(z.enum(["true", "false"]).default("false")),
 });
 
 export interface Config {
@@ -38,6 +42,18 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** The built client to serve, or undefined for an API-only server (`npm run dev` serves the client with Vite). */
   clientDir: string | undefined;
+  surveys: SurveyRules;
+}
+
+export interface SurveyRules {
+  /** Responses one network address may send a minute; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Whether a poll takes one response per device. */
+  pollOnePerDevice: boolean;
+  /** Counts under this are hidden in every result (shown as "<K"). */
+  minCell: number;
+  /** Whether to take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -65,5 +81,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     demoData: v.DEMO_DATA === "true",
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     clientDir: v.SERVE_CLIENT === "true" ? v.CLIENT_DIR : undefined,
+    surveys: {
+      rateLimitPerMinute: v.RESPONSE_RATE_LIMIT_PER_MIN,
+      pollOnePerDevice: v.POLL_ONE_PER_DEVICE === "true",
+      minCell: v.RESULTS_MIN_CELL,
+      trustProxy: v.TRUST_PROXY === "true",
+    },
   };
 }

@@ -1,5 +1,6 @@
 /** What every handler can reach through `c.var`: the database and the logger, set once per app. */
 import type { RequestIdVariables } from "hono/request-id";
+import type { SurveyRules } from "./config";
 import type { Database } from "./db/database";
 import type { Logger } from "./logger";
 
@@ -10,6 +11,7 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** The built client to serve, or undefined for an API-only server (tests, `npm run dev`). */
   clientDir?: string | undefined;
+  surveys: SurveyRules;
 }
 
 export interface AppEnv {

@@ -7,9 +7,33 @@ import { serve } from "@hono/node-server";
 import pkg from "../package.json";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
-import { databaseOptionsFrom, openDatabase } from "./db/database";
+import { type Database, databaseOptionsFrom, openDatabase } from "./db/database";
 import { createLogger } from "./logger";
+import { demoInvitationCodes } from "./seed/demo-surveys";
 import { isEmpty, seedDemoData } from "./seed/seed";
+import { sha256 } from "./surveys/service";
+
+/** A few demo invitation codes, with the link a letter's QR code would carry, for trying a sampled survey. */
+async function printDemoInvitations(database: Database, url: string): Promise<void> {
+  const sampled = await database.db
+    .selectFrom("surveys")
+    .innerJoin("wards", "wards.code", "surveys.wardCode")
+    .select(["surveys.id", "wards.code", "wards.name"])
+    .where("surveys.kind", "=", "sampled")
+    .where("surveys.status", "=", "open")
+    .orderBy("wards.code")
+    .limit(2)
+    .execute();
+  if (sampled.length === 0) return;
+  const lines = ["  demo invitation codes (区民意識調査; each works once):"];
+  for (const survey of sampled) {
+    for (const code of demoInvitationCodes(survey.code)) {
+      const used = await database.db.selectFrom("invitationCodes").select("usedAt").where("codeHash", "=", sha256(code)).executeTakeFirst();
+      if (used && used.usedAt === null) lines.push(`    ${survey.name}: ${code}  ${url}/surveys/${survey.id}?code=${code}`);
+    }
+  }
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,6 +52,7 @@ async function main(): Promise<void> {
     version: pkg.version,
     bodyLimitBytes: config.bodyLimitBytes,
     clientDir: config.clientDir,
+    surveys: config.surveys,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
@@ -35,7 +60,8 @@ async function main(): Promise<void> {
     if (config.logLevel !== "silent") {
       process.stdout.write(`\nまちの声 Machikoe ${pkg.version} is running at ${url}\n`);
       process.stdout.write(`  database: ${database.dialect === "sqlite" ? `SQLite in ${config.dataDir}` : "PostgreSQL"}\n`);
-      process.stdout.write(`  API: ${url}/api/docs\n\n`);
+      process.stdout.write(`  API: ${url}/api/docs\n`);
+      void printDemoInvitations(database, url);
     }
   });
 

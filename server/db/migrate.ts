@@ -4,9 +4,11 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as m0001 from "./migrations/0001_wards_and_areas";
+import * as m0002 from "./migrations/0002_surveys";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
+  "0002_surveys": m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,8 +32,79 @@ export interface WriteProbeTable {
   checkedAt: string;
 }
 
+/** アンケート. `definition` is the SurveyDefinition as JSON; `resultsPublic` is 0 or 1. */
+export interface SurveyTable {
+  id: string;
+  wardCode: string | null;
+  kind: "poll" | "sampled";
+  status: "draft" | "open" | "closed";
+  opensAt: string;
+  closesAt: string;
+  resultsPublic: number;
+  version: number;
+  definition: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 回答: one per respondent, with the optional profile used for breakdowns. */
+export interface ResponseTable {
+  id: string;
+  surveyId: string;
+  receiptCode: string;
+  mode: "online" | "paper";
+  receivedAt: string;
+  ageBand: string | null;
+  areaId: string | null;
+  childrenUnder6: string | null;
+  yearsInWard: string | null;
+}
+
+/** One answer per question of a response; `value` is the Answer as JSON. */
+export interface AnswerTable {
+  responseId: string;
+  questionId: string;
+  value: string;
+}
+
+/** 招待コード: stored only as a hash, with whether (not by whom) it was used. */
+export interface InvitationCodeTable {
+  codeHash: string;
+  surveyId: string;
+  batchId: string | null;
+  usedAt: string | null;
+}
+
+/** Marks that a device answered a poll: a hash of survey and device id, never linked to the response. */
+export interface PollDeviceTable {
+  surveyId: string;
+  deviceHash: string;
+}
+
+/** Running counts per survey, question, option and segment ("all", "age:30s", "mode:paper" …). */
+export interface SurveyAggregateTable {
+  surveyId: string;
+  questionId: string;
+  optionKey: string;
+  segment: string;
+  count: number;
+}
+
+export interface RateLimitTable {
+  key: string;
+  windowStart: string;
+  count: number;
+}
+
 export interface DB {
   wards: WardTable;
   areas: AreaTable;
   writeProbes: WriteProbeTable;
+  surveys: SurveyTable;
+  responses: ResponseTable;
+  answers: AnswerTable;
+  invitationCodes: InvitationCodeTable;
+  pollDevices: PollDeviceTable;
+  surveyAggregates: SurveyAggregateTable;
+  rateLimits: RateLimitTable;
 }

@@ -5,10 +5,13 @@
 import { wardRecords } from "../../shared/wards/data";
 import type { Database } from "../db/database";
 import { areaSeeds } from "./areas";
+import { seedDemoSurveys } from "./demo-surveys";
 
 export interface SeedSummary {
   wards: number;
   areas: number;
+  surveys: number;
+  responses: number;
 }
 
 export async function isEmpty({ db }: Database): Promise<boolean> {
@@ -22,8 +25,20 @@ export async function isEmpty({ db }: Database): Promise<boolean> {
 export async function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
   return database.write(async (trx) => {
     if (options.reset) {
-      await trx.deleteFrom("areas").execute();
-      await trx.deleteFrom("wards").execute();
+      // Children before parents; every table the demo fills.
+      for (const table of [
+        "surveyAggregates",
+        "pollDevices",
+        "invitationCodes",
+        "answers",
+        "responses",
+        "surveys",
+        "rateLimits",
+        "areas",
+        "wards",
+      ] as const) {
+        await trx.deleteFrom(table).execute();
+      }
     }
     await trx
       .insertInto("wards")
@@ -53,6 +68,9 @@ export async function seedDemoData(database: Database, options: { reset: boolean
       })),
     );
     await trx.insertInto("areas").values(areas).execute();
-    return { wards: wardRecords.length, areas: areas.length };
+    const areasByWard = new Map<string, string[]>();
+    for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
+    const demo = await seedDemoSurveys(trx, areasByWard);
+    return { wards: wardRecords.length, areas: areas.length, ...demo };
   });
 }

@@ -11,9 +11,20 @@ export const errorCatalog = {
   "request.too_large": { status: 413, message: "The request body is too large." },
   "route.not_found": { status: 404, message: "There is no such resource." },
   "wards.not_found": { status: 404, message: "There is no ward with this code." },
+  "surveys.not_found": { status: 404, message: "There is no such survey." },
+  "surveys.not_open": { status: 409, message: "The survey is not open yet." },
+  "surveys.closed": { status: 409, message: "The survey is closed." },
+  "responses.invalid": { status: 422, message: "The answers do not fit the survey." },
+  "responses.conflict": { status: 409, message: "This response id belongs to another survey." },
+  "invitations.required": { status: 403, message: "This survey needs the invitation code from the letter." },
+  "invitations.invalid": { status: 403, message: "The invitation code is not valid for this survey." },
+  "invitations.used": { status: 409, message: "The invitation code has already been used." },
+  "polls.already_answered": { status: 409, message: "This device has already answered the poll." },
+  "results.not_public": { status: 403, message: "The results of this survey are not public." },
+  "rate.limited": { status: 429, message: "Too many requests; wait a minute and try again." },
   "service.unavailable": { status: 503, message: "The service is shutting down or cannot write; try again shortly." },
   "internal.error": { status: 500, message: "Something went wrong on the server." },
-} as const satisfies Record<string, { status: 400 | 404 | 413 | 500 | 503; message: string }>;
+} as const satisfies Record<string, { status: 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
 export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];

@@ -4,7 +4,6 @@
  * generated OpenAPI document, and the database's transactional write path under the app.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../../server/app";
 import type { Database } from "../../server/db/database";
 import type { WardTable } from "../../server/db/schema";
 import type { AppDeps } from "../../server/env";
@@ -15,13 +14,14 @@ import { ErrorBody, type ErrorCode, errorCatalog } from "../../shared/errors/cat
 import { HealthStatus } from "../../shared/health/schemas";
 import { wardRecords } from "../../shared/wards/data";
 import { AreaList, WardCode, WardList } from "../../shared/wards/schemas";
+import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 
 const bodyLimitBytes = 1024;
 const seededAreaCount = Object.values(areaSeeds).reduce((sum, areas) => sum + areas.length, 0);
 
 function appOn(database: Database, overrides: Partial<AppDeps> = {}) {
-  return createApp({ database, logger: createLogger("silent"), version: "test", bodyLimitBytes, clientDir: undefined, ...overrides });
+  return testApp(database, { bodyLimitBytes, ...overrides });
 }
 
 /** A ward row that is not one of Osaka's, for write tests; codes 27190–27199 are unused. */

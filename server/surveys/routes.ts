@@ -1,0 +1,98 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { type Context, Hono } from "hono";
+import { z } from "zod/mini";
+import { Receipt, ResponseInput } from "../../shared/surveys/answers";
+import { Survey, SurveyId, SurveySummary } from "../../shared/surveys/model";
+import { ResultsQuery, SurveyResults } from "../../shared/surveys/results";
+import { WardCode } from "../../shared/wards/schemas";
+import type { AppEnv } from "../env";
+import { describeRoute } from "../http/openapi";
+import { validate } from "../http/validate";
+import { getSurvey, listOpenSurveys, submitResponse, surveyResults } from "./service";
+
+const SurveyParam = z.object({ id: SurveyId });
+
+/** The sender's address for the rate limit: the socket's, or the proxy's X-Forwarded-For when trusted. */
+function clientAddress(c: Context<AppEnv>): string {
+  if (c.var.deps.surveys.trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // no socket: an in-process request (tests)
+  }
+}
+
+export const surveyRoutes = new Hono<AppEnv>()
+  .get(
+    "/",
+    describeRoute({
+      summary: "Surveys open now for a ward's residents: the ward's own and the city's",
+      tags: ["surveys"],
+      responses: { 200: { description: "Open surveys, soonest closing first", schema: z.object({ surveys: z.array(SurveySummary) }) } },
+    }),
+    validate("query", z.object({ ward: z.optional(WardCode) })),
+    async (c) => {
+      const { ward } = c.req.valid("query");
+      return c.json({ surveys: await listOpenSurveys(c.var.deps.database, ward) }, 200);
+    },
+  )
+  .get(
+    "/:id",
+    describeRoute({
+      summary: "One survey with its questions in every locale",
+      tags: ["surveys"],
+      responses: { 200: { description: "The survey", schema: Survey }, 404: { description: "No such survey (`surveys.not_found`)" } },
+    }),
+    validate("param", SurveyParam),
+    async (c) => c.json(await getSurvey(c.var.deps.database, c.req.valid("param").id), 200),
+  )
+  .post(
+    "/:id/responses",
+    describeRoute({
+      summary: "Send a response. Idempotent by response id: a repeat answers the first receipt and counts nothing.",
+      description:
+        "Refusals: `surveys.closed`, `surveys.not_open`, `responses.invalid` (details.issues), `invitations.required`, `invitations.invalid`, `invitations.used`, `polls.already_answered`, `rate.limited`.",
+      tags: ["surveys"],
+      responses: {
+        201: { description: "Stored and counted", schema: Receipt },
+        200: { description: "Received before; the first receipt", schema: Receipt },
+        409: { description: "Closed, code used, or already answered from this device" },
+        422: { description: "The answers do not fit the survey" },
+        429: { description: "Too many responses from this address" },
+      },
+    }),
+    validate("param", SurveyParam),
+    validate("json", ResponseInput),
+    async (c) => {
+      const { receipt, created } = await submitResponse(c.var.deps.database, c.var.deps.surveys, {
+        surveyId: c.req.valid("param").id,
+        response: c.req.valid("json"),
+        clientAddress: clientAddress(c),
+      });
+      return created ? c.json(receipt, 201) : c.json(receipt, 200);
+    },
+  )
+  .get(
+    "/:id/results",
+    describeRoute({
+      summary: "Results of a poll whose ward made them public; counts under the minimum cell size are null",
+      tags: ["surveys"],
+      responses: {
+        200: { description: "Counts per option, optionally by a profile field", schema: SurveyResults },
+        403: { description: "Not public" },
+      },
+    }),
+    validate("param", SurveyParam),
+    validate("query", ResultsQuery),
+    async (c) => {
+      const results = await surveyResults(c.var.deps.database, c.req.valid("param").id, {
+        breakdown: c.req.valid("query").by,
+        minCell: c.var.deps.surveys.minCell,
+        publicOnly: true,
+      });
+      return c.json(results, 200);
+    },
+  );

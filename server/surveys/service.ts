@@ -1,0 +1,337 @@
+/**
+ * Surveys for residents: which are open, one survey, sending a response exactly once, and results.
+ * Knows nothing of HTTP. The rules a response must meet live in shared/surveys/answers.ts.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Selectable, Transaction } from "kysely";
+import { answeredKey, type Breakdown, incrementsFor, responsesKey, segmentFor, suppress } from "../../shared/surveys/aggregates";
+import { type Answers, checkAnswers, type Receipt, type ResponseInput } from "../../shared/surveys/answers";
+import { codeAlphabet, normalizeInvitationCode } from "../../shared/surveys/invitation-code";
+import { estimatedMinutes, type Survey, SurveyDefinition, type SurveySummary } from "../../shared/surveys/model";
+import type { SurveyResults } from "../../shared/surveys/results";
+import type { SurveyRules } from "../config";
+import type { Database } from "../db/database";
+import type { DB, SurveyTable } from "../db/schema";
+import { AppError } from "../http/errors";
+
+type SurveyRow = Selectable<SurveyTable>;
+
+/** Parsed definitions by survey id, for the version parsed: a derived cache, safe on every instance. */
+const parsed = new Map<string, { version: number; definition: SurveyDefinition }>();
+export function definitionOf(row: Pick<SurveyRow, "id" | "version" | "definition">): SurveyDefinition {
+  const cached = parsed.get(row.id);
+  if (cached && cached.version === row.version) return cached.definition;
+  const definition = SurveyDefinition.parse(JSON.parse(row.definition));
+  parsed.set(row.id, { version: row.version, definition });
+  return definition;
+}
+
+export function toSurvey(row: SurveyRow): Survey {
+  const definition = definitionOf(row);
+  return {
+    id: row.id,
+    ward: row.wardCode,
+    kind: row.kind,
+    status: row.status,
+    opensAt: row.opensAt,
+    closesAt: row.closesAt,
+    resultsPublic: row.resultsPublic === 1,
+    version: row.version,
+    estimatedMinutes: estimatedMinutes(definition),
+    definition,
+  };
+}
+
+function toSummary(row: SurveyRow): SurveySummary {
+  const { definition, ...survey } = toSurvey(row);
+  return { ...survey, questionCount: definition.questions.length, title: definition.title, description: definition.description };
+}
+
+/** Whether a survey takes responses now. */
+export function acceptance(row: Pick<SurveyRow, "status" | "opensAt" | "closesAt">, now: Date): "open" | "not_open" | "closed" {
+  if (row.status === "closed" || now.getTime() >= Date.parse(row.closesAt)) return "closed";
+  if (row.status !== "open" || now.getTime() < Date.parse(row.opensAt)) return "not_open";
+  return "open";
+}
+
+/** The surveys taking responses now for a ward's residents: the ward's own and the city's. */
+export async function listOpenSurveys({ db }: Database, ward: string | undefined, now = new Date()): Promise<SurveySummary[]> {
+  const rows = await db
+    .selectFrom("surveys")
+    .selectAll()
+    .where("status", "=", "open")
+    .where((eb) => (ward ? eb.or([eb("wardCode", "=", ward), eb("wardCode", "is", null)]) : eb("wardCode", "is", null)))
+    .orderBy("closesAt")
+    .execute();
+  return rows.filter((row) => acceptance(row, now) === "open").map(toSummary);
+}
+
+/** A survey residents may see (open or closed; a draft is not public). */
+export async function getSurvey({ db }: Database, id: string): Promise<Survey> {
+  const row = await db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row || row.status === "draft") throw new AppError("surveys.not_found", { survey: id });
+  return toSurvey(row);
+}
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export function newReceiptCode(): string {
+  const bytes = randomBytes(8);
+  const chars = [...bytes].map((b) => codeAlphabet[b & 31]).join("");
+  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+export interface Submission {
+  surveyId: string;
+  response: ResponseInput;
+  /** The sender's network address, for the rate limit only; stored as a short-lived hash. */
+  clientAddress: string;
+  mode?: "online" | "paper";
+  now?: Date;
+}
+
+export interface SubmitResult {
+  receipt: Receipt;
+  /** false when the id had been received before and nothing was counted again */
+  created: boolean;
+}
+
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
+};
+
+/**
+ * Stores a response and its answers, uses up its invitation code or marks its device, and adds it
+ * to the survey's counts — all in one transaction, so either everything happens or nothing does.
+ * A repeat of a response id already stored answers the first receipt and counts nothing.
+ */
+export async function submitResponse(database: Database, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
+  try {
+    return await database.write((trx) => storeResponse(trx, rules, submission));
+  } catch (error) {
+    // Two copies of one response racing on PostgreSQL: the loser's insert collides; the winner's receipt answers it.
+    if (isUniqueViolation(error)) return database.write((trx) => storeResponse(trx, rules, submission));
+    throw error;
+  }
+}
+
+export async function storeResponse(trx: Transaction<DB>, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
+  const { surveyId, response } = submission;
+  const now = submission.now ?? new Date();
+  const mode = submission.mode ?? "online";
+
+  const existing = await trx
+    .selectFrom("responses")
+    .select(["surveyId", "receiptCode", "receivedAt"])
+    .where("id", "=", response.id)
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.surveyId !== surveyId) throw new AppError("responses.conflict", { response: response.id });
+    return {
+      receipt: { responseId: response.id, receiptCode: existing.receiptCode, receivedAt: existing.receivedAt, duplicate: true },
+      created: false,
+    };
+  }
+
+  const survey = await trx.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
+  if (!survey || survey.status === "draft") throw new AppError("surveys.not_found", { survey: surveyId });
+  const open = acceptance(survey, now);
+  if (open !== "open") throw new AppError(open === "closed" ? "surveys.closed" : "surveys.not_open", { survey: surveyId });
+
+  const definition = definitionOf(survey);
+  const areas = response.profile.area
+    ? (
+        await trx
+          .selectFrom("areas")
+          .select("id")
+          .where("id", "=", response.profile.area)
+          .where("wardCode", "=", survey.wardCode ?? response.profile.area.slice(0, 5))
+          .execute()
+      ).map((a) => a.id)
+    : undefined;
+  const issues = checkAnswers(definition, response.answers, response.profile, areas);
+  if (issues.length > 0) throw new AppError("responses.invalid", { issues });
+
+  if (rules.rateLimitPerMinute > 0 && mode === "online")
+    await countTowardsRateLimit(trx, submission.clientAddress, rules.rateLimitPerMinute, now);
+
+  if (survey.kind === "sampled" && mode === "online") {
+    const code = response.invitationCode ? normalizeInvitationCode(response.invitationCode) : null;
+    if (!response.invitationCode) throw new AppError("invitations.required", { survey: surveyId });
+    if (!code) throw new AppError("invitations.invalid", { survey: surveyId });
+    const codeHash = sha256(code);
+    const used = await trx
+      .updateTable("invitationCodes")
+      .set({ usedAt: now.toISOString() })
+      .where("codeHash", "=", codeHash)
+      .where("surveyId", "=", surveyId)
+      .where("usedAt", "is", null)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1) {
+      const known = await trx
+        .selectFrom("invitationCodes")
+        .select("usedAt")
+        .where("codeHash", "=", codeHash)
+        .where("surveyId", "=", surveyId)
+        .executeTakeFirst();
+      throw new AppError(known ? "invitations.used" : "invitations.invalid", { survey: surveyId });
+    }
+  }
+
+  if (survey.kind === "poll" && rules.pollOnePerDevice && mode === "online") {
+    if (response.deviceId) {
+      const marked = await trx
+        .insertInto("pollDevices")
+        .values({ surveyId, deviceHash: sha256(`${surveyId}:${response.deviceId}`) })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (Number(marked.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new AppError("polls.already_answered", { survey: surveyId });
+    }
+  }
+
+  const receivedAt = now.toISOString();
+  const receiptCode = newReceiptCode();
+  await trx
+    .insertInto("responses")
+    .values({
+      id: response.id,
+      surveyId,
+      receiptCode,
+      mode,
+      receivedAt,
+      ageBand: response.profile.ageBand ?? null,
+      areaId: response.profile.area ?? null,
+      childrenUnder6: response.profile.childrenUnder6 ?? null,
+      yearsInWard: response.profile.yearsInWard ?? null,
+    })
+    .execute();
+  const answerRows = Object.entries(response.answers).map(([questionId, value]) => ({
+    responseId: response.id,
+    questionId,
+    value: JSON.stringify(value),
+  }));
+  if (answerRows.length > 0) await trx.insertInto("answers").values(answerRows).execute();
+  await addToAggregates(trx, surveyId, definition, response.answers, response.profile, mode);
+  return { receipt: { responseId: response.id, receiptCode, receivedAt, duplicate: false }, created: true };
+}
+
+async function addToAggregates(
+  trx: Transaction<DB>,
+  surveyId: string,
+  definition: SurveyDefinition,
+  answers: Answers,
+  profile: ResponseInput["profile"],
+  mode: "online" | "paper",
+): Promise<void> {
+  const rows = incrementsFor(definition, answers, profile, mode).map((inc) => ({ surveyId, ...inc, count: 1 }));
+  // One statement for all of a response's counts (each key appears once, as PostgreSQL requires).
+  await trx
+    .insertInto("surveyAggregates")
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .columns(["surveyId", "questionId", "optionKey", "segment"])
+        .doUpdateSet((eb) => ({ count: eb("surveyAggregates.count", "+", eb.ref("excluded.count")) })),
+    )
+    .execute();
+}
+
+async function countTowardsRateLimit(trx: Transaction<DB>, address: string, limit: number, now: Date): Promise<void> {
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
+  const key = `${sha256(`rate:${address}`).slice(0, 32)}:${minute}`;
+  const row = await trx
+    .insertInto("rateLimits")
+    .values({ key, windowStart: minute, count: 1 })
+    .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ count: eb("rateLimits.count", "+", 1) })))
+    .returning("count")
+    .executeTakeFirstOrThrow();
+  if (row.count === 1) {
+    // A new minute began: forget the counters of the past hour's minutes.
+    await trx
+      .deleteFrom("rateLimits")
+      .where("windowStart", "<", new Date(now.getTime() - 3_600_000).toISOString())
+      .execute();
+  }
+  if (row.count > limit) throw new AppError("rate.limited", { limitPerMinute: limit });
+}
+
+/**
+ * A survey's results from its running counts, with small cells hidden. By default for everyone
+ * (only polls whose results the ward made public); staff see any survey of their ward.
+ */
+export async function surveyResults(
+  database: Database,
+  surveyId: string,
+  options: { breakdown?: Breakdown | undefined; minCell: number; publicOnly: boolean },
+): Promise<SurveyResults> {
+  const row = await database.db.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
+  if (!row || row.status === "draft") throw new AppError("surveys.not_found", { survey: surveyId });
+  if (options.publicOnly && !(row.kind === "poll" && row.resultsPublic === 1))
+    throw new AppError("results.not_public", { survey: surveyId });
+  const definition = definitionOf(row);
+
+  const query = database.db
+    .selectFrom("surveyAggregates")
+    .select(["questionId", "optionKey", "segment", "count"])
+    .where("surveyId", "=", surveyId);
+  const counts = await (options.breakdown
+    ? query.where("segment", "like", `${segmentFor(options.breakdown, "")}%`)
+    : query.where("segment", "=", "all")
+  ).execute();
+
+  const bySegment = new Map<string, Map<string, number>>();
+  for (const c of counts) {
+    const cell = bySegment.get(c.segment) ?? new Map<string, number>();
+    cell.set(`${c.questionId}\u0000${c.optionKey}`, Number(c.count));
+    bySegment.set(c.segment, cell);
+  }
+  const segments = options.breakdown ? [...bySegment.keys()].sort() : ["all"];
+  return {
+    surveyId,
+    minCell: options.minCell,
+    breakdown: options.breakdown ?? null,
+    segments: segments.map((segment) => {
+      const cells = bySegment.get(segment) ?? new Map<string, number>();
+      const get = (q: string, k: string) => cells.get(`${q}\u0000${k}`) ?? 0;
+      const responses = get(responsesKey, answeredKey);
+      const tooFew = responses < options.minCell;
+      return {
+        segment,
+        responses: tooFew && responses > 0 ? null : responses,
+        questions: definition.questions.map((question) => {
+          const keys = optionKeysOf(
+            question,
+            [...cells.keys()].filter((k) => k.startsWith(`${question.id}\u0000`)).map((k) => k.split("\u0000")[1] as string),
+          );
+          const shown = tooFew
+            ? keys.map(() => null)
+            : suppress(
+                keys.map((k) => get(question.id, k)),
+                options.minCell,
+              );
+          const answered = get(question.id, answeredKey);
+          return {
+            id: question.id,
+            answered: tooFew || (answered > 0 && answered < options.minCell) ? (answered === 0 ? 0 : null) : answered,
+            options: keys.map((key, i) => ({ key, count: shown[i] ?? null })),
+          };
+        }),
+      };
+    }),
+  };
+}
+
+function optionKeysOf(question: SurveyDefinition["questions"][number], present: string[]): string[] {
+  switch (question.type) {
+    case "single":
+    case "multiple":
+      return [...question.options.map((o) => o.id), ...(question.other ? ["other"] : [])];
+    case "rating":
+      return ["1", "2", "3", "4", "5"];
+    case "number":
+      return present.filter((k) => k !== answeredKey).sort((a, b) => Number(a) - Number(b));
+    case "text":
+      return [];
+  }
+}

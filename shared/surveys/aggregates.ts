@@ -1,0 +1,85 @@
+/**
+ * Running aggregates: what one response adds to its survey's counts, and how counts are shown.
+ * Each answer adds 1 to (question, option key, segment) for the segment "all", for each profile
+ * field the respondent gave ("age:30s", "area:27127-01", …) and for the mode ("mode:online").
+ * Reading a survey's results is then a read of its counts, never a scan of its responses.
+ */
+import type { Answers } from "./answers";
+import type { Profile, SurveyDefinition } from "./model";
+
+export const breakdowns = ["ageBand", "area", "childrenUnder6", "yearsInWard", "mode"] as const;
+export type Breakdown = (typeof breakdowns)[number];
+const segmentPrefix: Record<Breakdown, string> = {
+  ageBand: "age",
+  area: "area",
+  childrenUnder6: "children",
+  yearsInWard: "years",
+  mode: "mode",
+};
+
+/** Question id under which whole responses are counted. */
+export const responsesKey = "_responses";
+/** Option key counting the respondents who answered a question at all. */
+export const answeredKey = "_answered";
+
+export interface Increment {
+  questionId: string;
+  optionKey: string;
+  segment: string;
+}
+
+export function segmentsOf(profile: Profile, mode: "online" | "paper"): string[] {
+  const segments = ["all", `mode:${mode}`];
+  if (profile.ageBand) segments.push(`age:${profile.ageBand}`);
+  if (profile.area) segments.push(`area:${profile.area}`);
+  if (profile.childrenUnder6) segments.push(`children:${profile.childrenUnder6}`);
+  if (profile.yearsInWard) segments.push(`years:${profile.yearsInWard}`);
+  return segments;
+}
+
+export function segmentFor(breakdown: Breakdown, value: string): string {
+  return `${segmentPrefix[breakdown]}:${value}`;
+}
+
+/** The option keys an answer counts under: chosen options, "other", a rating or a whole number. */
+function optionKeys(definition: SurveyDefinition, questionId: string, answers: Answers): string[] {
+  const answer = answers[questionId];
+  const question = definition.questions.find((q) => q.id === questionId);
+  if (!answer || !question) return [];
+  if ("option" in answer) return [answer.option];
+  if ("options" in answer) return [...answer.options, ...(answer.other?.trim() ? ["other"] : [])];
+  if ("value" in answer) return [String(Math.round(answer.value))];
+  return [];
+}
+
+/** Every count one response adds, each key once. */
+export function incrementsFor(definition: SurveyDefinition, answers: Answers, profile: Profile, mode: "online" | "paper"): Increment[] {
+  const segments = segmentsOf(profile, mode);
+  const increments: Increment[] = [];
+  for (const segment of segments) {
+    increments.push({ questionId: responsesKey, optionKey: answeredKey, segment });
+    for (const questionId of Object.keys(answers)) {
+      increments.push({ questionId, optionKey: answeredKey, segment });
+      for (const optionKey of optionKeys(definition, questionId, answers)) increments.push({ questionId, optionKey, segment });
+    }
+  }
+  return increments;
+}
+
+/**
+ * Small-cell suppression: a count under `minCell` is hidden (null, shown as "<K"). When exactly one
+ * count of a set is hidden, the smallest other is hidden too, so the hidden one cannot be worked
+ * out by subtracting the others from the total.
+ */
+export function suppress(counts: readonly number[], minCell: number): (number | null)[] {
+  const shown: (number | null)[] = counts.map((count) => (count > 0 && count < minCell ? null : count));
+  const hidden = shown.filter((c) => c === null).length;
+  if (hidden === 1) {
+    let smallest = -1;
+    shown.forEach((count, i) => {
+      if (count !== null && count > 0 && (smallest < 0 || count < (shown[smallest] as number))) smallest = i;
+    });
+    if (smallest >= 0) shown[smallest] = null;
+  }
+  return shown;
+}

@@ -1,0 +1,154 @@
+/**
+ * A response (回答) and its answers, and the one function that decides whether they fit a survey.
+ * The client uses it before sending (review screen), the server before storing: the same rules.
+ */
+import { z } from "zod/mini";
+import { OptionId, Profile, type Question, QuestionId, type SurveyDefinition } from "./model";
+
+/** UUIDv7: made on the device with the draft, so every retry of one response carries the same id. */
+export const ResponseId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, "a UUIDv7"));
+
+export const ChoiceAnswer = z.object({ option: OptionId, other: z.optional(z.string().check(z.maxLength(500))) });
+export const MultipleAnswer = z.object({
+  options: z.array(OptionId).check(z.maxLength(30)),
+  other: z.optional(z.string().check(z.maxLength(500))),
+});
+export const ValueAnswer = z.object({ value: z.number() });
+export const TextAnswer = z.object({ text: z.string().check(z.maxLength(4000)) });
+export const Answer = z.union([ChoiceAnswer, MultipleAnswer, ValueAnswer, TextAnswer]);
+export type Answer = z.infer<typeof Answer>;
+export type Answers = Record<string, Answer>;
+
+export const ResponseInput = z.object({
+  id: ResponseId,
+  answers: z.record(QuestionId, Answer),
+  profile: Profile,
+  /** The letter's code, for a sampled survey. */
+  invitationCode: z.optional(z.string().check(z.maxLength(40))),
+  /** The device's id, for a poll (one response per device). */
+  deviceId: z.optional(z.uuid()),
+});
+export type ResponseInput = z.infer<typeof ResponseInput>;
+
+export const Receipt = z.object({
+  responseId: ResponseId,
+  receiptCode: z.string(),
+  receivedAt: z.string(),
+  /** true when this id had already been received: nothing was counted again. */
+  duplicate: z.boolean(),
+});
+export type Receipt = z.infer<typeof Receipt>;
+
+export const answerIssueCodes = [
+  "required",
+  "unknown_question",
+  "hidden_question",
+  "wrong_type",
+  "unknown_option",
+  "too_few",
+  "too_many",
+  "out_of_range",
+  "not_integer",
+  "too_long",
+  "other_not_allowed",
+  "unknown_area",
+] as const;
+export type AnswerIssueCode = (typeof answerIssueCodes)[number];
+export interface AnswerIssue {
+  question: string;
+  code: AnswerIssueCode;
+}
+
+/** Whether a question is shown, given the answers so far (its condition, if any, is met). */
+export function isVisible(question: Question, answers: Answers): boolean {
+  if (!question.showIf) return true;
+  const answer = answers[question.showIf.question];
+  if (!answer) return false;
+  const chosen = "option" in answer ? [answer.option] : "options" in answer ? answer.options : [];
+  return chosen.some((option) => question.showIf?.anyOf.includes(option));
+}
+
+export function visibleQuestions(definition: SurveyDefinition, answers: Answers): Question[] {
+  return definition.questions.filter((question) => isVisible(question, answers));
+}
+
+/** Answers to questions that are not shown are dropped before sending. */
+export function withoutHiddenAnswers(definition: SurveyDefinition, answers: Answers): Answers {
+  const shown = new Set(visibleQuestions(definition, answers).map((q) => q.id));
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => shown.has(id)));
+}
+
+const isBlank = (answer: Answer | undefined) =>
+  answer === undefined ||
+  ("text" in answer && answer.text.trim() === "") ||
+  ("options" in answer && answer.options.length === 0 && !answer.other?.trim());
+
+/** Every way the answers fail to fit the survey; empty when they fit. */
+export function checkAnswers(
+  definition: SurveyDefinition,
+  answers: Answers,
+  profile: Profile = {},
+  areasOfWard?: readonly string[],
+): AnswerIssue[] {
+  const issues: AnswerIssue[] = [];
+  const byId = new Map(definition.questions.map((q) => [q.id, q]));
+  for (const id of Object.keys(answers)) {
+    const question = byId.get(id);
+    if (!question) issues.push({ question: id, code: "unknown_question" });
+    else if (!isVisible(question, answers)) issues.push({ question: id, code: "hidden_question" });
+  }
+  for (const question of visibleQuestions(definition, answers)) {
+    const answer = answers[question.id];
+    if (isBlank(answer)) {
+      if (question.required) issues.push({ question: question.id, code: "required" });
+      continue;
+    }
+    const issue = checkAnswer(question, answer as Answer);
+    if (issue) issues.push({ question: question.id, code: issue });
+  }
+  for (const field of Object.keys(profile)) {
+    if (!definition.profile.includes(field as (typeof definition.profile)[number]))
+      issues.push({ question: `profile.${field}`, code: "unknown_question" });
+  }
+  if (profile.area && areasOfWard && !areasOfWard.includes(profile.area)) issues.push({ question: "profile.area", code: "unknown_area" });
+  return issues;
+}
+
+function checkAnswer(question: Question, answer: Answer): AnswerIssueCode | null {
+  switch (question.type) {
+    case "single": {
+      if (!("option" in answer)) return "wrong_type";
+      if (answer.option === "other") {
+        if (!question.other) return "unknown_option";
+        if (!answer.other?.trim()) return "required";
+        return answer.other.length > question.other.maxLength ? "too_long" : null;
+      }
+      if (!question.options.some((o) => o.id === answer.option)) return "unknown_option";
+      return answer.other !== undefined ? "other_not_allowed" : null;
+    }
+    case "multiple": {
+      if (!("options" in answer)) return "wrong_type";
+      const known = new Set(question.options.map((o) => o.id));
+      if (answer.options.some((o) => !known.has(o))) return "unknown_option";
+      if (new Set(answer.options).size !== answer.options.length) return "wrong_type";
+      if (answer.other !== undefined) {
+        if (!question.other) return "other_not_allowed";
+        if (answer.other.length > question.other.maxLength) return "too_long";
+      }
+      const count = answer.options.length + (answer.other?.trim() ? 1 : 0);
+      if (count < question.min) return "too_few";
+      if (count > question.max) return "too_many";
+      return null;
+    }
+    case "rating":
+      if (!("value" in answer)) return "wrong_type";
+      return Number.isInteger(answer.value) && answer.value >= 1 && answer.value <= 5 ? null : "out_of_range";
+    case "number":
+      if (!("value" in answer)) return "wrong_type";
+      if (!Number.isFinite(answer.value) || answer.value < question.min || answer.value > question.max) return "out_of_range";
+      return question.integer && !Number.isInteger(answer.value) ? "not_integer" : null;
+    case "text":
+      if (!("text" in answer)) return "wrong_type";
+      return answer.text.length > question.maxLength ? "too_long" : null;
+  }
+}
