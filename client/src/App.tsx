@@ -5,24 +5,41 @@ import { CommunityPage } from "./pages/CommunityPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PlacesPage } from "./pages/PlacesPage";
 import { SettingsPage } from "./pages/SettingsPage";
-import { SurveysPage } from "./pages/SurveysPage";
 import { UpdatePrompt } from "./pwa/UpdatePrompt";
-import { type RoutePath, usePath } from "./router";
+import { matchRoute, type Route, sectionOf, useLocation } from "./router";
 import { BottomNav } from "./shell/BottomNav";
 import { Header } from "./shell/Header";
 import { OfflineBanner } from "./shell/OfflineBanner";
+import { MyAnswersPage } from "./surveys/MyAnswersPage";
+import { ResultsPage } from "./surveys/ResultsPage";
+import { SurveyListPage } from "./surveys/SurveyListPage";
+import { SurveyPage } from "./surveys/SurveyPage";
 
-const pages: Record<RoutePath, () => ReactNode> = {
-  "/surveys": SurveysPage,
-  "/places": PlacesPage,
-  "/community": CommunityPage,
-  "/childcare": ChildcarePage,
-  "/settings": SettingsPage,
-};
+function page(route: Route): ReactNode {
+  switch (route.page) {
+    case "surveys":
+      return <SurveyListPage />;
+    case "myAnswers":
+      return <MyAnswersPage />;
+    case "survey":
+      return <SurveyPage surveyId={route.id} codeFromLink={route.code} />;
+    case "results":
+      return <ResultsPage surveyId={route.id} />;
+    case "places":
+      return <PlacesPage />;
+    case "community":
+      return <CommunityPage />;
+    case "childcare":
+      return <ChildcarePage />;
+    case "settings":
+      return <SettingsPage />;
+    case "notFound":
+      return <NotFoundPage />;
+  }
+}
 
 export function App() {
-  const path = usePath();
-  const PageComponent = pages[path as RoutePath] ?? NotFoundPage;
+  const { pathname, search } = useLocation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -31,10 +48,10 @@ export function App() {
       <Header />
       <OfflineBanner />
       <UpdatePrompt />
-      <main id="main" tabIndex={-1}>
-        <PageComponent key={path} />
+      <main id="main" tabIndex={-1} key={pathname}>
+        {page(matchRoute(pathname, search))}
       </main>
-      <BottomNav current={path} />
+      <BottomNav current={sectionOf(pathname)} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { initI18n } from "./i18n";
 import { listenForInstallOffer } from "./pwa/install";
 import { warmCacheWhenControlled } from "./pwa/offline-fetch";
 import { applyTextSize, SettingsProvider } from "./settings/SettingsContext";
+import { startOutboxSync } from "./surveys/outbox";
 import "./styles.css";
 
 listenForInstallOffer();
@@ -27,6 +28,7 @@ async function boot(): Promise<void> {
   }
   applyTextSize(settings.textSize);
   await initI18n(settings.locale);
+  startOutboxSync();
   createRoot(document.getElementById("root") as HTMLElement).render(
     <StrictMode>
       <SettingsProvider initial={settings}>

@@ -1,11 +1,43 @@
 /**
- * A small path router: five tabs and a not-found page need no library. Links are real <a href>
- * (open in a new tab, copy, keyboard all work); a plain click is turned into pushState.
+ * A small path router: a handful of pages need no library. Links are real <a href> (open in a
+ * new tab, copy, keyboard all work); a plain click is turned into pushState.
  */
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
 
-export const routes = ["/surveys", "/places", "/community", "/childcare", "/settings"] as const;
-export type RoutePath = (typeof routes)[number];
+export const sections = ["/surveys", "/places", "/community", "/childcare", "/settings"] as const;
+export type Section = (typeof sections)[number];
+
+export type Route =
+  | { page: "surveys" }
+  | { page: "myAnswers" }
+  | { page: "survey"; id: string; code: string | null }
+  | { page: "results"; id: string }
+  | { page: "places" }
+  | { page: "community" }
+  | { page: "childcare" }
+  | { page: "settings" }
+  | { page: "notFound" };
+
+const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+export function matchRoute(pathname: string, search: string): Route {
+  const path = pathname.replace(/\/+$/, "") || "/surveys";
+  if (path === "/" || path === "/surveys") return { page: "surveys" };
+  if (path === "/surveys/mine") return { page: "myAnswers" };
+  const survey = path.match(new RegExp(`^/surveys/(${uuid})(/results)?$`));
+  if (survey) {
+    const id = survey[1] as string;
+    return survey[2] ? { page: "results", id } : { page: "survey", id, code: new URLSearchParams(search).get("code") };
+  }
+  for (const page of ["places", "community", "childcare", "settings"] as const) if (path === `/${page}`) return { page };
+  return { page: "notFound" };
+}
+
+/** The bottom-navigation section a path belongs to. */
+export function sectionOf(pathname: string): Section | null {
+  if (pathname === "/") return "/surveys";
+  return sections.find((section) => pathname === section || pathname.startsWith(`${section}/`)) ?? null;
+}
 
 const listeners = new Set<() => void>();
 const subscribe = (listener: () => void) => {
@@ -17,15 +49,18 @@ const subscribe = (listener: () => void) => {
   };
 };
 
-export function navigate(path: string): void {
-  if (path === location.pathname) return;
-  history.pushState(null, "", path);
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (path === location.pathname + location.search) return;
+  if (options.replace) history.replaceState(null, "", path);
+  else history.pushState(null, "", path);
   for (const listener of listeners) listener();
 }
 
-export function usePath(): string {
-  const path = useSyncExternalStore(subscribe, () => location.pathname);
-  return path === "/" ? "/surveys" : path;
+/** The current location as "pathname?search". */
+export function useLocation(): { pathname: string; search: string } {
+  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
+  const [pathname, search = ""] = href.split("?");
+  return { pathname: pathname ?? "/", search: search ? `?${search}` : "" };
 }
 
 export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {

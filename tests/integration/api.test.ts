@@ -245,7 +245,12 @@ describe.each(dialects)("the API", (dialect) => {
         const second = await seedDemoData(database, { reset: true });
 
         expect(second).toEqual(first);
-        expect(second).toEqual({ wards: 24, areas: seededAreaCount });
+        expect(second).toMatchObject({ wards: 24, areas: seededAreaCount });
+        const surveys = await database.db
+          .selectFrom("surveys")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow();
+        expect(Number(surveys.n)).toBe(second.surveys);
         const wards = await database.db.selectFrom("wards").select("code").orderBy("code").execute();
         expect(wards.map((w) => w.code)).toEqual(wardRecords.map((w) => w.code).sort());
         const areas = await database.db.selectFrom("areas").select("id").execute();

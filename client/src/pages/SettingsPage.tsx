@@ -7,6 +7,7 @@ import { plainText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { useInstallOffer } from "../pwa/install";
 import { useSettings } from "../settings/SettingsContext";
+import { LoadState } from "../shell/LoadState";
 import { Page } from "../shell/Page";
 import { useAreas, useWards } from "../wards/useWards";
 
@@ -125,25 +126,6 @@ export function SettingsPage() {
         </p>
       </section>
     </Page>
-  );
-}
-
-function LoadState({ state, failedKey, onRetry }: { state: "loading" | "failed"; failedKey: string; onRetry: () => void }) {
-  if (state === "loading")
-    return (
-      <p role="status" aria-busy="true">
-        <T k="common.loading" />
-      </p>
-    );
-  return (
-    <div role="alert">
-      <p>
-        <T k={failedKey} />
-      </p>
-      <button type="button" className="button" onClick={onRetry}>
-        <T k="common.retry" />
-      </button>
-    </div>
   );
 }
 

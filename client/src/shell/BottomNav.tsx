@@ -1,8 +1,8 @@
 import { T, useT } from "../i18n/T";
-import { Link, type RoutePath } from "../router";
+import { Link, type Section } from "../router";
 import { Icon, type IconName } from "./icons";
 
-const tabs: { path: RoutePath; key: IconName }[] = [
+const tabs: { path: Section; key: IconName }[] = [
   { path: "/surveys", key: "surveys" },
   { path: "/places", key: "places" },
   { path: "/community", key: "community" },
@@ -10,7 +10,7 @@ const tabs: { path: RoutePath; key: IconName }[] = [
   { path: "/settings", key: "settings" },
 ];
 
-export function BottomNav({ current }: { current: string }) {
+export function BottomNav({ current }: { current: Section | null }) {
   const { plain } = useT();
   return (
     <nav className="bottom-nav" aria-label={plain("nav.label")}>

@@ -1,11 +1,13 @@
 /** A page: its heading takes focus when the page changes (screen readers announce it) and names the tab. */
 import { type ReactNode, useEffect, useRef } from "react";
+import { plainText, RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 
-export function Page({ titleKey, children }: { titleKey: string; children: ReactNode }) {
+/** A page titled by a locale key, or by a text from data (`title`, which may carry furigana markup). */
+export function Page({ titleKey, title: dataTitle, children }: { titleKey?: string; title?: string; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { plain } = useT();
-  const title = plain(titleKey);
+  const title = dataTitle !== undefined ? plainText(dataTitle) : plain(titleKey ?? "");
   const appName = plain("app.name");
   useEffect(() => {
     document.title = `${title} | ${appName}`;
@@ -17,7 +19,7 @@ export function Page({ titleKey, children }: { titleKey: string; children: React
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
-        <T k={titleKey} />
+        {dataTitle !== undefined ? <RubyText text={dataTitle} /> : <T k={titleKey ?? ""} />}
       </h1>
       {children}
     </>

@@ -8,6 +8,8 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
+import { pendingInWorker, updateInWorker } from "../db/outbox-idb";
+import { sendOne } from "../surveys/send";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -41,3 +43,35 @@ self.addEventListener("message", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(self.clients.claim());
 });
+
+// Background Sync: when a connection returns, send the survey outbox. An open page does it itself
+// (it is told to); with no page open, the worker sends from IndexedDB directly.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+self.addEventListener("sync", (event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag === "outbox") sync.waitUntil(syncOutbox());
+});
+
+async function syncOutbox(): Promise<void> {
+  const pages = await self.clients.matchAll({ type: "window" });
+  if (pages.length > 0) {
+    for (const page of pages) page.postMessage({ type: "flush-outbox" });
+    return;
+  }
+  for (const item of await pendingInWorker()) {
+    const outcome = await sendOne(item);
+    if (outcome.kind === "sent") await updateInWorker(item.id, (i) => ({ ...i, state: "sent", receipt: outcome.receipt }));
+    else if (outcome.kind === "refused")
+      await updateInWorker(item.id, (i) => ({
+        ...i,
+        state: "attention",
+        errorCode: outcome.code,
+        ...(outcome.issues ? { issues: outcome.issues } : {}),
+      }));
+    // Still no connection: throwing asks the browser to retry the sync later.
+    else throw new Error("outbox: no connection yet");
+  }
+}

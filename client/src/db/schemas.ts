@@ -1,0 +1,38 @@
+/** What the app keeps in IndexedDB, as zod schemas: every record is re-parsed with these when loaded. */
+import { z } from "zod/mini";
+import { Answer, Receipt, ResponseId, ResponseInput } from "../../../shared/surveys/answers";
+import { LocalizedText, Profile, Survey } from "../../../shared/surveys/model";
+
+export const Draft = z.object({
+  /** The response id (UUIDv7), made when the draft is made and kept through every retry. */
+  id: ResponseId,
+  surveyId: z.string(),
+  /** The survey as it was when answering began, so resuming works offline. */
+  survey: Survey,
+  answers: z.record(z.string(), Answer),
+  profile: Profile,
+  invitationCode: z.optional(z.string()),
+  /** Which screen the resident was on ("code", "q:q3", "profile", "review"): resuming returns there. */
+  screen: z.string(),
+  updatedAt: z.number(),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const outboxStates = ["pending", "sent", "attention"] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+export const OutboxItem = z.object({
+  id: ResponseId,
+  surveyId: z.string(),
+  surveyTitle: LocalizedText,
+  payload: ResponseInput,
+  state: z.enum(outboxStates),
+  queuedAt: z.number(),
+  attempts: z.int(),
+  receipt: z.optional(Receipt),
+  /** Why the server refused it (an error code of the catalog), with the answer issues if any. */
+  errorCode: z.optional(z.string()),
+  issues: z.optional(z.array(z.object({ question: z.string(), code: z.string() }))),
+  resultsPublic: z.boolean(),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;

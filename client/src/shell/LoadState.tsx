@@ -1,0 +1,21 @@
+/** The loading and failed states of data a page waits for: a status while loading, a retry when it failed. */
+import { T } from "../i18n/T";
+
+export function LoadState({ state, failedKey, onRetry }: { state: "loading" | "failed"; failedKey: string; onRetry: () => void }) {
+  if (state === "loading")
+    return (
+      <p role="status" aria-busy="true">
+        <T k="common.loading" />
+      </p>
+    );
+  return (
+    <div role="alert">
+      <p>
+        <T k={failedKey} />
+      </p>
+      <button type="button" className="button" onClick={onRetry}>
+        <T k="common.retry" />
+      </button>
+    </div>
+  );
+}

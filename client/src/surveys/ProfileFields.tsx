@@ -1,0 +1,79 @@
+/** The optional "about you" questions at the end of a survey; every one can stay 答えない. */
+import { useId } from "react";
+import { ageBands, type Profile, type ProfileField, yearsBands, yesNo } from "../../../shared/surveys/model";
+import { areaName } from "../../../shared/wards/names";
+import { plainText } from "../i18n/ruby";
+import { T, useT } from "../i18n/T";
+import { useAreas } from "../wards/useWards";
+
+interface Props {
+  fields: readonly ProfileField[];
+  ward: string | null;
+  profile: Profile;
+  onChange: (profile: Profile) => void;
+}
+
+export function ProfileFields({ fields, ward, profile, onChange }: Props) {
+  const { plain, locale } = useT();
+  const areas = useAreas(fields.includes("area") ? ward : null);
+  const id = useId();
+  const set = (field: ProfileField, value: string) => {
+    const next: Record<string, string> = { ...profile };
+    if (value === "") delete next[field];
+    else next[field] = value;
+    onChange(next as Profile);
+  };
+  const select = (field: ProfileField, labelKey: string, options: { value: string; label: string }[]) => (
+    <div className="field" key={field}>
+      <label htmlFor={`${id}-${field}`}>
+        <T k={labelKey} />
+      </label>
+      <select id={`${id}-${field}`} value={profile[field] ?? ""} onChange={(e) => set(field, e.target.value)}>
+        <option value="">{plain("surveys.profile.noAnswer")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="question">
+      <p className="hint">
+        <T k="surveys.profile.intro" />
+      </p>
+      {fields.map((field) => {
+        switch (field) {
+          case "ageBand":
+            return select(
+              field,
+              "surveys.profile.ageBand",
+              ageBands.map((b) => ({ value: b, label: plain(`surveys.profile.ageBands.${b}`) })),
+            );
+          case "area":
+            return areas.state.status === "ready" && areas.state.data.length > 0
+              ? select(
+                  field,
+                  "surveys.profile.area",
+                  areas.state.data.map((a) => ({ value: a.id, label: plainText(areaName(a, locale)) })),
+                )
+              : null;
+          case "childrenUnder6":
+            return select(
+              field,
+              "surveys.profile.childrenUnder6",
+              yesNo.map((v) => ({ value: v, label: plain(`surveys.profile.yesNo.${v}`) })),
+            );
+          case "yearsInWard":
+            return select(
+              field,
+              "surveys.profile.yearsInWard",
+              yearsBands.map((b) => ({ value: b, label: plain(`surveys.profile.yearsBands.${b}`) })),
+            );
+        }
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** After sending: thanks, and the receipt code once the server has it — or 送信待ち until it does. */
+import { localized } from "../../../shared/surveys/model";
+import { T, useT } from "../i18n/T";
+import { Link } from "../router";
+import { Page } from "../shell/Page";
+import { OutboxStatus } from "./MyAnswersPage";
+import { useOutbox } from "./outbox";
+
+export function ReceiptView({ responseId }: { responseId: string }) {
+  const { locale } = useT();
+  const item = useOutbox()?.find((i) => i.id === responseId);
+  return (
+    <Page titleKey="surveys.receipt.heading">
+      {item && (
+        <>
+          <p className="lead">{localized(item.surveyTitle, locale)}</p>
+          <OutboxStatus item={item} />
+          {item.state === "sent" && item.resultsPublic && (
+            <p>
+              <Link to={`/surveys/${item.surveyId}/results`} className="button">
+                <T k="surveys.receipt.seeResults" />
+              </Link>
+            </p>
+          )}
+        </>
+      )}
+      <p className="actions-row">
+        <Link to="/surveys" className="button">
+          <T k="surveys.backToList" />
+        </Link>
+        <Link to="/surveys/mine" className="button">
+          <T k="surveys.myAnswers" />
+        </Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,35 @@
+/** How survey facts read in the resident's language: dates in JST, answers as text. */
+
+import type { Locale } from "../../../shared/settings/locales";
+import type { Answer } from "../../../shared/surveys/answers";
+import { localized, type Question } from "../../../shared/surveys/model";
+
+export function formatDate(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "ja-easy" ? "ja" : locale, {
+    month: "long",
+    day: "numeric",
+    weekday: "short",
+    timeZone: "Asia/Tokyo",
+  }).format(new Date(iso));
+}
+
+/** An answer as the review screen shows it, or null when unanswered. */
+export function answerText(question: Question, answer: Answer | undefined, locale: Locale): string | null {
+  if (!answer) return null;
+  const label = (id: string) => {
+    if (id === "other") return null;
+    const option = "options" in question ? question.options.find((o) => o.id === id) : undefined;
+    return option ? localized(option.label, locale) : id;
+  };
+  if ("option" in answer) return answer.option === "other" ? (answer.other ?? "") : label(answer.option);
+  if ("options" in answer) {
+    const parts = answer.options.map(label).filter((p): p is string => p !== null);
+    if (answer.other?.trim()) parts.push(answer.other);
+    return parts.length > 0 ? parts.join("、") : null;
+  }
+  if ("value" in answer) {
+    const unit = question.type === "number" && question.unit ? localized(question.unit, locale) : "";
+    return `${answer.value}${unit}`;
+  }
+  return answer.text.trim() || null;
+}

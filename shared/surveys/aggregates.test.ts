@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { answeredKey, type Increment, incrementsFor, responsesKey, segmentsOf, suppress } from "./aggregates";
+import type { Answers } from "./answers";
+import type { Question, SurveyDefinition } from "./model";
+
+const ja = (text: string) => ({ ja: text });
+const options = (...ids: string[]) => ids.map((id) => ({ id, label: ja(id), themes: [] }));
+
+function surveyDefinition(): SurveyDefinition {
+  const questions: Question[] = [
+    { id: "q_single", type: "single", text: ja("一つ"), required: true, themes: [], options: options("a", "b") },
+    {
+      id: "q_multi",
+      type: "multiple",
+      text: ja("複数"),
+      required: false,
+      themes: [],
+      options: options("x", "y", "z"),
+      min: 0,
+      max: 3,
+      other: { label: ja("その他"), maxLength: 50 },
+    },
+    { id: "q_rating", type: "rating", text: ja("満足度"), required: false, themes: [], lowLabel: ja("不満"), highLabel: ja("満足") },
+    { id: "q_number", type: "number", text: ja("人数"), required: false, themes: [], min: 0, max: 20, integer: true },
+    { id: "q_text", type: "text", text: ja("ご意見"), required: false, themes: [], maxLength: 200, multiline: true },
+  ];
+  return { title: ja("調査"), description: ja("説明"), questions, profile: ["ageBand", "area", "childrenUnder6", "yearsInWard"] };
+}
+
+const key = (inc: Increment) => `${inc.questionId}|${inc.optionKey}|${inc.segment}`;
+const keysFor = (answers: Answers, profile = {}, mode: "online" | "paper" = "online") =>
+  incrementsFor(surveyDefinition(), answers, profile, mode).map(key).sort();
+
+describe("segmentsOf", () => {
+  it("gives all and the mode when no profile field is given", () => {
+    expect(segmentsOf({}, "online")).toEqual(["all", "mode:online"]);
+    expect(segmentsOf({}, "paper")).toEqual(["all", "mode:paper"]);
+  });
+
+  it("adds one segment for each profile field given", () => {
+    expect(segmentsOf({ ageBand: "30s", area: "27127-01", childrenUnder6: "yes", yearsInWard: "1to5" }, "online").sort()).toEqual(
+      ["all", "mode:online", "age:30s", "area:27127-01", "children:yes", "years:1to5"].sort(),
+    );
+  });
+
+  it("adds only the profile fields given", () => {
+    expect(segmentsOf({ childrenUnder6: "no" }, "paper").sort()).toEqual(["all", "children:no", "mode:paper"]);
+  });
+});
+
+describe("incrementsFor", () => {
+  it("counts a response with no answers once per segment", () => {
+    expect(keysFor({}, { ageBand: "40s" })).toEqual(
+      [`${responsesKey}|${answeredKey}|all`, `${responsesKey}|${answeredKey}|mode:online`, `${responsesKey}|${answeredKey}|age:40s`].sort(),
+    );
+  });
+
+  it("counts each answered question once per segment, and the chosen option", () => {
+    const segments = ["all", "mode:paper", "age:30s", "area:27127-01"];
+
+    const keys = keysFor({ q_single: { option: "b" } }, { ageBand: "30s", area: "27127-01" }, "paper");
+
+    expect(keys).toEqual(
+      segments
+        .flatMap((segment) => [`${responsesKey}|${answeredKey}|${segment}`, `q_single|${answeredKey}|${segment}`, `q_single|b|${segment}`])
+        .sort(),
+    );
+  });
+
+  it("counts every chosen option of a multiple-choice answer, and other when its text is given", () => {
+    const keys = keysFor({ q_multi: { options: ["x", "z"], other: "猫" } });
+
+    expect(keys.filter((k) => k.startsWith("q_multi|") && k.endsWith("|all"))).toEqual(
+      [`q_multi|${answeredKey}|all`, "q_multi|x|all", "q_multi|z|all", "q_multi|other|all"].sort(),
+    );
+  });
+
+  it("does not count other when its text is only spaces", () => {
+    const keys = keysFor({ q_multi: { options: ["y"], other: "  " } });
+
+    expect(keys.filter((k) => k.startsWith("q_multi|") && k.endsWith("|all"))).toEqual([`q_multi|${answeredKey}|all`, "q_multi|y|all"]);
+  });
+
+  it("counts a rating and a number under their value", () => {
+    const keys = keysFor({ q_rating: { value: 4 }, q_number: { value: 12 } });
+
+    expect(keys).toEqual(
+      expect.arrayContaining(["q_rating|4|all", "q_rating|4|mode:online", "q_number|12|all", "q_number|12|mode:online"]),
+    );
+  });
+
+  it("counts a text answer as answered only", () => {
+    const keys = keysFor({ q_text: { text: "よかった" } });
+
+    expect(keys.filter((k) => k.startsWith("q_text|"))).toEqual([`q_text|${answeredKey}|all`, `q_text|${answeredKey}|mode:online`]);
+  });
+
+  it("gives each (question, option, segment) at most once, however full the response", () => {
+    const increments = incrementsFor(
+      surveyDefinition(),
+      {
+        q_single: { option: "a" },
+        q_multi: { options: ["x", "y", "z"], other: "猫" },
+        q_rating: { value: 5 },
+        q_number: { value: 0 },
+        q_text: { text: "x" },
+      },
+      { ageBand: "70s", area: "27127-02", childrenUnder6: "no", yearsInWard: "20plus" },
+      "online",
+    );
+    const keys = increments.map(key);
+
+    expect(increments.length).toBeGreaterThan(6 * 6);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("suppress", () => {
+  it("shows every count when all are at least the minimum", () => {
+    expect(suppress([10, 25, 11], 10)).toEqual([10, 25, 11]);
+  });
+
+  it("keeps zero as zero", () => {
+    expect(suppress([0, 12, 0, 30], 10)).toEqual([0, 12, 0, 30]);
+  });
+
+  it("hides every count under the minimum when two or more are hidden", () => {
+    expect(suppress([3, 40, 9, 12], 10)).toEqual([null, 40, null, 12]);
+  });
+
+  it("hides the smallest other non-zero count too when exactly one count is hidden", () => {
+    expect(suppress([4, 30, 0, 12, 50], 10)).toEqual([null, 30, 0, null, 50]);
+  });
+
+  it("hides a single small count without a partner when every other count is zero", () => {
+    expect(suppress([0, 3, 0], 10)).toEqual([0, null, 0]);
+  });
+
+  it("returns nothing for no counts", () => {
+    expect(suppress([], 10)).toEqual([]);
+  });
+});

@@ -1,0 +1,759 @@
+/**
+ * Surveys through the API on every dialect under test: which surveys residents see, sending a
+ * response exactly once (retries and concurrent copies included), every refusal storing nothing,
+ * invitation codes, one response per device, the rate limit, and results with small cells hidden.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod/mini";
+import type { SurveyRules } from "../../server/config";
+import type { Database } from "../../server/db/database";
+import type { AreaTable, SurveyTable } from "../../server/db/schema";
+import { sha256 } from "../../server/surveys/service";
+import { ErrorBody, type ErrorCode, errorCatalog } from "../../shared/errors/catalog";
+import { answeredKey, responsesKey } from "../../shared/surveys/aggregates";
+import { type Answers, Receipt, type ResponseInput } from "../../shared/surveys/answers";
+import { codeAlphabet, newInvitationCode } from "../../shared/surveys/invitation-code";
+import { type Question, Survey, type SurveyDefinition, SurveySummary } from "../../shared/surveys/model";
+import { SurveyResults } from "../../shared/surveys/results";
+import { wardRecords } from "../../shared/wards/data";
+import { testApp, testSurveyRules } from "../helpers/app";
+import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
+
+type App = ReturnType<typeof testApp>;
+
+const ward = "27127";
+const otherWard = "27102";
+const area = "27127-01";
+const otherWardArea = "27102-01";
+const day = 24 * 3_600_000;
+const receiptShape = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
+
+/** A UUIDv7: a 48-bit millisecond timestamp, version 7, variant 10xx, the rest random. */
+function uuidv7(): string {
+  const bytes = randomBytes(16);
+  const ms = Date.now();
+  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const ja = (text: string) => ({ ja: text });
+const options = (...ids: string[]) => ids.map((id) => ({ id, label: ja(id), themes: [] }));
+
+/** One question of each type, and a follow-up shown only to those who chose "c" in q_single. */
+function surveyDefinition(): SurveyDefinition {
+  const questions: Question[] = [
+    {
+      id: "q_single",
+      type: "single",
+      text: ja("一つ"),
+      required: true,
+      themes: [],
+      options: options("a", "b", "c"),
+      other: { label: ja("その他"), maxLength: 50 },
+    },
+    { id: "q_multi", type: "multiple", text: ja("複数"), required: false, themes: [], options: options("x", "y", "z"), min: 1, max: 2 },
+    { id: "q_rating", type: "rating", text: ja("満足度"), required: false, themes: [], lowLabel: ja("不満"), highLabel: ja("満足") },
+    { id: "q_number", type: "number", text: ja("年齢"), required: false, themes: [], min: 0, max: 120, integer: true },
+    { id: "q_text", type: "text", text: ja("ご意見"), required: false, themes: [], maxLength: 200, multiline: true },
+    {
+      id: "q_follow",
+      type: "text",
+      text: ja("「c」の理由"),
+      required: false,
+      themes: [],
+      maxLength: 100,
+      multiline: false,
+      showIf: { question: "q_single", anyOf: ["c"] },
+    },
+  ];
+  return { title: ja("試験の調査"), description: ja("説明"), questions, profile: ["ageBand", "area"] };
+}
+
+function surveyRow(overrides: Partial<SurveyTable> = {}): SurveyTable {
+  const now = Date.now();
+  return {
+    id: randomUUID(),
+    wardCode: ward,
+    kind: "poll",
+    status: "open",
+    opensAt: iso(now - day),
+    closesAt: iso(now + day),
+    resultsPublic: 1,
+    version: 1,
+    definition: JSON.stringify(surveyDefinition()),
+    createdAt: iso(now - 2 * day),
+    updatedAt: iso(now - 2 * day),
+    ...overrides,
+  };
+}
+
+function areaRow(id: string): AreaTable {
+  return { id, wardCode: id.slice(0, 5), name: `地域${id}`, reading: "ちいき", nameEn: `Area ${id}`, population: 1000, sortOrder: 1 };
+}
+
+async function insertSurvey(database: Database, overrides: Partial<SurveyTable> = {}): Promise<SurveyTable> {
+  const row = surveyRow(overrides);
+  await database.write((trx) => trx.insertInto("surveys").values(row).execute());
+  return row;
+}
+
+/** A sampled survey (区民意識調査): answered only with a letter's invitation code, results not public. */
+const insertSampledSurvey = (database: Database) => insertSurvey(database, { kind: "sampled", resultsPublic: 0 });
+
+/** Stores a new invitation code for a survey, as the letters' batch would, and returns the code as printed. */
+async function insertInvitationCode(database: Database, surveyId: string): Promise<string> {
+  const code = newInvitationCode(randomBytes(15));
+  await database.write((trx) =>
+    trx
+      .insertInto("invitationCodes")
+      .values({ codeHash: sha256(code), surveyId, batchId: null, usedAt: null })
+      .execute(),
+  );
+  return code;
+}
+
+function validAnswers(overrides: Answers = {}): Answers {
+  return {
+    q_single: { option: "a" },
+    q_multi: { options: ["x"] },
+    q_rating: { value: 4 },
+    q_number: { value: 35 },
+    q_text: { text: "よかった" },
+    ...overrides,
+  };
+}
+
+function responseBody(overrides: Partial<ResponseInput> = {}): ResponseInput {
+  return { id: uuidv7(), answers: validAnswers(), profile: { ageBand: "30s", area }, deviceId: randomUUID(), ...overrides };
+}
+
+function postJson(app: App, path: string, json: string): Promise<Response> {
+  return Promise.resolve(app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: json }));
+}
+
+const postResponse = (app: App, surveyId: string, body: unknown) =>
+  postJson(app, `/api/surveys/${surveyId}/responses`, JSON.stringify(body));
+
+/** Checks the one error shape and that no server internals leak, and returns the parsed body. */
+async function expectErrorResponse(response: Response, code: ErrorCode): Promise<ErrorBody> {
+  const text = await response.text();
+  expect(text).not.toContain("    at ");
+  expect(text).not.toContain(".ts:");
+  const body = ErrorBody.parse(JSON.parse(text));
+  expect(body.error.code).toBe(code);
+  expect(response.status).toBe(errorCatalog[code].status);
+  expect(body.error.message).toBe(errorCatalog[code].message);
+  return body;
+}
+
+async function countRows(database: Database, table: "responses" | "answers" | "surveyAggregates" | "pollDevices"): Promise<number> {
+  const row = await database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Everything a response could leave behind: rows, counts, device marks and used codes. */
+async function storedState(database: Database) {
+  const totals = await database.db
+    .selectFrom("surveyAggregates")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("count"), eb.lit(0)).as("total"))
+    .executeTakeFirstOrThrow();
+  return {
+    responses: await countRows(database, "responses"),
+    answers: await countRows(database, "answers"),
+    aggregateRows: await countRows(database, "surveyAggregates"),
+    aggregateTotal: Number(totals.total),
+    pollDevices: await countRows(database, "pollDevices"),
+    invitationCodes: await database.db.selectFrom("invitationCodes").select(["codeHash", "usedAt"]).orderBy("codeHash").execute(),
+  };
+}
+
+/** Sends a request that must be refused with `code`, and checks that nothing was stored. */
+async function expectRefusal(database: Database, send: () => Promise<Response>, code: ErrorCode): Promise<ErrorBody> {
+  const before = await storedState(database);
+  const body = await expectErrorResponse(await send(), code);
+  expect(await storedState(database)).toEqual(before);
+  return body;
+}
+
+/** A survey's count of (question, option) in the segment "all", 0 when there is none. */
+async function allCount(database: Database, surveyId: string, questionId: string, optionKey: string): Promise<number> {
+  const row = await database.db
+    .selectFrom("surveyAggregates")
+    .select("count")
+    .where("surveyId", "=", surveyId)
+    .where("questionId", "=", questionId)
+    .where("optionKey", "=", optionKey)
+    .where("segment", "=", "all")
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+async function usedAtOf(database: Database, code: string): Promise<string | null | undefined> {
+  const row = await database.db.selectFrom("invitationCodes").select("usedAt").where("codeHash", "=", sha256(code)).executeTakeFirst();
+  return row?.usedAt;
+}
+
+/** A code that differs from `code` in its first letter: what a resident mistyping one character sends. */
+function withTypo(code: string): string {
+  const first = code[0] as string;
+  const substitute = codeAlphabet[(codeAlphabet.indexOf(first) + 1) % codeAlphabet.length] as string;
+  return substitute + code.slice(1);
+}
+
+const SurveyList = z.object({ surveys: z.array(SurveySummary) });
+const IssueDetails = z.object({ issues: z.array(z.object({ question: z.string(), code: z.string() })) });
+
+describe.each(dialects)("surveys", (dialect) => {
+  describe.skipIf(dialect.skipReason !== undefined)(suiteTitle(dialect), () => {
+    let testDb: TestDatabase;
+    let database: Database;
+    let app: App;
+
+    const appWith = (rules: Partial<SurveyRules>) => testApp(database, { surveys: { ...testSurveyRules, ...rules } });
+
+    beforeEach(async () => {
+      testDb = await dialect.open();
+      database = testDb.database;
+      app = testApp(database);
+      const wards = wardRecords.filter((w) => w.code === ward || w.code === otherWard);
+      await database.write(async (trx) => {
+        await trx.insertInto("wards").values(wards).execute();
+        await trx
+          .insertInto("areas")
+          .values([areaRow(area), areaRow(otherWardArea)])
+          .execute();
+      });
+    });
+
+    afterEach(async () => {
+      await testDb.cleanup();
+    });
+
+    describe("listing and reading", () => {
+      it("lists the ward's open surveys and the city's, but not another ward's, drafts, closed ones or ones not yet open", async () => {
+        const now = Date.now();
+        const wardSurvey = await insertSurvey(database, { wardCode: ward, closesAt: iso(now + 2 * day) });
+        const citySurvey = await insertSurvey(database, { wardCode: null, closesAt: iso(now + day) });
+        await insertSurvey(database, { wardCode: otherWard });
+        await insertSurvey(database, { status: "draft" });
+        await insertSurvey(database, { status: "closed" });
+        await insertSurvey(database, { closesAt: iso(now - 1000) });
+        await insertSurvey(database, { opensAt: iso(now + day), closesAt: iso(now + 2 * day) });
+
+        const response = await app.request(`/api/surveys?ward=${ward}`);
+
+        expect(response.status).toBe(200);
+        const { surveys } = SurveyList.parse(await response.json());
+        expect(surveys.map((s) => s.id)).toEqual([citySurvey.id, wardSurvey.id]);
+        expect(surveys[1]).toMatchObject({ ward, kind: "poll", status: "open", questionCount: 6, title: ja("試験の調査") });
+      });
+
+      it("lists only the city's surveys when no ward is given", async () => {
+        const citySurvey = await insertSurvey(database, { wardCode: null });
+        await insertSurvey(database, { wardCode: ward });
+
+        const response = await app.request("/api/surveys");
+
+        expect(response.status).toBe(200);
+        expect(SurveyList.parse(await response.json()).surveys.map((s) => s.id)).toEqual([citySurvey.id]);
+      });
+
+      it("gives one survey with its whole definition", async () => {
+        const row = await insertSurvey(database);
+
+        const response = await app.request(`/api/surveys/${row.id}`);
+
+        expect(response.status).toBe(200);
+        const survey = Survey.parse(await response.json());
+        expect(survey).toMatchObject({ id: row.id, ward, kind: "poll", status: "open", resultsPublic: true, version: 1 });
+        expect(survey.definition).toEqual(surveyDefinition());
+      });
+
+      it("answers surveys.not_found for a draft", async () => {
+        const draft = await insertSurvey(database, { status: "draft" });
+
+        await expectErrorResponse(await app.request(`/api/surveys/${draft.id}`), "surveys.not_found");
+      });
+
+      it("answers surveys.not_found for an unknown survey id", async () => {
+        const id = randomUUID();
+
+        const body = await expectErrorResponse(await app.request(`/api/surveys/${id}`), "surveys.not_found");
+        expect(body.error.details).toEqual({ survey: id });
+      });
+
+      it("answers request.invalid for a survey id that is not a UUID", async () => {
+        await expectErrorResponse(await app.request("/api/surveys/not-a-uuid"), "request.invalid");
+      });
+    });
+
+    describe("sending a response", () => {
+      it("stores a valid response and answers 201 with a receipt", async () => {
+        const survey = await insertSurvey(database);
+        const body = responseBody();
+
+        const response = await postResponse(app, survey.id, body);
+
+        expect(response.status).toBe(201);
+        const receipt = Receipt.parse(await response.json());
+        expect(receipt).toMatchObject({ responseId: body.id, duplicate: false });
+        expect(receipt.receiptCode).toMatch(receiptShape);
+        const stored = await database.db.selectFrom("responses").selectAll().where("id", "=", body.id).executeTakeFirstOrThrow();
+        expect(stored).toMatchObject({
+          surveyId: survey.id,
+          receiptCode: receipt.receiptCode,
+          mode: "online",
+          ageBand: "30s",
+          areaId: area,
+        });
+        const answers = await database.db.selectFrom("answers").select(["questionId", "value"]).where("responseId", "=", body.id).execute();
+        expect(Object.fromEntries(answers.map((a) => [a.questionId, JSON.parse(a.value)]))).toEqual(body.answers);
+      });
+
+      it("counts a response once when it is sent twice, answering the first receipt again", async () => {
+        const survey = await insertSurvey(database);
+        const body = responseBody();
+
+        const first = await postResponse(app, survey.id, body);
+        const second = await postResponse(app, survey.id, body);
+
+        expect(first.status).toBe(201);
+        expect(second.status).toBe(200);
+        const firstReceipt = Receipt.parse(await first.json());
+        const secondReceipt = Receipt.parse(await second.json());
+        expect(secondReceipt).toEqual({ ...firstReceipt, duplicate: true });
+        expect(await countRows(database, "responses")).toBe(1);
+        expect(await allCount(database, survey.id, responsesKey, answeredKey)).toBe(1);
+        expect(await allCount(database, survey.id, "q_single", answeredKey)).toBe(1);
+        expect(await allCount(database, survey.id, "q_single", "a")).toBe(1);
+        expect(await allCount(database, survey.id, "q_rating", "4")).toBe(1);
+      });
+
+      it("stores a response once when ten copies of it arrive at the same time", async () => {
+        const survey = await insertSurvey(database);
+        const body = responseBody();
+
+        const responses = await Promise.all(Array.from({ length: 10 }, () => postResponse(app, survey.id, body)));
+
+        const statuses = responses.map((r) => r.status);
+        const receipts = await Promise.all(responses.map(async (r) => (r.ok ? Receipt.parse(await r.json()) : r.text())));
+        expect(
+          statuses.filter((s) => s === 201),
+          JSON.stringify(receipts),
+        ).toHaveLength(1);
+        expect(
+          statuses.filter((s) => s === 200),
+          JSON.stringify(receipts),
+        ).toHaveLength(9);
+        expect(new Set(receipts.map((r) => (typeof r === "string" ? r : r.receiptCode))).size).toBe(1);
+        expect(await countRows(database, "responses")).toBe(1);
+        expect(await allCount(database, survey.id, responsesKey, answeredKey)).toBe(1);
+      });
+
+      it("answers responses.conflict for a response id already used for another survey", async () => {
+        const first = await insertSurvey(database);
+        const second = await insertSurvey(database);
+        const body = responseBody();
+        expect((await postResponse(app, first.id, body)).status).toBe(201);
+
+        await expectRefusal(database, () => postResponse(app, second.id, { ...body, deviceId: randomUUID() }), "responses.conflict");
+      });
+
+      it("answers surveys.closed for a survey staff closed", async () => {
+        const survey = await insertSurvey(database, { status: "closed" });
+
+        await expectRefusal(database, () => postResponse(app, survey.id, responseBody()), "surveys.closed");
+      });
+
+      it("answers surveys.closed for a survey past its closing time", async () => {
+        const survey = await insertSurvey(database, { closesAt: iso(Date.now() - 1000) });
+
+        await expectRefusal(database, () => postResponse(app, survey.id, responseBody()), "surveys.closed");
+      });
+
+      it("answers surveys.not_open for a survey that opens later", async () => {
+        const survey = await insertSurvey(database, { opensAt: iso(Date.now() + day), closesAt: iso(Date.now() + 2 * day) });
+
+        await expectRefusal(database, () => postResponse(app, survey.id, responseBody()), "surveys.not_open");
+      });
+
+      it("answers surveys.not_found for an unknown survey or a draft", async () => {
+        const draft = await insertSurvey(database, { status: "draft" });
+
+        await expectRefusal(database, () => postResponse(app, randomUUID(), responseBody()), "surveys.not_found");
+        await expectRefusal(database, () => postResponse(app, draft.id, responseBody()), "surveys.not_found");
+      });
+
+      it.each<[string, Answers[string], string]>([
+        ["q_single", { option: "d" }, "unknown_option"],
+        ["q_single", { value: 1 }, "wrong_type"],
+        ["q_single", { option: "b", other: "猫" }, "other_not_allowed"],
+        ["q_multi", { options: ["x", "y", "z"] }, "too_many"],
+        ["q_multi", { options: ["w"] }, "unknown_option"],
+        ["q_multi", { text: "x" }, "wrong_type"],
+        ["q_rating", { value: 6 }, "out_of_range"],
+        ["q_rating", { value: 2.5 }, "out_of_range"],
+        ["q_rating", { option: "a" }, "wrong_type"],
+        ["q_number", { value: 121 }, "out_of_range"],
+        ["q_number", { value: 35.5 }, "not_integer"],
+        ["q_number", { text: "35" }, "wrong_type"],
+        ["q_text", { text: "a".repeat(201) }, "too_long"],
+        ["q_text", { value: 1 }, "wrong_type"],
+        ["q_unknown", { text: "x" }, "unknown_question"],
+      ])("answers responses.invalid naming %s and the issue for %j", async (question, answer, issue) => {
+        const survey = await insertSurvey(database);
+        const body = responseBody({ answers: validAnswers({ [question]: answer }) });
+
+        const refusal = await expectRefusal(database, () => postResponse(app, survey.id, body), "responses.invalid");
+
+        expect(IssueDetails.parse(refusal.error.details).issues).toEqual([{ question, code: issue }]);
+      });
+
+      it("answers responses.invalid naming a required question left unanswered", async () => {
+        const survey = await insertSurvey(database);
+        const { q_single: _, ...answers } = validAnswers();
+
+        const refusal = await expectRefusal(database, () => postResponse(app, survey.id, responseBody({ answers })), "responses.invalid");
+
+        expect(IssueDetails.parse(refusal.error.details).issues).toEqual([{ question: "q_single", code: "required" }]);
+      });
+
+      it("answers responses.invalid for an answer to a conditional question that is not shown", async () => {
+        const survey = await insertSurvey(database);
+        const body = responseBody({ answers: validAnswers({ q_single: { option: "a" }, q_follow: { text: "理由" } }) });
+
+        const refusal = await expectRefusal(database, () => postResponse(app, survey.id, body), "responses.invalid");
+
+        expect(IssueDetails.parse(refusal.error.details).issues).toEqual([{ question: "q_follow", code: "hidden_question" }]);
+      });
+
+      it("accepts an answer to a conditional question once its condition is met", async () => {
+        const survey = await insertSurvey(database);
+        const body = responseBody({ answers: validAnswers({ q_single: { option: "c" }, q_follow: { text: "理由" } }) });
+
+        expect((await postResponse(app, survey.id, body)).status).toBe(201);
+      });
+
+      it("answers responses.invalid for a profile area of another ward", async () => {
+        const survey = await insertSurvey(database);
+        const body = responseBody({ profile: { ageBand: "30s", area: otherWardArea } });
+
+        const refusal = await expectRefusal(database, () => postResponse(app, survey.id, body), "responses.invalid");
+
+        expect(IssueDetails.parse(refusal.error.details).issues).toEqual([{ question: "profile.area", code: "unknown_area" }]);
+      });
+
+      it("answers request.too_large for a body over the limit", async () => {
+        const survey = await insertSurvey(database);
+        const body = responseBody({ answers: validAnswers({ q_text: { text: "a".repeat(5000) } }) });
+
+        await expectRefusal(database, () => postResponse(app, survey.id, body), "request.too_large");
+      });
+
+      it("answers request.invalid for malformed JSON", async () => {
+        const survey = await insertSurvey(database);
+        const json = JSON.stringify(responseBody()).slice(0, -1);
+
+        await expectRefusal(database, () => postJson(app, `/api/surveys/${survey.id}/responses`, json), "request.invalid");
+      });
+
+      it("answers request.invalid naming the id for a response id that is not a UUIDv7", async () => {
+        const survey = await insertSurvey(database);
+
+        const refusal = await expectRefusal(
+          database,
+          () => postResponse(app, survey.id, responseBody({ id: randomUUID() })),
+          "request.invalid",
+        );
+
+        const details = refusal.error.details as { issues: { path: string[] }[] };
+        expect(details.issues.map((issue) => issue.path)).toEqual([["id"]]);
+      });
+    });
+
+    describe("a sampled survey", () => {
+      it("answers invitations.required without a code", async () => {
+        const survey = await insertSampledSurvey(database);
+        await insertInvitationCode(database, survey.id);
+
+        await expectRefusal(database, () => postResponse(app, survey.id, responseBody({ deviceId: undefined })), "invitations.required");
+      });
+
+      it("answers invitations.invalid for a code with a typo", async () => {
+        const survey = await insertSampledSurvey(database);
+        const code = await insertInvitationCode(database, survey.id);
+
+        await expectRefusal(
+          database,
+          () => postResponse(app, survey.id, responseBody({ invitationCode: withTypo(code) })),
+          "invitations.invalid",
+        );
+        expect(await usedAtOf(database, code)).toBeNull();
+      });
+
+      it("answers invitations.invalid for a well-formed code that was never issued", async () => {
+        const survey = await insertSampledSurvey(database);
+        await insertInvitationCode(database, survey.id);
+        const neverIssued = newInvitationCode(randomBytes(15));
+
+        await expectRefusal(
+          database,
+          () => postResponse(app, survey.id, responseBody({ invitationCode: neverIssued })),
+          "invitations.invalid",
+        );
+      });
+
+      it("answers invitations.invalid for a valid code of another survey", async () => {
+        const survey = await insertSampledSurvey(database);
+        const other = await insertSampledSurvey(database);
+        const otherCode = await insertInvitationCode(database, other.id);
+
+        await expectRefusal(
+          database,
+          () => postResponse(app, survey.id, responseBody({ invitationCode: otherCode })),
+          "invitations.invalid",
+        );
+        expect(await usedAtOf(database, otherCode)).toBeNull();
+      });
+
+      it("stores a response with a valid code and marks the code used", async () => {
+        const survey = await insertSampledSurvey(database);
+        const code = await insertInvitationCode(database, survey.id);
+
+        const response = await postResponse(app, survey.id, responseBody({ invitationCode: code }));
+
+        expect(response.status).toBe(201);
+        expect(Receipt.parse(await response.json()).duplicate).toBe(false);
+        expect(await usedAtOf(database, code)).toEqual(expect.any(String));
+        expect(await countRows(database, "responses")).toBe(1);
+      });
+
+      it("accepts the code typed in lower case with spaces", async () => {
+        const survey = await insertSampledSurvey(database);
+        const code = await insertInvitationCode(database, survey.id);
+
+        const response = await postResponse(app, survey.id, responseBody({ invitationCode: code.toLowerCase().replaceAll("-", " ") }));
+
+        expect(response.status).toBe(201);
+        expect(await usedAtOf(database, code)).toEqual(expect.any(String));
+      });
+
+      it("answers invitations.used for a used code with a new response", async () => {
+        const survey = await insertSampledSurvey(database);
+        const code = await insertInvitationCode(database, survey.id);
+        expect((await postResponse(app, survey.id, responseBody({ invitationCode: code }))).status).toBe(201);
+
+        await expectRefusal(database, () => postResponse(app, survey.id, responseBody({ invitationCode: code })), "invitations.used");
+      });
+
+      it("answers the first receipt when the response that used a code is sent again", async () => {
+        const survey = await insertSampledSurvey(database);
+        const code = await insertInvitationCode(database, survey.id);
+        const body = responseBody({ invitationCode: code });
+        const first = Receipt.parse(await (await postResponse(app, survey.id, body)).json());
+
+        const again = await postResponse(app, survey.id, body);
+
+        expect(again.status).toBe(200);
+        expect(Receipt.parse(await again.json())).toEqual({ ...first, duplicate: true });
+        expect(await countRows(database, "responses")).toBe(1);
+      });
+
+      it("keeps no link from an invitation code to the response that used it", async () => {
+        const survey = await insertSampledSurvey(database);
+        const code = await insertInvitationCode(database, survey.id);
+        const body = responseBody({ invitationCode: code });
+        expect((await postResponse(app, survey.id, body)).status).toBe(201);
+
+        const codeRow = await database.db.selectFrom("invitationCodes").selectAll().executeTakeFirstOrThrow();
+        const responseRow = await database.db.selectFrom("responses").selectAll().executeTakeFirstOrThrow();
+
+        expect(Object.keys(codeRow).sort()).toEqual(["batchId", "codeHash", "surveyId", "usedAt"]);
+        expect(JSON.stringify(codeRow)).not.toContain(body.id);
+        expect(JSON.stringify(responseRow)).not.toContain(codeRow.codeHash);
+        expect(JSON.stringify(responseRow)).not.toContain(code);
+      });
+
+      it("lets only one of two responses racing with the same code use it", async () => {
+        const survey = await insertSampledSurvey(database);
+        const code = await insertInvitationCode(database, survey.id);
+
+        const responses = await Promise.all([
+          postResponse(app, survey.id, responseBody({ invitationCode: code })),
+          postResponse(app, survey.id, responseBody({ invitationCode: code })),
+        ]);
+
+        expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
+        const refused = responses.find((r) => r.status === 409) as Response;
+        await expectErrorResponse(refused, "invitations.used");
+        expect(await countRows(database, "responses")).toBe(1);
+        expect(await allCount(database, survey.id, responsesKey, answeredKey)).toBe(1);
+      });
+    });
+
+    describe("a poll", () => {
+      it("answers polls.already_answered for a second response from the same device", async () => {
+        const survey = await insertSurvey(database);
+        const deviceId = randomUUID();
+        expect((await postResponse(app, survey.id, responseBody({ deviceId }))).status).toBe(201);
+
+        await expectRefusal(database, () => postResponse(app, survey.id, responseBody({ deviceId })), "polls.already_answered");
+      });
+
+      it("takes a response from another device", async () => {
+        const survey = await insertSurvey(database);
+        expect((await postResponse(app, survey.id, responseBody())).status).toBe(201);
+
+        const response = await postResponse(app, survey.id, responseBody());
+
+        expect(response.status).toBe(201);
+        expect(await countRows(database, "responses")).toBe(2);
+      });
+
+      it("takes two responses from one device when polls are not limited to one per device", async () => {
+        const survey = await insertSurvey(database);
+        const deviceId = randomUUID();
+        const unlimited = appWith({ pollOnePerDevice: false });
+
+        const first = await postResponse(unlimited, survey.id, responseBody({ deviceId }));
+        const second = await postResponse(unlimited, survey.id, responseBody({ deviceId }));
+
+        expect([first.status, second.status]).toEqual([201, 201]);
+        expect(await countRows(database, "responses")).toBe(2);
+      });
+    });
+
+    describe("the rate limit", () => {
+      beforeEach(() => {
+        // Date stands still, so the four responses fall in one minute's window whenever the test runs.
+        vi.useFakeTimers({ toFake: ["Date"] });
+      });
+
+      afterEach(() => {
+        vi.useRealTimers();
+      });
+
+      it("answers rate.limited for the fourth response in a minute when three are allowed, storing nothing for it", async () => {
+        const survey = await insertSurvey(database);
+        const limited = appWith({ rateLimitPerMinute: 3 });
+
+        const allowed = [];
+        for (let i = 0; i < 3; i++) allowed.push((await postResponse(limited, survey.id, responseBody())).status);
+
+        expect(allowed).toEqual([201, 201, 201]);
+        const refusal = await expectRefusal(database, () => postResponse(limited, survey.id, responseBody()), "rate.limited");
+        expect(refusal.error.details).toEqual({ limitPerMinute: 3 });
+      });
+    });
+
+    describe("results", () => {
+      /** Sends one response per entry: the option chosen in q_single and the age band given. */
+      async function sendResponses(surveyId: string, choices: [option: string, ageBand: "30s" | "40s"][]) {
+        for (const [option, ageBand] of choices) {
+          const body = responseBody({ answers: { q_single: { option } }, profile: { ageBand } });
+          expect((await postResponse(app, surveyId, body)).status).toBe(201);
+        }
+      }
+
+      /** 10 chose a and 1 chose b in their 30s; 1 chose c in their 40s. */
+      const twelveResponses: [string, "30s" | "40s"][] = [
+        ...Array.from({ length: 10 }, (): [string, "30s"] => ["a", "30s"]),
+        ["b", "30s"],
+        ["c", "40s"],
+      ];
+
+      async function resultsOf(surveyId: string, query = "") {
+        const response = await app.request(`/api/surveys/${surveyId}/results${query}`);
+        expect(response.status).toBe(200);
+        return SurveyResults.parse(await response.json());
+      }
+
+      it("hides every count of a public poll while fewer than 10 have answered", async () => {
+        const survey = await insertSurvey(database);
+        await sendResponses(survey.id, twelveResponses.slice(0, 9));
+
+        const results = await resultsOf(survey.id);
+
+        expect(results.segments).toHaveLength(1);
+        const all = results.segments[0];
+        expect(all?.responses).toBeNull();
+        const single = all?.questions.find((q) => q.id === "q_single");
+        expect(single?.answered).toBeNull();
+        expect(single?.options.map((o) => o.count)).toEqual([null, null, null, null]);
+      });
+
+      it("shows the counts of a public poll from 10 responses, hiding options chosen fewer than 10 times", async () => {
+        const survey = await insertSurvey(database);
+        await sendResponses(survey.id, twelveResponses);
+
+        const results = await resultsOf(survey.id);
+
+        expect(results).toMatchObject({ surveyId: survey.id, minCell: 10, breakdown: null });
+        expect(results.segments.map((s) => s.segment)).toEqual(["all"]);
+        const all = results.segments[0];
+        expect(all?.responses).toBe(12);
+        expect(all?.questions.map((q) => q.id)).toEqual(surveyDefinition().questions.map((q) => q.id));
+        expect(all?.questions.find((q) => q.id === "q_single")).toEqual({
+          id: "q_single",
+          answered: 12,
+          options: [
+            { key: "a", count: 10 },
+            { key: "b", count: null },
+            { key: "c", count: null },
+            { key: "other", count: 0 },
+          ],
+        });
+        expect(all?.questions.find((q) => q.id === "q_rating")).toEqual({
+          id: "q_rating",
+          answered: 0,
+          options: ["1", "2", "3", "4", "5"].map((key) => ({ key, count: 0 })),
+        });
+      });
+
+      it("breaks results down by age band, hiding a band with fewer than 10 responses", async () => {
+        const survey = await insertSurvey(database);
+        await sendResponses(survey.id, twelveResponses);
+
+        const results = await resultsOf(survey.id, "?by=ageBand");
+
+        expect(results.breakdown).toBe("ageBand");
+        expect(results.segments.map((s) => s.segment)).toEqual(["age:30s", "age:40s"]);
+        const [thirties, forties] = results.segments;
+        expect(thirties?.responses).toBe(11);
+        // b (1) is hidden, so a (10) is hidden too: otherwise b would be 11 − 10.
+        expect(thirties?.questions.find((q) => q.id === "q_single")?.options).toEqual([
+          { key: "a", count: null },
+          { key: "b", count: null },
+          { key: "c", count: 0 },
+          { key: "other", count: 0 },
+        ]);
+        expect(forties?.responses).toBeNull();
+        expect(forties?.questions.find((q) => q.id === "q_single")?.options.map((o) => o.count)).toEqual([null, null, null, null]);
+      });
+
+      it("answers results.not_public for a sampled survey", async () => {
+        const survey = await insertSampledSurvey(database);
+
+        await expectErrorResponse(await app.request(`/api/surveys/${survey.id}/results`), "results.not_public");
+      });
+
+      it("answers results.not_public for a poll whose results the ward did not publish", async () => {
+        const survey = await insertSurvey(database, { resultsPublic: 0 });
+
+        await expectErrorResponse(await app.request(`/api/surveys/${survey.id}/results`), "results.not_public");
+      });
+
+      it("answers surveys.not_found for the results of an unknown survey", async () => {
+        await expectErrorResponse(await app.request(`/api/surveys/${randomUUID()}/results`), "surveys.not_found");
+      });
+    });
+  });
+});
