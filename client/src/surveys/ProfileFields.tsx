@@ -45,34 +45,14 @@ export function ProfileFields({ fields, ward, profile, onChange }: Props) {
         <T k="surveys.profile.intro" />
       </p>
       {fields.map((field) => {
-        switch (field) {
-          case "ageBand":
-            return select(
-              field,
-              "surveys.profile.ageBand",
-              ageBands.map((b) => ({ value: b, label: plain(`surveys.profile.ageBands.${b}`) })),
-            );
-          case "area":
-            return areas.state.status === "ready" && areas.state.data.length > 0
-              ? select(
-                  field,
-                  "surveys.profile.area",
-                  areas.state.data.map((a) => ({ value: a.id, label: plainText(areaName(a, locale)) })),
-                )
-              : null;
-          case "childrenUnder6":
-            return select(
-              field,
-              "surveys.profile.childrenUnder6",
-              yesNo.map((v) => ({ value: v, label: plain(`surveys.profile.yesNo.${v}`) })),
-            );
-          case "yearsInWard":
-            return select(
-              field,
-              "surveys.profile.yearsInWard",
-              yearsBands.map((b) => ({ value: b, label: plain(`surveys.profile.yearsBands.${b}`) })),
-            );
-        }
+        const choices = {
+          ageBand: ageBands.map((b) => ({ value: b, label: plain(`surveys.profile.ageBands.${b}`) })),
+          area: areas.state.status === "ready" ? areas.state.data.map((a) => ({ value: a.id, label: plainText(areaName(a, locale)) })) : [],
+          childrenUnder6: yesNo.map((v) => ({ value: v, label: plain(`surveys.profile.yesNo.${v}`) })),
+          yearsInWard: yearsBands.map((b) => ({ value: b, label: plain(`surveys.profile.yearsBands.${b}`) })),
+        }[field];
+        // The area question needs the ward's areas; without them (offline, never loaded) it is left out.
+        return choices.length > 0 ? select(field, `surveys.profile.${field}`, choices) : null;
       })}
     </div>
   );
