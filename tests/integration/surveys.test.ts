@@ -132,12 +132,12 @@ function responseBody(overrides: Partial<ResponseInput> = {}): ResponseInput {
   return { id: uuidv7(), answers: validAnswers(), profile: { ageBand: "30s", area }, deviceId: randomUUID(), ...overrides };
 }
 
-function postJson(app: App, path: string, json: string): Promise<Response> {
-  return Promise.resolve(app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: json }));
+function postJson(app: App, path: string, json: string, headers: Record<string, string> = {}): Promise<Response> {
+  return Promise.resolve(app.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: json }));
 }
 
-const postResponse = (app: App, surveyId: string, body: unknown) =>
-  postJson(app, `/api/surveys/${surveyId}/responses`, JSON.stringify(body));
+const postResponse = (app: App, surveyId: string, body: unknown, headers: Record<string, string> = {}) =>
+  postJson(app, `/api/surveys/${surveyId}/responses`, JSON.stringify(body), headers);
 
 /** Checks the one error shape and that no server internals leak, and returns the parsed body. */
 async function expectErrorResponse(response: Response, code: ErrorCode): Promise<ErrorBody> {
@@ -206,6 +206,34 @@ function withTypo(code: string): string {
   const first = code[0] as string;
   const substitute = codeAlphabet[(codeAlphabet.indexOf(first) + 1) % codeAlphabet.length] as string;
   return substitute + code.slice(1);
+}
+
+/**
+ * Opens the database's connections before a burst of concurrent requests, as on a server that has
+ * been running: a cold PostgreSQL pool connects one by one, and the burst would run in sequence.
+ */
+async function warmUp(app: App, surveyId: string): Promise<void> {
+  const reads = await Promise.all(Array.from({ length: 10 }, () => app.request(`/api/surveys/${surveyId}`)));
+  for (const read of reads) expect(read.status).toBe(200);
+}
+
+/** Sends the same request `copies` times at once; one must store it (201) and the others get its receipt (200). */
+async function expectStoredOnce(database: Database, send: () => Promise<Response>, copies: number): Promise<void> {
+  const responses = await Promise.all(Array.from({ length: copies }, send));
+
+  const bodies = await Promise.all(responses.map((r) => r.text()));
+  const outcomes = JSON.stringify(responses.map((r, i) => [r.status, bodies[i]]));
+  expect(
+    responses.filter((r) => r.status === 201),
+    outcomes,
+  ).toHaveLength(1);
+  expect(
+    responses.filter((r) => r.status === 200),
+    outcomes,
+  ).toHaveLength(copies - 1);
+  const receipts = bodies.map((body) => Receipt.parse(JSON.parse(body)));
+  expect(new Set(receipts.map((r) => r.receiptCode)).size).toBe(1);
+  expect(await countRows(database, "responses")).toBe(1);
 }
 
 const SurveyList = z.object({ surveys: z.array(SurveySummary) });
@@ -277,6 +305,15 @@ describe.each(dialects)("surveys", (dialect) => {
         expect(survey.definition).toEqual(surveyDefinition());
       });
 
+      it("gives a closed survey, so residents can still read what they answered", async () => {
+        const row = await insertSurvey(database, { status: "closed" });
+
+        const response = await app.request(`/api/surveys/${row.id}`);
+
+        expect(response.status).toBe(200);
+        expect(Survey.parse(await response.json()).status).toBe("closed");
+      });
+
       it("answers surveys.not_found for a draft", async () => {
         const draft = await insertSurvey(database, { status: "draft" });
 
@@ -337,25 +374,15 @@ describe.each(dialects)("surveys", (dialect) => {
         expect(await allCount(database, survey.id, "q_rating", "4")).toBe(1);
       });
 
-      it("stores a response once when ten copies of it arrive at the same time", async () => {
+      it("stores a poll response once when ten copies of it arrive at the same time", async () => {
         const survey = await insertSurvey(database);
         const body = responseBody();
+        await warmUp(app, survey.id);
 
-        const responses = await Promise.all(Array.from({ length: 10 }, () => postResponse(app, survey.id, body)));
+        await expectStoredOnce(database, () => postResponse(app, survey.id, body), 10);
 
-        const statuses = responses.map((r) => r.status);
-        const receipts = await Promise.all(responses.map(async (r) => (r.ok ? Receipt.parse(await r.json()) : r.text())));
-        expect(
-          statuses.filter((s) => s === 201),
-          JSON.stringify(receipts),
-        ).toHaveLength(1);
-        expect(
-          statuses.filter((s) => s === 200),
-          JSON.stringify(receipts),
-        ).toHaveLength(9);
-        expect(new Set(receipts.map((r) => (typeof r === "string" ? r : r.receiptCode))).size).toBe(1);
-        expect(await countRows(database, "responses")).toBe(1);
         expect(await allCount(database, survey.id, responsesKey, answeredKey)).toBe(1);
+        expect(await countRows(database, "pollDevices")).toBe(1);
       });
 
       it("answers responses.conflict for a response id already used for another survey", async () => {
@@ -567,6 +594,18 @@ describe.each(dialects)("surveys", (dialect) => {
         expect(await countRows(database, "responses")).toBe(1);
       });
 
+      it("stores a response with a code once when ten copies of it arrive at the same time", async () => {
+        const survey = await insertSampledSurvey(database);
+        const code = await insertInvitationCode(database, survey.id);
+        const body = responseBody({ invitationCode: code });
+        await warmUp(app, survey.id);
+
+        await expectStoredOnce(database, () => postResponse(app, survey.id, body), 10);
+
+        expect(await allCount(database, survey.id, responsesKey, answeredKey)).toBe(1);
+        expect(await usedAtOf(database, code)).toEqual(expect.any(String));
+      });
+
       it("keeps no link from an invitation code to the response that used it", async () => {
         const survey = await insertSampledSurvey(database);
         const code = await insertInvitationCode(database, survey.id);
@@ -585,6 +624,7 @@ describe.each(dialects)("surveys", (dialect) => {
       it("lets only one of two responses racing with the same code use it", async () => {
         const survey = await insertSampledSurvey(database);
         const code = await insertInvitationCode(database, survey.id);
+        await warmUp(app, survey.id);
 
         const responses = await Promise.all([
           postResponse(app, survey.id, responseBody({ invitationCode: code })),
@@ -651,6 +691,41 @@ describe.each(dialects)("surveys", (dialect) => {
         expect(allowed).toEqual([201, 201, 201]);
         const refusal = await expectRefusal(database, () => postResponse(limited, survey.id, responseBody()), "rate.limited");
         expect(refusal.error.details).toEqual({ limitPerMinute: 3 });
+      });
+
+      it("does not count retries of a stored response towards the limit", async () => {
+        const survey = await insertSurvey(database);
+        const limited = appWith({ rateLimitPerMinute: 3 });
+        const body = responseBody();
+
+        const statuses = [];
+        for (let i = 0; i < 5; i++) statuses.push((await postResponse(limited, survey.id, body)).status);
+
+        expect(statuses).toEqual([201, 200, 200, 200, 200]);
+        expect((await postResponse(limited, survey.id, responseBody())).status).toBe(201);
+      });
+
+      it("limits each forwarded address on its own behind a trusted proxy", async () => {
+        const survey = await insertSurvey(database);
+        const limited = appWith({ rateLimitPerMinute: 1, trustProxy: true });
+        const first = { "x-forwarded-for": "203.0.113.1" };
+        const second = { "x-forwarded-for": "203.0.113.2, 10.0.0.1" };
+
+        expect((await postResponse(limited, survey.id, responseBody(), first)).status).toBe(201);
+        expect((await postResponse(limited, survey.id, responseBody(), second)).status).toBe(201);
+        await expectRefusal(database, () => postResponse(limited, survey.id, responseBody(), first), "rate.limited");
+      });
+
+      it("ignores X-Forwarded-For when the proxy is not trusted, so a sender cannot dodge the limit with it", async () => {
+        const survey = await insertSurvey(database);
+        const limited = appWith({ rateLimitPerMinute: 1, trustProxy: false });
+
+        expect((await postResponse(limited, survey.id, responseBody(), { "x-forwarded-for": "203.0.113.1" })).status).toBe(201);
+        await expectRefusal(
+          database,
+          () => postResponse(limited, survey.id, responseBody(), { "x-forwarded-for": "203.0.113.2" }),
+          "rate.limited",
+        );
       });
     });
 
