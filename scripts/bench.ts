@@ -17,6 +17,7 @@ import { openDatabase, openSqliteConnection } from "../server/db/database";
 import { migrateToLatest } from "../server/db/migrate";
 import type { DB } from "../server/db/schema";
 import { listeningPort } from "../tests/helpers/server-process";
+import { benchSurveys } from "./bench-surveys";
 
 const root = path.resolve(import.meta.dirname, "..");
 const client = path.join(root, "dist/client");
@@ -137,3 +138,4 @@ async function api(): Promise<void> {
 clientSizes();
 await databaseWrites();
 await api();
+await benchSurveys();

@@ -11,6 +11,7 @@ import pg from "pg";
 import { GroupCommit } from "./group-commit";
 import { migrateToLatest } from "./migrate";
 import type { DB } from "./schema";
+import { Tally } from "./tally";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -18,8 +19,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** For reads. On SQLite this is its own connection, so reads never wait for a commit. */
   readonly db: Kysely<DB>;
-  /** Runs `job` in a transaction; resolves once it is committed durably. */
-  write<T>(job: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** Runs `job` in a transaction, with the counts it tallies; resolves once it is committed durably. */
+  write<T>(job: (trx: Transaction<DB>, tally: Tally) => Promise<T>): Promise<T>;
   /** Waits for every write queued so far. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -52,6 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 /** A connection with the durability settings every SQLite connection of the app uses. */
 export function openSqliteConnection(file: string): SQLite.Database {
   const connection = new SQLite(file);
+  cachePreparedStatements(connection);
   connection.pragma("journal_mode = WAL");
   connection.pragma("synchronous = FULL");
   connection.pragma("foreign_keys = ON");
@@ -63,6 +65,24 @@ interface Opened {
   database: Database;
   /** The connection that writes: migrations run on it. */
   writer: Kysely<DB>;
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs as much as running a small statement. The app
+ * sends a bounded set of SQL texts, so each is prepared once per connection and reused.
+ */
+function cachePreparedStatements(connection: SQLite.Database, limit = 1000): void {
+  const prepare = connection.prepare.bind(connection);
+  const cache = new Map<string, SQLite.Statement>();
+  connection.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, statement);
+    }
+    return statement;
+  }) as typeof connection.prepare;
 }
 
 function openSqlite(file: string): Opened {
@@ -106,7 +126,12 @@ function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgres" }>
     db,
     write(job) {
       if (closed) return Promise.reject(new Error("database is closed"));
-      const running = db.transaction().execute(job);
+      const running = db.transaction().execute(async (trx) => {
+        const tally = new Tally();
+        const value = await job(trx, tally);
+        await tally.flush(trx);
+        return value;
+      });
       // Tracked only to wait for it at shutdown; the caller handles its outcome.
       const tracked: Promise<void> = running.then(
         () => {},

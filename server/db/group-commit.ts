@@ -6,8 +6,11 @@
  * them all. A write's promise settles only after that COMMIT: resolved means durable.
  */
 import type { Kysely, Transaction } from "kysely";
+import type { DB as AppDB } from "./schema";
+import { Tally } from "./tally";
 
-export type WriteJob<DB, T> = (trx: Transaction<DB>) => Promise<T>;
+/** A write: its queries, and the running counts it adds (written once for the whole batch). */
+export type WriteJob<DB, T> = (trx: Transaction<DB>, tally: Tally) => Promise<T>;
 
 interface Pending<DB> {
   job: WriteJob<DB, unknown>;
@@ -54,14 +57,17 @@ export class GroupCommit<DB> {
 
   private async commit(batch: Pending<DB>[]): Promise<void> {
     const outcomes: Outcome[] = [];
+    const batchTally = new Tally();
     try {
       const trx = await this.db.startTransaction().execute();
       try {
         for (const pending of batch) {
           const inSavepoint = await trx.savepoint("write").execute();
+          const jobTally = new Tally();
           try {
-            const value = await pending.job(inSavepoint);
+            const value = await pending.job(inSavepoint, jobTally);
             await inSavepoint.releaseSavepoint("write").execute();
+            jobTally.addTo(batchTally);
             outcomes.push({ ok: true, value });
           } catch (error) {
             await inSavepoint.rollbackToSavepoint("write").execute();
@@ -69,6 +75,7 @@ export class GroupCommit<DB> {
             outcomes.push({ ok: false, error });
           }
         }
+        if (batchTally.size > 0) await batchTally.flush(trx as unknown as Transaction<AppDB>);
         await trx.commit().execute();
       } catch (error) {
         await trx

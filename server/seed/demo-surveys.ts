@@ -14,6 +14,7 @@ import { toJstIso } from "../../shared/time";
 import { wardRecords } from "../../shared/wards/data";
 import type { SurveyRules } from "../config";
 import type { DB } from "../db/schema";
+import type { Tally } from "../db/tally";
 import { sha256, storeResponse } from "../surveys/service";
 import { cityPoll, residentSurvey, type WardNames, wardPoll } from "./surveys";
 
@@ -118,6 +119,7 @@ export interface DemoSurveySummary {
 
 export async function seedDemoSurveys(
   trx: Transaction<DB>,
+  tally: Tally,
   areasByWard: Map<string, string[]>,
   now = new Date(),
 ): Promise<DemoSurveySummary> {
@@ -161,7 +163,7 @@ export async function seedDemoSurveys(
     codes: string[] = [],
   ) => {
     for (let i = 0; i < count; i++) {
-      await storeResponse(trx, seedRules, {
+      await storeResponse(trx, tally, seedRules, {
         surveyId,
         response: {
           id: uuidv7Like(g),

@@ -23,7 +23,7 @@ export async function isEmpty({ db }: Database): Promise<boolean> {
 }
 
 export async function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
-  return database.write(async (trx) => {
+  return database.write(async (trx, tally) => {
     if (options.reset) {
       // Children before parents; every table the demo fills.
       for (const table of [
@@ -70,7 +70,7 @@ export async function seedDemoData(database: Database, options: { reset: boolean
     await trx.insertInto("areas").values(areas).execute();
     const areasByWard = new Map<string, string[]>();
     for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
-    const demo = await seedDemoSurveys(trx, areasByWard);
+    const demo = await seedDemoSurveys(trx, tally, areasByWard);
     return { wards: wardRecords.length, areas: areas.length, ...demo };
   });
 }

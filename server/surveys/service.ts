@@ -5,13 +5,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Selectable, Transaction } from "kysely";
 import { answeredKey, type Breakdown, incrementsFor, responsesKey, segmentFor, suppress } from "../../shared/surveys/aggregates";
-import { type Answers, checkAnswers, type Receipt, type ResponseInput } from "../../shared/surveys/answers";
+import { checkAnswers, type Receipt, type ResponseInput } from "../../shared/surveys/answers";
 import { codeAlphabet, normalizeInvitationCode } from "../../shared/surveys/invitation-code";
 import { estimatedMinutes, type Survey, SurveyDefinition, type SurveySummary } from "../../shared/surveys/model";
 import type { SurveyResults } from "../../shared/surveys/results";
 import type { SurveyRules } from "../config";
 import type { Database } from "../db/database";
 import type { DB, SurveyTable } from "../db/schema";
+import type { Tally } from "../db/tally";
 import { AppError } from "../http/errors";
 
 type SurveyRow = Selectable<SurveyTable>;
@@ -108,38 +109,64 @@ const isUniqueViolation = (error: unknown) => {
  */
 export async function submitResponse(database: Database, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
   try {
-    return await database.write((trx) => storeResponse(trx, rules, submission));
+    return await database.write((trx, tally) => storeResponse(trx, tally, rules, submission));
   } catch (error) {
     // Two copies of one response racing on PostgreSQL: the loser's insert collides; the winner's receipt answers it.
-    if (isUniqueViolation(error)) return database.write((trx) => storeResponse(trx, rules, submission));
+    if (isUniqueViolation(error)) return database.write((trx, tally) => storeResponse(trx, tally, rules, submission));
     throw error;
   }
 }
 
-export async function storeResponse(trx: Transaction<DB>, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
+export async function storeResponse(trx: Transaction<DB>, tally: Tally, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
   const { surveyId, response } = submission;
   const now = submission.now ?? new Date();
   const mode = submission.mode ?? "online";
 
-  const existing = await trx
-    .selectFrom("responses")
-    .select(["surveyId", "receiptCode", "receivedAt"])
-    .where("id", "=", response.id)
+  // The survey's state, without its (large) definition: that is parsed once per version and cached.
+  const survey = await trx
+    .selectFrom("surveys")
+    .select(["id", "wardCode", "kind", "status", "opensAt", "closesAt", "version"])
+    .where("id", "=", surveyId)
     .executeTakeFirst();
-  if (existing) {
-    if (existing.surveyId !== surveyId) throw new AppError("responses.conflict", { response: response.id });
+  if (!survey || survey.status === "draft") throw new AppError("surveys.not_found", { survey: surveyId });
+
+  // Claim the id first. A repeat (a retry, a second tab) finds it taken and gets the first receipt
+  // before any other check — even after the survey closed, or with the code this very response used.
+  const receivedAt = now.toISOString();
+  const receiptCode = newReceiptCode();
+  const claimed = await trx
+    .insertInto("responses")
+    .values({
+      id: response.id,
+      surveyId,
+      receiptCode,
+      mode,
+      receivedAt,
+      ageBand: response.profile.ageBand ?? null,
+      areaId: response.profile.area ?? null,
+      childrenUnder6: response.profile.childrenUnder6 ?? null,
+      yearsInWard: response.profile.yearsInWard ?? null,
+    })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .executeTakeFirst();
+  if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) {
+    const earlier = await trx
+      .selectFrom("responses")
+      .select(["surveyId", "receiptCode", "receivedAt"])
+      .where("id", "=", response.id)
+      .executeTakeFirst();
+    if (!earlier || earlier.surveyId !== surveyId) throw new AppError("responses.conflict", { response: response.id });
     return {
-      receipt: { responseId: response.id, receiptCode: existing.receiptCode, receivedAt: existing.receivedAt, duplicate: true },
+      receipt: { responseId: response.id, receiptCode: earlier.receiptCode, receivedAt: earlier.receivedAt, duplicate: true },
       created: false,
     };
   }
+  // From here on every refusal throws, and the transaction (or the write's savepoint) undoes the claim.
 
-  const survey = await trx.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
-  if (!survey || survey.status === "draft") throw new AppError("surveys.not_found", { survey: surveyId });
   const open = acceptance(survey, now);
   if (open !== "open") throw new AppError(open === "closed" ? "surveys.closed" : "surveys.not_open", { survey: surveyId });
 
-  const definition = definitionOf(survey);
+  const definition = await cachedDefinition(trx, survey);
   const areas = response.profile.area
     ? (
         await trx
@@ -157,13 +184,13 @@ export async function storeResponse(trx: Transaction<DB>, rules: SurveyRules, su
     await countTowardsRateLimit(trx, submission.clientAddress, rules.rateLimitPerMinute, now);
 
   if (survey.kind === "sampled" && mode === "online") {
-    const code = response.invitationCode ? normalizeInvitationCode(response.invitationCode) : null;
     if (!response.invitationCode) throw new AppError("invitations.required", { survey: surveyId });
+    const code = normalizeInvitationCode(response.invitationCode);
     if (!code) throw new AppError("invitations.invalid", { survey: surveyId });
     const codeHash = sha256(code);
     const used = await trx
       .updateTable("invitationCodes")
-      .set({ usedAt: now.toISOString() })
+      .set({ usedAt: receivedAt })
       .where("codeHash", "=", codeHash)
       .where("surveyId", "=", surveyId)
       .where("usedAt", "is", null)
@@ -179,62 +206,30 @@ export async function storeResponse(trx: Transaction<DB>, rules: SurveyRules, su
     }
   }
 
-  if (survey.kind === "poll" && rules.pollOnePerDevice && mode === "online") {
-    if (response.deviceId) {
-      const marked = await trx
-        .insertInto("pollDevices")
-        .values({ surveyId, deviceHash: sha256(`${surveyId}:${response.deviceId}`) })
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (Number(marked.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new AppError("polls.already_answered", { survey: surveyId });
-    }
+  if (survey.kind === "poll" && rules.pollOnePerDevice && mode === "online" && response.deviceId) {
+    const marked = await trx
+      .insertInto("pollDevices")
+      .values({ surveyId, deviceHash: sha256(`${surveyId}:${response.deviceId}`) })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(marked.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new AppError("polls.already_answered", { survey: surveyId });
   }
 
-  const receivedAt = now.toISOString();
-  const receiptCode = newReceiptCode();
-  await trx
-    .insertInto("responses")
-    .values({
-      id: response.id,
-      surveyId,
-      receiptCode,
-      mode,
-      receivedAt,
-      ageBand: response.profile.ageBand ?? null,
-      areaId: response.profile.area ?? null,
-      childrenUnder6: response.profile.childrenUnder6 ?? null,
-      yearsInWard: response.profile.yearsInWard ?? null,
-    })
-    .execute();
   const answerRows = Object.entries(response.answers).map(([questionId, value]) => ({
     responseId: response.id,
     questionId,
     value: JSON.stringify(value),
   }));
   if (answerRows.length > 0) await trx.insertInto("answers").values(answerRows).execute();
-  await addToAggregates(trx, surveyId, definition, response.answers, response.profile, mode);
+  for (const increment of incrementsFor(definition, response.answers, response.profile, mode)) tally.add({ surveyId, ...increment });
   return { receipt: { responseId: response.id, receiptCode, receivedAt, duplicate: false }, created: true };
 }
 
-async function addToAggregates(
-  trx: Transaction<DB>,
-  surveyId: string,
-  definition: SurveyDefinition,
-  answers: Answers,
-  profile: ResponseInput["profile"],
-  mode: "online" | "paper",
-): Promise<void> {
-  const rows = incrementsFor(definition, answers, profile, mode).map((inc) => ({ surveyId, ...inc, count: 1 }));
-  // One statement for all of a response's counts (each key appears once, as PostgreSQL requires).
-  await trx
-    .insertInto("surveyAggregates")
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .columns(["surveyId", "questionId", "optionKey", "segment"])
-        .doUpdateSet((eb) => ({ count: eb("surveyAggregates.count", "+", eb.ref("excluded.count")) })),
-    )
-    .execute();
+async function cachedDefinition(trx: Transaction<DB>, survey: Pick<SurveyRow, "id" | "version">): Promise<SurveyDefinition> {
+  const cached = parsed.get(survey.id);
+  if (cached && cached.version === survey.version) return cached.definition;
+  const row = await trx.selectFrom("surveys").select(["id", "version", "definition"]).where("id", "=", survey.id).executeTakeFirstOrThrow();
+  return definitionOf(row);
 }
 
 async function countTowardsRateLimit(trx: Transaction<DB>, address: string, limit: number, now: Date): Promise<void> {
