@@ -20,6 +20,7 @@ import { uuidv7 } from "../shared/ids";
 import { incrementsFor } from "../shared/surveys/aggregates";
 import type { Answers } from "../shared/surveys/answers";
 import { ageBands, type Profile, type SurveyDefinition, yearsBands } from "../shared/surveys/model";
+import { wardRecords } from "../shared/wards/data";
 import { listeningPort } from "../tests/helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "..");

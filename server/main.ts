@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     clearTimeout(force);
     await database.close();
     logger.info("stopped", { signal });
+    logger.flush();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

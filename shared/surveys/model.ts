@@ -126,8 +126,8 @@ export const SurveyId = z.uuid();
 /** ISO 8601 with an offset; the app writes JST (+09:00). */
 export const Timestamp = z.iso.datetime({ offset: true });
 
-/** A survey as residents get it. */
-export const Survey = z.object({
+/** Where a survey belongs and when it takes answers: what both the list and the full survey carry. */
+const surveyFacts = {
   id: SurveyId,
   /** null: a city-wide survey */
   ward: z.nullable(WardCode),
@@ -138,24 +138,14 @@ export const Survey = z.object({
   resultsPublic: z.boolean(),
   version: z.int(),
   estimatedMinutes: z.int(),
-  definition: SurveyDefinition,
-});
+};
+
+/** A survey as residents get it. */
+export const Survey = z.object({ ...surveyFacts, definition: SurveyDefinition });
 export type Survey = z.infer<typeof Survey>;
 
-export const SurveySummary = z.object({
-  id: SurveyId,
-  ward: z.nullable(WardCode),
-  kind: z.enum(surveyKinds),
-  status: z.enum(surveyStatuses),
-  opensAt: Timestamp,
-  closesAt: Timestamp,
-  resultsPublic: z.boolean(),
-  version: z.int(),
-  estimatedMinutes: z.int(),
-  questionCount: z.int(),
-  title: LocalizedText,
-  description: LocalizedText,
-});
+/** A survey in a list: its facts, title and description, and how many questions it has. */
+export const SurveySummary = z.object({ ...surveyFacts, questionCount: z.int(), title: LocalizedText, description: LocalizedText });
 export type SurveySummary = z.infer<typeof SurveySummary>;
 
 /** About how long a survey takes, in whole minutes: a few seconds a choice, more for writing. */

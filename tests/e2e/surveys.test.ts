@@ -88,6 +88,18 @@ async function finishPoll(page: Page, poll: Survey): Promise<void> {
   expect(await page.locator(".review").innerText()).toContain(poll.definition.questions[0]?.text.ja ?? "?");
 }
 
+/** Answers the 区民意識調査's three required questions with the given option, skips the rest, and sends. */
+async function answerRequiredAndSend(page: Page, sampled: Survey, optionIndex: number): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    const question = sampled.definition.questions[i];
+    if (question?.type !== "single") throw new Error("unexpected demo survey");
+    await page.getByRole("radio", { name: question.options[optionIndex]?.label.ja, exact: true }).check();
+    await next(page);
+  }
+  while ((await heading(page).innerText()) !== "回答の確認") await next(page);
+  await page.getByRole("button", { name: "送信する" }).click();
+}
+
 async function axe(page: Page, where: string): Promise<void> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
@@ -235,15 +247,7 @@ describe("answering a survey", () => {
     expect(await page.getByLabel("依頼状の招待コード").inputValue()).toBe(code);
     await axe(page, "code");
     await next(page);
-    // Answer the three required questions, skip the rest to the review.
-    for (let i = 0; i < 3; i++) {
-      const question = resident1.definition.questions[i];
-      if (question?.type !== "single") throw new Error("unexpected demo survey");
-      await page.getByRole("radio", { name: question.options[0]?.label.ja, exact: true }).check();
-      await next(page);
-    }
-    while ((await heading(page).innerText()) !== "回答の確認") await next(page);
-    await page.getByRole("button", { name: "送信する" }).click();
+    await answerRequiredAndSend(page, resident1, 0);
     await expect.poll(() => page.locator(".outbox-status").innerText(), { timeout: 15_000 }).toContain("送信済み");
 
     // The same letter's code on another phone: the server refuses, and the answers stay, with the reason.
@@ -251,14 +255,7 @@ describe("answering a survey", () => {
     const other = await resident();
     await other.goto(`${app.server.url}/surveys/${resident1.id}?code=${code.toLowerCase().replaceAll("-", " ")}`);
     await next(other);
-    for (let i = 0; i < 3; i++) {
-      const question = resident1.definition.questions[i];
-      if (question?.type !== "single") throw new Error("unexpected demo survey");
-      await other.getByRole("radio", { name: question.options[1]?.label.ja, exact: true }).check();
-      await next(other);
-    }
-    while ((await heading(other).innerText()) !== "回答の確認") await next(other);
-    await other.getByRole("button", { name: "送信する" }).click();
+    await answerRequiredAndSend(other, resident1, 1);
     await expect.poll(() => other.locator(".outbox-status").innerText(), { timeout: 15_000 }).toContain("確認が必要");
     expect(await other.locator(".outbox-status").innerText()).toContain("この招待コードはすでに使われています。");
   });

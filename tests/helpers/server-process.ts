@@ -7,7 +7,7 @@ export function listeningPort(child: ChildProcess): Promise<number> {
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = output.match(/"msg":"listening"[^\n]*"port":(\d+)/);
+      const match = output.match(/"msg":"listening"[^\n]*"port":(\d+)/) ?? output.match(/is running at http:\/\/[^:\s]+:(\d+)/);
       if (match) {
         child.stdout?.off("data", onData);
         resolve(Number(match[1]));

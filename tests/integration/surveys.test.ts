@@ -210,17 +210,44 @@ function withTypo(code: string): string {
 }
 
 /**
- * Opens PostgreSQL's pooled connections (5 in tests) before a burst of concurrent requests, as on a
- * server that has been running: a cold pool connects one by one, and the burst would run in sequence.
+ * Sends concurrent requests so that they really overlap. On a fast local PostgreSQL one request's
+ * whole transaction can finish before the next begins, so inserts into responses are held back
+ * (a table lock that still lets reads through) until `overlapping` transactions are waiting behind
+ * it, or 5 s have passed. SQLite runs writes one after another in its group commit: no lock there.
  */
-async function warmUp(database: Database): Promise<void> {
-  if (database.dialect !== "postgres") return;
-  await Promise.all(Array.from({ length: 5 }, () => sql`select pg_sleep(0.05)`.execute(database.db)));
+async function sendOverlapping(database: Database, overlapping: number, requests: (() => Promise<Response>)[]): Promise<Response[]> {
+  if (database.dialect !== "postgres") return Promise.all(requests.map((send) => send()));
+  return database.db.connection().execute(async (connection) => {
+    await sql`begin`.execute(connection);
+    await sql`lock table responses in exclusive mode`.execute(connection);
+    const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(connection);
+    const holder = rows[0]?.pid;
+    const sent = Promise.all(requests.map((send) => send()));
+    for (let polls = 0; polls < 500; polls++) {
+      await sql`select pg_stat_clear_snapshot()`.execute(connection);
+      // Sessions waiting on this lock, or on a session that is.
+      const waiting = await sql<{ n: number }>`
+        with blocked as (select pid, pg_blocking_pids(pid) as by from pg_stat_activity)
+        select count(*)::int as n from blocked b
+        where ${holder} = any(b.by) or exists (select 1 from blocked w where ${holder} = any(w.by) and w.pid = any(b.by))`.execute(
+        connection,
+      );
+      if ((waiting.rows[0]?.n ?? 0) >= overlapping) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await sql`commit`.execute(connection);
+    return sent;
+  });
 }
 
 /** Sends the same request `copies` times at once; one must store it (201) and the others get its receipt (200). */
 async function expectStoredOnce(database: Database, send: () => Promise<Response>, copies: number): Promise<void> {
-  const responses = await Promise.all(Array.from({ length: copies }, send));
+  // Four of PostgreSQL's five pooled connections are left for the copies while the lock is held.
+  const responses = await sendOverlapping(
+    database,
+    4,
+    Array.from({ length: copies }, () => send),
+  );
 
   const bodies = await Promise.all(responses.map((r) => r.text()));
   const outcomes = JSON.stringify(responses.map((r, i) => [r.status, bodies[i]]));
@@ -378,8 +405,6 @@ describe.each(dialects)("surveys", (dialect) => {
       it("stores a poll response once when ten copies of it arrive at the same time", async () => {
         const survey = await insertSurvey(database);
         const body = responseBody();
-        await warmUp(database);
-
         await expectStoredOnce(database, () => postResponse(app, survey.id, body), 10);
 
         expect(await allCount(database, survey.id, responsesKey, answeredKey)).toBe(1);
@@ -599,8 +624,6 @@ describe.each(dialects)("surveys", (dialect) => {
         const survey = await insertSampledSurvey(database);
         const code = await insertInvitationCode(database, survey.id);
         const body = responseBody({ invitationCode: code });
-        await warmUp(database);
-
         await expectStoredOnce(database, () => postResponse(app, survey.id, body), 10);
 
         expect(await allCount(database, survey.id, responsesKey, answeredKey)).toBe(1);
@@ -625,11 +648,9 @@ describe.each(dialects)("surveys", (dialect) => {
       it("lets only one of two responses racing with the same code use it", async () => {
         const survey = await insertSampledSurvey(database);
         const code = await insertInvitationCode(database, survey.id);
-        await warmUp(database);
-
-        const responses = await Promise.all([
-          postResponse(app, survey.id, responseBody({ invitationCode: code })),
-          postResponse(app, survey.id, responseBody({ invitationCode: code })),
+        const responses = await sendOverlapping(database, 2, [
+          () => postResponse(app, survey.id, responseBody({ invitationCode: code })),
+          () => postResponse(app, survey.id, responseBody({ invitationCode: code })),
         ]);
 
         expect(responses.map((r) => r.status).sort()).toEqual([201, 409]);
