@@ -92,17 +92,7 @@ async function insertSurvey(file: string): Promise<{ surveyId: string; areaIds: 
   await database.write(async (trx) => {
     await trx
       .insertInto("wards")
-      .values({
-        code: "27127",
-        name: "北区",
-        reading: "きたく",
-        nameEn: "Kita",
-        nameZh: "北区",
-        nameKo: "기타구",
-        nameVi: "Quận Kita",
-        population: 130303,
-        births: 1161,
-      })
+      .values(wardRecords.filter((w) => w.code === "27127"))
       .execute();
     await trx
       .insertInto("areas")
