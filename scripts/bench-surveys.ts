@@ -177,7 +177,8 @@ async function drive(
 async function ingestRatio(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-ingest-"));
   const { surveyId, areaIds } = await insertSurvey(path.join(dataDir, "machikoe.db"));
-  const bodies = (n: number) => JSON.stringify({ id: uuidv7(), answers: answersFor(n), profile: profileFor(n, areaIds) });
+  const bodies = (n: number) =>
+    JSON.stringify({ id: uuidv7(), answers: answersFor(n), profile: profileFor(n, areaIds), deviceId: randomUUID() });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: "0",

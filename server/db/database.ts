@@ -40,7 +40,7 @@ export function databaseOptionsFrom(config: { databaseUrl: string | undefined; d
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const { database, writer } = options.dialect === "sqlite" ? openSqlite(options.file) : openPostgres(options);
   try {
-    await migrateToLatest(writer as Kysely<unknown>);
+    await migrateToLatest(writer as Kysely<unknown>, options.dialect === "postgres" ? options.schema : undefined);
     // Open the read side now: a bad connection fails the start, not the first request.
     await sql`select 1`.execute(database.db);
   } catch (error) {

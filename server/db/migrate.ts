@@ -13,8 +13,10 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+/** `schema`: the PostgreSQL schema the app's tables live in, when not the default one. */
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<string[]> {
+  // Kysely's own bookkeeping tables go in the same schema, so databases in other schemas are never confused with this one.
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -108,6 +108,13 @@ const isUniqueViolation = (error: unknown) => {
  * A repeat of a response id already stored answers the first receipt and counts nothing.
  */
 export async function submitResponse(database: Database, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
+  const limited = rules.rateLimitPerMinute > 0 && (submission.mode ?? "online") === "online";
+  // A repeat of a stored response (a lost receipt, a second tab) is not a new attempt: it only gets its receipt.
+  if (limited && !(await database.db.selectFrom("responses").select("id").where("id", "=", submission.response.id).executeTakeFirst())) {
+    // Its own write, so every other attempt counts — refused ones (a wrong code, invalid answers) included.
+    const count = await database.write((trx) => countTowardsRateLimit(trx, submission.clientAddress, submission.now ?? new Date()));
+    if (count > rules.rateLimitPerMinute) throw new AppError("rate.limited", { limitPerMinute: rules.rateLimitPerMinute });
+  }
   try {
     return await database.write((trx, tally) => storeResponse(trx, tally, rules, submission));
   } catch (error) {
@@ -180,9 +187,6 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, rules: S
   const issues = checkAnswers(definition, response.answers, response.profile, areas);
   if (issues.length > 0) throw new AppError("responses.invalid", { issues });
 
-  if (rules.rateLimitPerMinute > 0 && mode === "online")
-    await countTowardsRateLimit(trx, submission.clientAddress, rules.rateLimitPerMinute, now);
-
   if (survey.kind === "sampled" && mode === "online") {
     if (!response.invitationCode) throw new AppError("invitations.required", { survey: surveyId });
     const code = normalizeInvitationCode(response.invitationCode);
@@ -206,7 +210,8 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, rules: S
     }
   }
 
-  if (survey.kind === "poll" && rules.pollOnePerDevice && mode === "online" && response.deviceId) {
+  if (survey.kind === "poll" && rules.pollOnePerDevice && mode === "online") {
+    if (!response.deviceId) throw new AppError("request.invalid", { reason: "a poll response needs the device id (deviceId)" });
     const marked = await trx
       .insertInto("pollDevices")
       .values({ surveyId, deviceHash: sha256(`${surveyId}:${response.deviceId}`) })
@@ -232,7 +237,8 @@ async function cachedDefinition(trx: Transaction<DB>, survey: Pick<SurveyRow, "i
   return definitionOf(row);
 }
 
-async function countTowardsRateLimit(trx: Transaction<DB>, address: string, limit: number, now: Date): Promise<void> {
+/** Adds one to this address's count for the current minute and says how many it has sent this minute. */
+async function countTowardsRateLimit(trx: Transaction<DB>, address: string, now: Date): Promise<number> {
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
   const key = `${sha256(`rate:${address}`).slice(0, 32)}:${minute}`;
   const row = await trx
@@ -248,7 +254,7 @@ async function countTowardsRateLimit(trx: Transaction<DB>, address: string, limi
       .where("windowStart", "<", new Date(now.getTime() - 3_600_000).toISOString())
       .execute();
   }
-  if (row.count > limit) throw new AppError("rate.limited", { limitPerMinute: limit });
+  return Number(row.count);
 }
 
 /**

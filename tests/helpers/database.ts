@@ -52,7 +52,18 @@ export const dialects: DialectUnderTest[] = [
       await admin.connect();
       await admin.query(`CREATE SCHEMA ${schema}`);
       await admin.end();
-      const database = await openDatabase({ dialect: "postgres", connectionString, schema, maxConnections: 5 });
+      const dropSchema = async () => {
+        const client = new pg.Client({ connectionString });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+      };
+      const database = await openDatabase({ dialect: "postgres", connectionString, schema, maxConnections: 5 }).catch(
+        async (error: unknown) => {
+          await dropSchema();
+          throw error;
+        },
+      );
       const url = new URL(connectionString);
       url.searchParams.set("options", `-c search_path=${schema}`);
       return {
@@ -60,10 +71,7 @@ export const dialects: DialectUnderTest[] = [
         serverEnv: { DATABASE_URL: url.toString() },
         async cleanup() {
           await database.close().catch(() => {});
-          const client = new pg.Client({ connectionString });
-          await client.connect();
-          await client.query(`DROP SCHEMA ${schema} CASCADE`);
-          await client.end();
+          await dropSchema();
         },
       };
     },

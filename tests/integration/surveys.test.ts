@@ -680,6 +680,13 @@ describe.each(dialects)("surveys", (dialect) => {
         expect(await countRows(database, "responses")).toBe(2);
       });
 
+      it("answers request.invalid for a poll response without a device id, storing nothing", async () => {
+        const survey = await insertSurvey(database);
+        const { deviceId: _omitted, ...withoutDevice } = responseBody();
+
+        await expectRefusal(database, () => postResponse(app, survey.id, withoutDevice), "request.invalid");
+      });
+
       it("takes two responses from one device when polls are not limited to one per device", async () => {
         const survey = await insertSurvey(database);
         const deviceId = randomUUID();
@@ -725,6 +732,18 @@ describe.each(dialects)("surveys", (dialect) => {
 
         expect(statuses).toEqual([201, 200, 200, 200, 200]);
         expect((await postResponse(limited, survey.id, responseBody())).status).toBe(201);
+      });
+
+      it("counts refused attempts too, so guessing codes or sending bad answers soon meets the limit", async () => {
+        const survey = await insertSurvey(database);
+        const limited = appWith({ rateLimitPerMinute: 2 });
+        const invalid = responseBody({ answers: validAnswers({ q_single: { option: "nope" } }) });
+
+        expect((await postResponse(limited, survey.id, invalid)).status).toBe(422);
+        expect(
+          (await postResponse(limited, survey.id, responseBody({ answers: validAnswers({ q_single: { option: "nope" } }) }))).status,
+        ).toBe(422);
+        await expectRefusal(database, () => postResponse(limited, survey.id, responseBody()), "rate.limited");
       });
 
       it("limits each forwarded address on its own behind a trusted proxy", async () => {
