@@ -270,6 +270,39 @@ describe("answering a survey", () => {
     expect(await heading(page).innerText()).toBe("招待コードの入力");
   });
 
+  it("sends the outbox when the service worker gets a Background Sync", async () => {
+    const poll = await survey("poll");
+    const before = storedResponses(poll.id);
+    const page = await resident();
+    await context.grantPermissions(["background-sync"], { origin: app.server.url });
+    // Responses cannot get through, so the response waits in the outbox.
+    await context.route("**/api/surveys/*/responses", (route) => route.abort("connectionrefused"));
+    await page.goto(`${app.server.url}/surveys/${poll.id}`);
+    await answerPollFirstTwo(page, poll);
+    await finishPoll(page, poll);
+    await page.getByRole("button", { name: "送信する" }).click();
+    await expect.poll(() => page.locator(".outbox-status").innerText()).toContain("送信待ち");
+    await context.unroute("**/api/surveys/*/responses");
+
+    // The browser fires the sync event (as it would when the connection returns), through DevTools.
+    const cdp = await context.newCDPSession(page);
+    const registrations: { registrationId: string; scopeURL: string }[] = [];
+    cdp.on("ServiceWorker.workerRegistrationUpdated", (event: { registrations: { registrationId: string; scopeURL: string }[] }) => {
+      registrations.push(...event.registrations);
+    });
+    await cdp.send("ServiceWorker.enable");
+    await expect.poll(() => registrations.length).toBeGreaterThan(0);
+    const registration = registrations.find((r) => r.scopeURL.startsWith(app.server.url)) ?? registrations[0];
+    await cdp.send("ServiceWorker.dispatchSyncEvent", {
+      origin: app.server.url,
+      registrationId: registration?.registrationId ?? "",
+      tag: "outbox",
+      lastChance: false,
+    });
+    await expect.poll(() => page.locator(".outbox-status").innerText(), { timeout: 15_000 }).toContain("送信済み");
+    expect(storedResponses(poll.id)).toBe(before + 1);
+  });
+
   it("discards an unsent response only after the resident confirms", async () => {
     const poll = await survey("poll");
     const page = await resident();
