@@ -10,12 +10,12 @@ import type { AppDeps } from "../../server/env";
 import { createLogger } from "../../server/logger";
 import { areaSeeds } from "../../server/seed/areas";
 import { isEmpty, seedDemoData } from "../../server/seed/seed";
-import { ErrorBody, type ErrorCode, errorCatalog } from "../../shared/errors/catalog";
 import { HealthStatus } from "../../shared/health/schemas";
 import { wardRecords } from "../../shared/wards/data";
 import { AreaList, WardCode, WardList } from "../../shared/wards/schemas";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
+import { expectErrorResponse } from "../helpers/errors";
 
 const bodyLimitBytes = 1024;
 const seededAreaCount = Object.values(areaSeeds).reduce((sum, areas) => sum + areas.length, 0);
@@ -38,18 +38,6 @@ function wardRow(overrides: Partial<WardTable> = {}): WardTable {
     births: 10,
     ...overrides,
   };
-}
-
-/** Checks the one error shape and that no server internals leak, and returns the parsed body. */
-async function expectErrorResponse(response: Response, code: ErrorCode): Promise<ErrorBody> {
-  const text = await response.text();
-  expect(text).not.toContain("    at ");
-  expect(text).not.toContain(".ts:");
-  const body = ErrorBody.parse(JSON.parse(text));
-  expect(body.error.code).toBe(code);
-  expect(response.status).toBe(errorCatalog[code].status);
-  expect(body.error.message).toBe(errorCatalog[code].message);
-  return body;
 }
 
 describe.each(dialects)("the API", (dialect) => {

@@ -11,7 +11,7 @@ import type { SurveyRules } from "../../server/config";
 import type { Database } from "../../server/db/database";
 import type { AreaTable, SurveyTable } from "../../server/db/schema";
 import { sha256 } from "../../server/surveys/service";
-import { ErrorBody, type ErrorCode, errorCatalog } from "../../shared/errors/catalog";
+import type { ErrorBody, ErrorCode } from "../../shared/errors/catalog";
 import { answeredKey, responsesKey } from "../../shared/surveys/aggregates";
 import { type Answers, Receipt, type ResponseInput } from "../../shared/surveys/answers";
 import { codeAlphabet, newInvitationCode } from "../../shared/surveys/invitation-code";
@@ -20,6 +20,7 @@ import { SurveyResults } from "../../shared/surveys/results";
 import { wardRecords } from "../../shared/wards/data";
 import { testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
+import { expectErrorResponse } from "../helpers/errors";
 
 type App = ReturnType<typeof testApp>;
 
@@ -139,18 +140,6 @@ function postJson(app: App, path: string, json: string, headers: Record<string, 
 
 const postResponse = (app: App, surveyId: string, body: unknown, headers: Record<string, string> = {}) =>
   postJson(app, `/api/surveys/${surveyId}/responses`, JSON.stringify(body), headers);
-
-/** Checks the one error shape and that no server internals leak, and returns the parsed body. */
-async function expectErrorResponse(response: Response, code: ErrorCode): Promise<ErrorBody> {
-  const text = await response.text();
-  expect(text).not.toContain("    at ");
-  expect(text).not.toContain(".ts:");
-  const body = ErrorBody.parse(JSON.parse(text));
-  expect(body.error.code).toBe(code);
-  expect(response.status).toBe(errorCatalog[code].status);
-  expect(body.error.message).toBe(errorCatalog[code].message);
-  return body;
-}
 
 async function countRows(database: Database, table: "responses" | "answers" | "surveyAggregates" | "pollDevices"): Promise<number> {
   const row = await database.db
