@@ -215,6 +215,11 @@ function SurveyFlow({ initial, onSent }: { initial: Draft; onSent: (id: string) 
 
   return (
     <Page title={localized(definition.title, locale)}>
+      {index === 0 && (
+        <p className="lead">
+          <RubyText text={localized(definition.description, locale)} />
+        </p>
+      )}
       {position !== null && (
         <div className="progress">
           <T k="surveys.question.progress" values={{ current: position, total: questionScreens.length }} />
