@@ -3,7 +3,7 @@
  * Knows nothing of HTTP. The rules a response must meet live in shared/surveys/answers.ts.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Selectable, Transaction } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import { answeredKey, type Breakdown, incrementsFor, responsesKey, segmentFor, suppress } from "../../shared/surveys/aggregates";
 import { checkAnswers, type Receipt, type ResponseInput } from "../../shared/surveys/answers";
 import { codeAlphabet, normalizeInvitationCode } from "../../shared/surveys/invitation-code";
@@ -11,6 +11,7 @@ import { estimatedMinutes, type Survey, SurveyDefinition, type SurveySummary } f
 import type { SurveyResults } from "../../shared/surveys/results";
 import type { SurveyRules } from "../config";
 import type { Database } from "../db/database";
+import { prepared } from "../db/prepared";
 import type { DB, SurveyTable } from "../db/schema";
 import type { Tally } from "../db/tally";
 import { AppError } from "../http/errors";
@@ -124,39 +125,70 @@ export async function submitResponse(database: Database, rules: SurveyRules, sub
   }
 }
 
+// The statements of storing a response, compiled once (see db/prepared.ts).
+type SurveyState = Pick<SurveyRow, "id" | "wardCode" | "kind" | "status" | "opensAt" | "closesAt" | "version">;
+const surveyState = prepared((db: Kysely<DB>, id: string) =>
+  db.selectFrom("surveys").select(["id", "wardCode", "kind", "status", "opensAt", "closesAt", "version"]).where("id", "=", id),
+);
+const claimResponse = prepared(
+  (
+    db: Kysely<DB>,
+    id: string,
+    surveyId: string,
+    receiptCode: string,
+    mode: string,
+    receivedAt: string,
+    ageBand: string | null,
+    areaId: string | null,
+    childrenUnder6: string | null,
+    yearsInWard: string | null,
+  ) =>
+    db
+      .insertInto("responses")
+      .values({ id, surveyId, receiptCode, mode: mode as "online", receivedAt, ageBand, areaId, childrenUnder6, yearsInWard })
+      .onConflict((oc) => oc.column("id").doNothing()),
+);
+const markDevice = prepared((db: Kysely<DB>, surveyId: string, deviceHash: string) =>
+  db
+    .insertInto("pollDevices")
+    .values({ surveyId, deviceHash })
+    .onConflict((oc) => oc.doNothing()),
+);
+/** Arguments: response id, question id and value, for each answer in turn. */
+const insertAnswers = prepared((db: Kysely<DB>, ...values: string[]) => {
+  const rows = [];
+  for (let i = 0; i < values.length; i += 3)
+    rows.push({ responseId: values[i] as string, questionId: values[i + 1] as string, value: values[i + 2] as string });
+  return db.insertInto("answers").values(rows);
+});
+
 export async function storeResponse(trx: Transaction<DB>, tally: Tally, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
   const { surveyId, response } = submission;
   const now = submission.now ?? new Date();
   const mode = submission.mode ?? "online";
 
   // The survey's state, without its (large) definition: that is parsed once per version and cached.
-  const survey = await trx
-    .selectFrom("surveys")
-    .select(["id", "wardCode", "kind", "status", "opensAt", "closesAt", "version"])
-    .where("id", "=", surveyId)
-    .executeTakeFirst();
+  const survey = (await surveyState(trx, "one", surveyId)).rows[0] as SurveyState | undefined;
   if (!survey || survey.status === "draft") throw new AppError("surveys.not_found", { survey: surveyId });
 
   // Claim the id first. A repeat (a retry, a second tab) finds it taken and gets the first receipt
   // before any other check — even after the survey closed, or with the code this very response used.
   const receivedAt = now.toISOString();
   const receiptCode = newReceiptCode();
-  const claimed = await trx
-    .insertInto("responses")
-    .values({
-      id: response.id,
-      surveyId,
-      receiptCode,
-      mode,
-      receivedAt,
-      ageBand: response.profile.ageBand ?? null,
-      areaId: response.profile.area ?? null,
-      childrenUnder6: response.profile.childrenUnder6 ?? null,
-      yearsInWard: response.profile.yearsInWard ?? null,
-    })
-    .onConflict((oc) => oc.column("id").doNothing())
-    .executeTakeFirst();
-  if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) {
+  const claimed = await claimResponse(
+    trx,
+    "one",
+    response.id,
+    surveyId,
+    receiptCode,
+    mode,
+    receivedAt,
+    response.profile.ageBand ?? null,
+    response.profile.area ?? null,
+    response.profile.childrenUnder6 ?? null,
+    response.profile.yearsInWard ?? null,
+  );
+  if (Number(claimed.numAffectedRows ?? 0n) !== 1) {
     const earlier = await trx
       .selectFrom("responses")
       .select(["surveyId", "receiptCode", "receivedAt"])
@@ -212,20 +244,12 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, rules: S
 
   if (survey.kind === "poll" && rules.pollOnePerDevice && mode === "online") {
     if (!response.deviceId) throw new AppError("request.invalid", { reason: "a poll response needs the device id (deviceId)" });
-    const marked = await trx
-      .insertInto("pollDevices")
-      .values({ surveyId, deviceHash: sha256(`${surveyId}:${response.deviceId}`) })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(marked.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new AppError("polls.already_answered", { survey: surveyId });
+    const marked = await markDevice(trx, "one", surveyId, sha256(`${surveyId}:${response.deviceId}`));
+    if (Number(marked.numAffectedRows ?? 0n) !== 1) throw new AppError("polls.already_answered", { survey: surveyId });
   }
 
-  const answerRows = Object.entries(response.answers).map(([questionId, value]) => ({
-    responseId: response.id,
-    questionId,
-    value: JSON.stringify(value),
-  }));
-  if (answerRows.length > 0) await trx.insertInto("answers").values(answerRows).execute();
+  const answerValues = Object.entries(response.answers).flatMap(([questionId, value]) => [response.id, questionId, JSON.stringify(value)]);
+  if (answerValues.length > 0) await insertAnswers(trx, `rows:${answerValues.length / 3}`, ...answerValues);
   for (const increment of incrementsFor(definition, response.answers, response.profile, mode)) tally.add({ surveyId, ...increment });
   return { receipt: { responseId: response.id, receiptCode, receivedAt, duplicate: false }, created: true };
 }
