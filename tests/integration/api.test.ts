@@ -190,6 +190,18 @@ describe.each(dialects)("the API", (dialect) => {
         expect(responses[0]?.headers.get("x-request-id")).not.toBe(responses[1]?.headers.get("x-request-id"));
       });
 
+      it("compresses reads for clients that accept gzip, and leaves the small answers to writes as they are", async () => {
+        const app = appOn(testDb.database);
+        const read = await app.request("/api/wards", { headers: { "accept-encoding": "gzip" } });
+        expect(read.headers.get("content-encoding")).toBe("gzip");
+        const body = new Uint8Array(await read.arrayBuffer());
+        const { gunzipSync } = await import("node:zlib");
+        expect(WardList.parse(JSON.parse(gunzipSync(body).toString("utf8"))).wards).toHaveLength(24);
+
+        const write = await app.request("/api/no-such-thing", { method: "POST", headers: { "accept-encoding": "gzip" } });
+        expect(write.headers.get("content-encoding")).toBeNull();
+      });
+
       it("rolls back a failing write while committing a concurrent good one", async () => {
         const { database } = testDb;
 
