@@ -9,7 +9,16 @@ import { afterEach, describe, expect, it } from "vitest";
 import { serverAndBrowserForThisFile } from "./harness";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const pages = ["/surveys", "/places", "/community", "/childcare", "/settings", "/no-such-page"];
+const sections = ["/surveys", "/places", "/community", "/childcare", "/settings", "/no-such-page"];
+
+/** Every section, plus a survey's first question screen, its results, and "my answers". */
+async function pages(): Promise<string[]> {
+  const response = await fetch(`${app.server.url}/api/surveys?ward=27127`);
+  const { surveys } = (await response.json()) as { surveys: { id: string; kind: string; ward: string | null }[] };
+  const poll = surveys.find((s) => s.kind === "poll" && s.ward === "27127");
+  if (!poll) throw new Error("the demo data has no poll for 27127");
+  return [...sections, `/surveys/${poll.id}`, `/surveys/${poll.id}/results`, "/surveys/mine"];
+}
 
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
@@ -66,7 +75,7 @@ describe.each([
 ])("in $locale at $textSize text", (settings) => {
   it("axe finds no violations on any page", async () => {
     const page = await residentPage(settings);
-    for (const pathname of pages) {
+    for (const pathname of await pages()) {
       await visit(page, pathname);
       expect(await axeViolations(page), `${settings.locale} ${pathname}`).toEqual([]);
     }
@@ -74,7 +83,7 @@ describe.each([
 
   it("gives every control a touch target of at least 44×44 px and nothing overflows sideways", async () => {
     const page = await residentPage(settings);
-    for (const pathname of pages) {
+    for (const pathname of await pages()) {
       await visit(page, pathname);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>("button, select, input, .bottom-nav a, .header-ward, a.button, label.choice-option")]
