@@ -303,6 +303,45 @@ describe("answering a survey", () => {
     expect(storedResponses(poll.id)).toBe(before + 1);
   });
 
+  it("sends the outbox from the service worker itself when no page of the app is open", async () => {
+    const poll = await survey("poll");
+    const before = storedResponses(poll.id);
+    const page = await resident();
+    await context.grantPermissions(["background-sync"], { origin: app.server.url });
+    await context.route("**/api/surveys/*/responses", (route) => route.abort("connectionrefused"));
+    await page.goto(`${app.server.url}/surveys/${poll.id}`);
+    await answerPollFirstTwo(page, poll);
+    await finishPoll(page, poll);
+    await page.getByRole("button", { name: "送信する" }).click();
+    await expect.poll(() => page.locator(".outbox-status").innerText()).toContain("送信待ち");
+    await context.unroute("**/api/surveys/*/responses");
+
+    // The app is closed; only a blank tab (another origin, not a client of the worker) stays open.
+    const blank = await context.newPage();
+    await page.close();
+    const cdp = await context.newCDPSession(blank);
+    const registrations: { registrationId: string; scopeURL: string }[] = [];
+    cdp.on("ServiceWorker.workerRegistrationUpdated", (event: { registrations: { registrationId: string; scopeURL: string }[] }) => {
+      registrations.push(...event.registrations);
+    });
+    await cdp.send("ServiceWorker.enable");
+    await expect.poll(() => registrations.filter((r) => r.scopeURL.startsWith(app.server.url)).length).toBeGreaterThan(0);
+    const registration = registrations.find((r) => r.scopeURL.startsWith(app.server.url));
+    await cdp.send("ServiceWorker.dispatchSyncEvent", {
+      origin: app.server.url,
+      registrationId: registration?.registrationId ?? "",
+      tag: "outbox",
+      lastChance: false,
+    });
+    await expect.poll(() => storedResponses(poll.id), { timeout: 15_000 }).toBe(before + 1);
+
+    // Opened again, the app shows it as sent, with the receipt the worker stored.
+    const reopened = await context.newPage();
+    await reopened.goto(`${app.server.url}/surveys/mine`);
+    await expect.poll(() => reopened.locator(".outbox-status").first().innerText()).toContain("送信済み");
+    expect(storedResponses(poll.id)).toBe(before + 1);
+  });
+
   it("discards an unsent response only after the resident confirms", async () => {
     const poll = await survey("poll");
     const page = await resident();
