@@ -100,6 +100,24 @@ async function answerRequiredAndSend(page: Page, sampled: Survey, optionIndex: n
   await page.getByRole("button", { name: "送信する" }).click();
 }
 
+/** Fires the worker's "outbox" Background Sync through the Chrome DevTools Protocol, from any tab. */
+async function dispatchOutboxSync(from: Page): Promise<void> {
+  const cdp = await context.newCDPSession(from);
+  const registrations: { registrationId: string; scopeURL: string }[] = [];
+  cdp.on("ServiceWorker.workerRegistrationUpdated", (event: { registrations: { registrationId: string; scopeURL: string }[] }) => {
+    registrations.push(...event.registrations);
+  });
+  await cdp.send("ServiceWorker.enable");
+  await expect.poll(() => registrations.filter((r) => r.scopeURL.startsWith(app.server.url)).length).toBeGreaterThan(0);
+  const registration = registrations.find((r) => r.scopeURL.startsWith(app.server.url));
+  await cdp.send("ServiceWorker.dispatchSyncEvent", {
+    origin: app.server.url,
+    registrationId: registration?.registrationId ?? "",
+    tag: "outbox",
+    lastChance: false,
+  });
+}
+
 async function axe(page: Page, where: string): Promise<void> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
@@ -285,20 +303,7 @@ describe("answering a survey", () => {
     await context.unroute("**/api/surveys/*/responses");
 
     // The browser fires the sync event (as it would when the connection returns), through DevTools.
-    const cdp = await context.newCDPSession(page);
-    const registrations: { registrationId: string; scopeURL: string }[] = [];
-    cdp.on("ServiceWorker.workerRegistrationUpdated", (event: { registrations: { registrationId: string; scopeURL: string }[] }) => {
-      registrations.push(...event.registrations);
-    });
-    await cdp.send("ServiceWorker.enable");
-    await expect.poll(() => registrations.length).toBeGreaterThan(0);
-    const registration = registrations.find((r) => r.scopeURL.startsWith(app.server.url)) ?? registrations[0];
-    await cdp.send("ServiceWorker.dispatchSyncEvent", {
-      origin: app.server.url,
-      registrationId: registration?.registrationId ?? "",
-      tag: "outbox",
-      lastChance: false,
-    });
+    await dispatchOutboxSync(page);
     await expect.poll(() => page.locator(".outbox-status").innerText(), { timeout: 15_000 }).toContain("送信済み");
     expect(storedResponses(poll.id)).toBe(before + 1);
   });
@@ -319,20 +324,7 @@ describe("answering a survey", () => {
     // The app is closed; only a blank tab (another origin, not a client of the worker) stays open.
     const blank = await context.newPage();
     await page.close();
-    const cdp = await context.newCDPSession(blank);
-    const registrations: { registrationId: string; scopeURL: string }[] = [];
-    cdp.on("ServiceWorker.workerRegistrationUpdated", (event: { registrations: { registrationId: string; scopeURL: string }[] }) => {
-      registrations.push(...event.registrations);
-    });
-    await cdp.send("ServiceWorker.enable");
-    await expect.poll(() => registrations.filter((r) => r.scopeURL.startsWith(app.server.url)).length).toBeGreaterThan(0);
-    const registration = registrations.find((r) => r.scopeURL.startsWith(app.server.url));
-    await cdp.send("ServiceWorker.dispatchSyncEvent", {
-      origin: app.server.url,
-      registrationId: registration?.registrationId ?? "",
-      tag: "outbox",
-      lastChance: false,
-    });
+    await dispatchOutboxSync(blank);
     await expect.poll(() => storedResponses(poll.id), { timeout: 15_000 }).toBe(before + 1);
 
     // Opened again, the app shows it as sent, with the receipt the worker stored.

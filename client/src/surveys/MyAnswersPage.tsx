@@ -40,7 +40,7 @@ export function OutboxStatus({ item }: { item: OutboxItem }) {
             <ul>
               {item.issues.map((issue) => (
                 <li key={`${issue.question}-${issue.code}`}>
-                  {issue.question}: <T k={`surveys.issues.${issue.code}`} />
+                  <T k={`surveys.issues.${issue.code}`} />
                 </li>
               ))}
             </ul>
