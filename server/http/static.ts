@@ -17,13 +17,14 @@ export function serveClient(app: Hono<AppEnv>, clientDir: string): void {
   const indexFile = path.join(clientDir, "index.html");
   if (!existsSync(indexFile)) throw new Error(`The client is not built: ${indexFile} is missing. Run \`npm run build\`.`);
   const indexHtml = readFileSync(indexFile, "utf8");
+  const assetsDir = path.join(path.resolve(clientDir), "assets") + path.sep;
 
   app.use(
     "*",
     serveStatic({
       root: path.resolve(clientDir),
       onFound: (filePath, c) => {
-        const isHashedAsset = filePath.includes(`${path.sep}assets${path.sep}`) || filePath.includes("/assets/");
+        const isHashedAsset = filePath.startsWith(assetsDir);
         c.header("Cache-Control", isHashedAsset ? immutable : revalidate);
       },
     }),

@@ -100,6 +100,19 @@ async function answerRequiredAndSend(page: Page, sampled: Survey, optionIndex: n
   await page.getByRole("button", { name: "送信する" }).click();
 }
 
+/**
+ * Answers the poll and sends it while the server cannot be reached for responses (the app and its
+ * updates still can), so the response waits in the outbox. The caller unroutes when it wants it through.
+ */
+async function queueWhileResponsesAreRefused(page: Page, poll: Survey): Promise<void> {
+  await context.route("**/api/surveys/*/responses", (route) => route.abort("connectionrefused"));
+  await page.goto(`${app.server.url}/surveys/${poll.id}`);
+  await answerPollFirstTwo(page, poll);
+  await finishPoll(page, poll);
+  await page.getByRole("button", { name: "送信する" }).click();
+  await expect.poll(() => page.locator(".outbox-status").innerText()).toContain("送信待ち");
+}
+
 /** Fires the worker's "outbox" Background Sync through the Chrome DevTools Protocol, from any tab. */
 async function dispatchOutboxSync(from: Page): Promise<void> {
   const cdp = await context.newCDPSession(from);
@@ -228,12 +241,7 @@ describe("answering a survey", () => {
     const before = storedResponses(poll.id);
     const page = await resident();
     // The server cannot be reached for responses (but the app and its updates can).
-    await context.route("**/api/surveys/*/responses", (route) => route.abort("connectionrefused"));
-    await page.goto(`${app.server.url}/surveys/${poll.id}`);
-    await answerPollFirstTwo(page, poll);
-    await finishPoll(page, poll);
-    await page.getByRole("button", { name: "送信する" }).click();
-    await expect.poll(() => page.locator(".outbox-status").innerText()).toContain("送信待ち");
+    await queueWhileResponsesAreRefused(page, poll);
 
     const sw = path.join(app.server.clientDir, "sw.js");
     const original = readFileSync(sw, "utf8");
@@ -293,13 +301,7 @@ describe("answering a survey", () => {
     const before = storedResponses(poll.id);
     const page = await resident();
     await context.grantPermissions(["background-sync"], { origin: app.server.url });
-    // Responses cannot get through, so the response waits in the outbox.
-    await context.route("**/api/surveys/*/responses", (route) => route.abort("connectionrefused"));
-    await page.goto(`${app.server.url}/surveys/${poll.id}`);
-    await answerPollFirstTwo(page, poll);
-    await finishPoll(page, poll);
-    await page.getByRole("button", { name: "送信する" }).click();
-    await expect.poll(() => page.locator(".outbox-status").innerText()).toContain("送信待ち");
+    await queueWhileResponsesAreRefused(page, poll);
     await context.unroute("**/api/surveys/*/responses");
 
     // The browser fires the sync event (as it would when the connection returns), through DevTools.
@@ -313,12 +315,7 @@ describe("answering a survey", () => {
     const before = storedResponses(poll.id);
     const page = await resident();
     await context.grantPermissions(["background-sync"], { origin: app.server.url });
-    await context.route("**/api/surveys/*/responses", (route) => route.abort("connectionrefused"));
-    await page.goto(`${app.server.url}/surveys/${poll.id}`);
-    await answerPollFirstTwo(page, poll);
-    await finishPoll(page, poll);
-    await page.getByRole("button", { name: "送信する" }).click();
-    await expect.poll(() => page.locator(".outbox-status").innerText()).toContain("送信待ち");
+    await queueWhileResponsesAreRefused(page, poll);
     await context.unroute("**/api/surveys/*/responses");
 
     // The app is closed; only a blank tab (another origin, not a client of the worker) stays open.

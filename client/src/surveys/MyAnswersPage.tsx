@@ -8,7 +8,7 @@ import { localized } from "../../../shared/surveys/model";
 import { discardUnsent, type OutboxItem } from "../db";
 import { RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
-import { LoadState } from "../shell/LoadState";
+import { Loading } from "../shell/LoadState";
 import { Page } from "../shell/Page";
 import { flushOutbox, useOutbox } from "./outbox";
 
@@ -77,7 +77,7 @@ export function MyAnswersPage() {
         {announcement && <T k={announcement} />}
       </p>
       {items === null ? (
-        <LoadState state="loading" failedKey="" onRetry={() => {}} />
+        <Loading />
       ) : items.length === 0 ? (
         <p>
           <T k="surveys.mine.empty" />

@@ -17,7 +17,8 @@ export function QuestionField({ question, answer, onChange, errorKey }: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [question.help || hintOf(question) ? hintId : null, errorKey ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const rangeHint = hintOf(question);
+  const describedBy = [question.help || rangeHint ? hintId : null, errorKey ? errorId : null].filter(Boolean).join(" ") || undefined;
 
   const legend = (
     <>
@@ -30,7 +31,7 @@ export function QuestionField({ question, answer, onChange, errorKey }: Props) {
   const hint = (
     <p id={hintId} className="hint">
       {question.help && <RubyText text={localized(question.help, locale)} />}{" "}
-      {hintOf(question) && <T k={hintOf(question)?.key ?? ""} values={hintOf(question)?.values} />}
+      {rangeHint && <T k={rangeHint.key} values={rangeHint.values} />}
     </p>
   );
   const error = errorKey && (

@@ -14,7 +14,7 @@ import { answeredSurveyIds, type Draft, deviceId, draftFor, queueResponse, saveD
 import { RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { Link } from "../router";
-import { LoadState } from "../shell/LoadState";
+import { Loading } from "../shell/LoadState";
 import { Page } from "../shell/Page";
 import { answerText } from "./format";
 import { flushOutbox, requestBackgroundSync } from "./outbox";
@@ -22,14 +22,14 @@ import { ProfileFields } from "./ProfileFields";
 import { QuestionField } from "./QuestionField";
 import { ReceiptView } from "./ReceiptView";
 
-type Loading =
+type Opening =
   | { status: "loading" }
   | { status: "failed"; errorKey: string }
   | { status: "closed"; survey: Survey }
   | { status: "answered" }
   | { status: "ready"; draft: Draft };
 
-async function loadDraft(surveyId: string, codeFromLink: string | null): Promise<Loading> {
+async function loadDraft(surveyId: string, codeFromLink: string | null): Promise<Opening> {
   const code = codeFromLink ? (normalizeInvitationCode(codeFromLink) ?? codeFromLink) : undefined;
   const existing = await draftFor(surveyId);
   if (existing) return { status: "ready", draft: code && !existing.invitationCode ? { ...existing, invitationCode: code } : existing };
@@ -59,7 +59,7 @@ async function loadDraft(surveyId: string, codeFromLink: string | null): Promise
 }
 
 export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeFromLink: string | null }) {
-  const [loading, setLoading] = useState<Loading>({ status: "loading" });
+  const [loading, setLoading] = useState<Opening>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [sentId, setSentId] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` reloads on retry
@@ -76,7 +76,7 @@ export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeF
     case "loading":
       return (
         <Page titleKey="surveys.title">
-          <LoadState state="loading" failedKey="" onRetry={() => {}} />
+          <Loading />
         </Page>
       );
     case "failed":

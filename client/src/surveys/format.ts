@@ -4,8 +4,11 @@ import type { Locale } from "../../../shared/settings/locales";
 import type { Answer } from "../../../shared/surveys/answers";
 import { localized, type Question } from "../../../shared/surveys/model";
 
+/** The locale Intl formats for: やさしい日本語 is Japanese to it. */
+const intlLocale = (locale: Locale) => (locale === "ja-easy" ? "ja" : locale);
+
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ja-easy" ? "ja" : locale, {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     month: "long",
     day: "numeric",
     weekday: "short",
@@ -25,7 +28,7 @@ export function answerText(question: Question, answer: Answer | undefined, local
   if ("options" in answer) {
     const parts = answer.options.map(label).filter((p): p is string => p !== null);
     if (answer.other?.trim()) parts.push(answer.other);
-    return parts.length > 0 ? parts.join("、") : null;
+    return parts.length > 0 ? new Intl.ListFormat(intlLocale(locale), { type: "unit" }).format(parts) : null;
   }
   if ("value" in answer) {
     const unit = question.type === "number" && question.unit ? localized(question.unit, locale) : "";
