@@ -14,7 +14,11 @@ const serverBuild: UserConfig = {
     outDir: "dist/server",
     emptyOutDir: true,
     target: "node20",
-    rollupOptions: { input: { main: "server/main.ts", seed: "server/cli/seed.ts" } },
+    rollupOptions: {
+      input: { main: "server/main.ts", seed: "server/cli/seed.ts", "writer-thread": "server/db/writer-thread.ts" },
+      // Flat, so that every chunk finds writer-thread.js beside itself (server/db/database.ts).
+      output: { chunkFileNames: "[name]-[hash].js" },
+    },
   },
 };
 

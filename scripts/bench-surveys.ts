@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { openDatabase } from "../server/db/database";
+import { insertInto } from "../server/db/write";
 import { surveyResults } from "../server/surveys/service";
 import { uuidv7 } from "../shared/ids";
 import { incrementsFor } from "../shared/surveys/aggregates";
@@ -63,7 +64,7 @@ export const benchSurvey: SurveyDefinition = {
 
 const pick = <T>(items: readonly T[], i: number) => items[i % items.length] as T;
 
-function answersFor(n: number): Answers {
+export function answersFor(n: number): Answers {
   const answers: Answers = {};
   for (let q = 1; q <= 6; q++) answers[`q${q}`] = { option: pick(["a", "b", "c", "d"], n * 7 + q * 3) };
   answers.q7 = {
@@ -75,7 +76,7 @@ function answersFor(n: number): Answers {
   return answers;
 }
 
-function profileFor(n: number, areaIds: string[]): Profile {
+export function profileFor(n: number, areaIds: string[]): Profile {
   return {
     ageBand: pick(ageBands, n >> 3),
     area: pick(areaIds, n >> 5),
@@ -84,47 +85,44 @@ function profileFor(n: number, areaIds: string[]): Profile {
   };
 }
 
-async function insertSurvey(file: string): Promise<{ surveyId: string; areaIds: string[] }> {
+export async function insertSurvey(file: string): Promise<{ surveyId: string; areaIds: string[] }> {
   const database = await openDatabase({ dialect: "sqlite", file });
   const surveyId = randomUUID();
   const areaIds = ["27127-01", "27127-02", "27127-03", "27127-04"];
   const now = new Date();
-  await database.write(async (trx) => {
-    await trx
-      .insertInto("wards")
-      .values(wardRecords.filter((w) => w.code === "27127"))
-      .execute();
-    await trx
-      .insertInto("areas")
-      .values(
-        areaIds.map((id, i) => ({
-          id,
-          wardCode: "27127",
-          name: `地域${i}`,
-          reading: "ちいき",
-          nameEn: `Area ${i}`,
-          population: 1000,
-          sortOrder: i,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto("surveys")
-      .values({
-        id: surveyId,
-        wardCode: "27127",
-        kind: "poll",
-        status: "open",
-        opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
-        closesAt: new Date(now.getTime() + 86_400_000).toISOString(),
-        resultsPublic: 1,
-        version: 1,
-        definition: JSON.stringify(benchSurvey),
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      })
-      .execute();
-  });
+  await insertInto(
+    database,
+    "wards",
+    wardRecords.filter((w) => w.code === "27127"),
+  );
+  await insertInto(
+    database,
+    "areas",
+    areaIds.map((id, i) => ({
+      id,
+      wardCode: "27127",
+      name: `地域${i}`,
+      reading: "ちいき",
+      nameEn: `Area ${i}`,
+      population: 1000,
+      sortOrder: i,
+    })),
+  );
+  await insertInto(database, "surveys", [
+    {
+      id: surveyId,
+      wardCode: "27127",
+      kind: "poll",
+      status: "open",
+      opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
+      closesAt: new Date(now.getTime() + 86_400_000).toISOString(),
+      resultsPublic: 1,
+      version: 1,
+      definition: JSON.stringify(benchSurvey),
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    },
+  ]);
   await database.close();
   return { surveyId, areaIds };
 }
@@ -174,7 +172,7 @@ async function drive(
   return { perSecond: completed / ((performance.now() - started) / 1000), failures };
 }
 
-async function ingestRatio(): Promise<void> {
+export async function ingestRatio(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-ingest-"));
   const { surveyId, areaIds } = await insertSurvey(path.join(dataDir, "machikoe.db"));
   const bodies = (n: number) =>
@@ -190,7 +188,13 @@ async function ingestRatio(): Promise<void> {
     RESPONSE_RATE_LIMIT_PER_MIN: "0",
   };
   delete env.DATABASE_URL;
-  const server = spawn(process.execPath, [path.join(root, "dist/server/main.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  // BENCH_SERVER_FLAGS (e.g. "--cpu-prof") are passed to the server's node, for profiling.
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...flags, path.join(root, "dist/server/main.js")], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const bare = spawn(process.execPath, [path.join(root, "scripts/bare-server.mjs")], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   try {
     const [serverPort, barePort] = await Promise.all([listeningPort(server), listeningPort(bare)]);
@@ -217,7 +221,7 @@ async function ingestRatio(): Promise<void> {
  * minutes): responses and answers rows, and the aggregates those answers add up to, computed with
  * the same incrementsFor the server uses. Answers repeat in 1,000 patterns, so the counts are sums.
  */
-async function aggregateRead(): Promise<void> {
+export async function aggregateRead(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-1m-"));
   const file = path.join(dataDir, "machikoe.db");
   try {
@@ -308,9 +312,4 @@ async function aggregateRead(): Promise<void> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-export async function benchSurveys(): Promise<void> {
-  await ingestRatio();
-  await aggregateRead();
 }

@@ -13,11 +13,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
-import { openDatabase, openSqliteConnection } from "../server/db/database";
+import { openDatabase } from "../server/db/database";
 import { migrateToLatest } from "../server/db/migrate";
 import type { DB } from "../server/db/schema";
+import { openSqliteConnection } from "../server/db/sqlite-connection";
+import { insertInto } from "../server/db/write";
 import { listeningPort } from "../tests/helpers/server-process";
-import { benchSurveys } from "./bench-surveys";
+import { aggregateRead, ingestRatio } from "./bench-surveys";
 
 const root = path.resolve(import.meta.dirname, "..");
 const client = path.join(root, "dist/client");
@@ -57,12 +59,7 @@ async function databaseWrites(): Promise<void> {
   try {
     const grouped = await openDatabase({ dialect: "sqlite", file: path.join(dir, "grouped.db") });
     const groupedRate = await timed(20, 100, (i) =>
-      grouped.write((trx) =>
-        trx
-          .insertInto("writeProbes")
-          .values({ id: `g${i}`, checkedAt: new Date().toISOString() })
-          .execute(),
-      ),
+      insertInto(grouped, "writeProbes", [{ id: `g${i}`, checkedAt: new Date().toISOString() }]),
     );
     await grouped.close();
 
@@ -135,7 +132,9 @@ async function api(): Promise<void> {
   }
 }
 
-clientSizes();
-await databaseWrites();
-await api();
-await benchSurveys();
+// `npm run bench -- ingest read` runs only the named sections; no names run them all.
+const sections: Record<string, () => unknown> = { client: clientSizes, db: databaseWrites, api, ingest: ingestRatio, read: aggregateRead };
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in sections));
+if (unknown.length > 0) throw new Error(`unknown bench section(s) ${unknown.join(", ")}; known: ${Object.keys(sections).join(", ")}`);
+for (const [name, run] of Object.entries(sections)) if (chosen.length === 0 || chosen.includes(name)) await run();

@@ -3,13 +3,13 @@
  * client. `AppType` is what the client's typed `hc` client is built from.
  */
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppDeps, AppEnv } from "./env";
 import { healthRoutes } from "./health/routes";
+import { bodyLimit } from "./http/body-limit";
 import { AppError, errorResponse } from "./http/errors";
 import { apiDocsPage, openApiDocument } from "./http/openapi";
 import { requestLog } from "./http/request-log";
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps) {
   app.use((c, next) => (c.req.method === "GET" ? compressReads(c, next) : next()));
   app.use(
     "/api/*",
-    bodyLimit({ maxSize: deps.bodyLimitBytes, onError: (c) => errorResponse(c, "request.too_large", { maxBytes: deps.bodyLimitBytes }) }),
+    bodyLimit(deps.bodyLimitBytes, (c) => errorResponse(c, "request.too_large", { maxBytes: deps.bodyLimitBytes })),
   );
 
   const routes = app.route("/api/wards", wardRoutes).route("/api/surveys", surveyRoutes).route("/api/health", healthRoutes);

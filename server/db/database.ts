@@ -1,17 +1,20 @@
 /**
  * Opens the database the configuration names: the embedded SQLite file by default, PostgreSQL when
  * DATABASE_URL is set. The rest of the server sees one interface on both — `db` for reads and
- * `write(job)` for transactional writes — and one set of Kysely queries.
+ * `write(procedure, input)` for transactional writes (see write.ts) — and one set of Kysely queries.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
-import { GroupCommit } from "./group-commit";
 import { migrateToLatest } from "./migrate";
 import type { DB } from "./schema";
+import { openSqliteConnection } from "./sqlite-connection";
 import { Tally } from "./tally";
+import { receiveError, type Write } from "./write";
+import type { FromWriter, Result, ToWriter } from "./writer-thread";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -19,9 +22,9 @@ export interface Database {
   readonly dialect: Dialect;
   /** For reads. On SQLite this is its own connection, so reads never wait for a commit. */
   readonly db: Kysely<DB>;
-  /** Runs `job` in a transaction, with the counts it tallies; resolves once it is committed durably. */
-  write<T>(job: (trx: Transaction<DB>, tally: Tally) => Promise<T>): Promise<T>;
-  /** Waits for every write queued so far. */
+  /** Runs a write procedure in a transaction; resolves once it is committed durably. */
+  write<I, O>(write: Write<I, O>, input: I): Promise<O>;
+  /** Waits for every write sent so far. */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,9 +41,8 @@ export function databaseOptionsFrom(config: { databaseUrl: string | undefined; d
 
 /** Opens the database and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const { database, writer } = options.dialect === "sqlite" ? openSqlite(options.file) : openPostgres(options);
+  const database = options.dialect === "sqlite" ? await openSqlite(options.file) : await openPostgres(options);
   try {
-    await migrateToLatest(writer as Kysely<unknown>, options.dialect === "postgres" ? options.schema : undefined);
     // Open the read side now: a bad connection fails the start, not the first request.
     await sql`select 1`.execute(database.db);
   } catch (error) {
@@ -50,85 +52,143 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return database;
 }
 
-/** A connection with the durability settings every SQLite connection of the app uses. */
-export function openSqliteConnection(file: string): SQLite.Database {
-  const connection = new SQLite(file);
-  cachePreparedStatements(connection);
-  connection.pragma("journal_mode = WAL");
-  connection.pragma("synchronous = FULL");
-  connection.pragma("foreign_keys = ON");
-  connection.pragma("busy_timeout = 5000");
-  return connection;
-}
+/** Writer threads whose database was closed, kept (unreferenced) for the next database opened. */
+const idleWriters: Worker[] = [];
 
-interface Opened {
-  database: Database;
-  /** The connection that writes: migrations run on it. */
-  writer: Kysely<DB>;
+/** A writer thread: an idle one, or a new one from the built .js beside this module, or from the .ts source through tsx. */
+function writerThread(): Worker {
+  const idle = idleWriters.pop();
+  if (idle) {
+    idle.ref();
+    return idle;
+  }
+  const here = fileURLToPath(import.meta.url);
+  const dir = path.dirname(here);
+  return here.endsWith(".ts")
+    ? new Worker(path.join(dir, "typescript-worker.mjs"), { workerData: { entry: path.join(dir, "writer-thread.ts") } })
+    : new Worker(path.join(dir, "writer-thread.js"));
 }
 
 /**
- * Kysely prepares every query anew; preparing costs as much as running a small statement. The app
- * sends a bounded set of SQL texts, so each is prepared once per connection and reused.
+ * SQLite: writes go to the writer thread, which runs them in grouped commits; reads use a
+ * connection of this thread (WAL lets them proceed during a commit).
  */
-function cachePreparedStatements(connection: SQLite.Database, limit = 1000): void {
-  const prepare = connection.prepare.bind(connection);
-  const cache = new Map<string, SQLite.Statement>();
-  connection.prepare = ((sql: string) => {
-    let statement = cache.get(sql);
-    if (!statement) {
-      statement = prepare(sql);
-      if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
-      cache.set(sql, statement);
-    }
-    return statement;
-  }) as typeof connection.prepare;
-}
-
-function openSqlite(file: string): Opened {
+async function openSqlite(file: string): Promise<Database> {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const plugins = [new CamelCasePlugin()];
-  // Connections open on first use (Kysely closes only what it opened). Migrations run on the writer
-  // first, so it creates the file and switches it to WAL before the reader ever opens it.
-  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: async () => openSqliteConnection(file) }), plugins });
-  const reader = new Kysely<DB>({ dialect: new SqliteDialect({ database: async () => openSqliteConnection(file) }), plugins });
-  const group = new GroupCommit(writer);
-  let closed = false;
-  const database: Database = {
+  const worker = writerThread();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let stopped: Error | null = null;
+  let closing: Promise<void> | null = null;
+  const idle: (() => void)[] = [];
+  let starting: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  let closed: (() => void) | null = null;
+
+  const stop = (error: Error) => {
+    stopped ??= error;
+    starting?.reject(error);
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+    for (const resolve of idle.splice(0)) resolve();
+    closed?.();
+  };
+  const onMessage = (message: FromWriter) => {
+    if ("results" in message) {
+      for (const [id, ok, value] of message.results as Result[]) {
+        const waiting = pending.get(id);
+        if (!waiting) continue;
+        pending.delete(id);
+        if (ok) waiting.resolve(value);
+        else waiting.reject(receiveError(value));
+      }
+      if (pending.size === 0) for (const resolve of idle.splice(0)) resolve();
+    } else if ("ready" in message) starting?.resolve();
+    else if ("failed" in message) starting?.reject(receiveError(message.failed));
+    else if ("closed" in message) closed?.();
+  };
+  const onError = (error: Error) => stop(error);
+  const onExit = (code: number) => stop(new Error(`the database writer thread stopped (exit code ${code})`));
+  worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+  const detach = () => worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+  const post = (message: ToWriter) => worker.postMessage(message);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      starting = { resolve, reject };
+      post({ open: file });
+    });
+  } catch (error) {
+    detach();
+    await worker.terminate();
+    throw error;
+  } finally {
+    starting = null;
+  }
+
+  // Opened on first use, after the writer thread made the file and switched it to WAL.
+  const reader = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: async () => openSqliteConnection(file) }),
+    plugins: [new CamelCasePlugin()],
+  });
+
+  return {
     dialect: "sqlite",
     db: reader,
-    write(job) {
-      if (closed) return Promise.reject(new Error("database is closed"));
-      return group.run(job);
+    write<I, O>(write: Write<I, O>, input: I): Promise<O> {
+      if (closing || stopped) return Promise.reject(stopped ?? new Error("database is closed"));
+      const id = nextId++;
+      return new Promise<O>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        post({ id, name: write.name, input });
+      });
     },
-    flush: () => group.flush(),
-    async close() {
-      closed = true;
-      await group.flush();
-      await reader.destroy();
-      await writer.destroy();
+    flush() {
+      return pending.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
+    },
+    close() {
+      closing ??= (async () => {
+        if (!stopped) {
+          await new Promise<void>((resolve) => {
+            closed = resolve;
+            post({ close: true });
+          });
+        }
+        detach();
+        if (!stopped) {
+          // Kept for the next database this process opens; unreferenced, it never holds the process open.
+          worker.unref();
+          idleWriters.push(worker);
+        }
+        await reader.destroy();
+      })();
+      return closing;
     },
   };
-  return { database, writer };
 }
 
-function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgres" }>): Opened {
+async function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgres" }>): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.maxConnections ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, options.schema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
-  const database: Database = {
+  return {
     dialect: "postgres",
     db,
-    write(job) {
+    write<I, O>(write: Write<I, O>, input: I): Promise<O> {
       if (closed) return Promise.reject(new Error("database is closed"));
       const running = db.transaction().execute(async (trx) => {
         const tally = new Tally();
-        const value = await job(trx, tally);
+        const value = await write.run(trx, tally, input);
         await tally.flush(trx);
         return value;
       });
@@ -150,5 +210,4 @@ function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgres" }>
       await db.destroy();
     },
   };
-  return { database, writer: db };
 }

@@ -1,7 +1,7 @@
 /**
  * Grouped commits on the embedded SQLite database, on a real file: writes that arrive together share
  * one COMMIT, a failing write rolls back only itself, and a settled write is visible to any other
- * connection.
+ * connection — for the GroupCommit itself, and through the writer thread of openDatabase.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +13,7 @@ import { type Database, openDatabase } from "./database";
 import { GroupCommit } from "./group-commit";
 import { migrateToLatest } from "./migrate";
 import type { DB, WriteProbeTable } from "./schema";
+import { defineWrite, insertInto } from "./write";
 
 let dir: string;
 let file: string;
@@ -81,6 +82,26 @@ describe("GroupCommit", () => {
     expect(group.stats).toEqual({ commits: 3, writes: 120 });
   });
 
+  it("undoes every statement of a failing write and none of the others in its batch", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db);
+    const failure = new Error("the job fails after its insert");
+
+    const outcomes = await Promise.allSettled([
+      group.run((trx) => trx.insertInto("writeProbes").values(probe(1)).execute()),
+      group.run(async (trx) => {
+        await trx.insertInto("writeProbes").values(probe(2)).execute();
+        throw failure;
+      }),
+      group.run((trx) => trx.insertInto("writeProbes").values(probe(3)).execute()),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(outcomes[1]).toEqual({ status: "rejected", reason: failure });
+    expect(group.stats.commits).toBe(1);
+    expect(idsSeenByAnotherConnection()).toEqual([probe(1).id, probe(3).id]);
+  });
+
   it("resolves each write with what its job returned", async () => {
     const db = await migratedKysely();
     const group = new GroupCommit(db);
@@ -94,27 +115,29 @@ describe("GroupCommit", () => {
 describe("the SQLite database", () => {
   it("rejects only the failing write; the others in the same batch are stored", async () => {
     const database = await openTestDatabase();
-    const failure = new Error("the job fails after its insert");
 
     const outcomes = await Promise.allSettled([
-      database.write((trx) => trx.insertInto("writeProbes").values(probe(1)).execute()),
-      database.write(async (trx) => {
-        await trx.insertInto("writeProbes").values(probe(2)).execute();
-        throw failure;
-      }),
-      // A constraint violation: probe 1 again.
-      database.write((trx) => trx.insertInto("writeProbes").values(probe(1)).execute()),
-      database.write((trx) => trx.insertInto("writeProbes").values(probe(3)).execute()),
+      insertInto(database, "writeProbes", [probe(1)]),
+      // Probe 2, then probe 1 again in the same write: the constraint violation undoes probe 2 too.
+      insertInto(database, "writeProbes", [probe(2), probe(1)]),
+      insertInto(database, "writeProbes", [probe(3)]),
     ]);
 
-    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled"]);
-    expect(outcomes[1]).toEqual({ status: "rejected", reason: failure });
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(outcomes[1]).toMatchObject({ status: "rejected", reason: { code: "SQLITE_CONSTRAINT_PRIMARYKEY" } });
     expect(idsSeenByAnotherConnection()).toEqual([probe(1).id, probe(3).id]);
+  });
+
+  it("tells a write the writer thread does not know", async () => {
+    const database = await openTestDatabase();
+    const unknown = defineWrite("test.notInWritesIndex", async () => 1);
+
+    await expect(database.write(unknown, undefined)).rejects.toThrow('no write is named "test.notInWritesIndex"');
   });
 
   it("resolves flush() only after every queued write is committed", async () => {
     const database = await openTestDatabase();
-    const writes = probes(50).map((row) => database.write((trx) => trx.insertInto("writeProbes").values(row).execute()));
+    const writes = probes(50).map((row) => insertInto(database, "writeProbes", [row]));
 
     await database.flush();
 
@@ -124,7 +147,7 @@ describe("the SQLite database", () => {
 
   it("commits the writes queued before close()", async () => {
     const database = await openTestDatabase();
-    const writes = probes(20).map((row) => database.write((trx) => trx.insertInto("writeProbes").values(row).execute()));
+    const writes = probes(20).map((row) => insertInto(database, "writeProbes", [row]));
 
     await database.close();
 
@@ -136,7 +159,7 @@ describe("the SQLite database", () => {
     const database = await openTestDatabase();
     await database.close();
 
-    await expect(database.write((trx) => trx.insertInto("writeProbes").values(probe(1)).execute())).rejects.toThrow("database is closed");
+    await expect(insertInto(database, "writeProbes", [probe(1)])).rejects.toThrow("database is closed");
     expect(idsSeenByAnotherConnection()).toEqual([]);
   });
 

@@ -5,20 +5,22 @@
 import { randomUUID } from "node:crypto";
 import type { HealthStatus } from "../../shared/health/schemas";
 import type { Database } from "../db/database";
+import { defineWrite } from "../db/write";
 
 const probeRetentionMs = 60 * 60 * 1000;
+
+const writeProbe = defineWrite("health.probe", async (trx, _tally, input: { id: string; at: Date }) => {
+  await trx.insertInto("writeProbes").values({ id: input.id, checkedAt: input.at.toISOString() }).execute();
+  const cutoff = new Date(input.at.getTime() - probeRetentionMs).toISOString();
+  await trx.deleteFrom("writeProbes").where("checkedAt", "<", cutoff).execute();
+});
 
 export async function checkHealth(database: Database, version: string): Promise<HealthStatus> {
   const started = performance.now();
   const probeId = randomUUID();
   let writable = true;
   try {
-    await database.write(async (trx) => {
-      const now = new Date();
-      await trx.insertInto("writeProbes").values({ id: probeId, checkedAt: now.toISOString() }).execute();
-      const cutoff = new Date(now.getTime() - probeRetentionMs).toISOString();
-      await trx.deleteFrom("writeProbes").where("checkedAt", "<", cutoff).execute();
-    });
+    await database.write(writeProbe, { id: probeId, at: new Date() });
   } catch {
     writable = false;
   }

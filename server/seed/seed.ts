@@ -4,6 +4,7 @@
  */
 import { wardRecords } from "../../shared/wards/data";
 import type { Database } from "../db/database";
+import { defineWrite } from "../db/write";
 import { areaSeeds } from "./areas";
 import { seedDemoSurveys } from "./demo-surveys";
 
@@ -22,55 +23,57 @@ export async function isEmpty({ db }: Database): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
-export async function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
-  return database.write(async (trx, tally) => {
-    if (options.reset) {
-      // Children before parents; every table the demo fills.
-      for (const table of [
-        "surveyAggregates",
-        "pollDevices",
-        "invitationCodes",
-        "answers",
-        "responses",
-        "surveys",
-        "rateLimits",
-        "areas",
-        "wards",
-      ] as const) {
-        await trx.deleteFrom(table).execute();
-      }
+const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: boolean }): Promise<SeedSummary> => {
+  if (options.reset) {
+    // Children before parents; every table the demo fills.
+    for (const table of [
+      "surveyAggregates",
+      "pollDevices",
+      "invitationCodes",
+      "answers",
+      "responses",
+      "surveys",
+      "rateLimits",
+      "areas",
+      "wards",
+    ] as const) {
+      await trx.deleteFrom(table).execute();
     }
-    await trx
-      .insertInto("wards")
-      .values(
-        wardRecords.map((w) => ({
-          code: w.code,
-          name: w.name,
-          reading: w.reading,
-          nameEn: w.nameEn,
-          nameZh: w.nameZh,
-          nameKo: w.nameKo,
-          nameVi: w.nameVi,
-          population: w.population,
-          births: w.births,
-        })),
-      )
-      .execute();
-    const areas = wardRecords.flatMap((ward) =>
-      (areaSeeds[ward.code] ?? []).map((area, i) => ({
-        id: `${ward.code}-${String(i + 1).padStart(2, "0")}`,
-        wardCode: ward.code,
-        name: area.name,
-        reading: area.reading,
-        nameEn: area.nameEn,
-        population: area.population,
-        sortOrder: i + 1,
+  }
+  await trx
+    .insertInto("wards")
+    .values(
+      wardRecords.map((w) => ({
+        code: w.code,
+        name: w.name,
+        reading: w.reading,
+        nameEn: w.nameEn,
+        nameZh: w.nameZh,
+        nameKo: w.nameKo,
+        nameVi: w.nameVi,
+        population: w.population,
+        births: w.births,
       })),
-    );
-    await trx.insertInto("areas").values(areas).execute();
-    const areasByWard = new Map<string, string[]>();
-    for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
-    const demo = await seedDemoSurveys(trx, tally, areasByWard);
-    return { wards: wardRecords.length, areas: areas.length, ...demo };
-  });
+    )
+    .execute();
+  const areas = wardRecords.flatMap((ward) =>
+    (areaSeeds[ward.code] ?? []).map((area, i) => ({
+      id: `${ward.code}-${String(i + 1).padStart(2, "0")}`,
+      wardCode: ward.code,
+      name: area.name,
+      reading: area.reading,
+      nameEn: area.nameEn,
+      population: area.population,
+      sortOrder: i + 1,
+    })),
+  );
+  await trx.insertInto("areas").values(areas).execute();
+  const areasByWard = new Map<string, string[]>();
+  for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
+  const demo = await seedDemoSurveys(trx, tally, areasByWard);
+  return { wards: wardRecords.length, areas: areas.length, ...demo };
+});
+
+export function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
+  return database.write(seedDemo, options);
 }

@@ -14,6 +14,7 @@ import type { Database } from "../db/database";
 import { prepared } from "../db/prepared";
 import type { DB, SurveyTable } from "../db/schema";
 import type { Tally } from "../db/tally";
+import { defineWrite } from "../db/write";
 import { AppError } from "../http/errors";
 
 type SurveyRow = Selectable<SurveyTable>;
@@ -113,17 +114,22 @@ export async function submitResponse(database: Database, rules: SurveyRules, sub
   // A repeat of a stored response (a lost receipt, a second tab) is not a new attempt: it only gets its receipt.
   if (limited && !(await database.db.selectFrom("responses").select("id").where("id", "=", submission.response.id).executeTakeFirst())) {
     // Its own write, so every other attempt counts — refused ones (a wrong code, invalid answers) included.
-    const count = await database.write((trx) => countTowardsRateLimit(trx, submission.clientAddress, submission.now ?? new Date()));
+    const count = await database.write(countAttempt, { address: submission.clientAddress, now: submission.now ?? new Date() });
     if (count > rules.rateLimitPerMinute) throw new AppError("rate.limited", { limitPerMinute: rules.rateLimitPerMinute });
   }
+  const input = { rules, submission };
   try {
-    return await database.write((trx, tally) => storeResponse(trx, tally, rules, submission));
+    return await database.write(storeResponseWrite, input);
   } catch (error) {
     // Two copies of one response racing on PostgreSQL: the loser's insert collides; the winner's receipt answers it.
-    if (isUniqueViolation(error)) return database.write((trx, tally) => storeResponse(trx, tally, rules, submission));
+    if (isUniqueViolation(error)) return database.write(storeResponseWrite, input);
     throw error;
   }
 }
+
+const storeResponseWrite = defineWrite("surveys.storeResponse", (trx, tally, input: { rules: SurveyRules; submission: Submission }) =>
+  storeResponse(trx, tally, input.rules, input.submission),
+);
 
 // The statements of storing a response, compiled once (see db/prepared.ts).
 type SurveyState = Pick<SurveyRow, "id" | "wardCode" | "kind" | "status" | "opensAt" | "closesAt" | "version">;
@@ -262,7 +268,7 @@ async function cachedDefinition(trx: Transaction<DB>, survey: Pick<SurveyRow, "i
 }
 
 /** Adds one to this address's count for the current minute and says how many it has sent this minute. */
-async function countTowardsRateLimit(trx: Transaction<DB>, address: string, now: Date): Promise<number> {
+const countAttempt = defineWrite("surveys.countAttempt", async (trx, _tally, { address, now }: { address: string; now: Date }) => {
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
   const key = `${sha256(`rate:${address}`).slice(0, 32)}:${minute}`;
   const row = await trx
@@ -279,7 +285,7 @@ async function countTowardsRateLimit(trx: Transaction<DB>, address: string, now:
       .execute();
   }
   return Number(row.count);
-}
+});
 
 /**
  * A survey's results from its running counts, with small cells hidden. By default for everyone

@@ -10,6 +10,7 @@ import { z } from "zod/mini";
 import type { SurveyRules } from "../../server/config";
 import type { Database } from "../../server/db/database";
 import type { AreaTable, SurveyTable } from "../../server/db/schema";
+import { insertInto } from "../../server/db/write";
 import { sha256 } from "../../server/surveys/service";
 import type { ErrorBody, ErrorCode } from "../../shared/errors/catalog";
 import { answeredKey, responsesKey } from "../../shared/surveys/aggregates";
@@ -100,7 +101,7 @@ function areaRow(id: string): AreaTable {
 
 async function insertSurvey(database: Database, overrides: Partial<SurveyTable> = {}): Promise<SurveyTable> {
   const row = surveyRow(overrides);
-  await database.write((trx) => trx.insertInto("surveys").values(row).execute());
+  await insertInto(database, "surveys", [row]);
   return row;
 }
 
@@ -110,12 +111,7 @@ const insertSampledSurvey = (database: Database) => insertSurvey(database, { kin
 /** Stores a new invitation code for a survey, as the letters' batch would, and returns the code as printed. */
 async function insertInvitationCode(database: Database, surveyId: string): Promise<string> {
   const code = newInvitationCode(randomBytes(15));
-  await database.write((trx) =>
-    trx
-      .insertInto("invitationCodes")
-      .values({ codeHash: sha256(code), surveyId, batchId: null, usedAt: null })
-      .execute(),
-  );
+  await insertInto(database, "invitationCodes", [{ codeHash: sha256(code), surveyId, batchId: null, usedAt: null }]);
   return code;
 }
 
@@ -269,13 +265,8 @@ describe.each(dialects)("surveys", (dialect) => {
       database = testDb.database;
       app = testApp(database);
       const wards = wardRecords.filter((w) => w.code === ward || w.code === otherWard);
-      await database.write(async (trx) => {
-        await trx.insertInto("wards").values(wards).execute();
-        await trx
-          .insertInto("areas")
-          .values([areaRow(area), areaRow(otherWardArea)])
-          .execute();
-      });
+      await insertInto(database, "wards", wards);
+      await insertInto(database, "areas", [areaRow(area), areaRow(otherWardArea)]);
     });
 
     afterEach(async () => {

@@ -1,0 +1,92 @@
+/**
+ * The SQLite writer thread. It owns the one connection that writes: it brings the schema up to
+ * date, then runs the writes the main thread sends, by name, in grouped commits (group-commit.ts).
+ * better-sqlite3 is synchronous, so the disk flush of each COMMIT blocks the thread that runs it;
+ * here that is this thread, while the main thread keeps reading requests, and the next batch
+ * gathers meanwhile.
+ *
+ * A thread serves one database file at a time; after `close` it may `open` another (tests open a
+ * fresh database per test, and starting a thread costs more than most tests).
+ *
+ * Messages in: { open: file }; then { id, name, input } to run a write; { close: true }.
+ * Messages out: "ready" or a start failure; batches of results [id, ok, value | error][]; "closed".
+ */
+import { parentPort } from "node:worker_threads";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
+import "../writes";
+import { GroupCommit } from "./group-commit";
+import { migrateToLatest } from "./migrate";
+import type { DB } from "./schema";
+import { openSqliteConnection } from "./sqlite-connection";
+import { type TransferredError, transferError, writeNamed, writeNames } from "./write";
+
+export type ToWriter = { open: string } | { id: number; name: string; input: unknown } | { close: true } | { names: true };
+export type Result = [id: number, ok: true, value: unknown] | [id: number, ok: false, error: TransferredError];
+export type FromWriter = { ready: true } | { failed: TransferredError } | { results: Result[] } | { closed: true } | { names: string[] };
+
+const port = parentPort;
+if (!port) throw new Error("writer-thread.ts runs as a worker thread");
+const send = (message: FromWriter) => port.postMessage(message);
+
+let open: { db: Kysely<DB>; group: GroupCommit<DB> } | null = null;
+
+// Results settle together when their batch commits; they go back in one message.
+let outgoing: Result[] = [];
+const sendResults = () => {
+  if (outgoing.length === 0) return;
+  const results = outgoing;
+  outgoing = [];
+  send({ results });
+};
+const settle = (result: Result) => {
+  if (outgoing.length === 0) setImmediate(sendResults);
+  outgoing.push(result);
+};
+
+async function openFile(file: string): Promise<void> {
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: async () => openSqliteConnection(file) }),
+    plugins: [new CamelCasePlugin()],
+  });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    send({ failed: transferError(error) });
+    return;
+  }
+  open = { db, group: new GroupCommit(db) };
+  send({ ready: true });
+}
+
+async function closeFile(): Promise<void> {
+  if (open) {
+    const { db, group } = open;
+    open = null;
+    await group.flush();
+    await db.destroy();
+  }
+  sendResults();
+  send({ closed: true });
+}
+
+// Messages are handled in order: writes sent before "close" are queued before it flushes.
+port.on("message", (message: ToWriter) => {
+  if ("open" in message) return void openFile(message.open);
+  if ("close" in message) return void closeFile();
+  if ("names" in message) return send({ names: writeNames() });
+  const { id, name, input } = message;
+  if (!open) return settle([id, false, transferError(new Error("database is closed"))]);
+  let write: ReturnType<typeof writeNamed>;
+  try {
+    write = writeNamed(name);
+  } catch (error) {
+    return settle([id, false, transferError(error)]);
+  }
+  open.group
+    .run((trx, tally) => write.run(trx, tally, input))
+    .then(
+      (value) => settle([id, true, value]),
+      (error: unknown) => settle([id, false, transferError(error)]),
+    );
+});

@@ -1,0 +1,8 @@
+/**
+ * Every module that defines a write (db/write.ts). The SQLite writer thread imports this, so it
+ * knows each write by name; a test checks that the server defines none outside this list.
+ */
+import "./db/write";
+import "./health/service";
+import "./seed/seed";
+import "./surveys/service";
