@@ -24,6 +24,8 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** Runs a write procedure in a transaction; resolves once it is committed durably. */
   write<I, O>(write: Write<I, O>, input: I): Promise<O>;
+  /** Resolves once the counts (survey_aggregates) include every write acknowledged so far. */
+  settleCounts(): Promise<void>;
   /** Waits for every write sent so far. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -142,6 +144,14 @@ async function openSqlite(file: string): Promise<Database> {
         post({ id, name: write.name, input });
       });
     },
+    settleCounts(): Promise<void> {
+      if (closing || stopped) return Promise.reject(stopped ?? new Error("database is closed"));
+      const id = nextId++;
+      return new Promise<void>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        post({ id, settle: true });
+      });
+    },
     flush() {
       return pending.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
     },
@@ -189,7 +199,7 @@ async function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgr
       const running = db.transaction().execute(async (trx) => {
         const tally = new Tally();
         const value = await write.run(trx, tally, input);
-        await tally.flush(trx);
+        await tally.writeTo(trx);
         return value;
       });
       // Tracked only to wait for it at shutdown; the caller handles its outcome.
@@ -201,6 +211,8 @@ async function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgr
       void tracked.then(() => inFlight.delete(tracked));
       return running;
     },
+    // Each write's counts are written in its own transaction.
+    settleCounts: () => Promise.resolve(),
     async flush() {
       await Promise.all([...inFlight]);
     },

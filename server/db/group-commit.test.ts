@@ -75,7 +75,7 @@ describe("GroupCommit", () => {
 
   it("never puts more writes than maxBatch in one commit", async () => {
     const db = await migratedKysely();
-    const group = new GroupCommit(db, 50);
+    const group = new GroupCommit(db, { maxBatch: 50 });
 
     await Promise.all(probes(120).map((row) => group.run((trx) => trx.insertInto("writeProbes").values(row).execute())));
 

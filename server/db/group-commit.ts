@@ -4,16 +4,31 @@
  * writes that arrive together are run one after another inside a single transaction, each in its
  * own savepoint (a failing write rolls back only itself), and one COMMIT — one flush — serves
  * them all. A write's promise settles only after that COMMIT: resolved means durable.
+ *
+ * Deferred counts (optional). The running counts writes add (Tally) are derived data: survey
+ * aggregates are a function of the stored responses. Writing them with every batch rewrites the
+ * same pages of survey_aggregates dozens of times a second, which costs more than the responses
+ * themselves. With `deferCountsMs`, a committed batch's counts are kept here and written at the
+ * start of a later batch, at most that many milliseconds later, or sooner when `settleCounts()`
+ * asks (before results are read) or when a write that changes counts itself runs. A crash loses
+ * only counts that can be worked out again from the responses; the writer thread notices the
+ * unclean stop and recounts (writer-thread.ts).
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB as AppDB } from "./schema";
 import { Tally } from "./tally";
 
-/** A write: its queries, and the running counts it adds (written once for the whole batch). */
+/** A write: its queries, and the running counts it adds. */
 export type WriteJob<DB, T> = (trx: Transaction<DB>, tally: Tally) => Promise<T>;
+
+export interface RunOptions {
+  /** Write the deferred counts before this job runs (it reads or replaces the counts itself). */
+  settleCountsFirst?: boolean;
+}
 
 interface Pending<DB> {
   job: WriteJob<DB, unknown>;
+  settleCountsFirst: boolean;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
 }
@@ -23,19 +38,32 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export class GroupCommit<DB> {
   private queue: Pending<DB>[] = [];
   private draining: Promise<void> | null = null;
+  /** Counts of committed writes not yet written, and since when (performance.now()). */
+  private deferred = new Tally();
+  private deferredSince = 0;
   /** Batches committed so far, and the writes they carried: the ratio is the grouping achieved. */
   readonly stats = { commits: 0, writes: 0 };
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly maxBatch = 512,
+    private readonly options: { maxBatch?: number; deferCountsMs?: number } = {},
   ) {}
 
-  run<T>(job: WriteJob<DB, T>): Promise<T> {
+  run<T>(job: WriteJob<DB, T>, options: RunOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ job, settleCountsFirst: options.settleCountsFirst ?? false, resolve: resolve as (value: unknown) => void, reject });
       this.draining ??= this.drainSoon();
     });
+  }
+
+  /** Resolves once every count of the writes committed so far is written. */
+  settleCounts(): Promise<void> {
+    return this.deferred.size === 0 ? Promise.resolve() : this.run(async () => {}, { settleCountsFirst: true });
+  }
+
+  /** Counts committed but not yet written. */
+  get deferredCounts(): number {
+    return this.deferred.size;
   }
 
   /** Resolves when every write queued so far has been committed or refused. */
@@ -48,19 +76,41 @@ export class GroupCommit<DB> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       while (this.queue.length > 0) {
-        await this.commit(this.queue.splice(0, this.maxBatch));
+        await this.commit(this.queue.splice(0, this.options.maxBatch ?? 512));
       }
     } finally {
       this.draining = null;
     }
+    // Counts still deferred when the writes stop: written once they are due.
+    if (this.deferred.size > 0) this.scheduleSettle();
+  }
+
+  private settleTimer: NodeJS.Timeout | null = null;
+  private scheduleSettle(): void {
+    if (this.settleTimer) return;
+    const due = this.deferredSince + (this.options.deferCountsMs ?? 0) - performance.now();
+    this.settleTimer = setTimeout(
+      () => {
+        this.settleTimer = null;
+        void this.settleCounts().catch(() => {});
+      },
+      Math.max(0, due),
+    );
+    this.settleTimer.unref();
   }
 
   private async commit(batch: Pending<DB>[]): Promise<void> {
     const outcomes: Outcome[] = [];
     const batchTally = new Tally();
+    const deferMs = this.options.deferCountsMs;
+    const settleFirst =
+      this.deferred.size > 0 &&
+      (deferMs === undefined || performance.now() - this.deferredSince >= deferMs || batch.some((pending) => pending.settleCountsFirst));
     try {
       const trx = await this.db.startTransaction().execute();
       try {
+        // Deferred counts go first, so a job that replaces the counts (a recount, a reset) sees them written.
+        if (settleFirst) await this.deferred.writeTo(trx as unknown as Transaction<AppDB>);
         for (const pending of batch) {
           const inSavepoint = await trx.savepoint("write").execute();
           const jobTally = new Tally();
@@ -75,7 +125,7 @@ export class GroupCommit<DB> {
             outcomes.push({ ok: false, error });
           }
         }
-        if (batchTally.size > 0) await batchTally.flush(trx as unknown as Transaction<AppDB>);
+        if (deferMs === undefined && batchTally.size > 0) await batchTally.writeTo(trx as unknown as Transaction<AppDB>);
         await trx.commit().execute();
       } catch (error) {
         await trx
@@ -85,9 +135,14 @@ export class GroupCommit<DB> {
         throw error;
       }
     } catch (error) {
-      // The transaction itself failed (disk full, I/O error): nothing in it was stored.
+      // The transaction itself failed (disk full, I/O error): nothing in it was stored, deferred counts included.
       for (const pending of batch) pending.reject(error);
       return;
+    }
+    if (settleFirst) this.deferred = new Tally();
+    if (deferMs !== undefined && batchTally.size > 0) {
+      if (this.deferred.size === 0) this.deferredSince = performance.now();
+      batchTally.addTo(this.deferred);
     }
     this.stats.commits += 1;
     this.stats.writes += batch.length;

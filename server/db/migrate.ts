@@ -5,10 +5,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as m0001 from "./migrations/0001_wards_and_areas";
 import * as m0002 from "./migrations/0002_surveys";
+import * as m0003 from "./migrations/0003_answers_with_response";
+import * as m0004 from "./migrations/0004_count_state";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
   "0002_surveys": m0002,
+  "0003_answers_with_response": m0003,
+  "0004_count_state": m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -58,13 +58,8 @@ export interface ResponseTable {
   areaId: string | null;
   childrenUnder6: string | null;
   yearsInWard: string | null;
-}
-
-/** One answer per question of a response; `value` is the Answer as JSON. */
-export interface AnswerTable {
-  responseId: string;
-  questionId: string;
-  value: string;
+  /** The answers, as JSON: question id → Answer (shared/surveys/answers.ts). Counts live in survey_aggregates. */
+  answers: string;
 }
 
 /** 招待コード: stored only as a hash, with whether (not by whom) it was used. */
@@ -96,15 +91,21 @@ export interface RateLimitTable {
   count: number;
 }
 
+/** Whether a table of derived counts is exact (see migrations/0004_count_state.ts). */
+export interface CountStateTable {
+  name: string;
+  clean: number;
+}
+
 export interface DB {
   wards: WardTable;
   areas: AreaTable;
   writeProbes: WriteProbeTable;
   surveys: SurveyTable;
   responses: ResponseTable;
-  answers: AnswerTable;
   invitationCodes: InvitationCodeTable;
   pollDevices: PollDeviceTable;
   surveyAggregates: SurveyAggregateTable;
   rateLimits: RateLimitTable;
+  countState: CountStateTable;
 }

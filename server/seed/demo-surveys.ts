@@ -15,7 +15,7 @@ import { wardRecords } from "../../shared/wards/data";
 import type { SurveyRules } from "../config";
 import type { DB } from "../db/schema";
 import type { Tally } from "../db/tally";
-import { sha256, storeResponse } from "../surveys/service";
+import { prepareResponse, sha256, storeResponse } from "../surveys/service";
 import { cityPoll, residentSurvey, type WardNames, wardPoll } from "./surveys";
 
 const day = 24 * 60 * 60 * 1000;
@@ -156,6 +156,7 @@ export async function seedDemoSurveys(
   };
   const answer = async (
     surveyId: string,
+    kind: "poll" | "sampled",
     definition: SurveyDefinition,
     areaIds: string[],
     count: number,
@@ -163,7 +164,7 @@ export async function seedDemoSurveys(
     codes: string[] = [],
   ) => {
     for (let i = 0; i < count; i++) {
-      await storeResponse(trx, tally, seedRules, {
+      const submission = {
         surveyId,
         response: {
           id: uuidv7Like(g),
@@ -174,7 +175,8 @@ export async function seedDemoSurveys(
         clientAddress: "seed",
         mode,
         now,
-      });
+      };
+      await storeResponse(trx, tally, prepareResponse(seedRules, { id: surveyId, kind, version: 1, definition }, areaIds, submission));
       responses += 1;
     }
   };
@@ -183,7 +185,7 @@ export async function seedDemoSurveys(
     const areaIds = areasByWard.get(ward.code) ?? [];
     const poll = wardPoll(names(ward));
     const pollId = await add(ward.code, "poll", poll, 7, 60);
-    await answer(pollId, poll, areaIds, 30 + Math.floor(g.next() * 40), "online");
+    await answer(pollId, "poll", poll, areaIds, 30 + Math.floor(g.next() * 40), "online");
 
     const survey = residentSurvey(names(ward));
     const surveyId = await add(ward.code, "sampled", survey, 14, 45);
@@ -196,11 +198,11 @@ export async function seedDemoSurveys(
       .insertInto("invitationCodes")
       .values([...printed, ...mailed].map((code) => ({ codeHash: sha256(code), surveyId, batchId: "demo", usedAt: null })))
       .execute();
-    await answer(surveyId, survey, areaIds, 40, "online", mailed.slice(0, 40));
-    await answer(surveyId, survey, areaIds, 20, "paper");
+    await answer(surveyId, "sampled", survey, areaIds, 40, "online", mailed.slice(0, 40));
+    await answer(surveyId, "sampled", survey, areaIds, 20, "paper");
   }
   const cityId = await add(null, "poll", cityPoll, 3, 30);
-  await answer(cityId, cityPoll, [], 50, "online");
+  await answer(cityId, "poll", cityPoll, [], 50, "online");
   return { surveys, responses };
 }
 

@@ -30,7 +30,6 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
       "surveyAggregates",
       "pollDevices",
       "invitationCodes",
-      "answers",
       "responses",
       "surveys",
       "rateLimits",

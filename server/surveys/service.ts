@@ -4,16 +4,17 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely, Selectable, Transaction } from "kysely";
+import type { ErrorCode } from "../../shared/errors/catalog";
 import { answeredKey, type Breakdown, incrementsFor, responsesKey, segmentFor, suppress } from "../../shared/surveys/aggregates";
-import { checkAnswers, type Receipt, type ResponseInput } from "../../shared/surveys/answers";
+import { type Answers, checkAnswers, type Receipt, type ResponseInput } from "../../shared/surveys/answers";
 import { codeAlphabet, normalizeInvitationCode } from "../../shared/surveys/invitation-code";
-import { estimatedMinutes, type Survey, SurveyDefinition, type SurveySummary } from "../../shared/surveys/model";
+import { estimatedMinutes, type Profile, type Survey, SurveyDefinition, type SurveySummary } from "../../shared/surveys/model";
 import type { SurveyResults } from "../../shared/surveys/results";
 import type { SurveyRules } from "../config";
 import type { Database } from "../db/database";
 import { prepared } from "../db/prepared";
 import type { DB, SurveyTable } from "../db/schema";
-import type { Tally } from "../db/tally";
+import { joinTallyKeys, Tally, tallyKeyOf } from "../db/tally";
 import { defineWrite } from "../db/write";
 import { AppError } from "../http/errors";
 
@@ -78,9 +79,17 @@ export async function getSurvey({ db }: Database, id: string): Promise<Survey> {
 
 export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+// Random bytes for receipt codes, drawn from a pool: one call into the system's generator per 512 codes.
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
 export function newReceiptCode(): string {
-  const bytes = randomBytes(8);
-  const chars = [...bytes].map((b) => codeAlphabet[b & 31]).join("");
+  if (poolOffset + 8 > pool.length) {
+    pool = randomBytes(8 * 512);
+    poolOffset = 0;
+  }
+  let chars = "";
+  for (let i = 0; i < 8; i++) chars += codeAlphabet[(pool[poolOffset + i] as number) & 31];
+  poolOffset += 8;
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
@@ -104,10 +113,19 @@ const isUniqueViolation = (error: unknown) => {
   return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
 };
 
+/** Raised by the writer when the survey's questions changed after the answers were checked against them. */
+class DefinitionChanged extends Error {
+  override name = "DefinitionChanged";
+}
+
 /**
  * Stores a response and its answers, uses up its invitation code or marks its device, and adds it
  * to the survey's counts — all in one transaction, so either everything happens or nothing does.
  * A repeat of a response id already stored answers the first receipt and counts nothing.
+ *
+ * The work that needs no lock (checking the answers, working out the counts, hashing) is done
+ * here, before the write; the write itself (storeResponse) only checks the survey's state, claims
+ * the id and stores what was prepared.
  */
 export async function submitResponse(database: Database, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
   const limited = rules.rateLimitPerMinute > 0 && (submission.mode ?? "online") === "online";
@@ -117,42 +135,169 @@ export async function submitResponse(database: Database, rules: SurveyRules, sub
     const count = await database.write(countAttempt, { address: submission.clientAddress, now: submission.now ?? new Date() });
     if (count > rules.rateLimitPerMinute) throw new AppError("rate.limited", { limitPerMinute: rules.rateLimitPerMinute });
   }
-  const input = { rules, submission };
-  try {
-    return await database.write(storeResponseWrite, input);
-  } catch (error) {
-    // Two copies of one response racing on PostgreSQL: the loser's insert collides; the winner's receipt answers it.
-    if (isUniqueViolation(error)) return database.write(storeResponseWrite, input);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const survey = await answerable(database, submission.surveyId);
+    const area = submission.response.profile.area;
+    const areaIds = area ? (await areasOf(database, survey.wardCode ?? area.slice(0, 5))).filter((id) => id === area) : undefined;
+    const prepared = prepareResponse(rules, survey, areaIds, submission);
+    try {
+      return await database.write(storeResponseWrite, prepared);
+    } catch (error) {
+      // The questions changed between the check and the write: check again against the new ones.
+      if ((error as Error).name === "DefinitionChanged" && attempt < 3) {
+        answerableCache.get(database)?.delete(submission.surveyId);
+        continue;
+      }
+      // Two copies of one response racing on PostgreSQL: the loser's insert collides; the winner's receipt answers it.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
   }
 }
 
-const storeResponseWrite = defineWrite("surveys.storeResponse", (trx, tally, input: { rules: SurveyRules; submission: Submission }) =>
-  storeResponse(trx, tally, input.rules, input.submission),
-);
+/**
+ * What checking answers needs of a survey, kept in memory per database. A published survey's kind
+ * and ward never change; its state and version may, and the write checks both (a stale version
+ * sends the answers back to be checked again). Drafts are not kept, so a survey is answerable the
+ * moment it is published.
+ */
+interface Answerable {
+  id: string;
+  wardCode: string | null;
+  kind: "poll" | "sampled";
+  version: number;
+  definition: SurveyDefinition;
+}
+const answerableCache = new WeakMap<Database, Map<string, Answerable>>();
+
+async function answerable(database: Database, surveyId: string): Promise<Answerable> {
+  const cache = answerableCache.get(database) ?? new Map<string, Answerable>();
+  answerableCache.set(database, cache);
+  const cached = cache.get(surveyId);
+  if (cached) return cached;
+  const row = await database.db
+    .selectFrom("surveys")
+    .select(["id", "wardCode", "kind", "status", "version", "definition"])
+    .where("id", "=", surveyId)
+    .executeTakeFirst();
+  if (!row || row.status === "draft") throw new AppError("surveys.not_found", { survey: surveyId });
+  const survey = { id: row.id, wardCode: row.wardCode, kind: row.kind, version: row.version, definition: definitionOf(row) };
+  cache.set(surveyId, survey);
+  return survey;
+}
+
+/** A ward's 地域 ids, kept for a minute per database: they change rarely, and only by staff. */
+const areaCache = new WeakMap<Database, Map<string, { ids: string[]; until: number }>>();
+async function areasOf(database: Database, wardCode: string): Promise<string[]> {
+  const cache = areaCache.get(database) ?? new Map<string, { ids: string[]; until: number }>();
+  areaCache.set(database, cache);
+  const cached = cache.get(wardCode);
+  if (cached && cached.until > Date.now()) return cached.ids;
+  const ids = (await database.db.selectFrom("areas").select("id").where("wardCode", "=", wardCode).execute()).map((a) => a.id);
+  cache.set(wardCode, { ids, until: Date.now() + 60_000 });
+  return ids;
+}
+
+/** A response ready to store: checked, hashed and counted beforehand, so the write does only what needs the lock. */
+export interface PreparedResponse {
+  surveyId: string;
+  /** The survey version whose questions the answers were checked against. */
+  version: number;
+  responseId: string;
+  receiptCode: string;
+  mode: "online" | "paper";
+  receivedAt: string;
+  ageBand: string | null;
+  areaId: string | null;
+  childrenUnder6: string | null;
+  yearsInWard: string | null;
+  /** The answers as stored (JSON). */
+  answers: string;
+  /** Why the response must be refused, if it is not a repeat of one already stored. */
+  refusal: { code: ErrorCode; details: unknown } | null;
+  /** The hash of the invitation code to use up (sampled surveys, online). */
+  codeHash: string | null;
+  /** The hash of (survey, device) to mark (polls, online, one per device). */
+  deviceHash: string | null;
+  /** The counts it adds: the survey's tally keys (question, option key, segment), as one string (see Tally.addAll). */
+  counts: string;
+}
+
+/** Checks a submission against a survey's questions and works out what storing it will write. Pure. */
+export function prepareResponse(
+  rules: SurveyRules,
+  survey: { id: string; kind: "poll" | "sampled"; version: number; definition: SurveyDefinition },
+  areaIds: string[] | undefined,
+  submission: Submission,
+): PreparedResponse {
+  const { response } = submission;
+  const mode = submission.mode ?? "online";
+  let refusal: PreparedResponse["refusal"] = null;
+  let codeHash: string | null = null;
+  let deviceHash: string | null = null;
+  const issues = checkAnswers(survey.definition, response.answers, response.profile, areaIds);
+  if (issues.length > 0) refusal = { code: "responses.invalid", details: { issues } };
+  else if (survey.kind === "sampled" && mode === "online") {
+    const code = response.invitationCode ? normalizeInvitationCode(response.invitationCode) : null;
+    if (!response.invitationCode) refusal = { code: "invitations.required", details: { survey: survey.id } };
+    else if (!code) refusal = { code: "invitations.invalid", details: { survey: survey.id } };
+    else codeHash = sha256(code);
+  } else if (survey.kind === "poll" && rules.pollOnePerDevice && mode === "online") {
+    if (!response.deviceId) refusal = { code: "request.invalid", details: { reason: "a poll response needs the device id (deviceId)" } };
+    else deviceHash = sha256(`${survey.id}:${response.deviceId}`);
+  }
+  return {
+    surveyId: survey.id,
+    version: survey.version,
+    responseId: response.id,
+    receiptCode: newReceiptCode(),
+    mode,
+    receivedAt: (submission.now ?? new Date()).toISOString(),
+    ageBand: response.profile.ageBand ?? null,
+    areaId: response.profile.area ?? null,
+    childrenUnder6: response.profile.childrenUnder6 ?? null,
+    yearsInWard: response.profile.yearsInWard ?? null,
+    answers: JSON.stringify(response.answers),
+    refusal,
+    codeHash,
+    deviceHash,
+    counts: refusal ? "" : joinTallyKeys(incrementsFor(survey.definition, response.answers, response.profile, mode).map(tallyKeyOf)),
+  };
+}
 
 // The statements of storing a response, compiled once (see db/prepared.ts).
-type SurveyState = Pick<SurveyRow, "id" | "wardCode" | "kind" | "status" | "opensAt" | "closesAt" | "version">;
+type SurveyState = Pick<SurveyRow, "id" | "kind" | "status" | "opensAt" | "closesAt" | "version">;
 const surveyState = prepared((db: Kysely<DB>, id: string) =>
-  db.selectFrom("surveys").select(["id", "wardCode", "kind", "status", "opensAt", "closesAt", "version"]).where("id", "=", id),
+  db.selectFrom("surveys").select(["id", "kind", "status", "opensAt", "closesAt", "version"]).where("id", "=", id),
 );
-const claimResponse = prepared(
-  (
-    db: Kysely<DB>,
-    id: string,
-    surveyId: string,
-    receiptCode: string,
-    mode: string,
-    receivedAt: string,
-    ageBand: string | null,
-    areaId: string | null,
-    childrenUnder6: string | null,
-    yearsInWard: string | null,
-  ) =>
-    db
-      .insertInto("responses")
-      .values({ id, surveyId, receiptCode, mode: mode as "online", receivedAt, ageBand, areaId, childrenUnder6, yearsInWard })
-      .onConflict((oc) => oc.column("id").doNothing()),
+const claimResponse = prepared((db: Kysely<DB>, ...values: string[]) => {
+  const [id, surveyId, receiptCode, mode, receivedAt, ageBand, areaId, childrenUnder6, yearsInWard, answers] = values as [
+    string,
+    string,
+    string,
+    "online",
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return db
+    .insertInto("responses")
+    .values({ id, surveyId, receiptCode, mode, receivedAt, ageBand, areaId, childrenUnder6, yearsInWard, answers })
+    .onConflict((oc) => oc.column("id").doNothing());
+});
+const earlierReceipt = prepared((db: Kysely<DB>, id: string) =>
+  db.selectFrom("responses").select(["surveyId", "receiptCode", "receivedAt"]).where("id", "=", id),
+);
+const spendCode = prepared((db: Kysely<DB>, usedAt: string, codeHash: string, surveyId: string) =>
+  db
+    .updateTable("invitationCodes")
+    .set({ usedAt })
+    .where("codeHash", "=", codeHash)
+    .where("surveyId", "=", surveyId)
+    .where("usedAt", "is", null),
 );
 const markDevice = prepared((db: Kysely<DB>, surveyId: string, deviceHash: string) =>
   db
@@ -160,112 +305,68 @@ const markDevice = prepared((db: Kysely<DB>, surveyId: string, deviceHash: strin
     .values({ surveyId, deviceHash })
     .onConflict((oc) => oc.doNothing()),
 );
-/** Arguments: response id, question id and value, for each answer in turn. */
-const insertAnswers = prepared((db: Kysely<DB>, ...values: string[]) => {
-  const rows = [];
-  for (let i = 0; i < values.length; i += 3)
-    rows.push({ responseId: values[i] as string, questionId: values[i + 1] as string, value: values[i + 2] as string });
-  return db.insertInto("answers").values(rows);
-});
 
-export async function storeResponse(trx: Transaction<DB>, tally: Tally, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
-  const { surveyId, response } = submission;
-  const now = submission.now ?? new Date();
-  const mode = submission.mode ?? "online";
-
-  // The survey's state, without its (large) definition: that is parsed once per version and cached.
+/** The write: the survey's state, the id's claim, the code or device, the counts. See submitResponse. */
+export async function storeResponse(trx: Transaction<DB>, tally: Tally, response: PreparedResponse): Promise<SubmitResult> {
+  const { surveyId, responseId } = response;
   const survey = (await surveyState(trx, "one", surveyId)).rows[0] as SurveyState | undefined;
   if (!survey || survey.status === "draft") throw new AppError("surveys.not_found", { survey: surveyId });
 
   // Claim the id first. A repeat (a retry, a second tab) finds it taken and gets the first receipt
   // before any other check — even after the survey closed, or with the code this very response used.
-  const receivedAt = now.toISOString();
-  const receiptCode = newReceiptCode();
+  // Null profile fields are passed as null: the prepared statement takes them as values.
   const claimed = await claimResponse(
     trx,
     "one",
-    response.id,
+    responseId,
     surveyId,
-    receiptCode,
-    mode,
-    receivedAt,
-    response.profile.ageBand ?? null,
-    response.profile.area ?? null,
-    response.profile.childrenUnder6 ?? null,
-    response.profile.yearsInWard ?? null,
+    response.receiptCode,
+    response.mode,
+    response.receivedAt,
+    response.ageBand as string,
+    response.areaId as string,
+    response.childrenUnder6 as string,
+    response.yearsInWard as string,
+    response.answers,
   );
   if (Number(claimed.numAffectedRows ?? 0n) !== 1) {
-    const earlier = await trx
-      .selectFrom("responses")
-      .select(["surveyId", "receiptCode", "receivedAt"])
-      .where("id", "=", response.id)
-      .executeTakeFirst();
-    if (!earlier || earlier.surveyId !== surveyId) throw new AppError("responses.conflict", { response: response.id });
-    return {
-      receipt: { responseId: response.id, receiptCode: earlier.receiptCode, receivedAt: earlier.receivedAt, duplicate: true },
-      created: false,
-    };
+    const earlier = (await earlierReceipt(trx, "one", responseId)).rows[0] as
+      | { surveyId: string; receiptCode: string; receivedAt: string }
+      | undefined;
+    if (!earlier || earlier.surveyId !== surveyId) throw new AppError("responses.conflict", { response: responseId });
+    return { receipt: { responseId, receiptCode: earlier.receiptCode, receivedAt: earlier.receivedAt, duplicate: true }, created: false };
   }
   // From here on every refusal throws, and the transaction (or the write's savepoint) undoes the claim.
 
-  const open = acceptance(survey, now);
+  const open = acceptance(survey, new Date(response.receivedAt));
   if (open !== "open") throw new AppError(open === "closed" ? "surveys.closed" : "surveys.not_open", { survey: surveyId });
+  if (survey.version !== response.version) throw new DefinitionChanged(`survey ${surveyId} is now version ${survey.version}`);
+  if (response.refusal) throw new AppError(response.refusal.code, response.refusal.details);
 
-  const definition = await cachedDefinition(trx, survey);
-  const areas = response.profile.area
-    ? (
-        await trx
-          .selectFrom("areas")
-          .select("id")
-          .where("id", "=", response.profile.area)
-          .where("wardCode", "=", survey.wardCode ?? response.profile.area.slice(0, 5))
-          .execute()
-      ).map((a) => a.id)
-    : undefined;
-  const issues = checkAnswers(definition, response.answers, response.profile, areas);
-  if (issues.length > 0) throw new AppError("responses.invalid", { issues });
-
-  if (survey.kind === "sampled" && mode === "online") {
-    if (!response.invitationCode) throw new AppError("invitations.required", { survey: surveyId });
-    const code = normalizeInvitationCode(response.invitationCode);
-    if (!code) throw new AppError("invitations.invalid", { survey: surveyId });
-    const codeHash = sha256(code);
-    const used = await trx
-      .updateTable("invitationCodes")
-      .set({ usedAt: receivedAt })
-      .where("codeHash", "=", codeHash)
-      .where("surveyId", "=", surveyId)
-      .where("usedAt", "is", null)
-      .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) {
+  if (response.codeHash) {
+    const used = await spendCode(trx, "one", response.receivedAt, response.codeHash, surveyId);
+    if (Number(used.numAffectedRows ?? 0n) !== 1) {
       const known = await trx
         .selectFrom("invitationCodes")
         .select("usedAt")
-        .where("codeHash", "=", codeHash)
+        .where("codeHash", "=", response.codeHash)
         .where("surveyId", "=", surveyId)
         .executeTakeFirst();
       throw new AppError(known ? "invitations.used" : "invitations.invalid", { survey: surveyId });
     }
   }
-
-  if (survey.kind === "poll" && rules.pollOnePerDevice && mode === "online") {
-    if (!response.deviceId) throw new AppError("request.invalid", { reason: "a poll response needs the device id (deviceId)" });
-    const marked = await markDevice(trx, "one", surveyId, sha256(`${surveyId}:${response.deviceId}`));
+  if (response.deviceHash) {
+    const marked = await markDevice(trx, "one", surveyId, response.deviceHash);
     if (Number(marked.numAffectedRows ?? 0n) !== 1) throw new AppError("polls.already_answered", { survey: surveyId });
   }
 
-  const answerValues = Object.entries(response.answers).flatMap(([questionId, value]) => [response.id, questionId, JSON.stringify(value)]);
-  if (answerValues.length > 0) await insertAnswers(trx, `rows:${answerValues.length / 3}`, ...answerValues);
-  for (const increment of incrementsFor(definition, response.answers, response.profile, mode)) tally.add({ surveyId, ...increment });
-  return { receipt: { responseId: response.id, receiptCode, receivedAt, duplicate: false }, created: true };
+  tally.addAll(surveyId, response.counts);
+  return { receipt: { responseId, receiptCode: response.receiptCode, receivedAt: response.receivedAt, duplicate: false }, created: true };
 }
 
-async function cachedDefinition(trx: Transaction<DB>, survey: Pick<SurveyRow, "id" | "version">): Promise<SurveyDefinition> {
-  const cached = parsed.get(survey.id);
-  if (cached && cached.version === survey.version) return cached.definition;
-  const row = await trx.selectFrom("surveys").select(["id", "version", "definition"]).where("id", "=", survey.id).executeTakeFirstOrThrow();
-  return definitionOf(row);
-}
+const storeResponseWrite = defineWrite("surveys.storeResponse", (trx, tally, response: PreparedResponse) =>
+  storeResponse(trx, tally, response),
+);
 
 /** Adds one to this address's count for the current minute and says how many it has sent this minute. */
 const countAttempt = defineWrite("surveys.countAttempt", async (trx, _tally, { address, now }: { address: string; now: Date }) => {
@@ -288,6 +389,47 @@ const countAttempt = defineWrite("surveys.countAttempt", async (trx, _tally, { a
 });
 
 /**
+ * Works out every survey's counts again from the stored responses and replaces survey_aggregates
+ * with them. The SQLite writer thread runs it after an unclean stop (db/group-commit.ts).
+ */
+export async function recountSurveyAggregates(trx: Transaction<DB>): Promise<number> {
+  await trx.deleteFrom("surveyAggregates").execute();
+  // Its own tally, written here: these counts replace the table, they are not added to a write's.
+  const tally = new Tally();
+  const definitions = new Map<string, SurveyDefinition>();
+  for (const row of await trx.selectFrom("surveys").select(["id", "version", "definition"]).execute())
+    definitions.set(row.id, definitionOf(row));
+  let counted = 0;
+  let after = "";
+  for (;;) {
+    const page = await trx
+      .selectFrom("responses")
+      .select(["id", "surveyId", "mode", "ageBand", "areaId", "childrenUnder6", "yearsInWard", "answers"])
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(5000)
+      .execute();
+    for (const response of page) {
+      const definition = definitions.get(response.surveyId);
+      if (!definition) continue;
+      const profile = {
+        ...(response.ageBand ? { ageBand: response.ageBand } : {}),
+        ...(response.areaId ? { area: response.areaId } : {}),
+        ...(response.childrenUnder6 ? { childrenUnder6: response.childrenUnder6 } : {}),
+        ...(response.yearsInWard ? { yearsInWard: response.yearsInWard } : {}),
+      } as Profile;
+      const keys = incrementsFor(definition, JSON.parse(response.answers) as Answers, profile, response.mode).map(tallyKeyOf);
+      tally.addAll(response.surveyId, joinTallyKeys(keys));
+      counted += 1;
+    }
+    if (page.length < 5000) break;
+    after = (page.at(-1) as { id: string }).id;
+  }
+  await tally.writeTo(trx);
+  return counted;
+}
+
+/**
  * A survey's results from its running counts, with small cells hidden. By default for everyone
  * (only polls whose results the ward made public); staff see any survey of their ward.
  */
@@ -302,6 +444,8 @@ export async function surveyResults(
     throw new AppError("results.not_public", { survey: surveyId });
   const definition = definitionOf(row);
 
+  // Counts of responses already acknowledged may still be on their way (db/group-commit.ts).
+  await database.settleCounts();
   const query = database.db
     .selectFrom("surveyAggregates")
     .select(["questionId", "optionKey", "segment", "count"])

@@ -137,7 +137,7 @@ function postJson(app: App, path: string, json: string, headers: Record<string, 
 const postResponse = (app: App, surveyId: string, body: unknown, headers: Record<string, string> = {}) =>
   postJson(app, `/api/surveys/${surveyId}/responses`, JSON.stringify(body), headers);
 
-async function countRows(database: Database, table: "responses" | "answers" | "surveyAggregates" | "pollDevices"): Promise<number> {
+async function countRows(database: Database, table: "responses" | "surveyAggregates" | "pollDevices"): Promise<number> {
   const row = await database.db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -147,13 +147,13 @@ async function countRows(database: Database, table: "responses" | "answers" | "s
 
 /** Everything a response could leave behind: rows, counts, device marks and used codes. */
 async function storedState(database: Database) {
+  await database.settleCounts();
   const totals = await database.db
     .selectFrom("surveyAggregates")
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("count"), eb.lit(0)).as("total"))
     .executeTakeFirstOrThrow();
   return {
     responses: await countRows(database, "responses"),
-    answers: await countRows(database, "answers"),
     aggregateRows: await countRows(database, "surveyAggregates"),
     aggregateTotal: Number(totals.total),
     pollDevices: await countRows(database, "pollDevices"),
@@ -171,6 +171,7 @@ async function expectRefusal(database: Database, send: () => Promise<Response>, 
 
 /** A survey's count of (question, option) in the segment "all", 0 when there is none. */
 async function allCount(database: Database, surveyId: string, questionId: string, optionKey: string): Promise<number> {
+  await database.settleCounts();
   const row = await database.db
     .selectFrom("surveyAggregates")
     .select("count")
@@ -359,8 +360,7 @@ describe.each(dialects)("surveys", (dialect) => {
           ageBand: "30s",
           areaId: area,
         });
-        const answers = await database.db.selectFrom("answers").select(["questionId", "value"]).where("responseId", "=", body.id).execute();
-        expect(Object.fromEntries(answers.map((a) => [a.questionId, JSON.parse(a.value)]))).toEqual(body.answers);
+        expect(JSON.parse(stored.answers)).toEqual(body.answers);
       });
 
       it("counts a response once when it is sent twice, answering the first receipt again", async () => {
