@@ -15,6 +15,7 @@
  * unclean stop and recounts (writer-thread.ts).
  */
 import type { Kysely, Transaction } from "kysely";
+import { directConnection } from "./direct";
 import type { DB as AppDB } from "./schema";
 import { Tally } from "./tally";
 
@@ -58,12 +59,7 @@ export class GroupCommit<DB> {
 
   /** Resolves once every count of the writes committed so far is written. */
   settleCounts(): Promise<void> {
-    return this.deferred.size === 0 ? Promise.resolve() : this.run(async () => {}, { settleCountsFirst: true });
-  }
-
-  /** Counts committed but not yet written. */
-  get deferredCounts(): number {
-    return this.deferred.size;
+    return this.deferred.empty ? Promise.resolve() : this.run(async () => {}, { settleCountsFirst: true });
   }
 
   /** Resolves when every write queued so far has been committed or refused. */
@@ -82,7 +78,7 @@ export class GroupCommit<DB> {
       this.draining = null;
     }
     // Counts still deferred when the writes stop: written once they are due.
-    if (this.deferred.size > 0) this.scheduleSettle();
+    if (!this.deferred.empty) this.scheduleSettle();
   }
 
   private settleTimer: NodeJS.Timeout | null = null;
@@ -104,16 +100,32 @@ export class GroupCommit<DB> {
     const batchTally = new Tally();
     const deferMs = this.options.deferCountsMs;
     const settleFirst =
-      this.deferred.size > 0 &&
+      !this.deferred.empty &&
       (deferMs === undefined || performance.now() - this.deferredSince >= deferMs || batch.some((pending) => pending.settleCountsFirst));
     try {
       const trx = await this.db.startTransaction().execute();
       try {
         // Deferred counts go first, so a job that replaces the counts (a recount, a reset) sees them written.
         if (settleFirst) await this.deferred.writeTo(trx as unknown as Transaction<AppDB>);
+        const direct = directConnection();
         for (const pending of batch) {
-          const inSavepoint = await trx.savepoint("write").execute();
           const jobTally = new Tally();
+          if (direct) {
+            // On the writer thread: the savepoint's statements straight on its connection (see direct.ts).
+            direct.prepare("SAVEPOINT write").run();
+            try {
+              const value = await pending.job(trx, jobTally);
+              direct.prepare("RELEASE write").run();
+              jobTally.addTo(batchTally);
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              direct.prepare("ROLLBACK TO write").run();
+              direct.prepare("RELEASE write").run();
+              outcomes.push({ ok: false, error });
+            }
+            continue;
+          }
+          const inSavepoint = await trx.savepoint("write").execute();
           try {
             const value = await pending.job(inSavepoint, jobTally);
             await inSavepoint.releaseSavepoint("write").execute();
@@ -125,7 +137,7 @@ export class GroupCommit<DB> {
             outcomes.push({ ok: false, error });
           }
         }
-        if (deferMs === undefined && batchTally.size > 0) await batchTally.writeTo(trx as unknown as Transaction<AppDB>);
+        if (deferMs === undefined && !batchTally.empty) await batchTally.writeTo(trx as unknown as Transaction<AppDB>);
         await trx.commit().execute();
       } catch (error) {
         await trx
@@ -140,8 +152,8 @@ export class GroupCommit<DB> {
       return;
     }
     if (settleFirst) this.deferred = new Tally();
-    if (deferMs !== undefined && batchTally.size > 0) {
-      if (this.deferred.size === 0) this.deferredSince = performance.now();
+    if (deferMs !== undefined && !batchTally.empty) {
+      if (this.deferred.empty) this.deferredSince = performance.now();
       batchTally.addTo(this.deferred);
     }
     this.stats.commits += 1;

@@ -5,7 +5,8 @@
  * still written with Kysely — the same code on both dialects — but compiled once per dialect and
  * shape, with marker values that are swapped for the real ones at each run.
  */
-import type { Compilable, CompiledQuery, Kysely, QueryResult } from "kysely";
+import { type Compilable, type CompiledQuery, type Kysely, type QueryResult, SqliteAdapter } from "kysely";
+import { directConnection, runDirect } from "./direct";
 
 const marker = (i: number) => `\u0000prepared-parameter-${i}\u0000`;
 
@@ -42,6 +43,9 @@ export function prepared<DB, Args extends unknown[]>(build: (db: Kysely<DB>, ...
       cache.set(shape, entry);
     }
     const { compiled, slots } = entry;
-    return db.executeQuery({ ...compiled, parameters: slots.map((slot, i) => (slot === null ? compiled.parameters[i] : args[slot])) });
+    const parameters = slots.map((slot, i) => (slot === null ? compiled.parameters[i] : args[slot]));
+    const direct = directConnection();
+    if (direct && adapter instanceof SqliteAdapter) return runDirect(direct, compiled.sql, parameters);
+    return db.executeQuery({ ...compiled, parameters });
   };
 }

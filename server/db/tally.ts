@@ -46,40 +46,73 @@ const upsertCounts = prepared((db: Kysely<DB>, ...values: (string | number)[]) =
 });
 
 export class Tally {
-  private readonly counts = new Map<string, number>();
+  /** survey id → (tally key → count) */
+  private readonly counts = new Map<string, Map<string, number>>();
+  /** Responses' keys not yet summed: [survey id, joined keys]. Summing waits until the counts are needed. */
+  private entries: [string, string][] = [];
 
   add(surveyId: string, key: CountKey, by = 1): void {
-    const k = `${surveyId}${separator}${tallyKeyOf(key)}`;
-    this.counts.set(k, (this.counts.get(k) ?? 0) + by);
+    this.bump(surveyId, tallyKeyOf(key), by);
   }
 
-  /** Adds 1 to each of a survey's counts named by tallyKeyOf, joined by joinTallyKeys. */
+  /**
+   * Adds 1 to each of a survey's counts named by tallyKeyOf, joined by joinTallyKeys. Kept as given
+   * until the counts are needed: a write's tally is added to its batch's, and the batch's to the
+   * deferred counts, and each of those steps is then one array append.
+   */
   addAll(surveyId: string, joinedKeys: string): void {
-    if (joinedKeys === "") return;
-    const prefix = `${surveyId}${separator}`;
-    for (const key of joinedKeys.split(keySeparator)) {
-      const k = prefix + key;
-      this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
-    }
+    if (joinedKeys !== "") this.entries.push([surveyId, joinedKeys]);
+    if (this.entries.length >= 1024) this.sum();
   }
 
   /** Adds this tally's counts to another (a job's counts into its batch, once the job succeeded). */
   addTo(other: Tally): void {
-    for (const [k, n] of this.counts) other.counts.set(k, (other.counts.get(k) ?? 0) + n);
+    for (const entry of this.entries) other.entries.push(entry);
+    for (const [surveyId, counts] of this.counts) for (const [key, n] of counts) other.bump(surveyId, key, n);
+    if (other.entries.length >= 1024) other.sum();
   }
 
-  get size(): number {
-    return this.counts.size;
+  /** Whether it holds no count. */
+  get empty(): boolean {
+    return this.entries.length === 0 && this.counts.size === 0;
+  }
+
+  private bump(surveyId: string, key: string, by: number): void {
+    let counts = this.counts.get(surveyId);
+    if (!counts) {
+      counts = new Map();
+      this.counts.set(surveyId, counts);
+    }
+    counts.set(key, (counts.get(key) ?? 0) + by);
+  }
+
+  private sum(): void {
+    for (const [surveyId, joined] of this.entries) {
+      let counts = this.counts.get(surveyId);
+      if (!counts) {
+        counts = new Map();
+        this.counts.set(surveyId, counts);
+      }
+      for (const key of joined.split(keySeparator)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    this.entries = [];
   }
 
   /** Adds the counts to survey_aggregates in the given transaction. The tally keeps them: if that transaction fails, they are still here. */
   async writeTo(trx: Transaction<DB>): Promise<void> {
-    const keys = [...this.counts.keys()].sort();
+    this.sum();
     const values: (string | number)[] = [];
-    for (const k of keys) values.push(...(k.split(separator) as [string, string, string, string]), this.counts.get(k) as number);
+    for (const surveyId of [...this.counts.keys()].sort()) {
+      const counts = this.counts.get(surveyId) as Map<string, number>;
+      for (const key of [...counts.keys()].sort()) {
+        const [questionId, optionKey, segment] = key.split(separator) as [string, string, string];
+        values.push(surveyId, questionId, optionKey, segment, counts.get(key) as number);
+      }
+    }
+    const rows = values.length / 5;
     let at = 0;
     for (const size of sizes) {
-      for (; keys.length - at >= size; at += size) {
+      for (; rows - at >= size; at += size) {
         await upsertCounts(trx, `rows:${size}`, ...values.slice(at * 5, (at + size) * 5));
       }
     }

@@ -21,6 +21,7 @@ import { parentPort } from "node:worker_threads";
 import { CamelCasePlugin, Kysely, SqliteDialect, type Transaction } from "kysely";
 import { recountSurveyAggregates } from "../surveys/service";
 import "../writes";
+import { runDirectlyOn } from "./direct";
 import { GroupCommit } from "./group-commit";
 import { migrateToLatest } from "./migrate";
 import type { DB } from "./schema";
@@ -59,7 +60,13 @@ const settle = (result: Result) => {
 
 async function openFile(file: string): Promise<void> {
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: async () => openSqliteConnection(file) }),
+    dialect: new SqliteDialect({
+      database: async () => {
+        const connection = openSqliteConnection(file);
+        runDirectlyOn(connection);
+        return connection;
+      },
+    }),
     plugins: [new CamelCasePlugin()],
   });
   const group = new GroupCommit(db, { deferCountsMs });
@@ -70,6 +77,7 @@ async function openFile(file: string): Promise<void> {
     await group.run((trx) => markCounts(trx, false));
   } catch (error) {
     await db.destroy().catch(() => {});
+    runDirectlyOn(null);
     send({ failed: transferError(error) });
     return;
   }
@@ -93,6 +101,7 @@ async function closeFile(): Promise<void> {
     await group.run((trx) => markCounts(trx, true), { settleCountsFirst: true }).catch(() => {});
     await group.flush();
     await db.destroy();
+    runDirectlyOn(null);
   }
   sendResults();
   send({ closed: true });
