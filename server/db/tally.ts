@@ -17,15 +17,20 @@ export interface CountKey {
 
 const separator = "\u0000";
 
-/** A count's key within its survey: what a prepared response carries (see surveys/service.ts). */
-export const tallyKeyOf = (key: CountKey) => `${key.questionId}${separator}${key.optionKey}${separator}${key.segment}`;
+/** A count's key within its survey. */
+const tallyKeyOf = (key: CountKey) => `${key.questionId}${separator}${key.optionKey}${separator}${key.segment}`;
 
 /**
- * A response's keys as one string: a prepared response crosses to the writer thread, and one
- * string is copied there several times faster than the hundred-odd strings it is made of.
+ * A response's counts as strings (see countsOf in shared/surveys/aggregates.ts): a prepared
+ * response crosses to the writer thread, and one string is copied there several times faster than
+ * the dozens of strings it is made of.
  */
-const keySeparator = "\u0001";
-export const joinTallyKeys = (keys: readonly string[]) => keys.join(keySeparator);
+const listSeparator = "\u0001";
+export const joinCounts = (counts: { pairs: readonly string[]; segments: readonly string[] }) => ({
+  pairs: counts.pairs.join(listSeparator),
+  segments: counts.segments.join(listSeparator),
+});
+export type JoinedCounts = ReturnType<typeof joinCounts>;
 
 /** Upserts of 1, 8, 64 or 256 counts per statement, each compiled once: a batch of n counts takes a few statements. */
 const sizes = [256, 64, 8, 1] as const;
@@ -48,20 +53,20 @@ const upsertCounts = prepared((db: Kysely<DB>, ...values: (string | number)[]) =
 export class Tally {
   /** survey id → (tally key → count) */
   private readonly counts = new Map<string, Map<string, number>>();
-  /** Responses' keys not yet summed: [survey id, joined keys]. Summing waits until the counts are needed. */
-  private entries: [string, string][] = [];
+  /** Responses' counts not yet summed. Summing waits until the counts are needed. */
+  private entries: [surveyId: string, counts: JoinedCounts][] = [];
 
   add(surveyId: string, key: CountKey, by = 1): void {
     this.bump(surveyId, tallyKeyOf(key), by);
   }
 
   /**
-   * Adds 1 to each of a survey's counts named by tallyKeyOf, joined by joinTallyKeys. Kept as given
-   * until the counts are needed: a write's tally is added to its batch's, and the batch's to the
-   * deferred counts, and each of those steps is then one array append.
+   * Adds one response's counts: 1 for each pair in each segment. Kept as given until the counts are
+   * needed: a write's tally is added to its batch's, and the batch's to the deferred counts, and
+   * each of those steps is then one array append.
    */
-  addAll(surveyId: string, joinedKeys: string): void {
-    if (joinedKeys !== "") this.entries.push([surveyId, joinedKeys]);
+  addResponse(surveyId: string, counts: JoinedCounts): void {
+    if (counts.pairs !== "") this.entries.push([surveyId, counts]);
     if (this.entries.length >= 1024) this.sum();
   }
 
@@ -93,7 +98,14 @@ export class Tally {
         counts = new Map();
         this.counts.set(surveyId, counts);
       }
-      for (const key of joined.split(keySeparator)) counts.set(key, (counts.get(key) ?? 0) + 1);
+      const pairs = joined.pairs.split(listSeparator);
+      for (const segment of joined.segments.split(listSeparator)) {
+        const suffix = separator + segment;
+        for (const pair of pairs) {
+          const key = pair + suffix;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      }
     }
     this.entries = [];
   }

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { ErrorCode } from "../../shared/errors/catalog";
-import { answeredKey, type Breakdown, incrementsFor, responsesKey, segmentFor, suppress } from "../../shared/surveys/aggregates";
+import { answeredKey, type Breakdown, countsOf, responsesKey, segmentFor, suppress } from "../../shared/surveys/aggregates";
 import { type Answers, checkAnswers, type Receipt, type ResponseInput } from "../../shared/surveys/answers";
 import { codeAlphabet, normalizeInvitationCode } from "../../shared/surveys/invitation-code";
 import { estimatedMinutes, type Profile, type Survey, SurveyDefinition, type SurveySummary } from "../../shared/surveys/model";
@@ -14,7 +14,7 @@ import type { SurveyRules } from "../config";
 import type { Database } from "../db/database";
 import { prepared } from "../db/prepared";
 import type { DB, SurveyTable } from "../db/schema";
-import { joinTallyKeys, Tally, tallyKeyOf } from "../db/tally";
+import { type JoinedCounts, joinCounts, Tally } from "../db/tally";
 import { defineWrite } from "../db/write";
 import { AppError } from "../http/errors";
 
@@ -219,8 +219,8 @@ export interface PreparedResponse {
   codeHash: string | null;
   /** The hash of (survey, device) to mark (polls, online, one per device). */
   deviceHash: string | null;
-  /** The counts it adds: the survey's tally keys (question, option key, segment), as one string (see Tally.addAll). */
-  counts: string;
+  /** The counts it adds (see countsOf), or null when it is refused. */
+  counts: JoinedCounts | null;
 }
 
 /** Checks a submission against a survey's questions and works out what storing it will write. Pure. */
@@ -261,7 +261,7 @@ export function prepareResponse(
     refusal,
     codeHash,
     deviceHash,
-    counts: refusal ? "" : joinTallyKeys(incrementsFor(survey.definition, response.answers, response.profile, mode).map(tallyKeyOf)),
+    counts: refusal ? null : joinCounts(countsOf(survey.definition, response.answers, response.profile, mode)),
   };
 }
 
@@ -360,7 +360,7 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, response
     if (Number(marked.numAffectedRows ?? 0n) !== 1) throw new AppError("polls.already_answered", { survey: surveyId });
   }
 
-  tally.addAll(surveyId, response.counts);
+  if (response.counts) tally.addResponse(surveyId, response.counts);
   return { receipt: { responseId, receiptCode: response.receiptCode, receivedAt: response.receivedAt, duplicate: false }, created: true };
 }
 
@@ -418,8 +418,10 @@ export async function recountSurveyAggregates(trx: Transaction<DB>): Promise<num
         ...(response.childrenUnder6 ? { childrenUnder6: response.childrenUnder6 } : {}),
         ...(response.yearsInWard ? { yearsInWard: response.yearsInWard } : {}),
       } as Profile;
-      const keys = incrementsFor(definition, JSON.parse(response.answers) as Answers, profile, response.mode).map(tallyKeyOf);
-      tally.addAll(response.surveyId, joinTallyKeys(keys));
+      tally.addResponse(
+        response.surveyId,
+        joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, profile, response.mode)),
+      );
       counted += 1;
     }
     if (page.length < 5000) break;

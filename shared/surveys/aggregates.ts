@@ -52,18 +52,34 @@ function optionKeys(definition: SurveyDefinition, questionId: string, answers: A
   return [];
 }
 
+/**
+ * What one response adds, compactly: the (question, option key) pairs it counts under, written
+ * `question\u0000option`, once each, and the segments they count in. Every pair counts once in
+ * every segment.
+ */
+export function countsOf(
+  definition: SurveyDefinition,
+  answers: Answers,
+  profile: Profile,
+  mode: "online" | "paper",
+): { pairs: string[]; segments: string[] } {
+  const pairs = [`${responsesKey}\u0000${answeredKey}`];
+  for (const questionId of Object.keys(answers)) {
+    pairs.push(`${questionId}\u0000${answeredKey}`);
+    for (const optionKey of optionKeys(definition, questionId, answers)) pairs.push(`${questionId}\u0000${optionKey}`);
+  }
+  return { pairs, segments: segmentsOf(profile, mode) };
+}
+
 /** Every count one response adds, each key once. */
 export function incrementsFor(definition: SurveyDefinition, answers: Answers, profile: Profile, mode: "online" | "paper"): Increment[] {
-  const segments = segmentsOf(profile, mode);
-  const increments: Increment[] = [];
-  for (const segment of segments) {
-    increments.push({ questionId: responsesKey, optionKey: answeredKey, segment });
-    for (const questionId of Object.keys(answers)) {
-      increments.push({ questionId, optionKey: answeredKey, segment });
-      for (const optionKey of optionKeys(definition, questionId, answers)) increments.push({ questionId, optionKey, segment });
-    }
-  }
-  return increments;
+  const { pairs, segments } = countsOf(definition, answers, profile, mode);
+  return segments.flatMap((segment) =>
+    pairs.map((pair) => {
+      const [questionId, optionKey] = pair.split("\u0000") as [string, string];
+      return { questionId, optionKey, segment };
+    }),
+  );
 }
 
 /**
