@@ -15,12 +15,12 @@ const migrations: Record<string, Migration> = {
   "0004_count_state": m0004,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** `schema`: the PostgreSQL schema the app's tables live in, when not the default one. */
 export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<string[]> {
   // Kysely's own bookkeeping tables go in the same schema, so databases in other schemas are never confused with this one.
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

@@ -38,10 +38,6 @@ export function writeNamed(name: string): AnyWrite {
   return write;
 }
 
-export function writeNames(): string[] {
-  return [...registry.keys()].sort();
-}
-
 /** An error as it crosses from the writer thread: the app's own errors keep their code and details. */
 export type TransferredError =
   | { kind: "app"; code: ErrorCode; details: unknown }

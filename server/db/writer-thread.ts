@@ -26,14 +26,9 @@ import { GroupCommit } from "./group-commit";
 import { migrateToLatest } from "./migrate";
 import type { DB } from "./schema";
 import { openSqliteConnection } from "./sqlite-connection";
-import { type TransferredError, transferError, writeNamed, writeNames } from "./write";
+import { type TransferredError, transferError, writeNamed } from "./write";
 
-export type ToWriter =
-  | { open: string }
-  | { id: number; name: string; input: unknown }
-  | { id: number; settle: true }
-  | { close: true }
-  | { names: true };
+export type ToWriter = { open: string } | { id: number; name: string; input: unknown } | { id: number; settle: true } | { close: true };
 export type Result = [id: number, ok: true, value: unknown] | [id: number, ok: false, error: TransferredError];
 export type FromWriter = { ready: true } | { failed: TransferredError } | { results: Result[] } | { closed: true } | { names: string[] };
 
@@ -111,7 +106,6 @@ async function closeFile(): Promise<void> {
 port.on("message", (message: ToWriter) => {
   if ("open" in message) return void openFile(message.open);
   if ("close" in message) return void closeFile();
-  if ("names" in message) return send({ names: writeNames() });
   const { id } = message;
   if (!open) return settle([id, false, transferError(new Error("database is closed"))]);
   if ("settle" in message) {

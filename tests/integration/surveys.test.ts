@@ -459,6 +459,33 @@ describe.each(dialects)("surveys", (dialect) => {
         expect(IssueDetails.parse(refusal.error.details).issues).toEqual([{ question: "q_single", code: "required" }]);
       });
 
+      it("checks answers against the survey's new questions when they changed after it was last read", async () => {
+        const survey = await insertSurvey(database);
+        expect((await postResponse(app, survey.id, responseBody())).status).toBe(201);
+        // Version 2 adds a required question (straight to the table: the staff editor comes later).
+        const changed = surveyDefinition();
+        changed.questions.push({
+          id: "q_new",
+          type: "single",
+          text: ja("新しい質問"),
+          required: true,
+          themes: [],
+          options: options("p", "q"),
+        });
+        await database.db
+          .updateTable("surveys")
+          .set({ version: 2, definition: JSON.stringify(changed) })
+          .where("id", "=", survey.id)
+          .execute();
+
+        const refusal = await expectRefusal(database, () => postResponse(app, survey.id, responseBody()), "responses.invalid");
+        expect(IssueDetails.parse(refusal.error.details).issues).toEqual([{ question: "q_new", code: "required" }]);
+
+        const answered = responseBody({ answers: validAnswers({ q_new: { option: "p" } }) });
+        expect((await postResponse(app, survey.id, answered)).status).toBe(201);
+        expect(await allCount(database, survey.id, "q_new", "p")).toBe(1);
+      });
+
       it("answers responses.invalid for an answer to a conditional question that is not shown", async () => {
         const survey = await insertSurvey(database);
         const body = responseBody({ answers: validAnswers({ q_single: { option: "a" }, q_follow: { text: "理由" } }) });
