@@ -15,7 +15,12 @@ const serverBuild: UserConfig = {
     emptyOutDir: true,
     target: "node20",
     rollupOptions: {
-      input: { main: "server/main.ts", seed: "server/cli/seed.ts", "writer-thread": "server/db/writer-thread.ts" },
+      input: {
+        main: "server/main.ts",
+        seed: "server/cli/seed.ts",
+        staff: "server/cli/staff.ts",
+        "writer-thread": "server/db/writer-thread.ts",
+      },
       // Flat, so that every chunk finds writer-thread.js beside itself (server/db/database.ts).
       output: { chunkFileNames: "[name]-[hash].js" },
     },

@@ -14,6 +14,7 @@ import { AppError, errorResponse } from "./http/errors";
 import { apiDocsPage, openApiDocument } from "./http/openapi";
 import { requestLog } from "./http/request-log";
 import { serveClient } from "./http/static";
+import { staffRoutes } from "./staff/routes";
 import { surveyRoutes } from "./surveys/routes";
 import { wardRoutes } from "./wards/routes";
 
@@ -54,7 +55,11 @@ export function createApp(deps: AppDeps) {
     bodyLimit(deps.bodyLimitBytes, (c) => errorResponse(c, "request.too_large", { maxBytes: deps.bodyLimitBytes })),
   );
 
-  const routes = app.route("/api/wards", wardRoutes).route("/api/surveys", surveyRoutes).route("/api/health", healthRoutes);
+  const routes = app
+    .route("/api/wards", wardRoutes)
+    .route("/api/surveys", surveyRoutes)
+    .route("/api/health", healthRoutes)
+    .route("/api/staff", staffRoutes);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
   const apiDocument = () => {

@@ -28,6 +28,32 @@ const ConfigSchema = z.object({
   POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
   RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
   TRUST_PROXY: env(z.enum(["true", "false"]).default("false")),
+  STAFF_SESSION_IDLE_MIN: env(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+  ),
+  STAFF_SESSION_MAX_HOURS: env(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+  ),
+  STAFF_LOCKOUT_AFTER: env(z.coerce.number().int().min(1).max(100).default(5)),
+  STAFF_LOCKOUT_MIN: env(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+  ),
+  LOGIN_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(10_000).default(20)),
 });
 
 export interface Config {
@@ -43,6 +69,21 @@ export interface Config {
   /** The built client to serve, or undefined for an API-only server (`npm run dev` serves the client with Vite). */
   clientDir: string | undefined;
   surveys: SurveyRules;
+  staff: StaffRules;
+  /** Whether to take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+}
+
+export interface StaffRules {
+  /** A session unused this long ends. */
+  sessionIdleMinutes: number;
+  /** A session ends this long after login, used or not. */
+  sessionMaxHours: number;
+  /** Failed logins in a row that lock an account, and for how long. */
+  lockoutAfter: number;
+  lockoutMinutes: number;
+  /** Login attempts one network address may make a minute; 0 turns the limit off. */
+  loginRateLimitPerMinute: number;
 }
 
 export interface SurveyRules {
@@ -52,8 +93,6 @@ export interface SurveyRules {
   pollOnePerDevice: boolean;
   /** Counts under this are hidden in every result (shown as "<K"). */
   minCell: number;
-  /** Whether to take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -85,7 +124,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rateLimitPerMinute: v.RESPONSE_RATE_LIMIT_PER_MIN,
       pollOnePerDevice: v.POLL_ONE_PER_DEVICE === "true",
       minCell: v.RESULTS_MIN_CELL,
-      trustProxy: v.TRUST_PROXY === "true",
     },
+    staff: {
+      sessionIdleMinutes: v.STAFF_SESSION_IDLE_MIN,
+      sessionMaxHours: v.STAFF_SESSION_MAX_HOURS,
+      lockoutAfter: v.STAFF_LOCKOUT_AFTER,
+      lockoutMinutes: v.STAFF_LOCKOUT_MIN,
+      loginRateLimitPerMinute: v.LOGIN_RATE_LIMIT_PER_MIN,
+    },
+    trustProxy: v.TRUST_PROXY === "true",
   };
 }

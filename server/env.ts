@@ -1,6 +1,6 @@
 /** What every handler can reach through `c.var`: the database and the logger, set once per app. */
 import type { RequestIdVariables } from "hono/request-id";
-import type { SurveyRules } from "./config";
+import type { StaffRules, SurveyRules } from "./config";
 import type { Database } from "./db/database";
 import type { Logger } from "./logger";
 
@@ -12,6 +12,11 @@ export interface AppDeps {
   /** The built client to serve, or undefined for an API-only server (tests, `npm run dev`). */
   clientDir?: string | undefined;
   surveys: SurveyRules;
+  staff: StaffRules;
+  /** Whether to take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** The public URL, when behind a proxy: an https one makes cookies Secure. */
+  publicUrl: string | undefined;
 }
 
 export interface AppEnv {

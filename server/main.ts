@@ -10,7 +10,8 @@ import { ConfigError, loadConfig } from "./config";
 import { type Database, databaseOptionsFrom, openDatabase } from "./db/database";
 import { createLogger } from "./logger";
 import { demoInvitationCodes } from "./seed/demo-surveys";
-import { isEmpty, seedDemoData } from "./seed/seed";
+import { demoStaff, isEmpty, seedDemoData } from "./seed/seed";
+import { verifyPassword } from "./staff/passwords";
 import { sha256 } from "./surveys/service";
 
 /** A few demo invitation codes, with the link a letter's QR code would carry, for trying a sampled survey. */
@@ -35,6 +36,18 @@ async function printDemoInvitations(database: Database, url: string): Promise<vo
   process.stdout.write(`${lines.join("\n")}\n\n`);
 }
 
+/** The demo staff logins, while they still have their demo passwords. */
+async function printDemoStaff(database: Database, url: string): Promise<void> {
+  const lines: string[] = [];
+  for (const user of demoStaff) {
+    const row = await database.db.selectFrom("staffUsers").select("passwordHash").where("login", "=", user.login).executeTakeFirst();
+    if (row && (await verifyPassword(user.password, row.passwordHash))) {
+      lines.push(`    ${user.login} / ${user.password}  (${user.role === "city_admin" ? "every ward" : `ward ${user.ward}`})`);
+    }
+  }
+  if (lines.length > 0) process.stdout.write(`  demo staff login at ${url}/staff:\n${lines.join("\n")}\n\n`);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -53,6 +66,9 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     clientDir: config.clientDir,
     surveys: config.surveys,
+    staff: config.staff,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
@@ -61,7 +77,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\nまちの声 Machikoe ${pkg.version} is running at ${url}\n`);
       process.stdout.write(`  database: ${database.dialect === "sqlite" ? `SQLite in ${config.dataDir}` : "PostgreSQL"}\n`);
       process.stdout.write(`  API: ${url}/api/docs\n`);
-      void printDemoInvitations(database, url);
+      void printDemoInvitations(database, url).then(() => printDemoStaff(database, url));
     }
   });
 

@@ -4,5 +4,7 @@
  */
 import "./db/write";
 import "./health/service";
+import "./security/rate-limit";
 import "./seed/seed";
+import "./staff/service";
 import "./surveys/service";

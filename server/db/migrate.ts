@@ -7,12 +7,14 @@ import * as m0001 from "./migrations/0001_wards_and_areas";
 import * as m0002 from "./migrations/0002_surveys";
 import * as m0003 from "./migrations/0003_answers_with_response";
 import * as m0004 from "./migrations/0004_count_state";
+import * as m0005 from "./migrations/0005_staff";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
   "0002_surveys": m0002,
   "0003_answers_with_response": m0003,
   "0004_count_state": m0004,
+  "0005_staff": m0005,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,7 +19,7 @@ import { prepareResponse, sha256, storeResponse } from "../surveys/service";
 import { cityPoll, residentSurvey, type WardNames, wardPoll } from "./surveys";
 
 const day = 24 * 60 * 60 * 1000;
-const seedRules: SurveyRules = { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10, trustProxy: false };
+const seedRules: SurveyRules = { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10 };
 
 /** The codes printed at start for a ward's sampled survey: derived, not stored in plain. */
 export function demoInvitationCodes(wardCode: string, count = 3): string[] {

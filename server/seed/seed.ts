@@ -2,9 +2,11 @@
  * Demo data, so a fresh start shows all 24 wards with believable content. Runs on an empty database
  * at start (unless DEMO_DATA=false) and on `npm run seed -- --reset`, which rebuilds it.
  */
+import { randomUUID } from "node:crypto";
 import { wardRecords } from "../../shared/wards/data";
 import type { Database } from "../db/database";
 import { defineWrite } from "../db/write";
+import { hashPassword } from "../staff/passwords";
 import { areaSeeds } from "./areas";
 import { seedDemoSurveys } from "./demo-surveys";
 
@@ -23,10 +25,19 @@ export async function isEmpty({ db }: Database): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
-const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: boolean }): Promise<SeedSummary> => {
+/** The demo's staff accounts, printed at start so anyone trying the app can log in to the console. */
+export const demoStaff = [
+  { login: "kita.demo", displayName: "北区役所 デモ職員", role: "ward_staff", ward: "27127", password: "kita-demo-password" },
+  { login: "city.demo", displayName: "大阪市 デモ管理者", role: "city_admin", ward: null, password: "city-demo-password" },
+] as const;
+
+const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: boolean; staffHashes: string[] }): Promise<SeedSummary> => {
   if (options.reset) {
     // Children before parents; every table the demo fills.
     for (const table of [
+      "auditLog",
+      "staffSessions",
+      "staffUsers",
       "surveyAggregates",
       "pollDevices",
       "invitationCodes",
@@ -70,9 +81,27 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
   const areasByWard = new Map<string, string[]>();
   for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
   const demo = await seedDemoSurveys(trx, tally, areasByWard);
+  await trx
+    .insertInto("staffUsers")
+    .values(
+      demoStaff.map((user, i) => ({
+        id: randomUUID(),
+        login: user.login,
+        displayName: user.displayName,
+        role: user.role,
+        wardCode: user.ward,
+        passwordHash: options.staffHashes[i] as string,
+        failedLogins: 0,
+        lockedUntil: null,
+        disabled: 0,
+        createdAt: new Date().toISOString(),
+      })),
+    )
+    .execute();
   return { wards: wardRecords.length, areas: areas.length, ...demo };
 });
 
-export function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
-  return database.write(seedDemo, options);
+export async function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
+  const staffHashes = await Promise.all(demoStaff.map((user) => hashPassword(user.password)));
+  return database.write(seedDemo, { ...options, staffHashes });
 }

@@ -1,29 +1,16 @@
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { z } from "zod/mini";
 import { Receipt, ResponseInput } from "../../shared/surveys/answers";
 import { Survey, SurveyId, SurveySummary } from "../../shared/surveys/model";
 import { ResultsQuery, SurveyResults } from "../../shared/surveys/results";
 import { WardCode } from "../../shared/wards/schemas";
 import type { AppEnv } from "../env";
+import { clientAddress } from "../http/client-address";
 import { describeRoute } from "../http/openapi";
 import { validate } from "../http/validate";
 import { getSurvey, listOpenSurveys, submitResponse, surveyResults } from "./service";
 
 const SurveyParam = z.object({ id: SurveyId });
-
-/** The sender's address for the rate limit: the socket's, or the proxy's X-Forwarded-For when trusted. */
-function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.deps.surveys.trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown"; // no socket: an in-process request (tests)
-  }
-}
 
 export const surveyRoutes = new Hono<AppEnv>()
   .get(

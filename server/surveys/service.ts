@@ -17,6 +17,7 @@ import type { DB, SurveyTable } from "../db/schema";
 import { type JoinedCounts, joinCounts, Tally } from "../db/tally";
 import { defineWrite } from "../db/write";
 import { AppError } from "../http/errors";
+import { countAttempt } from "../security/rate-limit";
 
 type SurveyRow = Selectable<SurveyTable>;
 
@@ -132,7 +133,11 @@ export async function submitResponse(database: Database, rules: SurveyRules, sub
   // A repeat of a stored response (a lost receipt, a second tab) is not a new attempt: it only gets its receipt.
   if (limited && !(await database.db.selectFrom("responses").select("id").where("id", "=", submission.response.id).executeTakeFirst())) {
     // Its own write, so every other attempt counts — refused ones (a wrong code, invalid answers) included.
-    const count = await database.write(countAttempt, { address: submission.clientAddress, now: submission.now ?? new Date() });
+    const count = await database.write(countAttempt, {
+      scope: "responses",
+      address: submission.clientAddress,
+      now: submission.now ?? new Date(),
+    });
     if (count > rules.rateLimitPerMinute) throw new AppError("rate.limited", { limitPerMinute: rules.rateLimitPerMinute });
   }
   for (let attempt = 1; ; attempt++) {
@@ -368,26 +373,6 @@ const storeResponseWrite = defineWrite("surveys.storeResponse", (trx, tally, res
   storeResponse(trx, tally, response),
 );
 
-/** Adds one to this address's count for the current minute and says how many it has sent this minute. */
-const countAttempt = defineWrite("surveys.countAttempt", async (trx, _tally, { address, now }: { address: string; now: Date }) => {
-  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
-  const key = `${sha256(`rate:${address}`).slice(0, 32)}:${minute}`;
-  const row = await trx
-    .insertInto("rateLimits")
-    .values({ key, windowStart: minute, count: 1 })
-    .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ count: eb("rateLimits.count", "+", 1) })))
-    .returning("count")
-    .executeTakeFirstOrThrow();
-  if (row.count === 1) {
-    // A new minute began: forget the counters of the past hour's minutes.
-    await trx
-      .deleteFrom("rateLimits")
-      .where("windowStart", "<", new Date(now.getTime() - 3_600_000).toISOString())
-      .execute();
-  }
-  return Number(row.count);
-});
-
 /**
  * Works out every survey's counts again from the stored responses and replaces survey_aggregates
  * with them. The SQLite writer thread runs it after an unclean stop (db/group-commit.ts).
@@ -438,10 +423,10 @@ export async function recountSurveyAggregates(trx: Transaction<DB>): Promise<num
 export async function surveyResults(
   database: Database,
   surveyId: string,
-  options: { breakdown?: Breakdown | undefined; minCell: number; publicOnly: boolean },
+  options: { breakdown?: Breakdown | undefined; minCell: number; publicOnly: boolean; includeDrafts?: boolean },
 ): Promise<SurveyResults> {
   const row = await database.db.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
-  if (!row || row.status === "draft") throw new AppError("surveys.not_found", { survey: surveyId });
+  if (!row || (row.status === "draft" && !options.includeDrafts)) throw new AppError("surveys.not_found", { survey: surveyId });
   if (options.publicOnly && !(row.kind === "poll" && row.resultsPublic === 1))
     throw new AppError("results.not_public", { survey: surveyId });
   const definition = definitionOf(row);

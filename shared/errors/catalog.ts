@@ -21,10 +21,17 @@ export const errorCatalog = {
   "invitations.used": { status: 409, message: "The invitation code has already been used." },
   "polls.already_answered": { status: 409, message: "This device has already answered the poll." },
   "results.not_public": { status: 403, message: "The results of this survey are not public." },
+  "staff.unauthenticated": { status: 401, message: "Log in as staff first; the session may have ended." },
+  "staff.login_failed": { status: 401, message: "The login name or the password is wrong." },
+  "staff.locked": { status: 429, message: "Too many failed logins: the account is locked for a while." },
+  "staff.csrf": { status: 403, message: "The request lacks this session's CSRF token." },
+  "staff.forbidden": { status: 403, message: "This account may not do that." },
+  "staff.login_taken": { status: 409, message: "An account with this login name exists already." },
+  "staff.user_not_found": { status: 404, message: "There is no such staff account." },
   "rate.limited": { status: 429, message: "Too many requests; wait a minute and try again." },
   "service.unavailable": { status: 503, message: "The service is shutting down or cannot write; try again shortly." },
   "internal.error": { status: 500, message: "Something went wrong on the server." },
-} as const satisfies Record<string, { status: 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503; message: string }>;
+} as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;
 export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];

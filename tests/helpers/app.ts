@@ -1,11 +1,20 @@
 /** The app under test, on a given database, with quiet logs and test-sized limits. */
 import { createApp } from "../../server/app";
-import type { SurveyRules } from "../../server/config";
+import type { StaffRules, SurveyRules } from "../../server/config";
 import type { Database } from "../../server/db/database";
 import type { AppDeps } from "../../server/env";
 import { createLogger } from "../../server/logger";
 
-export const testSurveyRules: SurveyRules = { rateLimitPerMinute: 0, pollOnePerDevice: true, minCell: 10, trustProxy: false };
+export const testSurveyRules: SurveyRules = { rateLimitPerMinute: 0, pollOnePerDevice: true, minCell: 10 };
+
+/** Staff rules with a short lockout, so tests can see it end. */
+export const testStaffRules: StaffRules = {
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
+  lockoutAfter: 5,
+  lockoutMinutes: 15,
+  loginRateLimitPerMinute: 0,
+};
 
 export function testApp(database: Database, overrides: Partial<AppDeps> = {}) {
   return createApp({
@@ -15,6 +24,9 @@ export function testApp(database: Database, overrides: Partial<AppDeps> = {}) {
     bodyLimitBytes: 1024,
     clientDir: undefined,
     surveys: testSurveyRules,
+    staff: testStaffRules,
+    trustProxy: false,
+    publicUrl: undefined,
     ...overrides,
   });
 }

@@ -259,7 +259,8 @@ describe.each(dialects)("surveys", (dialect) => {
     let database: Database;
     let app: App;
 
-    const appWith = (rules: Partial<SurveyRules>) => testApp(database, { surveys: { ...testSurveyRules, ...rules } });
+    const appWith = (rules: Partial<SurveyRules>, trustProxy = false) =>
+      testApp(database, { surveys: { ...testSurveyRules, ...rules }, trustProxy });
 
     beforeEach(async () => {
       testDb = await dialect.open();
@@ -755,7 +756,7 @@ describe.each(dialects)("surveys", (dialect) => {
 
       it("limits each forwarded address on its own behind a trusted proxy", async () => {
         const survey = await insertSurvey(database);
-        const limited = appWith({ rateLimitPerMinute: 1, trustProxy: true });
+        const limited = appWith({ rateLimitPerMinute: 1 }, true);
         const first = { "x-forwarded-for": "203.0.113.1" };
         const second = { "x-forwarded-for": "203.0.113.2, 10.0.0.1" };
 
@@ -766,7 +767,7 @@ describe.each(dialects)("surveys", (dialect) => {
 
       it("ignores X-Forwarded-For when the proxy is not trusted, so a sender cannot dodge the limit with it", async () => {
         const survey = await insertSurvey(database);
-        const limited = appWith({ rateLimitPerMinute: 1, trustProxy: false });
+        const limited = appWith({ rateLimitPerMinute: 1 }, false);
 
         expect((await postResponse(limited, survey.id, responseBody(), { "x-forwarded-for": "203.0.113.1" })).status).toBe(201);
         await expectRefusal(

@@ -1,0 +1,325 @@
+/**
+ * The staff API on each dialect: logins, sessions, CSRF, lockout, and the ward scope of every
+ * staff endpoint.
+ */
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/database";
+import type { StaffUserTable } from "../../server/db/schema";
+import { insertInto } from "../../server/db/write";
+import { hashPassword } from "../../server/staff/passwords";
+import { sessionOf } from "../../server/staff/service";
+import { uuidv7 } from "../../shared/ids";
+import { StaffSession } from "../../shared/staff/schemas";
+import { StaffResults, StaffSurveyList } from "../../shared/staff/surveys";
+import type { SurveyDefinition } from "../../shared/surveys/model";
+import { wardRecords } from "../../shared/wards/data";
+import { testApp, testStaffRules } from "../helpers/app";
+import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
+import { expectErrorResponse } from "../helpers/errors";
+
+const password = "correct horse battery";
+let passwordHash: string;
+beforeAll(async () => {
+  passwordHash = await hashPassword(password);
+});
+
+const ja = (text: string) => ({ ja: text });
+const definition: SurveyDefinition = {
+  title: ja("区民意識調査"),
+  description: ja("説明"),
+  profile: [],
+  questions: [
+    {
+      id: "knows",
+      type: "single",
+      text: ja("地域活動協議会を知っていますか"),
+      required: true,
+      themes: [],
+      options: ["yes", "no", "unsure"].map((id) => ({ id, label: ja(id), themes: [] })),
+    },
+  ],
+};
+
+function staffRow(login: string, role: StaffUserTable["role"], wardCode: string | null): StaffUserTable {
+  return {
+    id: randomUUID(),
+    login,
+    displayName: login,
+    role,
+    wardCode,
+    passwordHash,
+    failedLogins: 0,
+    lockedUntil: null,
+    disabled: 0,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+function surveyRow(wardCode: string | null, kind: "poll" | "sampled") {
+  const now = Date.now();
+  return {
+    id: randomUUID(),
+    wardCode,
+    kind,
+    status: "open" as const,
+    opensAt: new Date(now - 86_400_000).toISOString(),
+    closesAt: new Date(now + 86_400_000).toISOString(),
+    resultsPublic: 0,
+    version: 1,
+    definition: JSON.stringify(definition),
+    createdAt: new Date(now).toISOString(),
+    updatedAt: new Date(now).toISOString(),
+  };
+}
+
+describe.each(dialects)("staff API", (dialect) => {
+  describe.skipIf(dialect.skipReason !== undefined)(suiteTitle(dialect), () => {
+    let testDb: TestDatabase;
+    let database: Database;
+    let app: ReturnType<typeof testApp>;
+    const kita = surveyRow("27127", "sampled");
+    const chuo = surveyRow("27128", "poll");
+
+    beforeEach(async () => {
+      testDb = await dialect.open();
+      database = testDb.database;
+      app = testApp(database);
+      await insertInto(
+        database,
+        "wards",
+        wardRecords.filter((w) => w.code === "27127" || w.code === "27128"),
+      );
+      await insertInto(database, "staffUsers", [
+        staffRow("kita.staff", "ward_staff", "27127"),
+        staffRow("chuo.staff", "ward_staff", "27128"),
+        staffRow("city.admin", "city_admin", null),
+      ]);
+      await insertInto(database, "surveys", [kita, chuo]);
+      // 14 answered "yes", 11 "no" and 3 "unsure" in Kita's sampled survey (paper, so no codes are needed).
+      const { submitResponse } = await import("../../server/surveys/service");
+      for (let i = 0; i < 28; i++) {
+        await submitResponse(
+          database,
+          { rateLimitPerMinute: 0, pollOnePerDevice: true, minCell: 10 },
+          {
+            surveyId: kita.id,
+            response: { id: uuidv7(), answers: { knows: { option: i < 14 ? "yes" : i < 25 ? "no" : "unsure" } }, profile: {} },
+            clientAddress: "test",
+            mode: "paper",
+          },
+        );
+      }
+    });
+
+    afterEach(async () => {
+      await testDb.cleanup();
+    });
+
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      Promise.resolve(
+        app.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }),
+      );
+
+    /** Logs in and returns what a browser would then send: the cookie, and the CSRF token for changes. */
+    async function loginAs(login: string) {
+      const response = await post("/api/staff/login", { login, password });
+      expect(response.status).toBe(200);
+      const session = StaffSession.parse(await response.json());
+      const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      return { session, cookie, headers: { cookie, "x-csrf-token": session.csrfToken } };
+    }
+
+    const get = (path: string, headers: Record<string, string> = {}) => Promise.resolve(app.request(path, { headers }));
+
+    describe("logging in", () => {
+      it("sets an HttpOnly, SameSite=Strict session cookie and answers the session with its CSRF token", async () => {
+        const response = await post("/api/staff/login", { login: "kita.staff", password });
+
+        expect(response.status).toBe(200);
+        const cookie = response.headers.get("set-cookie") ?? "";
+        expect(cookie).toMatch(/^machikoe_staff=[\w-]{43};/);
+        expect(cookie).toContain("HttpOnly");
+        expect(cookie).toContain("SameSite=Strict");
+        expect(cookie).toContain("Path=/");
+        const session = StaffSession.parse(await response.json());
+        expect(session.user).toMatchObject({ login: "kita.staff", role: "ward_staff", ward: "27127" });
+
+        const again = await get("/api/staff/session", { cookie: cookie.split(";")[0] as string });
+        expect(again.status).toBe(200);
+        expect(StaffSession.parse(await again.json()).csrfToken).toBe(session.csrfToken);
+      });
+
+      it("marks the cookie Secure with the __Host- prefix over https", async () => {
+        const secureApp = testApp(database, { publicUrl: "https://machikoe.example.jp" });
+        const response = await secureApp.request("/api/staff/login", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ login: "kita.staff", password }),
+        });
+        const cookie = response.headers.get("set-cookie") ?? "";
+        expect(cookie).toMatch(/^__Host-machikoe_staff=/);
+        expect(cookie).toContain("Secure");
+      });
+
+      it("answers the same refusal for a wrong password and an unknown login", async () => {
+        await expectErrorResponse(
+          await post("/api/staff/login", { login: "kita.staff", password: "wrong password!" }),
+          "staff.login_failed",
+        );
+        await expectErrorResponse(await post("/api/staff/login", { login: "nobody.here", password }), "staff.login_failed");
+      });
+
+      it("locks an account after five failed logins in a row, even against the right password", async () => {
+        for (let i = 0; i < 4; i++) {
+          await expectErrorResponse(await post("/api/staff/login", { login: "kita.staff", password: `wrong ${i}` }), "staff.login_failed");
+        }
+        const fifth = await expectErrorResponse(
+          await post("/api/staff/login", { login: "kita.staff", password: "wrong 5" }),
+          "staff.locked",
+        );
+        expect(fifth.error.details).toEqual({ retryAfterSeconds: testStaffRules.lockoutMinutes * 60 });
+
+        await expectErrorResponse(await post("/api/staff/login", { login: "kita.staff", password }), "staff.locked");
+        // Another account is not affected.
+        expect((await post("/api/staff/login", { login: "chuo.staff", password })).status).toBe(200);
+      });
+
+      it("limits login attempts per network address", async () => {
+        app = testApp(database, { staff: { ...testStaffRules, loginRateLimitPerMinute: 3 } });
+        for (let i = 0; i < 3; i++) expect((await post("/api/staff/login", { login: "nobody.here", password })).status).toBe(401);
+        await expectErrorResponse(await post("/api/staff/login", { login: "kita.staff", password }), "rate.limited");
+      });
+
+      it("refuses a login posted from another site's page", async () => {
+        await expectErrorResponse(
+          await post("/api/staff/login", { login: "kita.staff", password }, { origin: "https://evil.example" }),
+          "staff.csrf",
+        );
+      });
+    });
+
+    describe("every staff endpoint", () => {
+      const endpoints = () =>
+        [
+          ["GET", "/api/staff/session"],
+          ["GET", "/api/staff/users"],
+          ["GET", "/api/staff/surveys"],
+          ["GET", `/api/staff/surveys/${kita.id}/results`],
+          ["GET", "/api/staff/audit"],
+          ["POST", "/api/staff/logout"],
+          ["POST", `/api/staff/users/${randomUUID()}/end-sessions`],
+        ] as const;
+
+      it("answers 401 without a session, and with a forged cookie", async () => {
+        for (const [method, path] of endpoints()) {
+          await expectErrorResponse(await app.request(path, { method }), "staff.unauthenticated");
+          await expectErrorResponse(
+            await app.request(path, { method, headers: { cookie: "machikoe_staff=forged" } }),
+            "staff.unauthenticated",
+          );
+        }
+      });
+
+      it("answers 403 to a change without the session's CSRF token, or from another site", async () => {
+        const { cookie, session } = await loginAs("city.admin");
+        for (const [method, path] of endpoints().filter(([m]) => m === "POST")) {
+          await expectErrorResponse(await app.request(path, { method, headers: { cookie } }), "staff.csrf");
+          await expectErrorResponse(await app.request(path, { method, headers: { cookie, "x-csrf-token": "x".repeat(43) } }), "staff.csrf");
+          await expectErrorResponse(
+            await app.request(path, { method, headers: { cookie, "x-csrf-token": session.csrfToken, origin: "https://evil.example" } }),
+            "staff.csrf",
+          );
+        }
+        // The session survived the refused attempts.
+        expect((await get("/api/staff/session", { cookie })).status).toBe(200);
+      });
+    });
+
+    describe("ward scope", () => {
+      it("lists only the staff member's ward's surveys; an administrator sees every ward's", async () => {
+        const ward = await loginAs("kita.staff");
+        const own = StaffSurveyList.parse(await (await get("/api/staff/surveys", ward.headers)).json());
+        expect(own.surveys.map((s) => s.id)).toEqual([kita.id]);
+        expect(own.surveys[0]?.responses).toBe(28);
+
+        const admin = await loginAs("city.admin");
+        const all = StaffSurveyList.parse(await (await get("/api/staff/surveys", admin.headers)).json());
+        expect(all.surveys.map((s) => s.id).sort()).toEqual([kita.id, chuo.id].sort());
+      });
+
+      it("answers 404 for another ward's survey, as for one that does not exist", async () => {
+        const ward = await loginAs("kita.staff");
+        await expectErrorResponse(await get(`/api/staff/surveys/${chuo.id}/results`, ward.headers), "surveys.not_found");
+        await expectErrorResponse(await get(`/api/staff/surveys/${randomUUID()}/results`, ward.headers), "surveys.not_found");
+      });
+
+      it("lists only the ward's own staff accounts to ward staff", async () => {
+        const ward = await loginAs("kita.staff");
+        const body = (await (await get("/api/staff/users", ward.headers)).json()) as { users: { login: string }[] };
+        expect(body.users.map((u) => u.login)).toEqual(["kita.staff"]);
+      });
+    });
+
+    describe("results", () => {
+      it("gives shares with 95 % Wilson intervals for a sampled survey and hides counts under 10", async () => {
+        const ward = await loginAs("kita.staff");
+        const results = StaffResults.parse(await (await get(`/api/staff/surveys/${kita.id}/results`, ward.headers)).json());
+
+        const options = results.segments[0]?.questions[0]?.options ?? [];
+        const option = (key: string) => options.find((o) => o.key === key);
+        expect(option("yes")?.count).toBe(14);
+        expect(option("yes")?.share).toBeCloseTo(0.5, 6);
+        // Wilson 95 % for 14 of 28: [0.3263, 0.6737].
+        expect(option("yes")?.interval?.[0]).toBeCloseTo(0.3263, 3);
+        expect(option("yes")?.interval?.[1]).toBeCloseTo(0.6737, 3);
+        // "unsure" (3) is under 10; "no", the next smallest, is hidden too, or it would give "unsure" away.
+        expect(option("unsure")).toMatchObject({ count: null, share: null, interval: null });
+        expect(option("no")).toMatchObject({ count: null, share: null, interval: null });
+      });
+    });
+
+    describe("sessions", () => {
+      it("logs out with the CSRF token, after which the cookie is worthless", async () => {
+        const { headers, cookie } = await loginAs("kita.staff");
+        const response = await app.request("/api/staff/logout", { method: "POST", headers });
+        expect(response.status).toBe(204);
+        await expectErrorResponse(await get("/api/staff/session", { cookie }), "staff.unauthenticated");
+      });
+
+      it("lets only an administrator end another account's sessions, and logs it", async () => {
+        const ward = await loginAs("kita.staff");
+        const other = await loginAs("chuo.staff");
+        const chuoId = other.session.user.id;
+        await expectErrorResponse(
+          await app.request(`/api/staff/users/${chuoId}/end-sessions`, { method: "POST", headers: ward.headers }),
+          "staff.forbidden",
+        );
+
+        const admin = await loginAs("city.admin");
+        const ended = await app.request(`/api/staff/users/${chuoId}/end-sessions`, { method: "POST", headers: admin.headers });
+        expect(await ended.json()).toEqual({ ended: 1 });
+        await expectErrorResponse(await get("/api/staff/session", { cookie: other.cookie }), "staff.unauthenticated");
+
+        const audit = (await (await get("/api/staff/audit", admin.headers)).json()) as { entries: { action: string; target: string }[] };
+        expect(audit.entries[0]).toMatchObject({ action: "staff.end_sessions", target: chuoId });
+        // Kita's staff do not see Chuo's log.
+        const kitaAudit = (await (await get("/api/staff/audit", ward.headers)).json()) as { entries: unknown[] };
+        expect(kitaAudit.entries).toEqual([]);
+      });
+
+      it("ends a session unused for longer than the idle timeout, and any after its absolute lifetime", async () => {
+        const { cookie } = await loginAs("kita.staff");
+        const token = cookie.split("=")[1] as string;
+        const now = Date.now();
+        const idle = testStaffRules.sessionIdleMinutes * 60_000;
+        expect(await sessionOf(database, testStaffRules, token, new Date(now + idle - 60_000))).not.toBeNull();
+        // Used a minute before the idle limit: the limit now counts from that use.
+        expect(await sessionOf(database, testStaffRules, token, new Date(now + 2 * idle - 180_000))).not.toBeNull();
+        expect(await sessionOf(database, testStaffRules, token, new Date(now + 12 * 3_600_000 + 1000))).toBeNull();
+        // Ended for good: even "now" it is gone.
+        expect(await sessionOf(database, testStaffRules, token)).toBeNull();
+      });
+    });
+  });
+});
