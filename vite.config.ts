@@ -46,7 +46,8 @@ const clientBuild: UserConfig = {
       srcDir: "src/sw",
       filename: "sw.ts",
       registerType: "prompt",
-      injectManifest: { globPatterns: ["**/*.{js,css,html}"] },
+      // The staff console's chunk is not precached: residents' devices never download it.
+      injectManifest: { globPatterns: ["**/*.{js,css,html}"], globIgnores: ["**/StaffApp-*"] },
       manifest: {
         id: "/",
         name: "まちの声 Machikoe",

@@ -55,6 +55,12 @@ export function createApp(deps: AppDeps) {
     bodyLimit(deps.bodyLimitBytes, (c) => errorResponse(c, "request.too_large", { maxBytes: deps.bodyLimitBytes })),
   );
 
+  // Staff answers are personal to a session: never stored by a browser or a proxy.
+  app.use("/api/staff/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
+
   const routes = app
     .route("/api/wards", wardRoutes)
     .route("/api/surveys", surveyRoutes)

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { T } from "./i18n/T";
 import { ChildcarePage } from "./pages/ChildcarePage";
 import { CommunityPage } from "./pages/CommunityPage";
@@ -9,11 +9,15 @@ import { UpdatePrompt } from "./pwa/UpdatePrompt";
 import { matchRoute, type Route, sectionOf, useLocation } from "./router";
 import { BottomNav } from "./shell/BottomNav";
 import { Header } from "./shell/Header";
+import { Loading } from "./shell/LoadState";
 import { OfflineBanner } from "./shell/OfflineBanner";
 import { MyAnswersPage } from "./surveys/MyAnswersPage";
 import { ResultsPage } from "./surveys/ResultsPage";
 import { SurveyListPage } from "./surveys/SurveyListPage";
 import { SurveyPage } from "./surveys/SurveyPage";
+
+/** The staff console: its own chunk, fetched only when a staff page is opened (never by residents). */
+const StaffApp = lazy(() => import("./staff/StaffApp"));
 
 function page(route: Route): ReactNode {
   switch (route.page) {
@@ -40,6 +44,21 @@ function page(route: Route): ReactNode {
 
 export function App() {
   const { pathname, search } = useLocation();
+  if (pathname === "/staff" || pathname.startsWith("/staff/")) {
+    return (
+      <>
+        <a className="skip-link" href="#main">
+          <T k="app.skipToContent" />
+        </a>
+        <UpdatePrompt />
+        <main id="main" tabIndex={-1}>
+          <Suspense fallback={<Loading />}>
+            <StaffApp />
+          </Suspense>
+        </main>
+      </>
+    );
+  }
   return (
     <>
       <a className="skip-link" href="#main">

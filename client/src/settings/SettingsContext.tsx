@@ -1,5 +1,5 @@
 /** The resident's settings as React state, saved to IndexedDB on every change and applied to the page. */
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 import type { Settings, TextSize } from "../../../shared/settings/settings";
 import { saveSettings } from "../db";
 import { switchLocale } from "../i18n";
@@ -17,27 +17,35 @@ export function applyTextSize(size: TextSize): void {
 
 export function SettingsProvider({ initial, children }: { initial: Settings; children: ReactNode }) {
   const [settings, setSettings] = useState(initial);
-  const update = useCallback(
-    async (patch: Partial<Settings>) => {
-      const previous = settings;
-      const next: Settings = { ...previous, ...patch };
-      // A new ward's areas are different ones: the old area no longer applies.
-      if (patch.ward !== undefined && patch.ward !== previous.ward && patch.area === undefined) next.area = null;
-      // The choice shows at once; a new language follows as soon as its strings are loaded.
-      setSettings(next);
-      applyTextSize(next.textSize);
-      if (next.locale !== previous.locale) {
-        try {
-          await switchLocale(next.locale);
-        } catch (error) {
-          setSettings((current) => ({ ...current, locale: previous.locale }));
-          throw error;
+  // The latest settings, read synchronously: two changes made quickly (an area, then a language, before
+  // React has drawn the first) must both land, each on top of the other.
+  const latest = useRef(initial);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const update = useCallback(async (patch: Partial<Settings>) => {
+    const previous = latest.current;
+    const next: Settings = { ...previous, ...patch };
+    // A new ward's areas are different ones: the old area no longer applies.
+    if (patch.ward !== undefined && patch.ward !== previous.ward && patch.area === undefined) next.area = null;
+    // The choice shows at once; a new language follows as soon as its strings are loaded.
+    latest.current = next;
+    setSettings(next);
+    applyTextSize(next.textSize);
+    if (next.locale !== previous.locale) {
+      try {
+        await switchLocale(next.locale);
+      } catch (error) {
+        if (latest.current.locale === next.locale) {
+          latest.current = { ...latest.current, locale: previous.locale };
+          setSettings(latest.current);
         }
+        throw error;
       }
-      await saveSettings(next);
-    },
-    [settings],
-  );
+    }
+    // Saved one after another, each time the settings as they are now: the last write is the latest state.
+    const saved = saving.current.then(() => saveSettings(latest.current));
+    saving.current = saved.catch(() => {});
+    await saved;
+  }, []);
   const value = useMemo(() => ({ settings, update }), [settings, update]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }

@@ -24,7 +24,12 @@ const sameOrigin = (url: URL) => url.origin === self.location.origin;
 // The health check is a live probe, never answered from a cache.
 registerRoute(
   ({ url, request }) =>
-    sameOrigin(url) && request.method === "GET" && url.pathname.startsWith("/api/") && !url.pathname.startsWith("/api/health"),
+    sameOrigin(url) &&
+    request.method === "GET" &&
+    url.pathname.startsWith("/api/") &&
+    !url.pathname.startsWith("/api/health") &&
+    // Staff data never goes into a cache on the device: the console works online only.
+    !url.pathname.startsWith("/api/staff/"),
   new NetworkFirst({ cacheName: "api", networkTimeoutSeconds: 5 }),
 );
 

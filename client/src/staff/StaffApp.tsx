@@ -1,0 +1,144 @@
+/**
+ * 職員コンソール: a chunk of its own, loaded only when a staff page is opened (App.tsx), and never
+ * precached by the service worker, so residents never download it. It works online only; nothing
+ * of it is kept on the device beyond the session cookie.
+ */
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { StaffSession } from "../../../shared/staff/schemas";
+import { T, useT } from "../i18n/T";
+import { Link, useLocation } from "../router";
+import { Loading } from "../shell/LoadState";
+import { loadStaffStrings } from "./i18n";
+import { StaffResultsPage } from "./StaffResultsPage";
+import { StaffSurveysPage } from "./StaffSurveysPage";
+import { useStaffSession } from "./session";
+import "./staff.css";
+
+const uuid = /^\/staff\/surveys\/([0-9a-f-]{36})$/;
+
+export default function StaffApp() {
+  const { i18n } = useTranslation();
+  const [strings, setStrings] = useState<"loading" | "ready" | "failed">("loading");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload the staff strings when the language changes
+  useEffect(() => {
+    let current = true;
+    setStrings("loading");
+    loadStaffStrings().then(
+      () => current && setStrings("ready"),
+      () => current && setStrings("failed"),
+    );
+    return () => {
+      current = false;
+    };
+  }, [i18n.language]);
+
+  if (strings === "loading") return <Loading />;
+  if (strings === "failed")
+    return (
+      <div role="alert" className="staff">
+        <p>
+          <T k="errors.network" />
+        </p>
+      </div>
+    );
+  return <StaffConsole />;
+}
+
+function StaffConsole() {
+  const { state, check, login, logout, ended } = useStaffSession();
+  const { pathname } = useLocation();
+  const { plain } = useT();
+
+  useEffect(() => {
+    document.title = `${plain("staff:title")} | ${plain("app.name")}`;
+  }, [plain]);
+
+  if (state.status === "checking") return <Loading />;
+  if (state.status === "unreachable")
+    return (
+      <div role="alert" className="staff">
+        <p>
+          <T k="staff:needsConnection" />
+        </p>
+        <button type="button" className="button" onClick={() => void check()}>
+          <T k="staff:retry" />
+        </button>
+      </div>
+    );
+  if (state.status === "anonymous") return <LoginPage login={login} notice={state.errorKey} />;
+
+  const match = pathname.match(uuid);
+  return (
+    <div className="staff">
+      <SessionBar session={state.session} onLogout={() => void logout(state.session)} />
+      {match ? <StaffResultsPage surveyId={match[1] as string} onEnded={ended} /> : <StaffSurveysPage onEnded={ended} />}
+    </div>
+  );
+}
+
+function SessionBar({ session, onLogout }: { session: StaffSession; onLogout: () => void }) {
+  const { plain } = useT();
+  const scope = session.user.ward ? plain("staff:session.ward", { ward: session.user.ward }) : plain("staff:session.allWards");
+  return (
+    <div className="staff-session">
+      <p>
+        <T k="staff:session.signedInAs" values={{ name: session.user.displayName, scope }} />
+      </p>
+      <button type="button" className="button secondary" onClick={onLogout}>
+        <T k="staff:session.logout" />
+      </button>
+    </div>
+  );
+}
+
+function LoginPage({ login, notice }: { login: (name: string, password: string) => Promise<string | null>; notice: string | undefined }) {
+  const [error, setError] = useState<string | undefined>(notice);
+  const [busy, setBusy] = useState(false);
+  const nameId = useId();
+  const passwordId = useId();
+  const errorId = useId();
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    const failed = await login(String(form.get("login") ?? ""), String(form.get("password") ?? ""));
+    setBusy(false);
+    setError(failed ?? undefined);
+  };
+
+  return (
+    <div className="staff staff-login">
+      <h1 tabIndex={-1}>
+        <T k="staff:login.heading" />
+      </h1>
+      <p>
+        <T k="staff:login.intro" />
+      </p>
+      <form onSubmit={(event) => void submit(event)} aria-describedby={error ? errorId : undefined} noValidate>
+        <label htmlFor={nameId}>
+          <T k="staff:login.login" />
+        </label>
+        <input id={nameId} name="login" autoComplete="username" autoCapitalize="none" spellCheck={false} required />
+        <label htmlFor={passwordId}>
+          <T k="staff:login.password" />
+        </label>
+        <input id={passwordId} name="password" type="password" autoComplete="current-password" required />
+        {error && (
+          <p id={errorId} role="alert" className="error">
+            <T k={error} />
+          </p>
+        )}
+        <button type="submit" className="button" disabled={busy}>
+          <T k={busy ? "staff:login.submitting" : "staff:login.submit"} />
+        </button>
+      </form>
+      <p>
+        <Link to="/surveys">
+          <T k="staff:login.toResident" />
+        </Link>
+      </p>
+    </div>
+  );
+}
