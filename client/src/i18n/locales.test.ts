@@ -7,7 +7,13 @@ import { parseRuby } from "./ruby";
 
 type Tree = { [key: string]: string | Tree };
 
-const load = (locale: string): Tree => JSON.parse(readFileSync(path.join(import.meta.dirname, "locales", `${locale}.json`), "utf8"));
+/** The residents' strings, and the staff console's (its own namespace, in its own chunk). */
+const bundles = {
+  app: path.join(import.meta.dirname, "locales"),
+  staff: path.join(import.meta.dirname, "../staff/locales"),
+};
+type Bundle = keyof typeof bundles;
+const loadBundle = (bundle: Bundle, locale: string): Tree => JSON.parse(readFileSync(path.join(bundles[bundle], `${locale}.json`), "utf8"));
 
 function flatten(tree: Tree, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
@@ -20,32 +26,38 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-const ja = flatten(load("ja"));
 
-describe.each(locales)("locale %s", (locale) => {
-  const strings = flatten(load(locale));
+describe.each(locales.flatMap((locale) => (Object.keys(bundles) as Bundle[]).map((bundle) => [locale, bundle] as const)))(
+  "locale %s, %s strings",
+  (locale, bundle) => {
+    const strings = flatten(loadBundle(bundle, locale));
+    const ja = flatten(loadBundle(bundle, "ja"));
 
-  it("has every key that Japanese has, and no others", () => {
-    const missing = [...ja.keys()].filter((key) => !strings.has(key));
-    const extra = [...strings.keys()].filter((key) => !ja.has(key));
-    expect(missing, `${locale} lacks keys`).toEqual([]);
-    expect(extra, `${locale} has keys Japanese lacks`).toEqual([]);
-  });
+    it("has every key that Japanese has, and no others", () => {
+      const missing = [...ja.keys()].filter((key) => !strings.has(key));
+      const extra = [...strings.keys()].filter((key) => !ja.has(key));
+      expect(missing, `${locale} lacks keys`).toEqual([]);
+      expect(extra, `${locale} has keys Japanese lacks`).toEqual([]);
+    });
 
-  it("has no empty strings and keeps each string's placeholders", () => {
-    for (const [key, text] of strings) {
-      expect(text.trim(), `${locale}:${key} is empty`).not.toBe("");
-      expect(placeholders(text), `${locale}:${key} placeholders`).toEqual(placeholders(ja.get(key) ?? ""));
+    it("has no empty strings and keeps each string's placeholders", () => {
+      for (const [key, text] of strings) {
+        expect(text.trim(), `${locale}:${key} is empty`).not.toBe("");
+        expect(placeholders(text), `${locale}:${key} placeholders`).toEqual(placeholders(ja.get(key) ?? ""));
+      }
+    });
+
+    // API errors are shown with the residents' strings, which the console uses as well.
+    if (bundle === "app") {
+      it("has a message for every API error code", () => {
+        for (const code of errorCodes) expect(strings.has(`errors.${code}`), `${locale} lacks errors.${code}`).toBe(true);
+      });
     }
-  });
+  },
+);
 
-  it("has a message for every API error code", () => {
-    for (const code of errorCodes) expect(strings.has(`errors.${code}`), `${locale} lacks errors.${code}`).toBe(true);
-  });
-});
-
-describe("やさしい日本語", () => {
-  const strings = flatten(load("ja-easy"));
+describe.each(Object.keys(bundles) as Bundle[])("やさしい日本語, %s strings", (bundle) => {
+  const strings = flatten(loadBundle(bundle, "ja-easy"));
 
   it("gives every kanji a reading in furigana markup", () => {
     for (const [key, text] of strings) {

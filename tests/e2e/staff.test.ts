@@ -1,0 +1,127 @@
+/**
+ * The staff console in a real browser: it is a chunk residents never download; ward staff log in
+ * with the demo account, see only their ward's surveys, and read a sampled survey's results with
+ * 95 % intervals and hidden small cells; axe finds nothing on its pages, in Japanese and English.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { serverAndBrowserForThisFile } from "./harness";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const app = serverAndBrowserForThisFile();
+let context: BrowserContext;
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+}
+
+async function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("main button, main select, main input, main a")]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44),
+  );
+}
+
+async function logIn(page: Page, password = "kita-demo-password") {
+  await page.getByLabel("ログイン名").fill("kita.demo");
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+}
+
+describe("the staff console", () => {
+  it("is never downloaded by a resident, nor precached by the service worker", async () => {
+    context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    await page.goto(`${app.server.url}/surveys`);
+    await page.locator("h1").waitFor();
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
+    await page.goto(`${app.server.url}/settings`);
+    await page.locator("h1").waitFor();
+
+    expect(requested.filter((url) => /StaffApp|staff\/locales|\/api\/staff/.test(url))).toEqual([]);
+    const sw = readFileSync(path.join(app.server.clientDir, "sw.js"), "utf8");
+    expect(sw).toContain("index.html");
+    expect(sw).not.toMatch(/StaffApp/);
+  });
+
+  it("lets ward staff log in and read their ward's sampled survey with intervals and hidden small cells", async () => {
+    context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 1024, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/staff`);
+    await page.getByRole("heading", { name: "職員ログイン" }).waitFor();
+
+    await logIn(page, "wrong password");
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("ログイン名またはパスワードが違います");
+
+    await logIn(page);
+    await page.getByRole("heading", { name: "アンケート" }).waitFor();
+    const table = page.getByRole("table", { name: "担当のアンケート（新しい順）" });
+    // Only 北区's surveys: its poll and its 区民意識調査, not the city's nor another ward's.
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(2);
+    expect(await table.innerText()).not.toContain("市全体");
+
+    await table.getByRole("link", { name: /区民意識調査/ }).click();
+    await page.getByRole("columnheader", { name: "95%信頼区間" }).first().waitFor();
+    const results = await page.locator("main").innerText();
+    expect(results).toMatch(/\d+\.\d% – \d+\.\d%/);
+    expect(results).toContain("10未満");
+
+    // By age band: the breakdown hides bands too small to show.
+    await page.getByLabel("内訳").selectOption("ageBand");
+    await expect.poll(() => page.locator(".staff-segment").count()).toBeGreaterThan(1);
+
+    await page.getByRole("button", { name: "ログアウト" }).click();
+    await page.getByRole("heading", { name: "職員ログイン" }).waitFor();
+    expect((await fetch(`${app.server.url}/api/staff/session`)).status).toBe(401);
+  });
+
+  describe.each(["ja", "en"])("in %s", (locale) => {
+    it("has no axe violations and 44 px targets on the login, survey list and results pages", async () => {
+      context = await app.browser.newContext({
+        locale: locale === "ja" ? "ja-JP" : "en-US",
+        viewport: { width: 390, height: 844 },
+        bypassCSP: true,
+      });
+      const page = await context.newPage();
+      await page.goto(`${app.server.url}/staff`);
+      await page.locator("h1").waitFor();
+      expect(await axeViolations(page), "login").toEqual([]);
+      expect(await smallTargets(page), "login").toEqual([]);
+
+      await page.locator('input[name="login"]').fill("kita.demo");
+      await page.locator('input[name="password"]').fill("kita-demo-password");
+      await page.locator('button[type="submit"]').click();
+      await page.locator("table").first().waitFor();
+      expect(await axeViolations(page), "surveys").toEqual([]);
+      expect(await smallTargets(page), "surveys").toEqual([]);
+
+      await page.locator("tbody a").first().click();
+      await page.locator(".staff-segment").first().waitFor();
+      await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+      expect(await axeViolations(page), "results").toEqual([]);
+      expect(await smallTargets(page), "results").toEqual([]);
+    });
+  });
+});
