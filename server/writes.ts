@@ -6,5 +6,7 @@ import "./db/write";
 import "./health/service";
 import "./security/rate-limit";
 import "./seed/seed";
+import "./staff/editor";
+import "./staff/export";
 import "./staff/service";
 import "./surveys/service";

@@ -8,6 +8,7 @@ import * as m0002 from "./migrations/0002_surveys";
 import * as m0003 from "./migrations/0003_answers_with_response";
 import * as m0004 from "./migrations/0004_count_state";
 import * as m0005 from "./migrations/0005_staff";
+import * as m0006 from "./migrations/0006_paper_entries";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0003_answers_with_response": m0003,
   "0004_count_state": m0004,
   "0005_staff": m0005,
+  "0006_paper_entries": m0006,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /**
  * Kysely's view of the tables. Columns are snake_case in the database and camelCase here
  * (CamelCasePlugin maps them), so queries read like the rest of the code on both dialects.
@@ -60,6 +62,8 @@ export interface ResponseTable {
   yearsInWard: string | null;
   /** The answers, as JSON: question id → Answer (shared/surveys/answers.ts). Counts live in survey_aggregates. */
   answers: string;
+  /** The staff member who typed in a paper answer (only they may correct it); null for online responses. */
+  enteredBy: Generated<string | null>;
 }
 
 /** 招待コード: stored only as a hash, with whether (not by whom) it was used. */

@@ -54,19 +54,19 @@ export class Tally {
   /** survey id → (tally key → count) */
   private readonly counts = new Map<string, Map<string, number>>();
   /** Responses' counts not yet summed. Summing waits until the counts are needed. */
-  private entries: [surveyId: string, counts: JoinedCounts][] = [];
+  private entries: [surveyId: string, counts: JoinedCounts, by: number][] = [];
 
   add(surveyId: string, key: CountKey, by = 1): void {
     this.bump(surveyId, tallyKeyOf(key), by);
   }
 
   /**
-   * Adds one response's counts: 1 for each pair in each segment. Kept as given until the counts are
+   * Adds one response's counts: 1 (or `by`: -1 takes a corrected answer's counts off) for each pair in each segment. Kept as given until the counts are
    * needed: a write's tally is added to its batch's, and the batch's to the deferred counts, and
    * each of those steps is then one array append.
    */
-  addResponse(surveyId: string, counts: JoinedCounts): void {
-    if (counts.pairs !== "") this.entries.push([surveyId, counts]);
+  addResponse(surveyId: string, counts: JoinedCounts, by = 1): void {
+    if (counts.pairs !== "") this.entries.push([surveyId, counts, by]);
     if (this.entries.length >= 1024) this.sum();
   }
 
@@ -92,7 +92,7 @@ export class Tally {
   }
 
   private sum(): void {
-    for (const [surveyId, joined] of this.entries) {
+    for (const [surveyId, joined, by] of this.entries) {
       let counts = this.counts.get(surveyId);
       if (!counts) {
         counts = new Map();
@@ -103,7 +103,7 @@ export class Tally {
         const suffix = separator + segment;
         for (const pair of pairs) {
           const key = pair + suffix;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
+          counts.set(key, (counts.get(key) ?? 0) + by);
         }
       }
     }

@@ -5,7 +5,9 @@
  */
 import { Hono } from "hono";
 import { z } from "zod/mini";
+import { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../shared/staff/editor";
 import { LoginInput, StaffSession, StaffUser } from "../../shared/staff/schemas";
+import { Receipt, ResponseId } from "../../shared/surveys/answers";
 import { ResultsQuery } from "../../shared/surveys/results";
 import type { AppEnv } from "../env";
 import { clientAddress } from "../http/client-address";
@@ -13,6 +15,18 @@ import { AppError } from "../http/errors";
 import { describeRoute } from "../http/openapi";
 import { validate } from "../http/validate";
 import { countAttempt } from "../security/rate-limit";
+import {
+  closeSurvey,
+  correctPaperEntry,
+  createDraft,
+  duplicateSurvey,
+  editSurvey,
+  enterPaper,
+  myPaperEntries,
+  publishSurvey,
+  staffSurvey,
+} from "./editor";
+import { auditExport, exportData, toCsv } from "./export";
 import { adminOnly, clearSessionCookie, foreignOrigin, setSessionCookie, staffSession } from "./middleware";
 import { actorOf, endSessionsOf, listStaffUsers, login, logout } from "./service";
 import { auditEntries, StaffResults, StaffSurveyList, staffSurveyResults, staffSurveys } from "./surveys";
@@ -130,4 +144,158 @@ export const staffRoutes = new Hono<AppEnv>()
     }),
     staffSession,
     async (c) => c.json({ entries: await auditEntries(c.var.deps.database, c.var.staff.user) }, 200),
+  )
+  .get(
+    "/surveys/:id",
+    describeRoute({
+      summary: "A survey as the builder edits it, any status, with the locales its texts lack",
+      tags: ["staff"],
+      responses: { 200: { description: "The survey" }, 404: { description: "No such survey in this ward" } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    async (c) => c.json(await staffSurvey(c.var.deps.database, c.var.staff.user, c.req.valid("param").id), 200),
+  )
+  .post(
+    "/surveys",
+    describeRoute({
+      summary: "Create a draft survey in the staff member's ward (city-wide: administrators)",
+      tags: ["staff"],
+      responses: { 201: { description: "The new draft's id", schema: z.object({ id: z.string() }) } },
+    }),
+    staffSession,
+    validate("json", SurveyInput),
+    async (c) => c.json({ id: await createDraft(c.var.deps.database, c.var.staff.user, c.req.valid("json")) }, 201),
+  )
+  .put(
+    "/surveys/:id",
+    describeRoute({
+      summary: "Save an edit made from `version`. An open survey takes wording only (`surveys.unsafe_edit` lists why not).",
+      tags: ["staff"],
+      responses: { 200: { description: "The new version", schema: z.object({ version: z.int() }) } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    validate("json", SurveyEdit),
+    async (c) =>
+      c.json({ version: await editSurvey(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, c.req.valid("json")) }, 200),
+  )
+  .post(
+    "/surveys/:id/publish",
+    describeRoute({ summary: "Publish a draft", tags: ["staff"], responses: { 200: { description: "Published" } } }),
+    staffSession,
+    validate("param", IdParam),
+    async (c) => c.json(await publishSurvey(c.var.deps.database, c.var.staff.user, c.req.valid("param").id), 200),
+  )
+  .post(
+    "/surveys/:id/close",
+    describeRoute({ summary: "Close an open survey now", tags: ["staff"], responses: { 200: { description: "Closed" } } }),
+    staffSession,
+    validate("param", IdParam),
+    async (c) => c.json(await closeSurvey(c.var.deps.database, c.var.staff.user, c.req.valid("param").id), 200),
+  )
+  .post(
+    "/surveys/:id/duplicate",
+    describeRoute({
+      summary: "Copy a survey as a new draft (e.g. last year's 区民意識調査)",
+      tags: ["staff"],
+      responses: { 200: { description: "The copy's id" } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    async (c) => c.json(await duplicateSurvey(c.var.deps.database, c.var.staff.user, c.req.valid("param").id), 200),
+  )
+  .post(
+    "/surveys/:id/paper",
+    describeRoute({
+      summary: "Enter a mailed paper answer; its letter's code is used up, so the same letter cannot be entered twice",
+      tags: ["staff"],
+      responses: {
+        201: { description: "Stored", schema: Receipt },
+        200: { description: "This entry id was stored before", schema: Receipt },
+      },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    validate("json", PaperEntry),
+    async (c) => {
+      const { receipt, created } = await enterPaper(
+        c.var.deps.database,
+        c.var.deps.surveys,
+        c.var.staff.user,
+        c.req.valid("param").id,
+        c.req.valid("json"),
+      );
+      return created ? c.json(receipt, 201) : c.json(receipt, 200);
+    },
+  )
+  .get(
+    "/surveys/:id/paper",
+    describeRoute({
+      summary: "The paper entries this staff member made in a survey",
+      tags: ["staff"],
+      responses: { 200: { description: "Entries" } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    async (c) => c.json({ entries: await myPaperEntries(c.var.deps.database, c.var.staff.user, c.req.valid("param").id) }, 200),
+  )
+  .put(
+    "/surveys/:id/paper/:responseId",
+    describeRoute({
+      summary: "Correct one's own paper entry, until the survey closes",
+      tags: ["staff"],
+      responses: { 204: { description: "Corrected" } },
+    }),
+    staffSession,
+    validate("param", z.object({ id: IdParam.shape.id, responseId: ResponseId })),
+    validate("json", PaperCorrection),
+    async (c) => {
+      const { id, responseId } = c.req.valid("param");
+      await correctPaperEntry(c.var.deps.database, c.var.staff.user, id, responseId, c.req.valid("json"));
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/surveys/:id/export.csv",
+    describeRoute({
+      summary: "Results as CSV for Excel (UTF-8 with BOM, formula-safe cells, small cells hidden), then free-text answers",
+      tags: ["staff"],
+      responses: { 200: { description: "text/csv" } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    validate("query", ResultsQuery),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const data = await exportData(c.var.deps.database, c.var.staff.user, id, {
+        breakdown: c.req.valid("query").by,
+        minCell: c.var.deps.surveys.minCell,
+      });
+      await auditExport(c.var.deps.database, c.var.staff.user, id, "csv");
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", `attachment; filename="survey-${id}.csv"`);
+      return c.body(toCsv(data), 200);
+    },
+  )
+  .get(
+    "/surveys/:id/export.json",
+    describeRoute({
+      summary: "Results as JSON (the same data as the CSV)",
+      tags: ["staff"],
+      responses: { 200: { description: "Results" } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    validate("query", ResultsQuery),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const data = await exportData(c.var.deps.database, c.var.staff.user, id, {
+        breakdown: c.req.valid("query").by,
+        minCell: c.var.deps.surveys.minCell,
+      });
+      await auditExport(c.var.deps.database, c.var.staff.user, id, "json");
+      c.header("content-disposition", `attachment; filename="survey-${id}.json"`);
+      return c.json({ results: data.results, comments: data.comments }, 200);
+    },
   );

@@ -101,6 +101,8 @@ export interface Submission {
   clientAddress: string;
   mode?: "online" | "paper";
   now?: Date;
+  /** A paper answer typed in by staff: who entered it; its letter's code is then used up as online. */
+  enteredBy?: string;
 }
 
 export interface SubmitResult {
@@ -218,6 +220,7 @@ export interface PreparedResponse {
   yearsInWard: string | null;
   /** The answers as stored (JSON). */
   answers: string;
+  enteredBy: string | null;
   /** Why the response must be refused, if it is not a repeat of one already stored. */
   refusal: { code: ErrorCode; details: unknown } | null;
   /** The hash of the invitation code to use up (sampled surveys, online). */
@@ -242,7 +245,7 @@ export function prepareResponse(
   let deviceHash: string | null = null;
   const issues = checkAnswers(survey.definition, response.answers, response.profile, areaIds);
   if (issues.length > 0) refusal = { code: "responses.invalid", details: { issues } };
-  else if (survey.kind === "sampled" && mode === "online") {
+  else if (survey.kind === "sampled" && (mode === "online" || submission.enteredBy)) {
     const code = response.invitationCode ? normalizeInvitationCode(response.invitationCode) : null;
     if (!response.invitationCode) refusal = { code: "invitations.required", details: { survey: survey.id } };
     else if (!code) refusal = { code: "invitations.invalid", details: { survey: survey.id } };
@@ -263,6 +266,7 @@ export function prepareResponse(
     childrenUnder6: response.profile.childrenUnder6 ?? null,
     yearsInWard: response.profile.yearsInWard ?? null,
     answers: JSON.stringify(response.answers),
+    enteredBy: submission.enteredBy ?? null,
     refusal,
     codeHash,
     deviceHash,
@@ -276,7 +280,7 @@ const surveyState = prepared((db: Kysely<DB>, id: string) =>
   db.selectFrom("surveys").select(["id", "kind", "status", "opensAt", "closesAt", "version"]).where("id", "=", id),
 );
 const claimResponse = prepared((db: Kysely<DB>, ...values: string[]) => {
-  const [id, surveyId, receiptCode, mode, receivedAt, ageBand, areaId, childrenUnder6, yearsInWard, answers] = values as [
+  const [id, surveyId, receiptCode, mode, receivedAt, ageBand, areaId, childrenUnder6, yearsInWard, answers, enteredBy] = values as [
     string,
     string,
     string,
@@ -287,10 +291,11 @@ const claimResponse = prepared((db: Kysely<DB>, ...values: string[]) => {
     string,
     string,
     string,
+    string,
   ];
   return db
     .insertInto("responses")
-    .values({ id, surveyId, receiptCode, mode, receivedAt, ageBand, areaId, childrenUnder6, yearsInWard, answers })
+    .values({ id, surveyId, receiptCode, mode, receivedAt, ageBand, areaId, childrenUnder6, yearsInWard, answers, enteredBy })
     .onConflict((oc) => oc.column("id").doNothing());
 });
 const earlierReceipt = prepared((db: Kysely<DB>, id: string) =>
@@ -333,6 +338,7 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, response
     response.childrenUnder6 as string,
     response.yearsInWard as string,
     response.answers,
+    response.enteredBy as string,
   );
   if (Number(claimed.numAffectedRows ?? 0n) !== 1) {
     const earlier = (await earlierReceipt(trx, "one", responseId)).rows[0] as

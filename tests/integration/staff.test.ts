@@ -15,6 +15,7 @@ import { StaffResults, StaffSurveyList } from "../../shared/staff/surveys";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import { wardRecords } from "../../shared/wards/data";
 import { testApp, testStaffRules } from "../helpers/app";
+import { parseCsv } from "../helpers/csv";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
 
@@ -276,6 +277,216 @@ describe.each(dialects)("staff API", (dialect) => {
         // "unsure" (3) is under 10; "no", the next smallest, is hidden too, or it would give "unsure" away.
         expect(option("unsure")).toMatchObject({ count: null, share: null, interval: null });
         expect(option("no")).toMatchObject({ count: null, share: null, interval: null });
+      });
+    });
+
+    describe("the survey builder", () => {
+      const input = (ward: string | null) => ({
+        ward,
+        kind: "sampled" as const,
+        resultsPublic: false,
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+        definition,
+      });
+      const send = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+        Promise.resolve(
+          app.request(path, {
+            method,
+            headers: { "content-type": "application/json", ...headers },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          }),
+        );
+
+      it("creates a draft in the staff member's ward, publishes it, takes wording edits only once open, and closes it — all logged", async () => {
+        const { headers } = await loginAs("kita.staff");
+        await expectErrorResponse(await send("POST", "/api/staff/surveys", headers, input("27128")), "staff.forbidden");
+        await expectErrorResponse(await send("POST", "/api/staff/surveys", headers, input(null)), "staff.forbidden");
+        const created = await send("POST", "/api/staff/surveys", headers, input("27127"));
+        expect(created.status).toBe(201);
+        const { id } = (await created.json()) as { id: string };
+
+        // Residents do not see a draft.
+        expect((await app.request(`/api/surveys/${id}`)).status).toBe(404);
+        expect((await send("POST", `/api/staff/surveys/${id}/publish`, headers)).status).toBe(200);
+        expect((await app.request(`/api/surveys/${id}`)).status).toBe(200);
+        await expectErrorResponse(await send("POST", `/api/staff/surveys/${id}/publish`, headers), "surveys.not_draft");
+
+        const reworded = structuredClone(definition);
+        reworded.title = { ja: "区民意識調査 2026", en: "Residents' survey 2026" };
+        const edited = await send("PUT", `/api/staff/surveys/${id}`, headers, {
+          ...input("27127"),
+          definition: reworded,
+          version: 1,
+          opensAt: undefined,
+        });
+        expect(edited.status).toBe(400);
+        const current = (await (await get(`/api/staff/surveys/${id}`, headers)).json()) as {
+          opensAt: string;
+          version: number;
+          missingTranslations: string[];
+        };
+        expect(current.missingTranslations).toContain("en");
+        const ok = await send("PUT", `/api/staff/surveys/${id}`, headers, {
+          ...input("27127"),
+          opensAt: current.opensAt,
+          definition: reworded,
+          version: 1,
+        });
+        expect(await ok.json()).toEqual({ version: 2 });
+        // An edit from the old version is refused, not silently applied over the new one.
+        await expectErrorResponse(
+          await send("PUT", `/api/staff/surveys/${id}`, headers, {
+            ...input("27127"),
+            opensAt: current.opensAt,
+            definition: reworded,
+            version: 1,
+          }),
+          "surveys.edit_conflict",
+        );
+        const fewerOptions = structuredClone(reworded);
+        const knows = fewerOptions.questions[0] as { options: unknown[] };
+        knows.options = knows.options.slice(0, 2);
+        const unsafe = await expectErrorResponse(
+          await send("PUT", `/api/staff/surveys/${id}`, headers, {
+            ...input("27127"),
+            opensAt: current.opensAt,
+            definition: fewerOptions,
+            version: 2,
+          }),
+          "surveys.unsafe_edit",
+        );
+        expect(unsafe.error.details).toMatchObject({ reasons: ["knows: options"] });
+
+        expect((await send("POST", `/api/staff/surveys/${id}/close`, headers)).status).toBe(200);
+        const copy = (await (await send("POST", `/api/staff/surveys/${id}/duplicate`, headers)).json()) as { id: string };
+        const duplicate = (await (await get(`/api/staff/surveys/${copy.id}`, headers)).json()) as {
+          status: string;
+          definition: { title: { ja: string } };
+        };
+        expect(duplicate).toMatchObject({ status: "draft", definition: { title: { ja: "区民意識調査 2026" } } });
+
+        const audit = (await (await get("/api/staff/audit", headers)).json()) as { entries: { action: string }[] };
+        expect(audit.entries.map((e) => e.action).reverse()).toEqual([
+          "survey.create",
+          "survey.publish",
+          "survey.edit",
+          "survey.close",
+          "survey.duplicate",
+        ]);
+      });
+
+      it("refuses a definition whose condition points to a later question", async () => {
+        const { headers } = await loginAs("kita.staff");
+        const broken = structuredClone(definition);
+        broken.questions.unshift({ ...broken.questions[0], id: "first", showIf: { question: "knows", anyOf: ["yes"] } } as never);
+        const refusal = await expectErrorResponse(
+          await send("POST", "/api/staff/surveys", headers, { ...input("27127"), definition: broken }),
+          "surveys.definition_invalid",
+        );
+        expect(refusal.error.details).toEqual({ problems: [{ at: "first", code: "condition_not_earlier" }] });
+      });
+    });
+
+    describe("paper entry", () => {
+      const entry = (code: string | undefined, option = "yes") => ({
+        id: uuidv7(),
+        ...(code ? { code } : {}),
+        answers: { knows: { option } },
+        profile: {},
+      });
+
+      it("uses up the letter's code, so the same letter cannot be entered twice, and lets only its author correct it", async () => {
+        const { newInvitationCode } = await import("../../shared/surveys/invitation-code");
+        const { sha256 } = await import("../../server/surveys/service");
+        const code = newInvitationCode(Buffer.from("0123456789abcdef0123"));
+        await insertInto(database, "invitationCodes", [{ codeHash: sha256(code), surveyId: kita.id, batchId: "letters", usedAt: null }]);
+        const { headers } = await loginAs("kita.staff");
+        const path = `/api/staff/surveys/${kita.id}/paper`;
+
+        await expectErrorResponse(await post(path, entry(undefined), headers), "invitations.required");
+        const first = entry(code);
+        expect((await post(path, first, headers)).status).toBe(201);
+        // The same entry sent again (a double click): its receipt, counted once.
+        expect((await post(path, first, headers)).status).toBe(200);
+        await expectErrorResponse(await post(path, entry(code), headers), "invitations.used");
+
+        const results = async () =>
+          StaffResults.parse(await (await get(`/api/staff/surveys/${kita.id}/results`, headers)).json()).segments[0]?.questions[0]
+            ?.answered;
+        expect(await results()).toBe(29);
+
+        const other = await loginAs("kita2.staff").catch(() => null);
+        expect(other).toBeNull();
+        const admin = await loginAs("city.admin");
+        const correction = { answers: { knows: { option: "no" } }, profile: {} };
+        await expectErrorResponse(
+          await app.request(`${path}/${first.id}`, {
+            method: "PUT",
+            headers: { ...admin.headers, "content-type": "application/json" },
+            body: JSON.stringify(correction),
+          }),
+          "paper.not_found",
+        );
+        const corrected = await app.request(`${path}/${first.id}`, {
+          method: "PUT",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify(correction),
+        });
+        expect(corrected.status).toBe(204);
+        const options = StaffResults.parse(await (await get(`/api/staff/surveys/${kita.id}/results`, headers)).json()).segments[0]
+          ?.questions[0]?.options;
+        // 14 yes and 11 no before; the entry moved from yes to no: 14 and 12 (unsure stays hidden, and with it the next smallest).
+        expect(options?.find((o) => o.key === "yes")?.count).toBe(14);
+        const audit = (await (await get("/api/staff/audit", headers)).json()) as { entries: { action: string }[] };
+        expect(audit.entries.map((e) => e.action).slice(0, 2)).toEqual(["paper.correct", "paper.enter"]);
+      });
+    });
+
+    describe("export", () => {
+      it("writes CSV for Excel: a byte-order mark, small cells hidden, and a formula in an answer neutralised", async () => {
+        const withComment = {
+          ...definition,
+          questions: [
+            ...definition.questions,
+            { id: "comment", type: "text", text: ja("ご意見"), required: false, themes: [], maxLength: 200, multiline: true },
+          ],
+        };
+        const survey = { ...surveyRow("27127", "poll"), definition: JSON.stringify(withComment) };
+        await insertInto(database, "surveys", [survey]);
+        const { submitResponse } = await import("../../server/surveys/service");
+        for (let i = 0; i < 12; i++) {
+          const text = i === 0 ? '=HYPERLINK("http://evil.example","click")' : "";
+          await submitResponse(
+            database,
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10 },
+            {
+              surveyId: survey.id,
+              response: {
+                id: uuidv7(),
+                answers: { knows: { option: i < 11 ? "yes" : "no" }, ...(text ? { comment: { text } } : {}) },
+                profile: {},
+              },
+              clientAddress: "test",
+            },
+          );
+        }
+        const { headers } = await loginAs("kita.staff");
+        const response = await get(`/api/staff/surveys/${survey.id}/export.csv`, headers);
+        expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const text = new TextDecoder().decode(bytes.slice(3));
+        const rows = parseCsv(text);
+        const yes = rows.find((r) => r[0] === "集計" && r[3] === "yes");
+        const no = rows.find((r) => r[0] === "集計" && r[3] === "no");
+        expect(yes?.[6]).toBe("10未満");
+        expect(no?.[6]).toBe("10未満");
+        const comment = rows.find((r) => r[0] === "自由記述");
+        expect(comment?.[11]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+
+        const audit = (await (await get("/api/staff/audit", headers)).json()) as { entries: { action: string }[] };
+        expect(audit.entries[0]?.action).toBe("survey.export");
       });
     });
 
