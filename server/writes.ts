@@ -8,5 +8,6 @@ import "./security/rate-limit";
 import "./seed/seed";
 import "./staff/editor";
 import "./staff/export";
+import "./staff/letters";
 import "./staff/service";
 import "./surveys/service";

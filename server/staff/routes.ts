@@ -27,6 +27,7 @@ import {
   staffSurvey,
 } from "./editor";
 import { auditExport, exportData, toCsv } from "./export";
+import { generateLetters, letterBatches } from "./letters";
 import { adminOnly, clearSessionCookie, foreignOrigin, setSessionCookie, staffSession } from "./middleware";
 import { actorOf, endSessionsOf, listStaffUsers, login, logout } from "./service";
 import { auditEntries, StaffResults, StaffSurveyList, staffSurveyResults, staffSurveys } from "./surveys";
@@ -298,4 +299,40 @@ export const staffRoutes = new Hono<AppEnv>()
       c.header("content-disposition", `attachment; filename="survey-${id}.json"`);
       return c.json({ results: data.results, comments: data.comments }, 200);
     },
+  )
+  .post(
+    "/surveys/:id/letters",
+    describeRoute({
+      summary: "Make a batch of invitation codes for a sampled survey; answers them once, as CSV for mail-merge",
+      tags: ["staff"],
+      responses: { 201: { description: "text/csv: number, code, the link for the QR code" } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    validate("json", z.object({ count: z.int().check(z.minimum(1), z.maximum(5000)) })),
+    async (c) => {
+      const { deps } = c.var;
+      const base = (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
+      const { batchId, csv } = await generateLetters(
+        deps.database,
+        c.var.staff.user,
+        c.req.valid("param").id,
+        c.req.valid("json").count,
+        base,
+      );
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", `attachment; filename="letters-${batchId}.csv"`);
+      return c.body(csv, 201);
+    },
+  )
+  .get(
+    "/surveys/:id/letters",
+    describeRoute({
+      summary: "Batches of letters with their response rates",
+      tags: ["staff"],
+      responses: { 200: { description: "Batches" } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    async (c) => c.json({ batches: await letterBatches(c.var.deps.database, c.var.staff.user, c.req.valid("param").id) }, 200),
   );

@@ -443,6 +443,35 @@ describe.each(dialects)("staff API", (dialect) => {
       });
     });
 
+    describe("invitation letters", () => {
+      it("makes a batch of codes shown once as CSV, each good for one online response, and counts the batch's response rate", async () => {
+        const { headers } = await loginAs("kita.staff");
+        const made = await post(`/api/staff/surveys/${kita.id}/letters`, { count: 3 }, headers);
+        expect(made.status).toBe(201);
+        const bytes = new Uint8Array(await made.arrayBuffer());
+        expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const rows = parseCsv(new TextDecoder().decode(bytes.slice(3))).slice(1);
+        expect(rows).toHaveLength(3);
+        const [, code, url] = rows[0] as [string, string, string];
+        expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}[2-9A-HJ-NP-Z]?/);
+        expect(url).toContain(`/surveys/${kita.id}?code=`);
+
+        const answered = await post(`/api/surveys/${kita.id}/responses`, {
+          id: uuidv7(),
+          answers: { knows: { option: "yes" } },
+          profile: {},
+          invitationCode: code,
+        });
+        expect(answered.status).toBe(201);
+        const batches = (await (await get(`/api/staff/surveys/${kita.id}/letters`, headers)).json()) as {
+          batches: { letters: number; used: number }[];
+        };
+        expect(batches.batches).toEqual([expect.objectContaining({ letters: 3, used: 1 })]);
+        // A poll takes no letters.
+        await expectErrorResponse(await post(`/api/staff/surveys/${chuo.id}/letters`, { count: 3 }, headers), "surveys.not_found");
+      });
+    });
+
     describe("export", () => {
       it("writes CSV for Excel: a byte-order mark, small cells hidden, and a formula in an answer neutralised", async () => {
         const withComment = {

@@ -3,19 +3,22 @@
  * precached by the service worker, so residents never download it. It works online only; nothing
  * of it is kept on the device beyond the session cookie.
  */
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StaffSession } from "../../../shared/staff/schemas";
 import { T, useT } from "../i18n/T";
-import { Link, useLocation } from "../router";
+import { Link, navigate, useLocation } from "../router";
 import { Loading } from "../shell/LoadState";
+import { EditSurvey } from "./EditSurvey";
 import { loadStaffStrings } from "./i18n";
+import { StaffPaperPage } from "./StaffPaperPage";
 import { StaffResultsPage } from "./StaffResultsPage";
+import { emptySurvey, StaffSurveyEditor } from "./StaffSurveyEditor";
 import { StaffSurveysPage } from "./StaffSurveysPage";
 import { useStaffSession } from "./session";
 import "./staff.css";
 
-const uuid = /^\/staff\/surveys\/([0-9a-f-]{36})$/;
+const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper)?$/;
 
 export default function StaffApp() {
   const { i18n } = useTranslation();
@@ -61,18 +64,33 @@ function StaffConsole() {
         <p>
           <T k="staff:needsConnection" />
         </p>
-        <button type="button" className="button" onClick={() => void check()}>
+        <button type="button" className="button primary" onClick={() => void check()}>
           <T k="staff:retry" />
         </button>
       </div>
     );
   if (state.status === "anonymous") return <LoginPage login={login} notice={state.errorKey} />;
 
-  const match = pathname.match(uuid);
+  const match = pathname.match(surveyPath);
+  const id = match?.[1];
+  const session = state.session;
+  let page: ReactNode;
+  if (pathname === "/staff/surveys/new") {
+    page = (
+      <StaffSurveyEditor
+        session={session}
+        start={emptySurvey(session.user.ward)}
+        onSaved={(saved) => navigate(`/staff/surveys/${saved}`)}
+      />
+    );
+  } else if (id && match?.[2] === "/edit") page = <EditSurvey session={session} surveyId={id} onEnded={ended} />;
+  else if (id && match?.[2] === "/paper") page = <StaffPaperPage session={session} surveyId={id} onEnded={ended} />;
+  else if (id) page = <StaffResultsPage session={session} surveyId={id} onEnded={ended} />;
+  else page = <StaffSurveysPage onEnded={ended} />;
   return (
     <div className="staff">
-      <SessionBar session={state.session} onLogout={() => void logout(state.session)} />
-      {match ? <StaffResultsPage surveyId={match[1] as string} onEnded={ended} /> : <StaffSurveysPage onEnded={ended} />}
+      <SessionBar session={session} onLogout={() => void logout(session)} />
+      {page}
     </div>
   );
 }
@@ -85,7 +103,7 @@ function SessionBar({ session, onLogout }: { session: StaffSession; onLogout: ()
       <p>
         <T k="staff:session.signedInAs" values={{ name: session.user.displayName, scope }} />
       </p>
-      <button type="button" className="button secondary" onClick={onLogout}>
+      <button type="button" className="button" onClick={onLogout}>
         <T k="staff:session.logout" />
       </button>
     </div>
@@ -130,7 +148,7 @@ function LoginPage({ login, notice }: { login: (name: string, password: string) 
             <T k={error} />
           </p>
         )}
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button primary" disabled={busy}>
           <T k={busy ? "staff:login.submitting" : "staff:login.submit"} />
         </button>
       </form>

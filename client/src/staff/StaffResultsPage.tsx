@@ -3,6 +3,7 @@
  * intervals, optionally by a profile field. Counts under the minimum cell are shown as "<K".
  */
 import { useState } from "react";
+import type { StaffSession } from "../../../shared/staff/schemas";
 import type { StaffResults } from "../../../shared/staff/surveys";
 import { type Breakdown, breakdowns } from "../../../shared/surveys/aggregates";
 import { localized, type Survey } from "../../../shared/surveys/model";
@@ -12,22 +13,24 @@ import { RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { Link } from "../router";
 import { LoadState } from "../shell/LoadState";
+import { SurveyActions } from "./SurveyActions";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
-export function StaffResultsPage({ surveyId, onEnded }: { surveyId: string; onEnded: () => void }) {
+export function StaffResultsPage({ session, surveyId, onEnded }: { session: StaffSession; surveyId: string; onEnded: () => void }) {
   const { locale, plain } = useT();
   const [by, setBy] = useState<Breakdown | "">("");
+  const [version, setVersion] = useState(0);
   const { state, retry } = useLoader<{ survey: Survey; results: StaffResults }>(async () => {
     const [surveyResponse, resultsResponse] = await Promise.all([
-      api.api.surveys[":id"].$get({ param: { id: surveyId } }),
+      api.api.staff.surveys[":id"].$get({ param: { id: surveyId } }),
       api.api.staff.surveys[":id"].results.$get({ param: { id: surveyId }, query: by ? { by } : {} }),
     ]);
     if ((resultsResponse.status as number) === 401) onEnded();
     if (resultsResponse.status !== 200) throw resultsResponse;
     if (surveyResponse.status !== 200) throw surveyResponse;
-    return { survey: await surveyResponse.json(), results: await resultsResponse.json() };
-  }, `${surveyId}:${by}`);
+    return { survey: (await surveyResponse.json()) as unknown as Survey, results: await resultsResponse.json() };
+  }, `${surveyId}:${by}:${version}`);
 
   const heading =
     state.status === "ready" ? (
@@ -44,6 +47,9 @@ export function StaffResultsPage({ surveyId, onEnded }: { surveyId: string; onEn
         </Link>
       </p>
       <h1 tabIndex={-1}>{heading}</h1>
+      {state.status === "ready" && (
+        <SurveyActions session={session} survey={state.data.survey} by={by} onChanged={() => setVersion((n) => n + 1)} />
+      )}
       <label className="field">
         <span>
           <T k="staff:results.breakdown" />

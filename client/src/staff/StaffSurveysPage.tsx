@@ -25,6 +25,11 @@ export function StaffSurveysPage({ onEnded }: { onEnded: () => void }) {
       <h1 tabIndex={-1}>
         <T k="staff:surveys.heading" />
       </h1>
+      <p>
+        <Link className="button primary" to="/staff/surveys/new">
+          <T k="staff:surveys.new" />
+        </Link>
+      </p>
       {state.status !== "ready" ? (
         <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
       ) : state.data.surveys.length === 0 ? (
