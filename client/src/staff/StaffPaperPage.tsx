@@ -27,7 +27,6 @@ interface Entry {
 }
 
 export function StaffPaperPage({ session, surveyId, onEnded }: { session: StaffSession; surveyId: string; onEnded: () => void }) {
-  const [reload, setReload] = useState(0);
   const { state, retry } = useLoader<{ survey: Survey; entries: Entry[] }>(async () => {
     const [surveyResponse, entriesResponse] = await Promise.all([
       api.api.staff.surveys[":id"].$get({ param: { id: surveyId } }),
@@ -37,7 +36,7 @@ export function StaffPaperPage({ session, surveyId, onEnded }: { session: StaffS
     if (surveyResponse.status !== 200) throw surveyResponse;
     if (entriesResponse.status !== 200) throw entriesResponse;
     return { survey: (await surveyResponse.json()) as unknown as Survey, entries: (await entriesResponse.json()).entries as Entry[] };
-  }, `${surveyId}:${reload}`);
+  }, surveyId);
 
   if (state.status !== "ready") {
     return (
@@ -49,21 +48,17 @@ export function StaffPaperPage({ session, surveyId, onEnded }: { session: StaffS
       </>
     );
   }
-  return <PaperForm session={session} survey={state.data.survey} entries={state.data.entries} onStored={() => setReload((n) => n + 1)} />;
+  return <PaperForm session={session} survey={state.data.survey} initialEntries={state.data.entries} />;
 }
 
-function PaperForm({
-  session,
-  survey,
-  entries,
-  onStored,
-}: {
-  session: StaffSession;
-  survey: Survey;
-  entries: Entry[];
-  onStored: () => void;
-}) {
+function PaperForm({ session, survey, initialEntries }: { session: StaffSession; survey: Survey; initialEntries: Entry[] }) {
   const { locale } = useT();
+  const [entries, setEntries] = useState(initialEntries);
+  // The list is refreshed in place after each entry: the form, and its message, stay.
+  const onStored = async () => {
+    const response = await api.api.staff.surveys[":id"].paper.$get({ param: { id: survey.id } }).catch(() => null);
+    if (response?.status === 200) setEntries((await response.json()).entries as Entry[]);
+  };
   const [answers, setAnswers] = useState<Answers>({});
   const [profile, setProfile] = useState<Profile>({});
   const [editing, setEditing] = useState<Entry | null>(null);
@@ -112,7 +107,7 @@ function PaperForm({
         setMessage({ kind: "ok", key: "staff:paper.stored", values: { receipt: receipt.receiptCode } });
       }
       reset();
-      onStored();
+      void onStored();
     } catch (failure) {
       setMessage({ kind: "error", key: await errorKeyOf(failure) });
     } finally {
