@@ -37,6 +37,8 @@ async function smallTargets(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>("main button, main select, main input, main a")]
       .filter((el) => el.offsetParent !== null)
+      // A checkbox or radio is tapped through its label: the label is the target.
+      .map((el) => (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") ? (el.closest("label") ?? el) : el))
       .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
       .filter((r) => r.height < 44),
   );
@@ -98,7 +100,7 @@ describe("the staff console", () => {
   });
 
   describe.each(["ja", "en"])("in %s", (locale) => {
-    it("has no axe violations and 44 px targets on the login, survey list and results pages", async () => {
+    it("has no axe violations and 44 px targets on the login, survey list, results, builder and paper-entry pages", async () => {
       context = await app.browser.newContext({
         locale: locale === "ja" ? "ja-JP" : "en-US",
         viewport: { width: 390, height: 844 },
@@ -122,6 +124,19 @@ describe("the staff console", () => {
       await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
       expect(await axeViolations(page), "results").toEqual([]);
       expect(await smallTargets(page), "results").toEqual([]);
+
+      const surveyPath = new URL(page.url()).pathname;
+      for (const [name, path] of [
+        ["builder", "/staff/surveys/new"],
+        ["paper entry", `${surveyPath}/paper`],
+      ] as const) {
+        await page.goto(app.server.url + path);
+        await page.locator("h1").waitFor();
+        await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+        await page.locator("form, .editor").first().waitFor();
+        expect(await axeViolations(page), name).toEqual([]);
+        expect(await smallTargets(page), name).toEqual([]);
+      }
     });
   });
 });

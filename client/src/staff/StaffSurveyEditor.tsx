@@ -769,10 +769,26 @@ function AddQuestion({ onAdd }: { onAdd: (type: QuestionType) => void }) {
   );
 }
 
+function withPlaceholders(question: Question): Question {
+  const copy = structuredClone(question);
+  const fill = (text: LocalizedText, id: string) => {
+    if (!text.ja.trim()) text.ja = `（${id}）`;
+  };
+  fill(copy.text, copy.id);
+  if ("options" in copy) for (const option of copy.options) fill(option.label, option.id);
+  if (copy.type === "rating") {
+    fill(copy.lowLabel, "1");
+    fill(copy.highLabel, "5");
+  }
+  return copy;
+}
+
 /** The questions as a resident sees them, in a phone-sized frame, in the console's language. */
 function Preview({ definition }: { definition: SurveyDefinition }) {
   const [index, setIndex] = useState(0);
-  const question = definition.questions[Math.min(index, definition.questions.length - 1)];
+  const shown = definition.questions[Math.min(index, definition.questions.length - 1)];
+  // Texts not written yet show as the id they belong to, so every control in the preview has a name.
+  const question = shown && withPlaceholders(shown);
   if (!question) return null;
   return (
     <section className="preview" aria-labelledby="preview-heading">
