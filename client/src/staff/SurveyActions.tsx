@@ -1,8 +1,9 @@
 /** What staff can do with a survey: edit it, enter paper answers, download its results, publish, close or copy it. */
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { StaffSession } from "../../../shared/staff/schemas";
 import type { Survey } from "../../../shared/surveys/model";
 import { api, errorKeyOf } from "../api";
+import { useLoader } from "../data";
 import { T, useT } from "../i18n/T";
 import { Link, navigate } from "../router";
 
@@ -87,6 +88,101 @@ export function SurveyActions({
           <T k={error} />
         </p>
       )}
+      {survey.kind === "sampled" && survey.status !== "closed" && <Letters session={session} surveyId={survey.id} />}
     </div>
+  );
+}
+
+/** Letters for a sampled survey: make a batch of codes (downloaded once, as CSV), and each batch's response rate. */
+function Letters({ session, surveyId }: { session: StaffSession; surveyId: string }) {
+  const { locale } = useT();
+  const countId = useId();
+  const [count, setCount] = useState(100);
+  const [made, setMade] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const { state } = useLoader(async () => {
+    const response = await api.api.staff.surveys[":id"].letters.$get({ param: { id: surveyId } });
+    if (response.status !== 200) throw response;
+    return (await response.json()).batches;
+  }, `${surveyId}:${refresh}`);
+
+  const make = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await api.api.staff.surveys[":id"].letters.$post(
+        { param: { id: surveyId }, json: { count } },
+        { headers: { "x-csrf-token": session.csrfToken } },
+      );
+      if (response.status !== 201) throw response;
+      const blob = await (response as unknown as Response).blob();
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `letters-${surveyId}.csv`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+      setMade(count);
+      setRefresh((n) => n + 1);
+    } catch (failure) {
+      setError(await errorKeyOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  return (
+    <section aria-labelledby={`${countId}-heading`} className="letters">
+      <h2 id={`${countId}-heading`}>
+        <T k="staff:actions.letters.heading" />
+      </h2>
+      {state.status === "ready" &&
+        (state.data.length === 0 ? (
+          <p>
+            <T k="staff:actions.letters.none" />
+          </p>
+        ) : (
+          <ul>
+            {state.data.map((batch) => (
+              <li key={batch.batchId ?? "none"}>
+                <T
+                  k="staff:actions.letters.batch"
+                  values={{ letters: batch.letters, used: batch.used, rate: percent.format(batch.rate) }}
+                />
+              </li>
+            ))}
+          </ul>
+        ))}
+      <div className="row">
+        <div className="field small">
+          <label htmlFor={countId}>
+            <T k="staff:actions.letters.count" />
+          </label>
+          <input
+            id={countId}
+            type="number"
+            min={1}
+            max={5000}
+            value={count}
+            onChange={(e) => setCount(Math.max(1, Math.min(5000, Number(e.target.value) || 1)))}
+          />
+        </div>
+        <button type="button" className="button" disabled={busy} onClick={() => void make()}>
+          <T k="staff:actions.letters.make" />
+        </button>
+      </div>
+      {made !== null && (
+        <p role="status">
+          <T k="staff:actions.letters.made" values={{ count: made }} />
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          <T k={error} />
+        </p>
+      )}
+    </section>
   );
 }
