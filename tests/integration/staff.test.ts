@@ -210,7 +210,60 @@ describe.each(dialects)("staff API", (dialect) => {
           ["GET", "/api/staff/audit"],
           ["POST", "/api/staff/logout"],
           ["POST", `/api/staff/users/${randomUUID()}/end-sessions`],
+          ...surveyEndpoints(kita.id),
+          ["POST", "/api/staff/surveys"],
         ] as const;
+      /** Every endpoint about one survey. */
+      const surveyEndpoints = (id: string) =>
+        [
+          ["GET", `/api/staff/surveys/${id}`],
+          ["PUT", `/api/staff/surveys/${id}`],
+          ["POST", `/api/staff/surveys/${id}/publish`],
+          ["POST", `/api/staff/surveys/${id}/close`],
+          ["POST", `/api/staff/surveys/${id}/duplicate`],
+          ["POST", `/api/staff/surveys/${id}/paper`],
+          ["GET", `/api/staff/surveys/${id}/paper`],
+          ["PUT", `/api/staff/surveys/${id}/paper/${uuidv7()}`],
+          ["GET", `/api/staff/surveys/${id}/export.csv`],
+          ["GET", `/api/staff/surveys/${id}/export.json`],
+          ["POST", `/api/staff/surveys/${id}/letters`],
+          ["GET", `/api/staff/surveys/${id}/letters`],
+          ["GET", `/api/staff/surveys/${id}/results`],
+        ] as const;
+
+      it("answers 403 or 404 to every survey endpoint for another ward's survey, and changes nothing", async () => {
+        const { headers } = await loginAs("kita.staff");
+        const bodies: Record<string, unknown> = {
+          [`PUT /api/staff/surveys/${chuo.id}`]: {
+            ward: "27128",
+            kind: "poll",
+            resultsPublic: true,
+            opensAt: chuo.opensAt,
+            closesAt: chuo.closesAt,
+            definition,
+            version: 1,
+          },
+          [`POST /api/staff/surveys/${chuo.id}/paper`]: { id: uuidv7(), answers: { knows: { option: "yes" } }, profile: {} },
+          [`POST /api/staff/surveys/${chuo.id}/letters`]: { count: 1 },
+        };
+        for (const [method, path] of surveyEndpoints(chuo.id)) {
+          const key = `${method} ${path}`;
+          const body = bodies[key] ?? (path.includes("/paper/") ? { answers: {}, profile: {} } : undefined);
+          const response = await app.request(path, {
+            method,
+            headers: { ...headers, "content-type": "application/json" },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          });
+          expect([403, 404], key).toContain(response.status);
+        }
+        const stored = await database.db
+          .selectFrom("surveys")
+          .select(["status", "version"])
+          .where("id", "=", chuo.id)
+          .executeTakeFirstOrThrow();
+        expect(stored).toEqual({ status: "open", version: 1 });
+        expect(await database.db.selectFrom("invitationCodes").select("codeHash").where("surveyId", "=", chuo.id).execute()).toEqual([]);
+      });
 
       it("answers 401 without a session, and with a forged cookie", async () => {
         for (const [method, path] of endpoints()) {
