@@ -7,8 +7,8 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
-import { parseCsv } from "../helpers/csv";
 import { serverAndBrowserForThisFile } from "./harness";
 
 const app = serverAndBrowserForThisFile();
@@ -65,16 +65,16 @@ describe("a survey from the builder to the CSV", () => {
     await expect.poll(() => staff.locator(".survey-actions").innerText()).toContain("公開中");
     const surveyId = (staff.url().match(/surveys\/([0-9a-f-]{36})/) as RegExpMatchArray)[1] as string;
 
-    // Letters: 25 codes, from the console's session.
-    const lettersCsv = await staff.evaluate(async (id) => {
-      const session = (await (await fetch("/api/staff/session")).json()) as { csrfToken: string };
-      const response = await fetch(`/api/staff/surveys/${id}/letters`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
-        body: JSON.stringify({ count: 25 }),
-      });
-      return response.text();
-    }, surveyId);
+    // Letters: 25 codes, downloaded once as CSV, and shown as printable A4 letters with their QR codes.
+    await staff.getByLabel("作る通数").fill("25");
+    const [lettersDownload] = await Promise.all([
+      staff.waitForEvent("download"),
+      staff.getByRole("button", { name: "コードを作ってCSVをダウンロード" }).click(),
+    ]);
+    const lettersCsv = Buffer.concat((await (await lettersDownload.createReadStream()).toArray()) as Buffer[]).toString("utf8");
+    await expect.poll(() => staff.locator(".letter").count()).toBe(25);
+    expect(await staff.locator(".letter svg.qr").count()).toBe(25);
+    await expect.poll(() => staff.locator(".letters").innerText()).toContain("25通のうち 0件回答");
     const letters = parseCsv(lettersCsv.replace(/^\uFEFF/, "")).slice(1) as [string, string, string][];
     expect(letters).toHaveLength(25);
 

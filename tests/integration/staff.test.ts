@@ -9,13 +9,13 @@ import type { StaffUserTable } from "../../server/db/schema";
 import { insertInto } from "../../server/db/write";
 import { hashPassword } from "../../server/staff/passwords";
 import { sessionOf } from "../../server/staff/service";
+import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import { StaffSession } from "../../shared/staff/schemas";
 import { StaffResults, StaffSurveyList } from "../../shared/staff/surveys";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import { wardRecords } from "../../shared/wards/data";
 import { testApp, testStaffRules } from "../helpers/app";
-import { parseCsv } from "../helpers/csv";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
 

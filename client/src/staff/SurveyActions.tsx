@@ -1,11 +1,16 @@
 /** What staff can do with a survey: edit it, enter paper answers, download its results, publish, close or copy it. */
 import { useId, useState } from "react";
+import { parseCsv } from "../../../shared/csv";
 import type { StaffSession } from "../../../shared/staff/schemas";
 import type { Survey } from "../../../shared/surveys/model";
+import { wardRecords } from "../../../shared/wards/data";
 import { api, errorKeyOf } from "../api";
 import { useLoader } from "../data";
 import { T, useT } from "../i18n/T";
 import { Link, navigate } from "../router";
+import { type Letter, PrintableLetters } from "./PrintableLetters";
+
+const wardName = (code: string) => wardRecords.find((w) => w.code === code)?.name ?? code;
 
 export function SurveyActions({
   session,
@@ -88,14 +93,16 @@ export function SurveyActions({
           <T k={error} />
         </p>
       )}
-      {survey.kind === "sampled" && survey.status !== "closed" && <Letters session={session} surveyId={survey.id} />}
+      {survey.kind === "sampled" && survey.status !== "closed" && <Letters session={session} survey={survey} />}
     </div>
   );
 }
 
 /** Letters for a sampled survey: make a batch of codes (downloaded once, as CSV), and each batch's response rate. */
-function Letters({ session, surveyId }: { session: StaffSession; surveyId: string }) {
+function Letters({ session, survey }: { session: StaffSession; survey: Survey }) {
   const { locale } = useT();
+  const surveyId = survey.id;
+  const [printable, setPrintable] = useState<Letter[] | null>(null);
   const countId = useId();
   const [count, setCount] = useState(100);
   const [made, setMade] = useState<number | null>(null);
@@ -118,6 +125,8 @@ function Letters({ session, surveyId }: { session: StaffSession; surveyId: strin
       );
       if (response.status !== 201) throw response;
       const blob = await (response as unknown as Response).blob();
+      const rows = parseCsv((await blob.text()).replace(/^\uFEFF/, "")).slice(1);
+      setPrintable(rows.map(([number, code, url]) => ({ number: number ?? "", code: code ?? "", url: url ?? "" })));
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
       link.download = `letters-${surveyId}.csv`;
@@ -177,6 +186,14 @@ function Letters({ session, surveyId }: { session: StaffSession; surveyId: strin
         <p role="status">
           <T k="staff:actions.letters.made" values={{ count: made }} />
         </p>
+      )}
+      {printable && (
+        <PrintableLetters
+          title={survey.definition.title.ja}
+          ward={survey.ward ? `大阪市 ${wardName(survey.ward)}役所` : "大阪市"}
+          letters={printable}
+          onClose={() => setPrintable(null)}
+        />
       )}
       {error && (
         <p role="alert" className="error">

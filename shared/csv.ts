@@ -1,4 +1,4 @@
-/** A CSV reader for tests (RFC 4180: quoted cells, doubled quotes, CRLF), so exports are read as Excel would. */
+/** A CSV reader (RFC 4180: quoted cells, doubled quotes, CRLF): the console reads the letters file with it, and tests read exports as Excel would. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
