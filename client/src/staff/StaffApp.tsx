@@ -11,10 +11,12 @@ import { Link, navigate, useLocation } from "../router";
 import { Loading } from "../shell/LoadState";
 import { EditSurvey } from "./EditSurvey";
 import { loadStaffStrings } from "./i18n";
+import { StaffAuditPage } from "./StaffAuditPage";
 import { StaffPaperPage } from "./StaffPaperPage";
 import { StaffResultsPage } from "./StaffResultsPage";
 import { emptySurvey, StaffSurveyEditor } from "./StaffSurveyEditor";
 import { StaffSurveysPage } from "./StaffSurveysPage";
+import { StaffUsersPage } from "./StaffUsersPage";
 import { useStaffSession } from "./session";
 import "./staff.css";
 
@@ -86,10 +88,25 @@ function StaffConsole() {
   } else if (id && match?.[2] === "/edit") page = <EditSurvey session={session} surveyId={id} onEnded={ended} />;
   else if (id && match?.[2] === "/paper") page = <StaffPaperPage session={session} surveyId={id} onEnded={ended} />;
   else if (id) page = <StaffResultsPage session={session} surveyId={id} onEnded={ended} />;
+  else if (pathname === "/staff/audit") page = <StaffAuditPage onEnded={ended} />;
+  else if (pathname === "/staff/users") page = <StaffUsersPage session={session} onEnded={ended} />;
   else page = <StaffSurveysPage onEnded={ended} />;
   return (
     <div className="staff">
       <SessionBar session={session} onLogout={() => void logout(session)} />
+      <nav className="staff-nav" aria-label={plain("staff:nav.label")}>
+        {(["/staff", "/staff/audit", "/staff/users"] as const).map((to) => (
+          <Link
+            key={to}
+            to={to}
+            aria-current={
+              (to === "/staff" ? pathname === to || pathname.startsWith("/staff/surveys") : pathname === to) ? "page" : undefined
+            }
+          >
+            <T k={`staff:nav.${to === "/staff" ? "surveys" : to.slice(7)}`} />
+          </Link>
+        ))}
+      </nav>
       {page}
     </div>
   );
