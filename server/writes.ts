@@ -9,5 +9,6 @@ import "./seed/seed";
 import "./staff/editor";
 import "./staff/export";
 import "./staff/letters";
+import "./staff/population";
 import "./staff/service";
 import "./surveys/service";

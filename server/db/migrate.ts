@@ -9,6 +9,7 @@ import * as m0003 from "./migrations/0003_answers_with_response";
 import * as m0004 from "./migrations/0004_count_state";
 import * as m0005 from "./migrations/0005_staff";
 import * as m0006 from "./migrations/0006_paper_entries";
+import * as m0007 from "./migrations/0007_population";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0004_count_state": m0004,
   "0005_staff": m0005,
   "0006_paper_entries": m0006,
+  "0007_population": m0007,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -139,6 +139,13 @@ export interface AuditLogTable {
   details: string;
 }
 
+/** A ward's population in one age band: the weights of post-stratified results. */
+export interface WardPopulationTable {
+  wardCode: string;
+  ageBand: string;
+  population: number;
+}
+
 export interface DB {
   wards: WardTable;
   areas: AreaTable;
@@ -153,4 +160,5 @@ export interface DB {
   staffUsers: StaffUserTable;
   staffSessions: StaffSessionTable;
   auditLog: AuditLogTable;
+  wardPopulation: WardPopulationTable;
 }

@@ -3,6 +3,7 @@
  * at start (unless DEMO_DATA=false) and on `npm run seed -- --reset`, which rebuilds it.
  */
 import { randomUUID } from "node:crypto";
+import type { ageBands } from "../../shared/surveys/model";
 import { wardRecords } from "../../shared/wards/data";
 import type { Database } from "../db/database";
 import { defineWrite } from "../db/write";
@@ -25,6 +26,18 @@ export async function isEmpty({ db }: Database): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
+/** Demo only: shares of the population aged 10 and over by age band, shaped like a large Japanese city's. */
+const demoAgeStructure: Record<(typeof ageBands)[number], number> = {
+  "10s": 0.08,
+  "20s": 0.13,
+  "30s": 0.13,
+  "40s": 0.15,
+  "50s": 0.15,
+  "60s": 0.12,
+  "70s": 0.13,
+  "80plus": 0.11,
+};
+
 /** The demo's staff accounts, printed at start so anyone trying the app can log in to the console. */
 export const demoStaff = [
   { login: "kita.demo", displayName: "北区役所 デモ職員", role: "ward_staff", ward: "27127", password: "kita-demo-password" },
@@ -36,6 +49,7 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
     // Children before parents; every table the demo fills.
     for (const table of [
       "auditLog",
+      "wardPopulation",
       "staffSessions",
       "staffUsers",
       "surveyAggregates",
@@ -81,6 +95,19 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
   const areasByWard = new Map<string, string[]>();
   for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
   const demo = await seedDemoSurveys(trx, tally, areasByWard);
+  // Population by age band: each ward's population split in the demo's age structure (staff replace it with the real table).
+  await trx
+    .insertInto("wardPopulation")
+    .values(
+      wardRecords.flatMap((ward) =>
+        Object.entries(demoAgeStructure).map(([ageBand, share]) => ({
+          wardCode: ward.code,
+          ageBand,
+          population: Math.round(ward.population * share),
+        })),
+      ),
+    )
+    .execute();
   await trx
     .insertInto("staffUsers")
     .values(

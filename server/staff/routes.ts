@@ -7,8 +7,10 @@ import { Hono } from "hono";
 import { z } from "zod/mini";
 import { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../shared/staff/editor";
 import { LoginInput, StaffSession, StaffUser } from "../../shared/staff/schemas";
+import { PopulationTable, ResultsOptions } from "../../shared/staff/surveys";
 import { Receipt, ResponseId } from "../../shared/surveys/answers";
 import { ResultsQuery } from "../../shared/surveys/results";
+import { WardCode } from "../../shared/wards/schemas";
 import type { AppEnv } from "../env";
 import { clientAddress } from "../http/client-address";
 import { AppError } from "../http/errors";
@@ -29,6 +31,7 @@ import {
 import { auditExport, exportData, toCsv } from "./export";
 import { generateLetters, letterBatches } from "./letters";
 import { adminOnly, clearSessionCookie, foreignOrigin, setSessionCookie, staffSession } from "./middleware";
+import { type Population, setPopulation, staffPopulation } from "./population";
 import { actorOf, endSessionsOf, listStaffUsers, login, logout } from "./service";
 import { auditEntries, StaffResults, StaffSurveyList, staffSurveyResults, staffSurveys } from "./surveys";
 
@@ -127,11 +130,12 @@ export const staffRoutes = new Hono<AppEnv>()
     }),
     staffSession,
     validate("param", IdParam),
-    validate("query", ResultsQuery),
+    validate("query", ResultsOptions),
     async (c) => {
       const results = await staffSurveyResults(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, {
         breakdown: c.req.valid("query").by,
         minCell: c.var.deps.surveys.minCell,
+        weight: c.req.valid("query").weight,
       });
       return c.json(results, 200);
     },
@@ -335,4 +339,30 @@ export const staffRoutes = new Hono<AppEnv>()
     staffSession,
     validate("param", IdParam),
     async (c) => c.json({ batches: await letterBatches(c.var.deps.database, c.var.staff.user, c.req.valid("param").id) }, 200),
+  )
+  .get(
+    "/population",
+    describeRoute({
+      summary: "A ward's population by age band (the weights of age-weighted results); ward staff: their ward",
+      tags: ["staff"],
+      responses: { 200: { description: "The table", schema: PopulationTable } },
+    }),
+    staffSession,
+    validate("query", z.object({ ward: z.optional(WardCode) })),
+    async (c) => {
+      const ward = c.req.valid("query").ward ?? c.var.staff.user.ward;
+      if (!ward) throw new AppError("request.invalid", { reason: "name the ward (?ward=27127)" });
+      return c.json({ ward, bands: await staffPopulation(c.var.deps.database, c.var.staff.user, ward) }, 200);
+    },
+  )
+  .put(
+    "/population",
+    describeRoute({ summary: "Replace a ward's population table", tags: ["staff"], responses: { 204: { description: "Saved" } } }),
+    staffSession,
+    validate("json", PopulationTable),
+    async (c) => {
+      const { ward, bands } = c.req.valid("json");
+      await setPopulation(c.var.deps.database, c.var.staff.user, ward, bands as Population);
+      return c.body(null, 204);
+    },
   );

@@ -1,12 +1,15 @@
 /** Surveys as staff read them, always within the staff member's ward (a city administrator: all). */
 import type { StaffUser } from "../../shared/staff/schemas";
 import type { AuditEntry, StaffResults, StaffSurveyList } from "../../shared/staff/surveys";
+import { poststratify } from "../../shared/stats/weighting";
 import { wilsonInterval } from "../../shared/stats/wilson";
 import type { Breakdown } from "../../shared/surveys/aggregates";
 import { answeredKey, responsesKey } from "../../shared/surveys/aggregates";
+import { ageBands } from "../../shared/surveys/model";
 import type { Database } from "../db/database";
 import { AppError } from "../http/errors";
 import { surveyResults, toSurvey } from "../surveys/service";
+import { type Population, populationOf } from "./population";
 import { mayActFor } from "./service";
 
 export { StaffResults, StaffSurveyList } from "../../shared/staff/surveys";
@@ -46,12 +49,13 @@ export async function staffSurveyResults(
   database: Database,
   user: StaffUser,
   surveyId: string,
-  options: { breakdown?: Breakdown | undefined; minCell: number },
+  options: { breakdown?: Breakdown | undefined; minCell: number; weight?: "age" | undefined },
 ): Promise<StaffResults> {
   const row = await database.db.selectFrom("surveys").select(["wardCode", "kind"]).where("id", "=", surveyId).executeTakeFirst();
   if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
   const results = await surveyResults(database, surveyId, { ...options, publicOnly: false, includeDrafts: true });
   const sampled = row.kind === "sampled";
+  const weighting = options.weight === "age" && !options.breakdown ? await ageCells(database, surveyId, row.wardCode) : null;
   return {
     ...results,
     kind: row.kind,
@@ -66,6 +70,7 @@ export async function staffSurveyResults(
             ...option,
             share: shown ? (option.count as number) / (n as number) : null,
             interval: shown && sampled ? wilsonInterval(option.count as number, n as number) : null,
+            ...(weighting ? { weighted: shown ? weightedShare(weighting, question.id, option.key, sampled) : null } : {}),
           };
         }),
       })),
@@ -85,4 +90,33 @@ export async function auditEntries(database: Database, user: StaffUser, limit = 
     target: row.target,
     details: JSON.parse(row.details) as Record<string, unknown>,
   }));
+}
+
+interface AgeCells {
+  population: Population;
+  /** `${question}\u0000${option}\u0000${band}` → count; option "_answered" for a question's respondents. */
+  counts: Map<string, number>;
+}
+
+async function ageCells(database: Database, surveyId: string, ward: string | null): Promise<AgeCells> {
+  const rows = await database.db
+    .selectFrom("surveyAggregates")
+    .select(["questionId", "optionKey", "segment", "count"])
+    .where("surveyId", "=", surveyId)
+    .where("segment", "like", "age:%")
+    .execute();
+  const counts = new Map(rows.map((r) => [`${r.questionId}\u0000${r.optionKey}\u0000${r.segment.slice(4)}`, Number(r.count)]));
+  return { population: await populationOf(database, ward), counts };
+}
+
+/** Only shown counts get a weighted share: weighting never reveals a hidden cell. */
+function weightedShare(cells: AgeCells, questionId: string, optionKey: string, sampled: boolean) {
+  const result = poststratify(
+    ageBands.map((band) => ({
+      answered: cells.counts.get(`${questionId}\u0000${answeredKey}\u0000${band}`) ?? 0,
+      chose: cells.counts.get(`${questionId}\u0000${optionKey}\u0000${band}`) ?? 0,
+      population: cells.population[band],
+    })),
+  );
+  return result ? { share: result.share, interval: sampled ? result.interval : null } : null;
 }

@@ -22,13 +22,33 @@ export const StaffResults = z.object({
         z.object({
           id: z.string(),
           answered: z.nullable(z.int()),
-          options: z.array(z.object({ key: z.string(), count: z.nullable(z.int()), share: z.nullable(z.number()), interval: Interval })),
+          options: z.array(
+            z.object({
+              key: z.string(),
+              count: z.nullable(z.int()),
+              share: z.nullable(z.number()),
+              interval: Interval,
+              /** Weighted to the ward's population by age band (when asked for), with its interval. */
+              weighted: z.optional(z.nullable(z.object({ share: z.number(), interval: Interval }))),
+            }),
+          ),
         }),
       ),
     }),
   ),
 });
 export type StaffResults = z.infer<typeof StaffResults>;
+
+export const ResultsOptions = z.object({
+  by: z.optional(z.enum(["ageBand", "area", "childrenUnder6", "yearsInWard", "mode"])),
+  /** "age": also weight each share to the ward's population by age band. */
+  weight: z.optional(z.enum(["age"])),
+});
+
+export const PopulationTable = z.object({
+  ward: z.string(),
+  bands: z.record(z.enum(["10s", "20s", "30s", "40s", "50s", "60s", "70s", "80plus"]), z.int().check(z.minimum(0), z.maximum(10_000_000))),
+});
 
 export const AuditEntry = z.object({
   id: z.string(),

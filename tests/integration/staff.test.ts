@@ -212,6 +212,8 @@ describe.each(dialects)("staff API", (dialect) => {
           ["POST", `/api/staff/users/${randomUUID()}/end-sessions`],
           ...surveyEndpoints(kita.id),
           ["POST", "/api/staff/surveys"],
+          ["GET", "/api/staff/population"],
+          ["PUT", "/api/staff/population"],
         ] as const;
       /** Every endpoint about one survey. */
       const surveyEndpoints = (id: string) =>
@@ -522,6 +524,51 @@ describe.each(dialects)("staff API", (dialect) => {
         expect(batches.batches).toEqual([expect.objectContaining({ letters: 3, used: 1 })]);
         // A poll takes no letters.
         await expectErrorResponse(await post(`/api/staff/surveys/${chuo.id}/letters`, { count: 3 }, headers), "surveys.not_found");
+      });
+    });
+
+    describe("weighting to the population", () => {
+      it("keeps each ward's age table editable by its own staff, and weights shares by it", async () => {
+        const { headers } = await loginAs("kita.staff");
+        const bands = { "10s": 0, "20s": 6000, "30s": 0, "40s": 0, "50s": 0, "60s": 0, "70s": 4000, "80plus": 0 };
+        const put = (body: unknown, h = headers) =>
+          app.request("/api/staff/population", {
+            method: "PUT",
+            headers: { ...h, "content-type": "application/json" },
+            body: JSON.stringify(body),
+          });
+        await expectErrorResponse(await put({ ward: "27128", bands }), "staff.forbidden");
+        expect((await put({ ward: "27127", bands })).status).toBe(204);
+        expect(await (await get("/api/staff/population", headers)).json()).toEqual({ ward: "27127", bands });
+
+        // 20 in their twenties (4 chose "yes") and 30 in their seventies (24 chose "yes").
+        const aged = { ...definition, profile: ["ageBand"] };
+        const survey = { ...surveyRow("27127", "sampled"), definition: JSON.stringify(aged) };
+        await insertInto(database, "surveys", [survey]);
+        const { submitResponse } = await import("../../server/surveys/service");
+        const send = (ageBand: "20s" | "70s", option: string) =>
+          submitResponse(
+            database,
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10 },
+            {
+              surveyId: survey.id,
+              response: { id: uuidv7(), answers: { knows: { option } }, profile: { ageBand } },
+              clientAddress: "t",
+              mode: "paper",
+            },
+          );
+        for (let i = 0; i < 20; i++) await send("20s", i < 4 ? "yes" : "no");
+        for (let i = 0; i < 30; i++) await send("70s", i < 24 ? "yes" : "no");
+
+        const results = StaffResults.parse(await (await get(`/api/staff/surveys/${survey.id}/results?weight=age`, headers)).json());
+        const yes = results.segments[0]?.questions[0]?.options.find((o) => o.key === "yes");
+        // Unweighted 28/50 = 0.56; weighted 0.6 × 4/20 + 0.4 × 24/30 = 0.44.
+        expect(yes?.share).toBeCloseTo(0.56, 10);
+        expect(yes?.weighted?.share).toBeCloseTo(0.44, 10);
+        expect(yes?.weighted?.interval?.[0]).toBeLessThan(0.44);
+        // "unsure" was chosen by nobody: its weighted share is 0, never a hidden cell made visible.
+        const unsure = results.segments[0]?.questions[0]?.options.find((o) => o.key === "unsure");
+        expect(unsure?.count).toBe(0);
       });
     });
 
