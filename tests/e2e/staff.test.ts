@@ -90,6 +90,12 @@ describe("the staff console", () => {
     expect(results).toMatch(/\d+\.\d% – \d+\.\d%/);
     expect(results).toContain("10未満");
 
+    // Weighted to the ward's age structure: a column of weighted shares with their intervals.
+    await page.getByLabel("年代構成で補正した割合も表示する（事後層化）").check();
+    await page.getByRole("columnheader", { name: "補正後の割合" }).first().waitFor();
+    expect(await page.locator("main").innerText()).toMatch(/\d+\.\d% \(\d+\.\d% – \d+\.\d%\)/);
+    await page.getByLabel("年代構成で補正した割合も表示する（事後層化）").uncheck();
+
     // By age band: the breakdown hides bands too small to show.
     await page.getByLabel("内訳").selectOption("ageBand");
     await expect.poll(() => page.locator(".staff-segment").count()).toBeGreaterThan(1);
@@ -100,7 +106,7 @@ describe("the staff console", () => {
   });
 
   describe.each(["ja", "en"])("in %s", (locale) => {
-    it("has no axe violations and 44 px targets on the login, survey list, results, builder, paper-entry, audit-log and accounts pages", async () => {
+    it("has no axe violations and 44 px targets on the login, survey list, results, builder, paper-entry, audit-log, population and accounts pages", async () => {
       context = await app.browser.newContext({
         locale: locale === "ja" ? "ja-JP" : "en-US",
         viewport: { width: 390, height: 844 },
@@ -130,6 +136,7 @@ describe("the staff console", () => {
         ["builder", "/staff/surveys/new"],
         ["paper entry", `${surveyPath}/paper`],
         ["audit log", "/staff/audit"],
+        ["population", "/staff/population"],
         ["accounts", "/staff/users"],
       ] as const) {
         await page.goto(app.server.url + path);

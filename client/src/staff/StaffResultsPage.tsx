@@ -21,16 +21,17 @@ export function StaffResultsPage({ session, surveyId, onEnded }: { session: Staf
   const { locale, plain } = useT();
   const [by, setBy] = useState<Breakdown | "">("");
   const [version, setVersion] = useState(0);
+  const [weight, setWeight] = useState(false);
   const { state, retry } = useLoader<{ survey: Survey; results: StaffResults }>(async () => {
     const [surveyResponse, resultsResponse] = await Promise.all([
       api.api.staff.surveys[":id"].$get({ param: { id: surveyId } }),
-      api.api.staff.surveys[":id"].results.$get({ param: { id: surveyId }, query: by ? { by } : {} }),
+      api.api.staff.surveys[":id"].results.$get({ param: { id: surveyId }, query: by ? { by } : weight ? { weight: "age" } : {} }),
     ]);
     if ((resultsResponse.status as number) === 401) onEnded();
     if (resultsResponse.status !== 200) throw resultsResponse;
     if (surveyResponse.status !== 200) throw surveyResponse;
     return { survey: (await surveyResponse.json()) as unknown as Survey, results: await resultsResponse.json() };
-  }, `${surveyId}:${by}:${version}`);
+  }, `${surveyId}:${by}:${weight}:${version}`);
 
   const heading =
     state.status === "ready" ? (
@@ -63,6 +64,12 @@ export function StaffResultsPage({ session, surveyId, onEnded }: { session: Staf
           ))}
         </select>
       </label>
+      {!by && (
+        <label className="check">
+          <input type="checkbox" checked={weight} onChange={(e) => setWeight(e.target.checked)} />
+          <T k="staff:results.weight" />
+        </label>
+      )}
       {state.status !== "ready" ? (
         <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
       ) : (
@@ -74,6 +81,7 @@ export function StaffResultsPage({ session, surveyId, onEnded }: { session: Staf
 
 function Results({ survey, results }: { survey: Survey; results: StaffResults }) {
   const { locale, plain } = useT();
+  const weighted = results.segments.some((s) => s.questions.some((q) => q.options.some((o) => o.weighted !== undefined)));
   const min = results.minCell;
   const label = (questionId: string, key: string) => {
     const question = survey.definition.questions.find((q) => q.id === questionId);
@@ -92,6 +100,12 @@ function Results({ survey, results }: { survey: Survey; results: StaffResults })
           <>
             {" "}
             <T k="staff:results.intervalNote" />
+          </>
+        )}
+        {weighted && (
+          <>
+            {" "}
+            <T k="staff:results.weightNote" />
           </>
         )}
       </p>
@@ -152,6 +166,11 @@ function Results({ survey, results }: { survey: Survey; results: StaffResults })
                                 <T k="staff:results.interval" />
                               </th>
                             )}
+                            {weighted && (
+                              <th scope="col" className="number">
+                                <T k="staff:results.weighted" />
+                              </th>
+                            )}
                           </tr>
                         </thead>
                         <tbody>
@@ -171,6 +190,13 @@ function Results({ survey, results }: { survey: Survey; results: StaffResults })
                               {results.kind === "sampled" && (
                                 <td className="number">
                                   {option.interval ? `${percent(option.interval[0])} – ${percent(option.interval[1])}` : "—"}
+                                </td>
+                              )}
+                              {weighted && (
+                                <td className="number">
+                                  {option.weighted
+                                    ? `${percent(option.weighted.share)}${option.weighted.interval ? ` (${percent(option.weighted.interval[0])} – ${percent(option.weighted.interval[1])})` : ""}`
+                                    : "—"}
                                 </td>
                               )}
                             </tr>
