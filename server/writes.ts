@@ -6,6 +6,7 @@ import "./db/write";
 import "./health/service";
 import "./security/rate-limit";
 import "./seed/seed";
+import "./staff/comments";
 import "./staff/editor";
 import "./staff/export";
 import "./staff/letters";

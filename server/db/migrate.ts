@@ -10,6 +10,7 @@ import * as m0004 from "./migrations/0004_count_state";
 import * as m0005 from "./migrations/0005_staff";
 import * as m0006 from "./migrations/0006_paper_entries";
 import * as m0007 from "./migrations/0007_population";
+import * as m0008 from "./migrations/0008_comment_themes";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "0005_staff": m0005,
   "0006_paper_entries": m0006,
   "0007_population": m0007,
+  "0008_comment_themes": m0008,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

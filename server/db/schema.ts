@@ -146,6 +146,13 @@ export interface WardPopulationTable {
   population: number;
 }
 
+/** A policy theme staff gave a free-text answer. */
+export interface CommentThemeTable {
+  responseId: string;
+  questionId: string;
+  theme: string;
+}
+
 export interface DB {
   wards: WardTable;
   areas: AreaTable;
@@ -161,4 +168,5 @@ export interface DB {
   staffSessions: StaffSessionTable;
   auditLog: AuditLogTable;
   wardPopulation: WardPopulationTable;
+  commentThemes: CommentThemeTable;
 }

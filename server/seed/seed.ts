@@ -50,6 +50,7 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
     for (const table of [
       "auditLog",
       "wardPopulation",
+      "commentThemes",
       "staffSessions",
       "staffUsers",
       "surveyAggregates",

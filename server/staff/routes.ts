@@ -9,6 +9,7 @@ import { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../shar
 import { LoginInput, StaffSession, StaffUser } from "../../shared/staff/schemas";
 import { PopulationTable, ResultsOptions } from "../../shared/staff/surveys";
 import { Receipt, ResponseId } from "../../shared/surveys/answers";
+import { QuestionId, Theme } from "../../shared/surveys/model";
 import { ResultsQuery } from "../../shared/surveys/results";
 import { WardCode } from "../../shared/wards/schemas";
 import type { AppEnv } from "../env";
@@ -17,6 +18,7 @@ import { AppError } from "../http/errors";
 import { describeRoute } from "../http/openapi";
 import { validate } from "../http/validate";
 import { countAttempt } from "../security/rate-limit";
+import { setCommentThemes, surveyComments } from "./comments";
 import {
   closeSurvey,
   correctPaperEntry,
@@ -363,6 +365,40 @@ export const staffRoutes = new Hono<AppEnv>()
     async (c) => {
       const { ward, bands } = c.req.valid("json");
       await setPopulation(c.var.deps.database, c.var.staff.user, ward, bands as Population);
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/surveys/:id/comments",
+    describeRoute({
+      summary: "Free-text answers: searchable (q), by theme, with compound-noun keyword counts; hidden under the minimum cell",
+      tags: ["staff"],
+      responses: { 200: { description: "Comments and keywords" } },
+    }),
+    staffSession,
+    validate("param", IdParam),
+    validate("query", z.object({ q: z.optional(z.string().check(z.maxLength(100))), theme: z.optional(Theme) })),
+    async (c) => {
+      const { q, theme } = c.req.valid("query");
+      return c.json(
+        await surveyComments(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, {
+          q,
+          theme,
+          minCell: c.var.deps.surveys.minCell,
+        }),
+        200,
+      );
+    },
+  )
+  .put(
+    "/surveys/:id/comments/:responseId/:questionId/themes",
+    describeRoute({ summary: "Tag a free-text answer with policy themes", tags: ["staff"], responses: { 204: { description: "Tagged" } } }),
+    staffSession,
+    validate("param", z.object({ id: IdParam.shape.id, responseId: ResponseId, questionId: QuestionId })),
+    validate("json", z.object({ themes: z.array(Theme).check(z.maxLength(8)) })),
+    async (c) => {
+      const { id, responseId, questionId } = c.req.valid("param");
+      await setCommentThemes(c.var.deps.database, c.var.staff.user, id, responseId, questionId, c.req.valid("json").themes);
       return c.body(null, 204);
     },
   );

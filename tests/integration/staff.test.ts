@@ -231,6 +231,8 @@ describe.each(dialects)("staff API", (dialect) => {
           ["POST", `/api/staff/surveys/${id}/letters`],
           ["GET", `/api/staff/surveys/${id}/letters`],
           ["GET", `/api/staff/surveys/${id}/results`],
+          ["GET", `/api/staff/surveys/${id}/comments`],
+          ["PUT", `/api/staff/surveys/${id}/comments/${uuidv7()}/q1/themes`],
         ] as const;
 
       it("answers 403 or 404 to every survey endpoint for another ward's survey, and changes nothing", async () => {
@@ -250,7 +252,9 @@ describe.each(dialects)("staff API", (dialect) => {
         };
         for (const [method, path] of surveyEndpoints(chuo.id)) {
           const key = `${method} ${path}`;
-          const body = bodies[key] ?? (path.includes("/paper/") ? { answers: {}, profile: {} } : undefined);
+          const body =
+            bodies[key] ??
+            (path.includes("/paper/") ? { answers: {}, profile: {} } : path.endsWith("/themes") ? { themes: [] } : undefined);
           const response = await app.request(path, {
             method,
             headers: { ...headers, "content-type": "application/json" },
@@ -569,6 +573,63 @@ describe.each(dialects)("staff API", (dialect) => {
         // "unsure" was chosen by nobody: its weighted share is 0, never a hidden cell made visible.
         const unsure = results.segments[0]?.questions[0]?.options.find((o) => o.key === "unsure");
         expect(unsure?.count).toBe(0);
+      });
+    });
+
+    describe("free-text answers", () => {
+      it("are hidden under the minimum cell, then searchable, counted by compound nouns and taggable with themes", async () => {
+        const withComment = {
+          ...definition,
+          questions: [
+            ...definition.questions,
+            { id: "comment", type: "text", text: ja("ご意見"), required: false, themes: [], maxLength: 200, multiline: true },
+          ],
+        };
+        const survey = { ...surveyRow("27127", "poll"), definition: JSON.stringify(withComment) };
+        await insertInto(database, "surveys", [survey]);
+        const { headers } = await loginAs("kita.staff");
+        const read = async (query = "") =>
+          (await (await get(`/api/staff/surveys/${survey.id}/comments${query}`, headers)).json()) as {
+            comments: { responseId: string; questionId: string; text: string; themes: string[] }[];
+            keywords: { word: string; count: number }[];
+            hidden: boolean;
+          };
+        const { submitResponse } = await import("../../server/surveys/service");
+        const texts = ["保育所を増やしてほしい", "防災訓練の案内を早めに", "保育所の空きが少ない", "公園を明るく"];
+        for (let i = 0; i < 12; i++) {
+          if (i === 9) expect(await read()).toEqual({ comments: [], keywords: [], hidden: true });
+          await submitResponse(
+            database,
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10 },
+            {
+              surveyId: survey.id,
+              response: {
+                id: uuidv7(),
+                answers: { knows: { option: "yes" }, ...(i < 4 ? { comment: { text: texts[i] as string } } : {}) },
+                profile: {},
+              },
+              clientAddress: "t",
+            },
+          );
+        }
+        const all = await read();
+        expect(all.hidden).toBe(false);
+        expect(all.comments.map((c) => c.text).sort()).toEqual([...texts].sort());
+        expect(all.keywords[0]).toEqual({ word: "保育所", count: 2 });
+        expect(all.keywords.map((k) => k.word)).toContain("防災訓練");
+
+        const found = await read(`?q=${encodeURIComponent("保育所")}`);
+        expect(found.comments).toHaveLength(2);
+        const first = found.comments[0] as { responseId: string; questionId: string };
+        const tag = await app.request(`/api/staff/surveys/${survey.id}/comments/${first.responseId}/${first.questionId}/themes`, {
+          method: "PUT",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify({ themes: ["childcare"] }),
+        });
+        expect(tag.status).toBe(204);
+        const tagged = await read("?theme=childcare");
+        expect(tagged.comments.map((c) => c.responseId)).toEqual([first.responseId]);
+        expect(tagged.comments[0]?.themes).toEqual(["childcare"]);
       });
     });
 
