@@ -26,7 +26,7 @@ export async function surveyComments(
   user: StaffUser,
   surveyId: string,
   options: { q?: string | undefined; theme?: Theme | undefined; minCell: number },
-): Promise<{ comments: Comment[]; keywords: { word: string; count: number }[]; hidden: boolean }> {
+): Promise<{ comments: Comment[]; keywords: { word: string; count: number }[]; hidden: boolean; minCell: number }> {
   const survey = await database.db
     .selectFrom("surveys")
     .select(["id", "version", "definition", "wardCode"])
@@ -42,7 +42,7 @@ export async function surveyComments(
     .where("optionKey", "=", answeredKey)
     .where("segment", "=", "all")
     .executeTakeFirst();
-  if (Number(total?.count ?? 0) < options.minCell) return { comments: [], keywords: [], hidden: true };
+  if (Number(total?.count ?? 0) < options.minCell) return { comments: [], keywords: [], hidden: true, minCell: options.minCell };
 
   const definition = definitionOf(survey);
   const textQuestions = new Set(definition.questions.filter((q) => q.type === "text").map((q) => q.id));
@@ -69,7 +69,7 @@ export async function surveyComments(
   const comments = all.filter(
     (c) => (!needle || c.text.normalize("NFKC").toLowerCase().includes(needle)) && (!options.theme || c.themes.includes(options.theme)),
   );
-  return { comments, keywords: await keywordCounts(comments.map((c) => c.text)), hidden: false };
+  return { comments, keywords: await keywordCounts(comments.map((c) => c.text)), hidden: false, minCell: options.minCell };
 }
 
 const tagComment = defineWrite(

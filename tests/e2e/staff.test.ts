@@ -106,7 +106,7 @@ describe("the staff console", () => {
   });
 
   describe.each(["ja", "en"])("in %s", (locale) => {
-    it("has no axe violations and 44 px targets on the login, survey list, results, builder, paper-entry, audit-log, population and accounts pages", async () => {
+    it("has no axe violations and 44 px targets on the login, survey list, results, builder, paper-entry, free-text, audit-log, population and accounts pages", async () => {
       context = await app.browser.newContext({
         locale: locale === "ja" ? "ja-JP" : "en-US",
         viewport: { width: 390, height: 844 },
@@ -135,6 +135,7 @@ describe("the staff console", () => {
       for (const [name, path] of [
         ["builder", "/staff/surveys/new"],
         ["paper entry", `${surveyPath}/paper`],
+        ["free text", `${surveyPath}/comments`],
         ["audit log", "/staff/audit"],
         ["population", "/staff/population"],
         ["accounts", "/staff/users"],

@@ -12,6 +12,7 @@ import { Loading } from "../shell/LoadState";
 import { EditSurvey } from "./EditSurvey";
 import { loadStaffStrings } from "./i18n";
 import { StaffAuditPage } from "./StaffAuditPage";
+import { StaffCommentsPage } from "./StaffCommentsPage";
 import { StaffPaperPage } from "./StaffPaperPage";
 import { StaffPopulationPage } from "./StaffPopulationPage";
 import { StaffResultsPage } from "./StaffResultsPage";
@@ -21,7 +22,7 @@ import { StaffUsersPage } from "./StaffUsersPage";
 import { useStaffSession } from "./session";
 import "./staff.css";
 
-const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper)?$/;
+const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper|\/comments)?$/;
 
 export default function StaffApp() {
   const { i18n } = useTranslation();
@@ -88,6 +89,7 @@ function StaffConsole() {
     );
   } else if (id && match?.[2] === "/edit") page = <EditSurvey session={session} surveyId={id} onEnded={ended} />;
   else if (id && match?.[2] === "/paper") page = <StaffPaperPage session={session} surveyId={id} onEnded={ended} />;
+  else if (id && match?.[2] === "/comments") page = <StaffCommentsPage session={session} surveyId={id} onEnded={ended} />;
   else if (id) page = <StaffResultsPage session={session} surveyId={id} onEnded={ended} />;
   else if (pathname === "/staff/audit") page = <StaffAuditPage onEnded={ended} />;
   else if (pathname === "/staff/users") page = <StaffUsersPage session={session} onEnded={ended} />;

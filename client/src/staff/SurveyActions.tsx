@@ -68,6 +68,9 @@ export function SurveyActions({
             <T k="staff:actions.paper" />
           </Link>
         )}
+        <Link className="button" to={`/staff/surveys/${survey.id}/comments`}>
+          <T k="staff:actions.comments" />
+        </Link>
         <a className="button" href={`/api/staff/surveys/${survey.id}/export.csv${query}`} download>
           <T k="staff:actions.csv" />
         </a>
