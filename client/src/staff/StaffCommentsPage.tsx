@@ -51,7 +51,7 @@ export function StaffCommentsPage({ session, surveyId, onEnded }: { session: Sta
       <h1 tabIndex={-1}>
         <T k="staff:comments.heading" />
       </h1>
-      <form onSubmit={search} className="row" role="search">
+      <form onSubmit={search} className="row">
         <div className="field">
           <label htmlFor={searchId}>
             <T k="staff:comments.search" />

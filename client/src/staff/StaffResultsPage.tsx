@@ -186,7 +186,12 @@ function Results({ survey, results }: { survey: Survey; results: StaffResults })
                                   option.count.toLocaleString(locale)
                                 )}
                               </td>
-                              <td className="number">{option.share === null ? "—" : percent(option.share)}</td>
+                              <td className="number share">
+                                {option.share !== null && (
+                                  <span className="bar" style={{ width: `${Math.round(option.share * 100)}%` }} aria-hidden="true" />
+                                )}
+                                {option.share === null ? "—" : percent(option.share)}
+                              </td>
                               {results.kind === "sampled" && (
                                 <td className="number">
                                   {option.interval ? `${percent(option.interval[0])} – ${percent(option.interval[1])}` : "—"}
