@@ -1,3 +1,4 @@
+/// <reference path="./kuromoji.d.ts" />
 /**
  * Keywords of free-text answers, by a real Japanese morphological analyser (kuromoji with the IPA
  * dictionary): runs of nouns are joined into compound nouns — 保育所, 防災訓練, 子育て支援センター —
