@@ -11,13 +11,13 @@ import type { StaffUser } from "../../shared/staff/schemas";
 import { countsOf } from "../../shared/surveys/aggregates";
 import { type Answers, checkAnswers } from "../../shared/surveys/answers";
 import { definitionProblems, missingTranslations, unsafeChanges } from "../../shared/surveys/editing";
-import type { Profile, Survey, SurveyDefinition } from "../../shared/surveys/model";
+import type { Survey, SurveyDefinition } from "../../shared/surveys/model";
 import type { SurveyRules } from "../config";
 import type { Database } from "../db/database";
 import { joinCounts } from "../db/tally";
 import { defineWrite } from "../db/write";
 import { AppError } from "../http/errors";
-import { definitionOf, type SubmitResult, submitResponse, toSurvey } from "../surveys/service";
+import { definitionOf, profileOf, type SubmitResult, submitResponse, toSurvey } from "../surveys/service";
 import { type Actor, actorOf, audit, mayActFor } from "./service";
 
 export interface StaffSurvey extends Survey {
@@ -226,14 +226,12 @@ const correctPaper = defineWrite(
       : undefined;
     const issues = checkAnswers(definition, correction.answers, correction.profile, areas);
     if (issues.length > 0) throw new AppError("responses.invalid", { issues });
-    const oldProfile = {
-      ...(response.ageBand ? { ageBand: response.ageBand } : {}),
-      ...(response.areaId ? { area: response.areaId } : {}),
-      ...(response.childrenUnder6 ? { childrenUnder6: response.childrenUnder6 } : {}),
-      ...(response.yearsInWard ? { yearsInWard: response.yearsInWard } : {}),
-    } as Profile;
     // The old answers' counts come off, the new ones' go on.
-    tally.addResponse(surveyId, joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, oldProfile, "paper")), -1);
+    tally.addResponse(
+      surveyId,
+      joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, profileOf(response), "paper")),
+      -1,
+    );
     tally.addResponse(surveyId, joinCounts(countsOf(definition, correction.answers, correction.profile, "paper")));
     await trx
       .updateTable("responses")
@@ -271,11 +269,6 @@ export async function myPaperEntries(database: Database, user: StaffUser, survey
     receivedAt: row.receivedAt,
     receiptCode: row.receiptCode,
     answers: JSON.parse(row.answers) as Answers,
-    profile: {
-      ...(row.ageBand ? { ageBand: row.ageBand } : {}),
-      ...(row.areaId ? { area: row.areaId } : {}),
-      ...(row.childrenUnder6 ? { childrenUnder6: row.childrenUnder6 } : {}),
-      ...(row.yearsInWard ? { yearsInWard: row.yearsInWard } : {}),
-    } as Profile,
+    profile: profileOf(row),
   }));
 }

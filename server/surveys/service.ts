@@ -13,7 +13,7 @@ import type { SurveyResults } from "../../shared/surveys/results";
 import type { SurveyRules } from "../config";
 import type { Database } from "../db/database";
 import { prepared } from "../db/prepared";
-import type { DB, SurveyTable } from "../db/schema";
+import type { DB, ResponseTable, SurveyTable } from "../db/schema";
 import { type JoinedCounts, joinCounts, Tally } from "../db/tally";
 import { defineWrite } from "../db/write";
 import { AppError } from "../http/errors";
@@ -379,6 +379,16 @@ const storeResponseWrite = defineWrite("surveys.storeResponse", (trx, tally, res
   storeResponse(trx, tally, response),
 );
 
+/** A stored response's profile, as the respondent gave it (fields left out stay out). */
+export function profileOf(row: Pick<Selectable<ResponseTable>, "ageBand" | "areaId" | "childrenUnder6" | "yearsInWard">): Profile {
+  return {
+    ...(row.ageBand ? { ageBand: row.ageBand } : {}),
+    ...(row.areaId ? { area: row.areaId } : {}),
+    ...(row.childrenUnder6 ? { childrenUnder6: row.childrenUnder6 } : {}),
+    ...(row.yearsInWard ? { yearsInWard: row.yearsInWard } : {}),
+  } as Profile;
+}
+
 /**
  * Works out every survey's counts again from the stored responses and replaces survey_aggregates
  * with them. The SQLite writer thread runs it after an unclean stop (db/group-commit.ts).
@@ -403,15 +413,9 @@ export async function recountSurveyAggregates(trx: Transaction<DB>): Promise<num
     for (const response of page) {
       const definition = definitions.get(response.surveyId);
       if (!definition) continue;
-      const profile = {
-        ...(response.ageBand ? { ageBand: response.ageBand } : {}),
-        ...(response.areaId ? { area: response.areaId } : {}),
-        ...(response.childrenUnder6 ? { childrenUnder6: response.childrenUnder6 } : {}),
-        ...(response.yearsInWard ? { yearsInWard: response.yearsInWard } : {}),
-      } as Profile;
       tally.addResponse(
         response.surveyId,
-        joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, profile, response.mode)),
+        joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, profileOf(response), response.mode)),
       );
       counted += 1;
     }

@@ -3,12 +3,10 @@
  * the other locales, at standard and extra-large text; every touch target is at least 44×44 px;
  * and the whole app works from the keyboard alone.
  */
-import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { serverAndBrowserForThisFile } from "./harness";
+import { axeViolations, serverAndBrowserForThisFile } from "./harness";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const sections = ["/surveys", "/places", "/community", "/childcare", "/settings", "/no-such-page"];
 
 /** Every section, plus a survey's first question screen, its results, and "my answers". */
@@ -41,21 +39,6 @@ async function residentPage(settings: { locale: string; textSize: string }): Pro
   await page.locator(`input[name="textSize"][value="${settings.textSize}"]`).check();
   await expect.poll(() => page.getAttribute("html", "data-locale")).toBe(settings.locale);
   return page;
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    });
-    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({
-      id: v.id,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
 }
 
 async function visit(page: Page, pathname: string): Promise<void> {

@@ -5,13 +5,15 @@
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { listeningPort } from "../helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "../..");
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export interface RunningServer {
@@ -110,4 +112,20 @@ export function serverAndBrowserForThisFile(): { server: RunningServer; browser:
     await app.server?.stop();
   });
   return app;
+}
+
+/** axe-core's violations on the page as a resident or staff member sees it (the test context must bypass the CSP to inject it). */
+export async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
 }

@@ -4,34 +4,17 @@
  * 95 % intervals and hidden small cells; axe finds nothing on its pages, in Japanese and English.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { serverAndBrowserForThisFile } from "./harness";
+import { axeViolations, serverAndBrowserForThisFile } from "./harness";
 
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
 
 afterEach(async () => {
   await context?.close();
 });
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-    });
-    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map((v) => ({
-      id: v.id,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
-}
 
 async function smallTargets(page: Page) {
   return page.evaluate(() =>
