@@ -30,8 +30,8 @@ const cached = (page: Page, url: string) => page.evaluate(async (u) => (await ca
 describe("offline", () => {
   it("is controlled by the service worker from the first visit", async () => {
     const page = await openControlled("/");
-    const state = await page.evaluate(() => navigator.serviceWorker.controller?.state);
-    expect(state).toBe("activated");
+    // A worker that claims the page may still be finishing its activation when it takes control.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe("activated");
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${app.server.url}/sw.js`);
   });
 
