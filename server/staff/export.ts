@@ -68,9 +68,18 @@ const recordExport = defineWrite(
   },
 );
 
-export async function auditExport(database: Database, user: StaffUser, surveyId: string, format: "csv" | "json"): Promise<void> {
+/** The data of an export, read within the staff member's scope, and the export written to the audit log. */
+export async function exportFor(
+  database: Database,
+  user: StaffUser,
+  surveyId: string,
+  options: { breakdown?: Breakdown | undefined; minCell: number },
+  format: "csv" | "json",
+): Promise<ExportData> {
+  const data = await exportData(database, user, surveyId, options);
   const row = await database.db.selectFrom("surveys").select("wardCode").where("id", "=", surveyId).executeTakeFirstOrThrow();
   await database.write(recordExport, { user, surveyId, ward: row.wardCode, format });
+  return data;
 }
 
 const percent = (x: number | null) => (x === null ? "" : (x * 100).toFixed(1));

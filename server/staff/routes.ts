@@ -30,7 +30,7 @@ import {
   publishSurvey,
   staffSurvey,
 } from "./editor";
-import { auditExport, exportData, toCsv } from "./export";
+import { exportFor, toCsv } from "./export";
 import { generateLetters, letterBatches } from "./letters";
 import { adminOnly, clearSessionCookie, foreignOrigin, setSessionCookie, staffSession } from "./middleware";
 import { type Population, setPopulation, staffPopulation } from "./population";
@@ -275,11 +275,8 @@ export const staffRoutes = new Hono<AppEnv>()
     validate("query", ResultsQuery),
     async (c) => {
       const { id } = c.req.valid("param");
-      const data = await exportData(c.var.deps.database, c.var.staff.user, id, {
-        breakdown: c.req.valid("query").by,
-        minCell: c.var.deps.surveys.minCell,
-      });
-      await auditExport(c.var.deps.database, c.var.staff.user, id, "csv");
+      const options = { breakdown: c.req.valid("query").by, minCell: c.var.deps.surveys.minCell };
+      const data = await exportFor(c.var.deps.database, c.var.staff.user, id, options, "csv");
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="survey-${id}.csv"`);
       return c.body(toCsv(data), 200);
@@ -297,11 +294,8 @@ export const staffRoutes = new Hono<AppEnv>()
     validate("query", ResultsQuery),
     async (c) => {
       const { id } = c.req.valid("param");
-      const data = await exportData(c.var.deps.database, c.var.staff.user, id, {
-        breakdown: c.req.valid("query").by,
-        minCell: c.var.deps.surveys.minCell,
-      });
-      await auditExport(c.var.deps.database, c.var.staff.user, id, "json");
+      const options = { breakdown: c.req.valid("query").by, minCell: c.var.deps.surveys.minCell };
+      const data = await exportFor(c.var.deps.database, c.var.staff.user, id, options, "json");
       c.header("content-disposition", `attachment; filename="survey-${id}.json"`);
       return c.json({ results: data.results, comments: data.comments }, 200);
     },
