@@ -51,7 +51,7 @@ export function App() {
           <T k="app.skipToContent" />
         </a>
         <UpdatePrompt />
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} className="staff-main">
           <Suspense fallback={<Loading />}>
             <StaffApp />
           </Suspense>

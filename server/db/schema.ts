@@ -153,6 +153,45 @@ export interface CommentThemeTable {
   theme: string;
 }
 
+/** 施策: a ward's policy, tagged with the themes it addresses. */
+export interface PolicyTable {
+  id: string;
+  wardCode: string;
+  title: string;
+  /** Where in the plan it comes from, e.g. "3(1)". */
+  chapter: string;
+  /** JSON: Theme[] */
+  themes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 目標・指標: the share choosing some options of a question, tracked year by year against a target. */
+export interface IndicatorTable {
+  id: string;
+  /** null: a city-wide indicator that every ward tracks */
+  wardCode: string | null;
+  name: string;
+  questionId: string;
+  /** JSON: option ids */
+  optionIds: string;
+  baselineYear: number;
+  targetYear: number;
+  /** The target as a change from the baseline, in percentage points (+10). */
+  targetPoints: number;
+  createdAt: string;
+}
+
+/** One year's value of an indicator in one ward: from a survey in the app, or recorded (share and n). */
+export interface IndicatorYearTable {
+  indicatorId: string;
+  wardCode: string;
+  year: number;
+  surveyId: string | null;
+  recordedShare: number | null;
+  recordedN: number | null;
+}
+
 export interface DB {
   wards: WardTable;
   areas: AreaTable;
@@ -169,4 +208,7 @@ export interface DB {
   auditLog: AuditLogTable;
   wardPopulation: WardPopulationTable;
   commentThemes: CommentThemeTable;
+  policies: PolicyTable;
+  indicators: IndicatorTable;
+  indicatorYears: IndicatorYearTable;
 }

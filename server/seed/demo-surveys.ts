@@ -115,6 +115,8 @@ function names(ward: (typeof wardRecords)[number]): WardNames {
 export interface DemoSurveySummary {
   surveys: number;
   responses: number;
+  /** Each ward's sampled 区民意識調査 */
+  sampledSurveyOf: Map<string, string>;
 }
 
 export async function seedDemoSurveys(
@@ -126,6 +128,7 @@ export async function seedDemoSurveys(
   const g = generator(20261125);
   let surveys = 0;
   let responses = 0;
+  const sampledSurveyOf = new Map<string, string>();
   const add = async (
     wardCode: string | null,
     kind: "poll" | "sampled",
@@ -189,21 +192,22 @@ export async function seedDemoSurveys(
 
     const survey = residentSurvey(names(ward));
     const surveyId = await add(ward.code, "sampled", survey, 14, 45);
+    sampledSurveyOf.set(ward.code, surveyId);
     // The letters: a batch of codes, a few of them printed for trying the app, some already answered online.
     const printed = demoInvitationCodes(ward.code);
-    const mailed = Array.from({ length: 60 }, (_, i) =>
+    const mailed = Array.from({ length: 1000 }, (_, i) =>
       newInvitationCode(createHmac("sha256", "machikoe-demo-letters").update(`${ward.code}:${i}`).digest()),
     );
     await trx
       .insertInto("invitationCodes")
       .values([...printed, ...mailed].map((code) => ({ codeHash: sha256(code), surveyId, batchId: "demo", usedAt: null })))
       .execute();
-    await answer(surveyId, "sampled", survey, areaIds, 40, "online", mailed.slice(0, 40));
-    await answer(surveyId, "sampled", survey, areaIds, 20, "paper");
+    await answer(surveyId, "sampled", survey, areaIds, 180, "online", mailed.slice(0, 180));
+    await answer(surveyId, "sampled", survey, areaIds, 80, "paper");
   }
   const cityId = await add(null, "poll", cityPoll, 3, 30);
   await answer(cityId, "poll", cityPoll, [], 50, "online");
-  return { surveys, responses };
+  return { surveys, responses, sampledSurveyOf };
 }
 
 /** A UUIDv7-shaped id from the demo generator (the client makes real ones from the clock). */

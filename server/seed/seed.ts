@@ -9,6 +9,7 @@ import type { Database } from "../db/database";
 import { defineWrite } from "../db/write";
 import { hashPassword } from "../staff/passwords";
 import { areaSeeds } from "./areas";
+import { seedDemoIndicators, seedDemoPolicies } from "./demo-matching";
 import { seedDemoSurveys } from "./demo-surveys";
 
 export interface SeedSummary {
@@ -48,6 +49,9 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
   if (options.reset) {
     // Children before parents; every table the demo fills.
     for (const table of [
+      "indicatorYears",
+      "indicators",
+      "policies",
       "auditLog",
       "wardPopulation",
       "commentThemes",
@@ -95,7 +99,14 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
   await trx.insertInto("areas").values(areas).execute();
   const areasByWard = new Map<string, string[]>();
   for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
-  const demo = await seedDemoSurveys(trx, tally, areasByWard);
+  const { sampledSurveyOf, ...demo } = await seedDemoSurveys(trx, tally, areasByWard);
+  const now = new Date().toISOString();
+  await seedDemoPolicies(
+    trx,
+    wardRecords.map((w) => w.code),
+    now,
+  );
+  await seedDemoIndicators(trx, sampledSurveyOf, now);
   // Population by age band: each ward's population split in the demo's age structure (staff replace it with the real table).
   await trx
     .insertInto("wardPopulation")

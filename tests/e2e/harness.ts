@@ -129,3 +129,15 @@ export async function axeViolations(page: Page) {
     }));
   });
 }
+
+/** Visible controls in main smaller than 44 px high (a checkbox or radio counts by its label). */
+export async function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("main button, main select, main input, main a")]
+      .filter((el) => el.offsetParent !== null)
+      // A checkbox or radio is tapped through its label: the label is the target.
+      .map((el) => (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") ? (el.closest("label") ?? el) : el))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44),
+  );
+}

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { axeViolations, serverAndBrowserForThisFile } from "./harness";
+import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
@@ -15,17 +15,6 @@ let context: BrowserContext;
 afterEach(async () => {
   await context?.close();
 });
-
-async function smallTargets(page: Page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("main button, main select, main input, main a")]
-      .filter((el) => el.offsetParent !== null)
-      // A checkbox or radio is tapped through its label: the label is the target.
-      .map((el) => (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") ? (el.closest("label") ?? el) : el))
-      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
-      .filter((r) => r.height < 44),
-  );
-}
 
 async function logIn(page: Page, password = "kita-demo-password") {
   await page.getByLabel("ログイン名").fill("kita.demo");
@@ -89,7 +78,7 @@ describe("the staff console", () => {
   });
 
   describe.each(["ja", "en"])("in %s", (locale) => {
-    it("has no axe violations and 44 px targets on the login, survey list, results, builder, paper-entry, free-text, audit-log, population and accounts pages", async () => {
+    it("has no axe violations and 44 px targets on the login, survey list, results, builder, paper-entry, free-text, audit-log, population accounts, needs-matching and targets pages", async () => {
       context = await app.browser.newContext({
         locale: locale === "ja" ? "ja-JP" : "en-US",
         viewport: { width: 390, height: 844 },
@@ -121,6 +110,8 @@ describe("the staff console", () => {
         ["free text", `${surveyPath}/comments`],
         ["audit log", "/staff/audit"],
         ["population", "/staff/population"],
+        ["needs matching", "/staff/matching"],
+        ["targets", "/staff/indicators"],
         ["accounts", "/staff/users"],
       ] as const) {
         await page.goto(app.server.url + path);

@@ -214,6 +214,20 @@ describe.each(dialects)("staff API", (dialect) => {
           ["POST", "/api/staff/surveys"],
           ["GET", "/api/staff/population"],
           ["PUT", "/api/staff/population"],
+          ["GET", "/api/staff/policies"],
+          ["POST", "/api/staff/policies"],
+          ["PUT", `/api/staff/policies/${randomUUID()}`],
+          ["DELETE", `/api/staff/policies/${randomUUID()}`],
+          ["GET", "/api/staff/matching"],
+          ["GET", "/api/staff/matching.csv"],
+          ["GET", "/api/staff/matching/wards"],
+          ["GET", "/api/staff/matching/wards.csv"],
+          ["GET", "/api/staff/indicators"],
+          ["POST", "/api/staff/indicators"],
+          ["PUT", `/api/staff/indicators/${randomUUID()}`],
+          ["DELETE", `/api/staff/indicators/${randomUUID()}`],
+          ["PUT", `/api/staff/indicators/${randomUUID()}/years`],
+          ["DELETE", `/api/staff/indicators/${randomUUID()}/years/27127/2026`],
         ] as const;
       /** Every endpoint about one survey. */
       const surveyEndpoints = (id: string) =>
@@ -281,9 +295,9 @@ describe.each(dialects)("staff API", (dialect) => {
         }
       });
 
-      it("answers 403 to a change without the session's CSRF token, or from another site", async () => {
+      it("answers 403 to every change (POST, PUT, DELETE) without the session's CSRF token, or from another site", async () => {
         const { cookie, session } = await loginAs("city.admin");
-        for (const [method, path] of endpoints().filter(([m]) => m === "POST")) {
+        for (const [method, path] of endpoints().filter(([m]) => m !== "GET")) {
           await expectErrorResponse(await app.request(path, { method, headers: { cookie } }), "staff.csrf");
           await expectErrorResponse(await app.request(path, { method, headers: { cookie, "x-csrf-token": "x".repeat(43) } }), "staff.csrf");
           await expectErrorResponse(

@@ -13,6 +13,8 @@ import { EditSurvey } from "./EditSurvey";
 import { loadStaffStrings } from "./i18n";
 import { StaffAuditPage } from "./StaffAuditPage";
 import { StaffCommentsPage } from "./StaffCommentsPage";
+import { StaffIndicatorsPage } from "./StaffIndicatorsPage";
+import { StaffMatchingPage } from "./StaffMatchingPage";
 import { StaffPaperPage } from "./StaffPaperPage";
 import { StaffPopulationPage } from "./StaffPopulationPage";
 import { StaffResultsPage } from "./StaffResultsPage";
@@ -93,13 +95,15 @@ function StaffConsole() {
   else if (id) page = <StaffResultsPage session={session} surveyId={id} onEnded={ended} />;
   else if (pathname === "/staff/audit") page = <StaffAuditPage onEnded={ended} />;
   else if (pathname === "/staff/users") page = <StaffUsersPage session={session} onEnded={ended} />;
+  else if (pathname === "/staff/matching") page = <StaffMatchingPage session={session} onEnded={ended} />;
+  else if (pathname === "/staff/indicators") page = <StaffIndicatorsPage session={session} onEnded={ended} />;
   else if (pathname === "/staff/population") page = <StaffPopulationPage session={session} onEnded={ended} />;
   else page = <StaffSurveysPage onEnded={ended} />;
   return (
     <div className="staff">
       <SessionBar session={session} onLogout={() => void logout(session)} />
       <nav className="staff-nav" aria-label={plain("staff:nav.label")}>
-        {(["/staff", "/staff/population", "/staff/audit", "/staff/users"] as const).map((to) => (
+        {(["/staff", "/staff/matching", "/staff/indicators", "/staff/population", "/staff/audit", "/staff/users"] as const).map((to) => (
           <Link
             key={to}
             to={to}

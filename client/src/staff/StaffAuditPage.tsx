@@ -4,6 +4,7 @@ import { api } from "../api";
 import { useLoader } from "../data";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
+import { TableScroll } from "./TableScroll";
 
 const known = new Set([
   "survey.create",
@@ -20,7 +21,7 @@ const known = new Set([
 ]);
 
 export function StaffAuditPage({ onEnded }: { onEnded: () => void }) {
-  const { locale } = useT();
+  const { locale, plain } = useT();
   const { state, retry } = useLoader<AuditEntry[]>(async () => {
     const response = await api.api.staff.audit.$get();
     if ((response.status as number) === 401) onEnded();
@@ -40,7 +41,7 @@ export function StaffAuditPage({ onEnded }: { onEnded: () => void }) {
           <T k="staff:audit.empty" />
         </p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={plain("staff:audit.caption")}>
           <table className="staff-table">
             <caption>
               <T k="staff:audit.caption" />
@@ -72,7 +73,7 @@ export function StaffAuditPage({ onEnded }: { onEnded: () => void }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

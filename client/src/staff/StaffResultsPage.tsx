@@ -9,11 +9,12 @@ import { type Breakdown, breakdowns } from "../../../shared/surveys/aggregates";
 import { localized, type Survey } from "../../../shared/surveys/model";
 import { api } from "../api";
 import { useLoader } from "../data";
-import { RubyText } from "../i18n/ruby";
+import { plainText, RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { Link } from "../router";
 import { LoadState } from "../shell/LoadState";
 import { SurveyActions } from "./SurveyActions";
+import { TableScroll } from "./TableScroll";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -139,7 +140,7 @@ function Results({ survey, results }: { survey: Survey; results: StaffResults })
                       </p>
                     </>
                   ) : (
-                    <div className="table-scroll">
+                    <TableScroll label={plainText(localized(question.text, locale))}>
                       <table className="staff-table">
                         <caption>
                           <RubyText text={localized(question.text, locale)} />
@@ -208,7 +209,7 @@ function Results({ survey, results }: { survey: Survey; results: StaffResults })
                           ))}
                         </tbody>
                       </table>
-                    </div>
+                    </TableScroll>
                   )}
                 </div>
               );

@@ -8,11 +8,12 @@ import { RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { Link } from "../router";
 import { LoadState } from "../shell/LoadState";
+import { TableScroll } from "./TableScroll";
 
 const day = (iso: string) => iso.slice(0, 10);
 
 export function StaffSurveysPage({ onEnded }: { onEnded: () => void }) {
-  const { locale } = useT();
+  const { locale, plain } = useT();
   const { state, retry } = useLoader<StaffSurveyList>(async () => {
     const response = await api.api.staff.surveys.$get();
     if ((response.status as number) === 401) onEnded();
@@ -37,7 +38,7 @@ export function StaffSurveysPage({ onEnded }: { onEnded: () => void }) {
           <T k="staff:surveys.empty" />
         </p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={plain("staff:surveys.caption")}>
           <table className="staff-table">
             <caption>
               <T k="staff:surveys.caption" />
@@ -87,7 +88,7 @@ export function StaffSurveysPage({ onEnded }: { onEnded: () => void }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { api, errorKeyOf } from "../api";
 import { useLoader } from "../data";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
+import { TableScroll } from "./TableScroll";
 
 type Account = StaffUser & { locked: boolean; sessions: number };
 
@@ -50,7 +51,7 @@ export function StaffUsersPage({ session, onEnded }: { session: StaffSession; on
       {state.status !== "ready" ? (
         <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={plain("staff:users.caption")}>
           <table className="staff-table">
             <caption>
               <T k="staff:users.caption" />
@@ -103,7 +104,7 @@ export function StaffUsersPage({ session, onEnded }: { session: StaffSession; on
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
