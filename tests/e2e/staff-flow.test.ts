@@ -5,6 +5,7 @@
  * opens in Excel as it should (byte-order mark, small cells hidden, a formula in an answer made
  * harmless).
  */
+import jsQR from "jsqr";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseCsv } from "../../shared/csv";
@@ -29,6 +30,24 @@ async function staffPage(): Promise<Page> {
   await page.getByRole("button", { name: "ログイン" }).click();
   await page.getByRole("heading", { name: "アンケート" }).waitFor();
   return page;
+}
+
+/** Reads a QR code drawn as our SVG path of unit squares: rasterised at 8 px a module with a wide white margin, then decoded. */
+function decodeQr(viewBox: string, path: string): string | null {
+  const modules = Number(viewBox.split(" ")[3]);
+  const [scale, margin] = [8, 4];
+  const side = (modules + 2 * margin) * scale;
+  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
+  for (const [, mx, my] of path.matchAll(/M(\d+) (\d+)h1v1h-1z/g)) {
+    for (let dy = 0; dy < scale; dy++) {
+      for (let dx = 0; dx < scale; dx++) {
+        const x = (Number(mx) + margin) * scale + dx;
+        const y = (Number(my) + margin) * scale + dy;
+        pixels.fill(0, (y * side + x) * 4, (y * side + x) * 4 + 3);
+      }
+    }
+  }
+  return jsQR(pixels, side, side)?.data ?? null;
 }
 
 /** Fills the Japanese and the English field of a text, within `scope`. */
@@ -77,6 +96,14 @@ describe("a survey from the builder to the CSV", () => {
     await expect.poll(() => staff.locator(".letters").innerText()).toContain("25通のうち 0件回答");
     const letters = parseCsv(lettersCsv.replace(/^\uFEFF/, "")).slice(1) as [string, string, string][];
     expect(letters).toHaveLength(25);
+    // Each letter's QR code reads back as that letter's own link, decoded as a phone's camera would (jsQR).
+    for (const i of [0, 24]) {
+      const letter = staff.locator(".letter").nth(i);
+      const code = (await letter.locator(".letter-code").innerText()).trim();
+      const qr = letter.locator("svg.qr");
+      const decoded = decodeQr((await qr.getAttribute("viewBox")) ?? "", (await qr.locator("path").getAttribute("d")) ?? "");
+      expect(decoded).toBe(letters.find((row) => row[1] === code)?.[2]);
+    }
 
     // Twenty residents answered by other means earlier: 10 "often", 9 "never", 1 "not sure" with a formula as a comment.
     const answers = [...Array(10).fill("a"), ...Array(9).fill("b"), "o1"];
