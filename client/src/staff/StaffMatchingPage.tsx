@@ -9,13 +9,13 @@ import type { MatchingMatrix, NeedCell, Policy, PolicyInput, WardComparison } fr
 import type { StaffSession } from "../../../shared/staff/schemas";
 import { localized, type Theme, themes } from "../../../shared/surveys/model";
 import { wardRecords } from "../../../shared/wards/data";
-import { areaName, wardName } from "../../../shared/wards/names";
+import { wardName } from "../../../shared/wards/names";
 import { api, errorKeyOf } from "../api";
 import { useLoader } from "../data";
 import { plainText, RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
-import { useAreas } from "../wards/useWards";
+import { useSegmentName } from "./segments";
 import { TableScroll } from "./TableScroll";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -43,7 +43,6 @@ export function StaffMatchingPage({ session, onEnded }: { session: StaffSession;
   const [survey, setSurvey] = useState<string | undefined>(undefined);
   const [version, setVersion] = useState(0);
   const ids = { ward: useId(), survey: useId(), by: useId() };
-  const areas = useAreas(by === "area" ? ward : null);
   const { state, retry } = useLoader<MatchingMatrix>(
     async () => {
       const response = await api.api.staff.matching.$get({ query: { ward, by, ...(survey ? { survey } : {}) } });
@@ -53,11 +52,8 @@ export function StaffMatchingPage({ session, onEnded }: { session: StaffSession;
     },
     `${ward}:${by}:${survey ?? ""}:${version}`,
   );
-  const segmentName = (segment: string) => {
-    if (by === "ageBand") return plain(`surveys.profile.ageBands.${segment}`);
-    const area = areas.state.status === "ready" ? areas.state.data.find((a) => a.id === segment) : undefined;
-    return area ? plainText(areaName(area, locale)) : segment;
-  };
+  const named = useSegmentName(by === "area" ? ward : null);
+  const segmentName = (segment: string) => named(`${by === "area" ? "area" : "age"}:${segment}`);
   const query = new URLSearchParams({ ward, by, ...(survey ? { survey } : {}) }).toString();
 
   return (

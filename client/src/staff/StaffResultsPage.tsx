@@ -14,6 +14,7 @@ import { T, useT } from "../i18n/T";
 import { Link } from "../router";
 import { LoadState } from "../shell/LoadState";
 import { SurveyActions } from "./SurveyActions";
+import { useSegmentName } from "./segments";
 import { TableScroll } from "./TableScroll";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -82,6 +83,7 @@ export function StaffResultsPage({ session, surveyId, onEnded }: { session: Staf
 
 function Results({ survey, results }: { survey: Survey; results: StaffResults }) {
   const { locale, plain } = useT();
+  const segmentName = useSegmentName(results.breakdown === "area" ? survey.ward : null);
   const weighted = results.segments.some((s) => s.questions.some((q) => q.options.some((o) => o.weighted !== undefined)));
   const min = results.minCell;
   const label = (questionId: string, key: string) => {
@@ -111,12 +113,8 @@ function Results({ survey, results }: { survey: Survey; results: StaffResults })
         )}
       </p>
       {results.segments.map((segment) => (
-        <section
-          key={segment.segment}
-          className="staff-segment"
-          aria-label={segment.segment === "all" ? plain("staff:results.segmentAll") : segment.segment}
-        >
-          {results.breakdown && <h2>{segment.segment}</h2>}
+        <section key={segment.segment} className="staff-segment" aria-label={segmentName(segment.segment)}>
+          {results.breakdown && <h2>{segmentName(segment.segment)}</h2>}
           <p>
             {segment.responses === null ? (
               <T k="staff:results.hiddenResponses" values={{ min }} />
@@ -136,7 +134,9 @@ function Results({ survey, results }: { survey: Survey; results: StaffResults })
                         <RubyText text={localized(question.text, locale)} />
                       </h3>
                       <p className="hint">
-                        <T k="staff:results.textQuestion" />
+                        <Link to={`/staff/surveys/${survey.id}/comments`}>
+                          <T k="staff:results.textQuestion" />
+                        </Link>
                       </p>
                     </>
                   ) : (
