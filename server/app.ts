@@ -14,6 +14,8 @@ import { AppError, errorResponse } from "./http/errors";
 import { apiDocsPage, openApiDocument } from "./http/openapi";
 import { requestLog } from "./http/request-log";
 import { serveClient } from "./http/static";
+import { localRoutes } from "./local/routes";
+import { localStaffRoutes } from "./local/staff-routes";
 import { staffRoutes } from "./staff/routes";
 import { surveyRoutes } from "./surveys/routes";
 import { wardRoutes } from "./wards/routes";
@@ -50,10 +52,11 @@ export function createApp(deps: AppDeps) {
   // about 0.3 ms a response even when tiny, so the small answers to writes (receipts, errors) go as they are.
   const compressReads = compress();
   app.use((c, next) => (c.req.method === "GET" ? compressReads(c, next) : next()));
-  app.use(
-    "/api/*",
-    bodyLimit(deps.bodyLimitBytes, (c) => errorResponse(c, "request.too_large", { maxBytes: deps.bodyLimitBytes })),
-  );
+  // A staff CSV import carries a whole ward's (or the city's) places: it gets a larger limit of its own.
+  const importLimit = 5 * 1024 * 1024;
+  const apiLimit = bodyLimit(deps.bodyLimitBytes, (c) => errorResponse(c, "request.too_large", { maxBytes: deps.bodyLimitBytes }));
+  const importBodyLimit = bodyLimit(importLimit, (c) => errorResponse(c, "request.too_large", { maxBytes: importLimit }));
+  app.use("/api/*", (c, next) => (c.req.path.endsWith("/import") ? importBodyLimit(c, next) : apiLimit(c, next)));
 
   // Staff answers are personal to a session: never stored by a browser or a proxy.
   app.use("/api/staff/*", async (c, next) => {
@@ -65,7 +68,9 @@ export function createApp(deps: AppDeps) {
     .route("/api/wards", wardRoutes)
     .route("/api/surveys", surveyRoutes)
     .route("/api/health", healthRoutes)
-    .route("/api/staff", staffRoutes);
+    .route("/api/staff/local", localStaffRoutes)
+    .route("/api/staff", staffRoutes)
+    .route("/api", localRoutes);
 
   let document: ReturnType<typeof openApiDocument> | undefined;
   const apiDocument = () => {

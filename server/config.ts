@@ -54,6 +54,7 @@ const ConfigSchema = z.object({
       .default(15),
   ),
   LOGIN_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(10_000).default(20)),
+  JOIN_REQUEST_RETENTION_DAYS: env(z.coerce.number().int().min(1).max(3650).default(90)),
 });
 
 export interface Config {
@@ -84,6 +85,8 @@ export interface StaffRules {
   lockoutMinutes: number;
   /** Login attempts one network address may make a minute; 0 turns the limit off. */
   loginRateLimitPerMinute: number;
+  /** 町会 join requests' personal fields are cleared this many days after they arrive. */
+  joinRetentionDays: number;
 }
 
 export interface SurveyRules {
@@ -131,6 +134,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       lockoutAfter: v.STAFF_LOCKOUT_AFTER,
       lockoutMinutes: v.STAFF_LOCKOUT_MIN,
       loginRateLimitPerMinute: v.LOGIN_RATE_LIMIT_PER_MIN,
+      joinRetentionDays: v.JOIN_REQUEST_RETENTION_DAYS,
     },
     trustProxy: v.TRUST_PROXY === "true",
   };

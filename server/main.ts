@@ -9,6 +9,7 @@ import pkg from "../package.json";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { type Database, databaseOptionsFrom, openDatabase } from "./db/database";
+import { purgeJoinRequests } from "./local/staff";
 import { createLogger } from "./logger";
 import { demoInvitationCodes } from "./seed/demo-surveys";
 import { demoStaff, isEmpty, seedDemoData } from "./seed/seed";
@@ -62,6 +63,16 @@ async function main(): Promise<void> {
     logger.info("demo data seeded", { ...summary });
   }
 
+  // 町会 join requests keep personal data only for the retention period: cleared at start, then every six hours.
+  const purge = () =>
+    purgeJoinRequests(database, config.staff.joinRetentionDays).then(
+      (cleared) => cleared > 0 && logger.info("join requests purged", { cleared }),
+      (error: unknown) => logger.warn("join request purge failed", { error: String(error) }),
+    );
+  void purge();
+  const purgeTimer = setInterval(() => void purge(), 6 * 60 * 60 * 1000);
+  purgeTimer.unref();
+
   const app = createApp({
     database,
     logger,
@@ -93,6 +104,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(purgeTimer);
     logger.info("shutting down", { signal });
     const force = setTimeout(() => {
       logger.warn("in-flight requests did not finish in time; closing their connections");

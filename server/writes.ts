@@ -4,6 +4,8 @@
  */
 import "./db/write";
 import "./health/service";
+import "./local/service";
+import "./local/staff";
 import "./security/rate-limit";
 import "./seed/seed";
 import "./staff/comments";

@@ -1,5 +1,9 @@
-/** A CSV reader (RFC 4180: quoted cells, doubled quotes, CRLF): the console reads the letters file with it, and tests read exports as Excel would. */
-export function parseCsv(text: string): string[][] {
+/**
+ * A CSV reader (RFC 4180: quoted cells, doubled quotes; CRLF or LF lines; a leading byte-order mark
+ * skipped): the console reads uploaded files with it, and tests read exports as Excel would.
+ */
+export function parseCsv(input: string): string[][] {
+  const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = "";
@@ -16,12 +20,12 @@ export function parseCsv(text: string): string[][] {
     else if (ch === ",") {
       row.push(cell);
       cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
+    } else if (ch === "\n" || (ch === "\r" && text[i + 1] === "\n")) {
       row.push(cell);
       rows.push(row);
       row = [];
       cell = "";
-      i++;
+      if (ch === "\r") i++;
     } else cell += ch;
   }
   if (cell !== "" || row.length > 0) {

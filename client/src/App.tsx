@@ -1,10 +1,13 @@
 import { lazy, type ReactNode, Suspense } from "react";
+import { AssociationPage } from "./community/AssociationPage";
+import { CouncilPage } from "./community/CouncilPage";
 import { T } from "./i18n/T";
 import { ChildcarePage } from "./pages/ChildcarePage";
 import { CommunityPage } from "./pages/CommunityPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PlacesPage } from "./pages/PlacesPage";
 import { SettingsPage } from "./pages/SettingsPage";
+import { PlacePage } from "./places/PlacePage";
 import { UpdatePrompt } from "./pwa/UpdatePrompt";
 import { matchRoute, type Route, sectionOf, useLocation } from "./router";
 import { BottomNav } from "./shell/BottomNav";
@@ -31,6 +34,12 @@ function page(route: Route): ReactNode {
       return <ResultsPage surveyId={route.id} />;
     case "places":
       return <PlacesPage />;
+    case "place":
+      return <PlacePage placeId={route.id} />;
+    case "association":
+      return <AssociationPage associationId={route.id} />;
+    case "council":
+      return <CouncilPage councilId={route.id} />;
     case "community":
       return <CommunityPage />;
     case "childcare":

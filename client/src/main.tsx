@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { detectLocale } from "../../shared/settings/locales";
 import type { Settings } from "../../shared/settings/settings";
 import { App } from "./App";
+import { startJoinSync } from "./community/joins";
 import { loadSettings, saveSettings } from "./db";
 import { initI18n } from "./i18n";
 import { listenForInstallOffer } from "./pwa/install";
@@ -29,6 +30,7 @@ async function boot(): Promise<void> {
   applyTextSize(settings.textSize);
   await initI18n(settings.locale);
   startOutboxSync();
+  startJoinSync();
   createRoot(document.getElementById("root") as HTMLElement).render(
     <StrictMode>
       <SettingsProvider initial={settings}>

@@ -13,6 +13,9 @@ export type Route =
   | { page: "survey"; id: string; code: string | null }
   | { page: "results"; id: string }
   | { page: "places" }
+  | { page: "place"; id: string }
+  | { page: "association"; id: string }
+  | { page: "council"; id: string }
   | { page: "community" }
   | { page: "childcare" }
   | { page: "settings" }
@@ -29,6 +32,10 @@ export function matchRoute(pathname: string, search: string): Route {
     const id = survey[1] as string;
     return survey[2] ? { page: "results", id } : { page: "survey", id, code: new URLSearchParams(search).get("code") };
   }
+  const place = path.match(new RegExp(`^/places/(${uuid})$`));
+  if (place) return { page: "place", id: place[1] as string };
+  const community = path.match(new RegExp(`^/community/(associations|councils)/(${uuid})$`));
+  if (community) return { page: community[1] === "associations" ? "association" : "council", id: community[2] as string };
   for (const page of ["places", "community", "childcare", "settings"] as const) if (path === `/${page}`) return { page };
   return { page: "notFound" };
 }

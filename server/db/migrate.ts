@@ -12,6 +12,7 @@ import * as m0006 from "./migrations/0006_paper_entries";
 import * as m0007 from "./migrations/0007_population";
 import * as m0008 from "./migrations/0008_comment_themes";
 import * as m0009 from "./migrations/0009_policies_and_indicators";
+import * as m0010 from "./migrations/0010_local_life";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "0007_population": m0007,
   "0008_comment_themes": m0008,
   "0009_policies_and_indicators": m0009,
+  "0010_local_life": m0010,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -192,6 +192,31 @@ export interface IndicatorYearTable {
   recordedN: number | null;
 }
 
+/** A row of local data (place, association, council or meeting): its fields as JSON, and when it changed or went. */
+export interface LocalRowTable {
+  id: string;
+  wardCode: string;
+  /** JSON: the item's input (shared/places/schemas.ts) */
+  data: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** 町会への加入申込: personal fields are null once purged after the retention period. */
+export interface JoinRequestTable {
+  id: string;
+  associationId: string;
+  wardCode: string;
+  name: string | null;
+  contact: string | null;
+  address: string | null;
+  message: string | null;
+  status: "new" | "contacted" | "done";
+  receivedAt: string;
+  statusChangedAt: string;
+  purgedAt: string | null;
+}
+
 export interface DB {
   wards: WardTable;
   areas: AreaTable;
@@ -211,4 +236,9 @@ export interface DB {
   policies: PolicyTable;
   indicators: IndicatorTable;
   indicatorYears: IndicatorYearTable;
+  places: LocalRowTable & { kind: string };
+  associations: LocalRowTable;
+  councils: LocalRowTable;
+  meetings: LocalRowTable & { startsAt: string };
+  joinRequests: JoinRequestTable;
 }

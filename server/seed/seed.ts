@@ -9,6 +9,7 @@ import type { Database } from "../db/database";
 import { defineWrite } from "../db/write";
 import { hashPassword } from "../staff/passwords";
 import { areaSeeds } from "./areas";
+import { seedDemoLocal } from "./demo-local";
 import { seedDemoIndicators, seedDemoPolicies } from "./demo-matching";
 import { seedDemoSurveys } from "./demo-surveys";
 
@@ -49,6 +50,11 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
   if (options.reset) {
     // Children before parents; every table the demo fills.
     for (const table of [
+      "joinRequests",
+      "places",
+      "associations",
+      "councils",
+      "meetings",
       "indicatorYears",
       "indicators",
       "policies",
@@ -107,6 +113,7 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
     now,
   );
   await seedDemoIndicators(trx, sampledSurveyOf, now);
+  await seedDemoLocal(trx, wardRecords, areas);
   // Population by age band: each ward's population split in the demo's age structure (staff replace it with the real table).
   await trx
     .insertInto("wardPopulation")

@@ -27,3 +27,13 @@ export function detectLocale(preferred: readonly string[]): Locale {
   }
   return fallbackLocale;
 }
+
+/** Each language is named in itself, so a resident finds theirs whatever is showing now. */
+export const languageNames: Record<Locale, { label: string; lang: string }> = {
+  ja: { label: "日本語", lang: "ja" },
+  "ja-easy": { label: "やさしい にほんご", lang: "ja" },
+  en: { label: "English", lang: "en" },
+  "zh-Hans": { label: "简体中文", lang: "zh-Hans" },
+  ko: { label: "한국어", lang: "ko" },
+  vi: { label: "Tiếng Việt", lang: "vi" },
+};

@@ -14,6 +14,7 @@ export const testStaffRules: StaffRules = {
   lockoutAfter: 5,
   lockoutMinutes: 15,
   loginRateLimitPerMinute: 0,
+  joinRetentionDays: 90,
 };
 
 export function testApp(database: Database, overrides: Partial<AppDeps> = {}) {

@@ -228,6 +228,19 @@ describe.each(dialects)("staff API", (dialect) => {
           ["DELETE", `/api/staff/indicators/${randomUUID()}`],
           ["PUT", `/api/staff/indicators/${randomUUID()}/years`],
           ["DELETE", `/api/staff/indicators/${randomUUID()}/years/27127/2026`],
+          ["GET", "/api/staff/local/places/export.csv"],
+          ["POST", "/api/staff/local/places/import"],
+          ["GET", "/api/staff/local/join-requests"],
+          ["PUT", `/api/staff/local/join-requests/${uuidv7()}`],
+          ...(["places", "associations", "councils", "meetings"] as const).flatMap(
+            (kind) =>
+              [
+                ["GET", `/api/staff/local/${kind}`],
+                ["POST", `/api/staff/local/${kind}`],
+                ["PUT", `/api/staff/local/${kind}/${randomUUID()}`],
+                ["DELETE", `/api/staff/local/${kind}/${randomUUID()}`],
+              ] as const,
+          ),
         ] as const;
       /** Every endpoint about one survey. */
       const surveyEndpoints = (id: string) =>

@@ -9,11 +9,12 @@
  * for every retry, and leaves only when the resident discards it — sent ones stay as "my answers".
  */
 import { Dexie, type EntityTable } from "dexie";
+import { Association, Council, type LocalChanges, Meeting, Place } from "../../../shared/places/schemas";
 import { Settings } from "../../../shared/settings/settings";
 import type { AnswerIssue, Receipt } from "../../../shared/surveys/answers";
-import { Draft, OutboxItem } from "./schemas";
+import { Draft, JoinOutboxItem, OutboxItem } from "./schemas";
 
-export { Draft, OutboxItem, type OutboxState, outboxStates } from "./schemas";
+export { Draft, JoinOutboxItem, OutboxItem, type OutboxState, outboxStates } from "./schemas";
 
 interface SettingsRow extends Settings {
   id: "settings";
@@ -29,11 +30,23 @@ class MachikoeDatabase extends Dexie {
   drafts!: EntityTable<Draft, "id">;
   outbox!: EntityTable<OutboxItem, "id">;
   meta!: EntityTable<MetaRow, "key">;
+  places!: EntityTable<Place, "id">;
+  associations!: EntityTable<Association, "id">;
+  councils!: EntityTable<Council, "id">;
+  meetings!: EntityTable<Meeting, "id">;
+  joinOutbox!: EntityTable<JoinOutboxItem, "id">;
 
   constructor() {
     super("machikoe");
     this.version(1).stores({ settings: "id" });
     this.version(2).stores({ drafts: "id, surveyId", outbox: "id, surveyId, state", meta: "key" });
+    this.version(3).stores({
+      places: "id, ward",
+      associations: "id, ward",
+      councils: "id, ward",
+      meetings: "id, ward",
+      joinOutbox: "id, state",
+    });
   }
 }
 
@@ -125,4 +138,101 @@ export async function discardUnsent(id: string): Promise<boolean> {
 /** Ids of surveys this device has sent (or queued) a response to. */
 export async function answeredSurveyIds(): Promise<Set<string>> {
   return new Set((await db.outbox.toArray()).map((item) => item.surveyId));
+}
+
+/**
+ * Local life (通いの場, 町会, 地活協, 区政会議) per ward, as the last sync left it. A full sync replaces
+ * the ward's rows; an incremental one adds, replaces and removes what changed — in one transaction,
+ * with the sync time, so a half-applied sync never happens.
+ */
+export interface LocalData {
+  places: Place[];
+  associations: Association[];
+  councils: Council[];
+  meetings: Meeting[];
+  syncedAt: string | null;
+}
+
+const localTables = () => [db.places, db.associations, db.councils, db.meetings] as const;
+
+export async function applyLocalChanges(changes: LocalChanges): Promise<void> {
+  await db.transaction("rw", [...localTables(), db.meta], async () => {
+    if (changes.full) for (const table of localTables()) await table.where("ward").equals(changes.ward).delete();
+    await db.places.bulkPut(changes.places);
+    await db.associations.bulkPut(changes.associations);
+    await db.councils.bulkPut(changes.councils);
+    await db.meetings.bulkPut(changes.meetings);
+    const tableOf = { place: db.places, association: db.associations, council: db.councils, meeting: db.meetings } as const;
+    for (const { kind, id } of changes.removed) await tableOf[kind].delete(id);
+    await db.meta.put({ key: `local:${changes.ward}`, value: changes.syncedAt });
+  });
+}
+
+function valid<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, rows: unknown[]): T[] {
+  return rows.flatMap((row) => {
+    const parsed = schema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export async function localData(ward: string): Promise<LocalData> {
+  const [places, associations, councils, meetings, synced] = await Promise.all([
+    db.places.where("ward").equals(ward).toArray(),
+    db.associations.where("ward").equals(ward).toArray(),
+    db.councils.where("ward").equals(ward).toArray(),
+    db.meetings.where("ward").equals(ward).toArray(),
+    db.meta.get(`local:${ward}`),
+  ]);
+  return {
+    places: valid(Place, places),
+    associations: valid(Association, associations),
+    councils: valid(Council, councils),
+    meetings: valid(Meeting, meetings),
+    syncedAt: synced?.value ?? null,
+  };
+}
+
+export async function localSyncedAt(ward: string): Promise<string | null> {
+  return (await db.meta.get(`local:${ward}`))?.value ?? null;
+}
+
+/** Queues a join request; the same id twice is one request. */
+export async function queueJoin(item: Omit<JoinOutboxItem, "state" | "queuedAt" | "attempts">): Promise<void> {
+  await db.transaction("rw", db.joinOutbox, async () => {
+    if (!(await db.joinOutbox.get(item.id)))
+      await db.joinOutbox.put(JoinOutboxItem.parse({ ...item, state: "pending", queuedAt: Date.now(), attempts: 0 }));
+  });
+}
+
+export async function joinOutboxItems(): Promise<JoinOutboxItem[]> {
+  return valid(JoinOutboxItem, await db.joinOutbox.toArray()).sort((a, b) => b.queuedAt - a.queuedAt);
+}
+
+export async function updateJoin(
+  id: string,
+  changes: Partial<Pick<JoinOutboxItem, "state" | "receipt" | "errorCode" | "attempts">>,
+): Promise<void> {
+  await db.joinOutbox.update(id, changes);
+}
+
+export async function discardJoin(id: string): Promise<void> {
+  await db.joinOutbox.delete(id);
+}
+
+export async function localPlace(id: string): Promise<Place | null> {
+  const row = await db.places.get(id);
+  const parsed = row ? Place.safeParse(row) : null;
+  return parsed?.success ? parsed.data : null;
+}
+
+export async function localAssociation(id: string): Promise<Association | null> {
+  const row = await db.associations.get(id);
+  const parsed = row ? Association.safeParse(row) : null;
+  return parsed?.success ? parsed.data : null;
+}
+
+export async function localCouncil(id: string): Promise<Council | null> {
+  const row = await db.councils.get(id);
+  const parsed = row ? Council.safeParse(row) : null;
+  return parsed?.success ? parsed.data : null;
 }

@@ -1,5 +1,6 @@
 /** What the app keeps in IndexedDB, as zod schemas: every record is re-parsed with these when loaded. */
 import { z } from "zod/mini";
+import { JoinReceipt, JoinRequestInput } from "../../../shared/places/schemas";
 import { Answer, Receipt, ResponseId, ResponseInput } from "../../../shared/surveys/answers";
 import { LocalizedText, Profile, Survey } from "../../../shared/surveys/model";
 
@@ -36,3 +37,17 @@ export const OutboxItem = z.object({
   resultsPublic: z.boolean(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
+
+/** A 町会 join request on its way: kept with its id until the server has acknowledged it. */
+export const JoinOutboxItem = z.object({
+  id: ResponseId,
+  associationId: z.string(),
+  associationName: z.string(),
+  payload: JoinRequestInput,
+  state: z.enum(outboxStates),
+  queuedAt: z.number(),
+  attempts: z.int(),
+  receipt: z.optional(JoinReceipt),
+  errorCode: z.optional(z.string()),
+});
+export type JoinOutboxItem = z.infer<typeof JoinOutboxItem>;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { errorCodes } from "../../../shared/errors/catalog";
@@ -76,5 +76,34 @@ describe.each(Object.keys(bundles) as Bundle[])("やさしい日本語, %s strin
         if (typeof part !== "string") expect(part.reading, `ja-easy:${key}`).toMatch(/^[\u3041-\u309f\u30fc]+$/);
       }
     }
+  });
+});
+
+/** Every source file of the client, for the keys it names. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith(".test.ts") ? [full] : [];
+  });
+}
+
+describe("the keys the code names", () => {
+  it('all exist in Japanese (a key written as a plain string: k="…", plain("…"), failedKey="…")', () => {
+    const app = flatten(loadBundle("app", "ja"));
+    const staff = flatten(loadBundle("staff", "ja"));
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of sourceFiles(path.join(import.meta.dirname, ".."))) {
+      const text = readFileSync(file, "utf8");
+      for (const match of text.matchAll(/(?:\bk=|[Kk]ey=|plain\(|t\()"([a-z][\w-]*(?::[\w-]+)?(?:\.[\w-]+)+)"/g)) {
+        const key = match[1] as string;
+        checked++;
+        const known = key.startsWith("staff:") ? staff.has(key.slice(6)) : app.has(key);
+        if (!known) missing.push(`${path.relative(process.cwd(), file)}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(checked, "keys found in the code (the pattern still matches)").toBeGreaterThan(300);
   });
 });

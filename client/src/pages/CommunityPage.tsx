@@ -1,11 +1,21 @@
-/** 地域・町会: for now, the resident's ward's areas (地域活動協議会); finding and joining a 町会 comes next. */
-import { areaName, wardName } from "../../../shared/wards/names";
-import { RubyText } from "../i18n/ruby";
+/**
+ * 地域・町会: find one's 町会 (地域 → 丁目, or by typing an address), the ward's 地域活動協議会, and its
+ * 区政会議 — upcoming, on air now, and held (recordings and minutes). All from the ward's data on the
+ * device, so it reads offline.
+ */
+import { useId, useState } from "react";
+import { byAddress } from "../../../shared/places/address";
+import type { Association, Meeting } from "../../../shared/places/schemas";
+import { areaName } from "../../../shared/wards/names";
+import { useJoins } from "../community/joins";
+import { plainText, RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
+import { LocalStatus } from "../places/LocalStatus";
+import { useLocalData } from "../places/useLocal";
 import { Link } from "../router";
 import { useSettings } from "../settings/SettingsContext";
-import { ComingSoon, Page } from "../shell/Page";
-import { useAreas, useWards } from "../wards/useWards";
+import { Page } from "../shell/Page";
+import { useAreas } from "../wards/useWards";
 
 export function CommunityPage() {
   const { settings } = useSettings();
@@ -14,8 +24,7 @@ export function CommunityPage() {
       <p className="lead">
         <T k="community.intro" />
       </p>
-      {settings.ward ? <WardAreas ward={settings.ward} myArea={settings.area} /> : <ChooseWardFirst />}
-      <ComingSoon textKey="community.soon" />
+      {settings.ward ? <WardCommunity ward={settings.ward} myArea={settings.area} /> : <ChooseWardFirst />}
     </Page>
   );
 }
@@ -31,50 +40,246 @@ export function ChooseWardFirst() {
   );
 }
 
-function WardAreas({ ward, myArea }: { ward: string; myArea: string | null }) {
-  const { locale, t } = useT();
-  const wards = useWards().state;
-  const { state, retry } = useAreas(ward);
-  const wardRecord = wards.status === "ready" ? wards.data.find((w) => w.code === ward) : undefined;
-  const number = new Intl.NumberFormat(locale === "ja-easy" ? "ja" : locale);
+function WardCommunity({ ward, myArea }: { ward: string; myArea: string | null }) {
+  const local = useLocalData(ward);
+  const { locale } = useT();
+  const areas = useAreas(ward);
+  const areaLabel = (id: string | null) => {
+    const area = areas.state.status === "ready" ? areas.state.data.find((a) => a.id === id) : undefined;
+    return area ? areaName(area, locale) : "";
+  };
   return (
-    <section aria-labelledby="areas-heading">
-      <h2 id="areas-heading">
-        <RubyText text={t("community.areasHeading", { ward: wardRecord ? wardName(wardRecord, locale) : "" })} />
-      </h2>
-      {state.status === "loading" && (
-        <p role="status" aria-busy="true">
-          <T k="common.loading" />
-        </p>
+    <>
+      <LocalStatus local={local} />
+      <JoinStatus />
+      {local.data && (
+        <>
+          <FindAssociation associations={local.data.associations} myArea={myArea} areaLabel={areaLabel} />
+          <section aria-labelledby="councils-heading">
+            <h2 id="councils-heading">
+              <T k="community.councilsHeading" />
+            </h2>
+            <p>
+              <T k="community.councilsIntro" />
+            </p>
+            <ul className="card-list">
+              {local.data.councils
+                .sort((a, b) => a.area.localeCompare(b.area))
+                .map((council) => (
+                  <li key={council.id} className="card">
+                    <p className="card-title">
+                      <Link to={`/community/councils/${council.id}`}>{council.name}</Link>
+                      {council.area === myArea && (
+                        <span className="tag">
+                          <T k="community.yourArea" />
+                        </span>
+                      )}
+                    </p>
+                  </li>
+                ))}
+            </ul>
+          </section>
+          <Meetings meetings={local.data.meetings} />
+        </>
       )}
-      {state.status === "failed" && (
-        <div role="alert">
-          <p>
-            <T k="community.areasLoadFailed" />
-          </p>
-          <button type="button" className="button" onClick={retry}>
-            <T k="common.retry" />
-          </button>
+    </>
+  );
+}
+
+function FindAssociation({
+  associations,
+  myArea,
+  areaLabel,
+}: {
+  associations: Association[];
+  myArea: string | null;
+  areaLabel: (id: string | null) => string;
+}) {
+  const id = useId();
+  const { plain } = useT();
+  const [area, setArea] = useState(myArea ?? "");
+  const [chome, setChome] = useState("");
+  const [address, setAddress] = useState("");
+  const areaIds = [...new Set(associations.map((a) => a.area ?? ""))].filter(Boolean).sort();
+  const inArea = associations.filter((a) => a.area === area);
+  const found = address.trim() ? byAddress(associations, address) : chome ? inArea.filter((a) => a.chome.includes(chome)) : [];
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
+        <T k="community.findHeading" />
+      </h2>
+      <p>
+        <T k="community.findIntro" />
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-address`}>
+          <T k="community.address" />
+        </label>
+        <input
+          id={`${id}-address`}
+          value={address}
+          autoComplete="street-address"
+          placeholder={plain("community.addressExample")}
+          onChange={(e) => setAddress(e.target.value)}
+        />
+      </div>
+      <p className="hint">
+        <T k="community.orChoose" />
+      </p>
+      <div className="filters">
+        <div className="field">
+          <label htmlFor={`${id}-area`}>
+            <T k="community.area" />
+          </label>
+          <select
+            id={`${id}-area`}
+            value={area}
+            onChange={(e) => {
+              setArea(e.target.value);
+              setChome("");
+            }}
+          >
+            <option value="">{plain("community.chooseArea")}</option>
+            {areaIds.map((a) => (
+              <option key={a} value={a}>
+                {plainText(areaLabel(a)) || a}
+              </option>
+            ))}
+          </select>
+        </div>
+        {area && (
+          <div className="field">
+            <label htmlFor={`${id}-chome`}>
+              <T k="community.chome" />
+            </label>
+            <select id={`${id}-chome`} value={chome} onChange={(e) => setChome(e.target.value)}>
+              <option value="">{plain("community.chooseChome")}</option>
+              {[...new Set(inArea.flatMap((a) => a.chome))].sort().map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {(address.trim() || chome) && (
+        <div role="status">
+          {found.length === 0 ? (
+            <p>
+              <T k="community.notFound" />
+            </p>
+          ) : (
+            <ul className="card-list">
+              {found.map((a) => (
+                <li key={a.id} className="card">
+                  <p className="card-title">
+                    <Link to={`/community/associations/${a.id}`}>{a.name}</Link>
+                  </p>
+                  <p className="card-meta">{a.chome.join("・")}</p>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
-      {state.status === "ready" && (
-        <ul className="card-list">
-          {state.data.map((area) => (
-            <li key={area.id} className="card">
-              <p className="card-title">
-                <RubyText text={areaName(area, locale)} />
-                {area.id === myArea && (
-                  <span className="tag">
-                    <T k="community.yourArea" />
-                  </span>
-                )}
-              </p>
-              <p className="card-meta">
-                <T k="community.areaPopulation" values={{ count: number.format(area.population) }} />
-              </p>
-            </li>
-          ))}
-        </ul>
+    </section>
+  );
+}
+
+function JoinStatus() {
+  const joins = useJoins();
+  if (!joins || joins.length === 0) return null;
+  return (
+    <section aria-labelledby="joins-heading" className="notice">
+      <h2 id="joins-heading" className="notice-label">
+        <T k="community.joinsHeading" />
+      </h2>
+      <ul>
+        {joins.map((join) => (
+          <li key={join.id}>
+            {join.associationName}: <T k={`community.joinStates.${join.state}`} />
+            {join.errorCode && (
+              <>
+                {" "}
+                (<T k={join.errorCode.includes(".") ? `errors.${join.errorCode}` : "errors.internal.error"} />)
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Meetings({ meetings }: { meetings: Meeting[] }) {
+  const { locale } = useT();
+  const now = Date.now();
+  const format = new Intl.DateTimeFormat(locale === "ja-easy" ? "ja" : locale, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Asia/Tokyo",
+  });
+  const sorted = [...meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const onAir = (m: Meeting) => Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt);
+  const coming = sorted.filter((m) => Date.parse(m.startsAt) > now).reverse();
+  const held = sorted.filter((m) => Date.parse(m.endsAt) < now);
+  const card = (m: Meeting) => (
+    <li key={m.id} className="card">
+      <p className="card-title">
+        <RubyText text={m.title} />
+        {onAir(m) && (
+          <span className="tag tag-warn">
+            <T k="community.onAir" />
+          </span>
+        )}
+      </p>
+      <p className="card-meta">
+        {format.format(new Date(m.startsAt))} · {m.place}
+      </p>
+      {m.agenda && <p className="pre-line">{m.agenda}</p>}
+      <div className="actions-row">
+        {m.liveUrl && Date.parse(m.endsAt) >= now && (
+          <a className="button" href={m.liveUrl} target="_blank" rel="noopener noreferrer">
+            <T k={onAir(m) ? "community.watchLive" : "community.livePage"} />
+          </a>
+        )}
+        {m.recordingUrl && (
+          <a className="button" href={m.recordingUrl} target="_blank" rel="noopener noreferrer">
+            <T k="community.recording" />
+          </a>
+        )}
+        {m.minutesUrl && (
+          <a className="button" href={m.minutesUrl} target="_blank" rel="noopener noreferrer">
+            <T k="community.minutes" />
+          </a>
+        )}
+      </div>
+    </li>
+  );
+  return (
+    <section aria-labelledby="meetings-heading">
+      <h2 id="meetings-heading">
+        <T k="community.meetingsHeading" />
+      </h2>
+      <p>
+        <T k="community.meetingsIntro" />
+      </p>
+      {[...sorted.filter(onAir), ...coming].length > 0 && (
+        <>
+          <h3>
+            <T k="community.comingMeetings" />
+          </h3>
+          <ul className="card-list">{[...sorted.filter(onAir), ...coming].map(card)}</ul>
+        </>
+      )}
+      {held.length > 0 && (
+        <>
+          <h3>
+            <T k="community.heldMeetings" />
+          </h3>
+          <ul className="card-list">{held.map(card)}</ul>
+        </>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 /** 設定: ward and area, language, text size, install. Everything is kept on the device only. */
 import { type ReactNode, useId, useState } from "react";
-import { type Locale, locales } from "../../../shared/settings/locales";
+import { type Locale, languageNames, locales } from "../../../shared/settings/locales";
 import { type TextSize, textSizes } from "../../../shared/settings/settings";
 import { areaName, wardName } from "../../../shared/wards/names";
 import { plainText } from "../i18n/ruby";
@@ -10,16 +10,6 @@ import { useSettings } from "../settings/SettingsContext";
 import { LoadState } from "../shell/LoadState";
 import { Page } from "../shell/Page";
 import { useAreas, useWards } from "../wards/useWards";
-
-/** Each language is named in itself, so a resident finds theirs whatever is showing now. */
-const languageNames: Record<Locale, { label: string; lang: string }> = {
-  ja: { label: "日本語", lang: "ja" },
-  "ja-easy": { label: "やさしい にほんご", lang: "ja" },
-  en: { label: "English", lang: "en" },
-  "zh-Hans": { label: "简体中文", lang: "zh-Hans" },
-  ko: { label: "한국어", lang: "ko" },
-  vi: { label: "Tiếng Việt", lang: "vi" },
-};
 
 export function SettingsPage() {
   const { settings, update } = useSettings();
@@ -82,7 +72,7 @@ export function SettingsPage() {
               ))}
             </select>
           ) : (
-            <LoadState state={areas.state.status} failedKey="community.areasLoadFailed" onRetry={areas.retry} />
+            <LoadState state={areas.state.status} failedKey="settings.areasLoadFailed" onRetry={areas.retry} />
           )}
         </div>
       )}

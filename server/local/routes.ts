@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import { z } from "zod/mini";
+import { JoinReceipt, JoinRequestInput, LocalChanges, LocalQuery } from "../../shared/places/schemas";
+import { WardParam } from "../../shared/wards/schemas";
+import type { AppEnv } from "../env";
+import { describeRoute } from "../http/openapi";
+import { validate } from "../http/validate";
+import { localChanges, submitJoinRequest } from "./service";
+
+export const localRoutes = new Hono<AppEnv>()
+  .get(
+    "/wards/:ward/local",
+    describeRoute({
+      summary: "A ward's 通いの場, 町会, 地活協 and 区政会議: all of them, or what changed and went since `since`",
+      description: "Keep `syncedAt` and send it as `since` next time. Removed items are listed by kind and id.",
+      tags: ["local"],
+      responses: { 200: { description: "Changes", schema: LocalChanges } },
+    }),
+    validate("param", WardParam),
+    validate("query", LocalQuery),
+    async (c) => {
+      const { ward } = c.req.valid("param");
+      c.header("cache-control", "no-cache");
+      return c.json(await localChanges(c.var.deps.database, ward, c.req.valid("query").since), 200);
+    },
+  )
+  .post(
+    "/associations/:id/join-requests",
+    describeRoute({
+      summary: "Ask to join a 町会; the ward's staff get it in their inbox. Sent again with the same id, it answers the first receipt.",
+      tags: ["local"],
+      responses: { 201: { description: "Received", schema: JoinReceipt } },
+    }),
+    validate("param", z.object({ id: z.uuid() })),
+    validate("json", JoinRequestInput),
+    async (c) => c.json(await submitJoinRequest(c.var.deps.database, c.req.valid("param").id, c.req.valid("json")), 201),
+  );

@@ -1,0 +1,147 @@
+/**
+ * The staff API for local data under /api/staff/local: every route needs a session (and a change,
+ * the CSRF token), and is scoped to the staff member's ward like the rest of the console.
+ */
+import { Hono } from "hono";
+import { z } from "zod/mini";
+import { joinRequestStates } from "../../shared/places/schemas";
+import type { StaffUser } from "../../shared/staff/schemas";
+import { WardCode } from "../../shared/wards/schemas";
+import type { AppEnv } from "../env";
+import { AppError } from "../http/errors";
+import { describeRoute } from "../http/openapi";
+import { validate } from "../http/validate";
+import { staffSession } from "../staff/middleware";
+import type { LocalKind } from "./service";
+import { createLocal, deleteLocal, exportPlaces, importPlaces, joinInbox, listLocal, setJoinStatus, updateLocal } from "./staff";
+
+const kinds = { places: "place", associations: "association", councils: "council", meetings: "meeting" } as const satisfies Record<
+  string,
+  LocalKind
+>;
+const KindParam = z.object({ kind: z.enum(["places", "associations", "councils", "meetings"]) });
+const ItemParam = z.object({ ...KindParam.shape, id: z.uuid() });
+const WardQuery = z.object({ ward: z.optional(WardCode) });
+
+function wardFor(user: StaffUser, named: string | undefined): string {
+  const ward = named ?? user.ward;
+  if (!ward) throw new AppError("request.invalid", { reason: "name the ward (?ward=27127)" });
+  return ward;
+}
+
+export const localStaffRoutes = new Hono<AppEnv>()
+  .get(
+    "/places/export.csv",
+    describeRoute({
+      summary: "A ward's 通いの場 as CSV in the 自治体標準オープンデータセット columns (UTF-8 with BOM)",
+      tags: ["staff", "local"],
+      responses: { 200: { description: "text/csv" } },
+    }),
+    staffSession,
+    validate("query", WardQuery),
+    async (c) => {
+      const ward = wardFor(c.var.staff.user, c.req.valid("query").ward);
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", `attachment; filename="places-${ward}.csv"`);
+      return c.body(await exportPlaces(c.var.deps.database, c.var.staff.user, ward), 200);
+    },
+  )
+  .post(
+    "/places/import",
+    describeRoute({
+      summary: "Import 通いの場 from CSV: rows with a known ID replace it, others are added. One bad row and nothing is written.",
+      description: "Refusal `import.invalid` lists every bad row in details.problems: { line, column, reason }.",
+      tags: ["staff", "local"],
+      responses: { 200: { description: "Counts", schema: z.object({ created: z.int(), updated: z.int(), unchanged: z.int() }) } },
+    }),
+    staffSession,
+    async (c) => c.json(await importPlaces(c.var.deps.database, c.var.staff.user, await c.req.text()), 200),
+  )
+  .get(
+    "/join-requests",
+    describeRoute({
+      summary: "The ward's 町会 join requests, newest first; personal fields are cleared after the retention period",
+      tags: ["staff", "local"],
+      responses: { 200: { description: "Requests" } },
+    }),
+    staffSession,
+    validate("query", WardQuery),
+    async (c) => {
+      const { deps } = c.var;
+      const ward = wardFor(c.var.staff.user, c.req.valid("query").ward);
+      return c.json({ requests: await joinInbox(deps.database, c.var.staff.user, ward, deps.staff.joinRetentionDays) }, 200);
+    },
+  )
+  .put(
+    "/join-requests/:id",
+    describeRoute({
+      summary: "Mark a join request new, contacted or done",
+      tags: ["staff", "local"],
+      responses: { 204: { description: "Saved" } },
+    }),
+    staffSession,
+    validate("param", z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) })),
+    validate("json", z.object({ status: z.enum(joinRequestStates) })),
+    async (c) => {
+      await setJoinStatus(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, c.req.valid("json").status);
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/:kind",
+    describeRoute({
+      summary: "A ward's places, associations, councils or meetings",
+      tags: ["staff", "local"],
+      responses: { 200: { description: "Items" } },
+    }),
+    staffSession,
+    validate("param", KindParam),
+    validate("query", WardQuery),
+    async (c) => {
+      const kind = kinds[c.req.valid("param").kind];
+      const ward = wardFor(c.var.staff.user, c.req.valid("query").ward);
+      return c.json({ items: await listLocal(c.var.deps.database, c.var.staff.user, kind, ward) }, 200);
+    },
+  )
+  .post(
+    "/:kind",
+    describeRoute({
+      summary: "Add a place, association, council or meeting",
+      tags: ["staff", "local"],
+      responses: { 201: { description: "The new id" } },
+    }),
+    staffSession,
+    validate("param", KindParam),
+    validate("json", z.record(z.string(), z.unknown())),
+    async (c) => {
+      const id = await createLocal(c.var.deps.database, c.var.staff.user, kinds[c.req.valid("param").kind], c.req.valid("json"));
+      return c.json({ id }, 201);
+    },
+  )
+  .put(
+    "/:kind/:id",
+    describeRoute({ summary: "Replace an item", tags: ["staff", "local"], responses: { 204: { description: "Saved" } } }),
+    staffSession,
+    validate("param", ItemParam),
+    validate("json", z.record(z.string(), z.unknown())),
+    async (c) => {
+      const { kind, id } = c.req.valid("param");
+      await updateLocal(c.var.deps.database, c.var.staff.user, kinds[kind], id, c.req.valid("json"));
+      return c.body(null, 204);
+    },
+  )
+  .delete(
+    "/:kind/:id",
+    describeRoute({
+      summary: "Remove an item (devices learn of it at their next sync)",
+      tags: ["staff", "local"],
+      responses: { 204: { description: "Removed" } },
+    }),
+    staffSession,
+    validate("param", ItemParam),
+    async (c) => {
+      const { kind, id } = c.req.valid("param");
+      await deleteLocal(c.var.deps.database, c.var.staff.user, kinds[kind], id);
+      return c.body(null, 204);
+    },
+  );

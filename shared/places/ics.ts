@@ -1,0 +1,80 @@
+/**
+ * An iCalendar (RFC 5545) file for a 通いの場: one repeating event per schedule rule, in Japan time,
+ * with the dates it does not meet as EXDATE — so a phone's calendar shows every meeting, not one.
+ */
+import { type Schedule, upcoming } from "./schedule";
+
+const days = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
+
+/** Text as RFC 5545 wants it: backslash, semicolon, comma and newline escaped. */
+function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
+}
+
+/** Lines longer than 75 octets are folded (a CRLF and a space), never inside a character. */
+function fold(line: string): string {
+  const parts: string[] = [];
+  let current = "";
+  for (const char of line) {
+    if (new TextEncoder().encode(current + char).length > 75) {
+      parts.push(current);
+      current = ` ${char}`;
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.join("\r\n");
+}
+
+export interface IcsEvent {
+  uid: string;
+  title: string;
+  location: string;
+  description: string;
+  url?: string | null;
+  schedule: Schedule;
+  /** Each rule's series starts at its first meeting from this moment. */
+  from: Date;
+}
+
+export function icsFor(event: IcsEvent): string {
+  const compact = (date: string) => date.replaceAll("-", "");
+  const time = (hhmm: string) => `${hhmm.replace(":", "")}00`;
+  const stamp = `${event.from.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Machikoe//まちの声//JA",
+    "CALSCALE:GREGORIAN",
+    "BEGIN:VTIMEZONE",
+    "TZID:Asia/Tokyo",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0900",
+    "TZOFFSETTO:+0900",
+    "TZNAME:JST",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+  ];
+  event.schedule.rules.forEach((rule, i) => {
+    const first = upcoming({ rules: [rule], except: event.schedule.except }, event.from, 1, 400)[0]?.date;
+    if (!first) return;
+    // A fifth weekday (5TU) simply does not occur in months without one, as the schedule means.
+    const byDay = rule.weeks ? rule.weeks.map((w) => `${w}${days[rule.weekday]}`).join(",") : days[rule.weekday];
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${event.uid}-${i}@machikoe`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;TZID=Asia/Tokyo:${compact(first)}T${time(rule.start)}`,
+      `DTEND;TZID=Asia/Tokyo:${compact(first)}T${time(rule.end)}`,
+      `RRULE:FREQ=${rule.weeks ? "MONTHLY" : "WEEKLY"};BYDAY=${byDay}`,
+      ...(event.schedule.except ?? []).map((date) => `EXDATE;TZID=Asia/Tokyo:${compact(date)}T${time(rule.start)}`),
+      `SUMMARY:${escapeText(event.title)}`,
+      `LOCATION:${escapeText(event.location)}`,
+      `DESCRIPTION:${escapeText(event.description)}`,
+      ...(event.url ? [`URL:${event.url}`] : []),
+      "END:VEVENT",
+    );
+  });
+  lines.push("END:VCALENDAR");
+  return `${lines.map(fold).join("\r\n")}\r\n`;
+}
