@@ -8,8 +8,10 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { PlacesPage } from "./pages/PlacesPage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { PlacePage } from "./places/PlacePage";
+import { useLocalPrefetch } from "./places/useLocal";
 import { UpdatePrompt } from "./pwa/UpdatePrompt";
 import { matchRoute, type Route, sectionOf, useLocation } from "./router";
+import { useSettings } from "./settings/SettingsContext";
 import { BottomNav } from "./shell/BottomNav";
 import { Header } from "./shell/Header";
 import { Loading } from "./shell/LoadState";
@@ -70,6 +72,7 @@ export function App() {
   }
   return (
     <>
+      <LocalPrefetch />
       <a className="skip-link" href="#main">
         <T k="app.skipToContent" />
       </a>
@@ -82,4 +85,11 @@ export function App() {
       <BottomNav current={sectionOf(pathname)} />
     </>
   );
+}
+
+/** The resident's ward's 通いの場, 町会 and meetings, kept on the device (places/useLocal.ts). */
+function LocalPrefetch() {
+  const { settings } = useSettings();
+  useLocalPrefetch(settings.ward);
+  return null;
 }

@@ -9,13 +9,25 @@ import { axeViolations, serverAndBrowserForThisFile } from "./harness";
 
 const sections = ["/surveys", "/places", "/community", "/childcare", "/settings", "/no-such-page"];
 
-/** Every section, plus a survey's first question screen, its results, and "my answers". */
+/** Every section, plus a survey's first question screen, its results, "my answers", and a 通いの場, 町会 and 地活協 page. */
 async function pages(): Promise<string[]> {
   const response = await fetch(`${app.server.url}/api/surveys?ward=27127`);
   const { surveys } = (await response.json()) as { surveys: { id: string; kind: string; ward: string | null }[] };
   const poll = surveys.find((s) => s.kind === "poll" && s.ward === "27127");
   if (!poll) throw new Error("the demo data has no poll for 27127");
-  return [...sections, `/surveys/${poll.id}`, `/surveys/${poll.id}/results`, "/surveys/mine"];
+  const local = (await (await fetch(`${app.server.url}/api/wards/27127/local`)).json()) as Record<
+    "places" | "associations" | "councils",
+    { id: string }[]
+  >;
+  return [
+    ...sections,
+    `/surveys/${poll.id}`,
+    `/surveys/${poll.id}/results`,
+    "/surveys/mine",
+    `/places/${local.places[0]?.id}`,
+    `/community/associations/${local.associations[0]?.id}`,
+    `/community/councils/${local.councils[0]?.id}`,
+  ];
 }
 
 const app = serverAndBrowserForThisFile();
@@ -70,7 +82,11 @@ describe.each([
       await visit(page, pathname);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>("button, select, input, .bottom-nav a, .header-ward, a.button, label.choice-option")]
-          .filter((el) => el.offsetParent !== null && !(el instanceof HTMLInputElement && el.type === "radio"))
+          .filter((el) => el.offsetParent !== null)
+          // A radio button or checkbox is tapped through its label: the label is the target.
+          .map((el) =>
+            el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox") ? (el.closest("label") ?? el) : el,
+          )
           .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
           .filter((r) => r.width < 44 || r.height < 44),
       );

@@ -35,12 +35,27 @@ describe("offline", () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${app.server.url}/sw.js`);
   });
 
-  it("reloads with no network and still shows the shell, the cached ward list and the chosen ward's areas", async () => {
+  it("reloads with no network and still shows the shell, the cached ward list and the chosen ward's 地活協 from the device", async () => {
     const page = await openControlled("/settings");
     // What the first load fetched before the worker took control is fetched again through it.
     await expect.poll(() => cached(page, `${app.server.url}/api/wards`)).toBe(true);
     await page.getByLabel("お住まいの区").selectOption("27127");
     await expect.poll(() => cached(page, `${app.server.url}/api/wards/27127/areas`)).toBe(true);
+    // Choosing the ward also keeps its 通いの場, 町会 and 地活協 on the device.
+    const synced = () =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open("machikoe");
+            open.onerror = () => resolve(false);
+            open.onsuccess = () => {
+              const read = open.result.transaction("meta").objectStore("meta").get("local:27127");
+              read.onsuccess = () => resolve(Boolean(read.result));
+              read.onerror = () => resolve(false);
+            };
+          }),
+      );
+    await expect.poll(synced).toBe(true);
 
     await context.setOffline(true);
     await page.reload();

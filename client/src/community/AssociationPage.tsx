@@ -171,7 +171,7 @@ function JoinForm({ association }: { association: Association }) {
       <p className="hint" id={`${id}-consent-text`}>
         <T k="community.consentText" />
       </p>
-      <label className="choice">
+      <label className="choice-option">
         <input
           type="checkbox"
           checked={fields.consent}

@@ -63,3 +63,13 @@ export function useLocalData(ward: string | null): LocalState {
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { data, syncing: busy, syncError, retry };
 }
+
+/**
+ * Keeps the resident's own ward's local data on the device from the moment the ward is chosen, so
+ * 通いの場 and 町会 read offline even if those pages were never opened online.
+ */
+export function useLocalPrefetch(ward: string | null): void {
+  useEffect(() => {
+    if (ward) syncLocal(ward).catch(() => {});
+  }, [ward]);
+}
