@@ -1,6 +1,6 @@
 /** Loading API data into components: a small state machine with retry, and one request per key per visit where wanted. */
 import { useCallback, useEffect, useState } from "react";
-import { errorKeyOf } from "./api";
+import { errorKeyOf } from "./errors";
 
 export type Loaded<T> = { status: "loading" } | { status: "ready"; data: T } | { status: "failed"; errorKey: string };
 

@@ -7,7 +7,6 @@ import { useId, useState } from "react";
 import { distanceMetres } from "../../../shared/places/distance";
 import { nextOccurrence, timeOfDay, timesOfDay } from "../../../shared/places/schedule";
 import { type Place, placeKinds } from "../../../shared/places/schemas";
-import { wardRecords } from "../../../shared/wards/data";
 import { areaName, wardName } from "../../../shared/wards/names";
 import { plainText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
@@ -17,7 +16,7 @@ import { useLocalData } from "../places/useLocal";
 import { Link } from "../router";
 import { useSettings } from "../settings/SettingsContext";
 import { Page } from "../shell/Page";
-import { useAreas } from "../wards/useWards";
+import { useAreas, useWards } from "../wards/useWards";
 
 type Position = { latitude: number; longitude: number };
 type Locating = { state: "off" } | { state: "asking" } | { state: "on"; position: Position } | { state: "failed" };
@@ -33,6 +32,7 @@ export function PlacesPage() {
   const [locating, setLocating] = useState<Locating>({ state: "off" });
   const local = useLocalData(ward || null);
   const areas = useAreas(ward || null);
+  const wards = useWards().state;
   const id = useId();
   const now = new Date();
 
@@ -89,7 +89,10 @@ export function PlacesPage() {
             setWard(v);
             setArea("");
           },
-          [["", plain("places.chooseWard")], ...wardRecords.map((w): [string, string] => [w.code, plainText(wardName(w, locale))])],
+          [
+            ["", plain("places.chooseWard")],
+            ...(wards.status === "ready" ? wards.data.map((w): [string, string] => [w.code, plainText(wardName(w, locale))]) : []),
+          ],
         )}
         {ward &&
           select("area", "places.area", area, setArea, [

@@ -4,8 +4,9 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import { LocalChanges } from "../../../shared/places/schemas";
-import { api, errorKeyOf } from "../api";
+import { api } from "../api";
 import { applyLocalChanges, type LocalData, localData, localSyncedAt } from "../db";
+import { errorKeyOf } from "../errors";
 
 const syncing = new Map<string, Promise<void>>();
 

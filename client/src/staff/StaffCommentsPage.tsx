@@ -2,8 +2,9 @@
 import { type FormEvent, useId, useState } from "react";
 import type { StaffSession } from "../../../shared/staff/schemas";
 import { type Theme, themes } from "../../../shared/surveys/model";
-import { api, errorKeyOf } from "../api";
+import { api } from "../api";
 import { useLoader } from "../data";
+import { errorKeyOf } from "../errors";
 import { T, useT } from "../i18n/T";
 import { Link } from "../router";
 import { LoadState } from "../shell/LoadState";

@@ -3,8 +3,9 @@ import { type FormEvent, useId, useState } from "react";
 import type { StaffSession } from "../../../shared/staff/schemas";
 import { ageBands } from "../../../shared/surveys/model";
 import { wardRecords } from "../../../shared/wards/data";
-import { api, errorKeyOf } from "../api";
+import { api } from "../api";
 import { useLoader } from "../data";
+import { errorKeyOf } from "../errors";
 import { T } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
 

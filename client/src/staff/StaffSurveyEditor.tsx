@@ -18,7 +18,8 @@ import {
   themes,
 } from "../../../shared/surveys/model";
 import { toJstIso } from "../../../shared/time";
-import { api, errorKeyOf } from "../api";
+import { api } from "../api";
+import { errorKeyOf } from "../errors";
 import { T, useT } from "../i18n/T";
 import { navigate } from "../router";
 import { QuestionField } from "../surveys/QuestionField";

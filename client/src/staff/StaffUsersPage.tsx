@@ -1,8 +1,9 @@
 /** 職員アカウント: the accounts staff may see; a city administrator can end anyone's sessions at once (a lost laptop). */
 import { useState } from "react";
 import type { StaffSession, StaffUser } from "../../../shared/staff/schemas";
-import { api, errorKeyOf } from "../api";
+import { api } from "../api";
 import { useLoader } from "../data";
+import { errorKeyOf } from "../errors";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
 import { TableScroll } from "./TableScroll";

@@ -1,7 +1,8 @@
 /** The staff session as the console holds it: who is logged in and the CSRF token for changes. */
 import { useCallback, useEffect, useState } from "react";
 import type { StaffSession } from "../../../shared/staff/schemas";
-import { api, errorKeyOf } from "../api";
+import { api } from "../api";
+import { errorKeyOf } from "../errors";
 
 export type SessionState =
   | { status: "checking" }
