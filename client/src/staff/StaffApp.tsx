@@ -14,6 +14,7 @@ import { loadStaffStrings } from "./i18n";
 import { StaffAuditPage } from "./StaffAuditPage";
 import { StaffCommentsPage } from "./StaffCommentsPage";
 import { StaffIndicatorsPage } from "./StaffIndicatorsPage";
+import { StaffLocalPage } from "./StaffLocalPage";
 import { StaffMatchingPage } from "./StaffMatchingPage";
 import { StaffPaperPage } from "./StaffPaperPage";
 import { StaffPopulationPage } from "./StaffPopulationPage";
@@ -96,6 +97,7 @@ function StaffConsole() {
   else if (pathname === "/staff/audit") page = <StaffAuditPage onEnded={ended} />;
   else if (pathname === "/staff/users") page = <StaffUsersPage session={session} onEnded={ended} />;
   else if (pathname === "/staff/matching") page = <StaffMatchingPage session={session} onEnded={ended} />;
+  else if (pathname === "/staff/local") page = <StaffLocalPage session={session} onEnded={ended} />;
   else if (pathname === "/staff/indicators") page = <StaffIndicatorsPage session={session} onEnded={ended} />;
   else if (pathname === "/staff/population") page = <StaffPopulationPage session={session} onEnded={ended} />;
   else page = <StaffSurveysPage onEnded={ended} />;
@@ -103,7 +105,9 @@ function StaffConsole() {
     <div className="staff">
       <SessionBar session={session} onLogout={() => void logout(session)} />
       <nav className="staff-nav" aria-label={plain("staff:nav.label")}>
-        {(["/staff", "/staff/matching", "/staff/indicators", "/staff/population", "/staff/audit", "/staff/users"] as const).map((to) => (
+        {(
+          ["/staff", "/staff/matching", "/staff/indicators", "/staff/local", "/staff/population", "/staff/audit", "/staff/users"] as const
+        ).map((to) => (
           <Link
             key={to}
             to={to}
