@@ -47,7 +47,7 @@ const clientBuild: UserConfig = {
       filename: "sw.ts",
       registerType: "prompt",
       // The staff console's chunk is not precached: residents' devices never download it.
-      injectManifest: { globPatterns: ["**/*.{js,css,html}"], globIgnores: ["**/StaffApp-*"] },
+      injectManifest: { globPatterns: ["**/*.{js,css,html}"], globIgnores: ["**/StaffApp-*", "**/PlacesMap-*"] },
       manifest: {
         id: "/",
         name: "まちの声 Machikoe",

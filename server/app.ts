@@ -35,7 +35,8 @@ export function createApp(deps: AppDeps) {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
+        // The map's tiles come from the configured tile server (MAP_TILE_URL).
+        imgSrc: ["'self'", "data:", ...(deps.map ? [new URL(deps.map.tileUrl.replace(/\{[a-z]\}/g, "0")).origin] : [])],
         connectSrc: ["'self'"],
         manifestSrc: ["'self'"],
         workerSrc: ["'self'"],

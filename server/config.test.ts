@@ -63,6 +63,20 @@ describe("loadConfig", () => {
     expect(error.message).toContain("mysql://x");
   });
 
+  it("takes the map's tile server from MAP_TILE_URL, turns the map off with none, and refuses a URL without {z}/{x}/{y}", () => {
+    expect(loadConfig({}).map).toEqual({
+      tileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+      attribution: "© OpenStreetMap contributors",
+    });
+    expect(loadConfig({ MAP_TILE_URL: "https://tiles.example.jp/{z}/{x}/{y}.png", MAP_ATTRIBUTION: "© 大阪市" }).map).toEqual({
+      tileUrl: "https://tiles.example.jp/{z}/{x}/{y}.png",
+      attribution: "© 大阪市",
+    });
+    expect(loadConfig({ MAP_TILE_URL: "none" }).map).toBeNull();
+    expect(configErrorFor({ MAP_TILE_URL: "http://tiles.example.jp/tile.png" }).message).toContain("MAP_TILE_URL");
+    expect(loadConfig({ JOIN_REQUEST_RETENTION_DAYS: "30" }).staff.joinRetentionDays).toBe(30);
+  });
+
   it("refuses an unknown LOG_LEVEL, naming the variable", () => {
     const error = configErrorFor({ LOG_LEVEL: "loud" });
 

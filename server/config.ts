@@ -54,6 +54,13 @@ const ConfigSchema = z.object({
       .default(15),
   ),
   LOGIN_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(10_000).default(20)),
+  MAP_TILE_URL: env(
+    z
+      .string()
+      .refine((v) => v === "none" || /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(v), "an https URL with {z}, {x} and {y}, or none")
+      .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  ),
+  MAP_ATTRIBUTION: env(z.string().default("© OpenStreetMap contributors")),
   JOIN_REQUEST_RETENTION_DAYS: env(z.coerce.number().int().min(1).max(3650).default(90)),
 });
 
@@ -73,6 +80,13 @@ export interface Config {
   staff: StaffRules;
   /** Whether to take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** The 通いの場 map's tiles ({z}/{x}/{y}), or null for no map (the list alone). */
+  map: MapTiles | null;
+}
+
+export interface MapTiles {
+  tileUrl: string;
+  attribution: string;
 }
 
 export interface StaffRules {
@@ -137,5 +151,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       joinRetentionDays: v.JOIN_REQUEST_RETENTION_DAYS,
     },
     trustProxy: v.TRUST_PROXY === "true",
+    map: v.MAP_TILE_URL !== "none" ? { tileUrl: v.MAP_TILE_URL, attribution: v.MAP_ATTRIBUTION } : null,
   };
 }

@@ -1,6 +1,6 @@
 /** What every handler can reach through `c.var`: the database and the logger, set once per app. */
 import type { RequestIdVariables } from "hono/request-id";
-import type { StaffRules, SurveyRules } from "./config";
+import type { MapTiles, StaffRules, SurveyRules } from "./config";
 import type { Database } from "./db/database";
 import type { Logger } from "./logger";
 
@@ -17,6 +17,8 @@ export interface AppDeps {
   trustProxy: boolean;
   /** The public URL, when behind a proxy: an https one makes cookies Secure. */
   publicUrl: string | undefined;
+  /** The 通いの場 map's tile server, or null for no map. */
+  map: MapTiles | null;
 }
 
 export interface AppEnv {

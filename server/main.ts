@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     staff: config.staff,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    map: config.map,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;

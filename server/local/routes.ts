@@ -9,6 +9,15 @@ import { localChanges, submitJoinRequest } from "./service";
 
 export const localRoutes = new Hono<AppEnv>()
   .get(
+    "/map",
+    describeRoute({
+      summary: "The tile server of the 通いの場 map (MAP_TILE_URL), or null when the map is turned off",
+      tags: ["local"],
+      responses: { 200: { description: "Map settings" } },
+    }),
+    (c) => c.json({ map: c.var.deps.map }, 200),
+  )
+  .get(
     "/wards/:ward/local",
     describeRoute({
       summary: "A ward's 通いの場, 町会, 地活協 and 区政会議: all of them, or what changed and went since `since`",

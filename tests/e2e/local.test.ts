@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PlaceInput } from "../../shared/places/schemas";
-import { serverAndBrowserForThisFile } from "./harness";
+import { axeViolations, serverAndBrowserForThisFile } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 const contexts: BrowserContext[] = [];
@@ -67,6 +67,7 @@ async function residentPhone(): Promise<{ context: BrowserContext; page: Page }>
   const context = await app.browser.newContext({
     locale: "ja-JP",
     viewport: { width: 390, height: 844 },
+    bypassCSP: true,
     geolocation: here,
     permissions: ["geolocation"],
   });
@@ -109,6 +110,13 @@ describe("通いの場 and 町会 on a phone", () => {
     const nextDate = (texts[0]?.match(/次回: [^·\n]+/)?.[0] ?? "").trim();
     expect(nextDate).not.toBe("");
 
+    // The same places on a map (Leaflet, loaded only now), one circle each, with the list still there.
+    await page.getByRole("button", { name: "地図" }).click();
+    const map = page.getByRole("region", { name: "通いの場の地図" });
+    await map.waitFor();
+    await expect.poll(() => map.locator("path.leaflet-interactive").count()).toBe(texts.length + 1);
+    expect(await axeViolations(page), "map").toEqual([]);
+
     // No signal: the list and the place's next date come from the device.
     await context.setOffline(true);
     await page.reload();
@@ -119,6 +127,10 @@ describe("通いの場 and 町会 on a phone", () => {
     await offlineCard.getByRole("link").click();
     await page.getByRole("heading", { name: "扇町公園いきいき百歳体操" }).waitFor();
     expect(await page.locator("main").innerText()).toContain("毎週火曜日 14:00〜15:00");
+    // The map needs a connection, and says so; the list does not.
+    await page.goto(`${app.server.url}/places`);
+    await page.getByRole("button", { name: "地図" }).click();
+    await page.getByRole("status").filter({ hasText: "インターネット接続が必要" }).waitFor();
   });
 
   it("keeps a 町会 join request made offline, and delivers it once after reconnecting", async () => {

@@ -28,6 +28,7 @@ export function testApp(database: Database, overrides: Partial<AppDeps> = {}) {
     staff: testStaffRules,
     trustProxy: false,
     publicUrl: undefined,
+    map: { tileUrl: "https://tiles.example.jp/{z}/{x}/{y}.png", attribution: "© test" },
     ...overrides,
   });
 }

@@ -3,7 +3,7 @@
  * filtered and sorted on the device from the ward's stored data, so it works with no signal; the
  * position is asked for only when the resident presses the button, and never leaves the phone.
  */
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { distanceMetres } from "../../../shared/places/distance";
 import { nextOccurrence, timeOfDay, timesOfDay } from "../../../shared/places/schedule";
 import { type Place, placeKinds } from "../../../shared/places/schemas";
@@ -18,6 +18,9 @@ import { useSettings } from "../settings/SettingsContext";
 import { Page } from "../shell/Page";
 import { useAreas, useWards } from "../wards/useWards";
 
+/** The map and Leaflet: loaded only when asked for, never precached (vite.config.ts). */
+const PlacesMap = lazy(() => import("../places/PlacesMap"));
+
 type Position = { latitude: number; longitude: number };
 type Locating = { state: "off" } | { state: "asking" } | { state: "on"; position: Position } | { state: "failed" };
 
@@ -30,6 +33,7 @@ export function PlacesPage() {
   const [weekday, setWeekday] = useState("");
   const [time, setTime] = useState("");
   const [locating, setLocating] = useState<Locating>({ state: "off" });
+  const [view, setView] = useState<"list" | "map">("list");
   const local = useLocalData(ward || null);
   const areas = useAreas(ward || null);
   const wards = useWards().state;
@@ -135,6 +139,25 @@ export function PlacesPage() {
               <p role="status">
                 <T k={position ? "places.countNear" : "places.count"} values={{ count: found.length }} />
               </p>
+              <fieldset className="actions-row plain-fieldset">
+                <legend className="visually-hidden">
+                  <T k="places.view" />
+                </legend>
+                {(["list", "map"] as const).map((v) => (
+                  <button
+                    key={v}
+                    type="button"
+                    className={v === view ? "button primary" : "button"}
+                    aria-pressed={v === view}
+                    onClick={() => setView(v)}
+                  >
+                    <T k={`places.views.${v}`} />
+                  </button>
+                ))}
+              </fieldset>
+              {view === "map" && (
+                <MapView places={found.map(({ place, next }) => ({ ...place, next: nextText(next, locale, plain) }))} here={position} />
+              )}
               {found.length === 0 ? (
                 <p>
                   <T k="places.none" />
@@ -169,5 +192,30 @@ export function PlacesPage() {
         </p>
       )}
     </Page>
+  );
+}
+
+/** The map when there is a connection; offline, a note that the list still works. */
+function MapView({ places, here }: { places: Parameters<typeof PlacesMap>[0]["places"]; here: Position | null }) {
+  const [online] = useState(() => navigator.onLine);
+  if (!online)
+    return (
+      <p role="status" className="notice">
+        <T k="places.mapOffline" />
+      </p>
+    );
+  return (
+    <Suspense
+      fallback={
+        <p role="status" aria-busy="true">
+          <T k="common.loading" />
+        </p>
+      }
+    >
+      <PlacesMap places={places} here={here} />
+      <p className="hint">
+        <T k="places.mapHint" />
+      </p>
+    </Suspense>
   );
 }
