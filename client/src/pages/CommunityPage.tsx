@@ -249,6 +249,11 @@ function Meetings({ meetings }: { meetings: Meeting[] }) {
             <T k="community.recording" />
           </a>
         )}
+        {m.pollSurveyId && (
+          <Link className="button" to={`/surveys/${m.pollSurveyId}`}>
+            <T k="community.poll" />
+          </Link>
+        )}
         {m.minutesUrl && (
           <a className="button" href={m.minutesUrl} target="_blank" rel="noopener noreferrer">
             <T k="community.minutes" />

@@ -7,11 +7,13 @@ import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { associationActivities, placeKinds } from "../../../shared/places/schemas";
 import { languageNames, locales } from "../../../shared/settings/locales";
 import type { StaffSession } from "../../../shared/staff/schemas";
+import { localized } from "../../../shared/surveys/model";
 import { toJstIso } from "../../../shared/time";
 import { wardRecords } from "../../../shared/wards/data";
 import { api } from "../api";
 import { useLoader } from "../data";
 import { errorKeyOf } from "../errors";
+import { plainText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
 import { TableScroll } from "./TableScroll";
@@ -41,7 +43,19 @@ interface Issue {
 type Field =
   | {
       key: string;
-      type: "text" | "textarea" | "url" | "date" | "datetime" | "number" | "lines" | "schedule" | "projects" | "area" | "nullableNumber";
+      type:
+        | "text"
+        | "textarea"
+        | "url"
+        | "date"
+        | "datetime"
+        | "number"
+        | "lines"
+        | "schedule"
+        | "projects"
+        | "area"
+        | "nullableNumber"
+        | "poll";
     }
   | { key: string; type: "select" | "checks"; options: readonly string[]; label: (option: string) => string };
 
@@ -105,6 +119,7 @@ const fieldsOf = (kind: Kind): Field[] => {
         { key: "liveUrl", type: "url" },
         { key: "recordingUrl", type: "url" },
         { key: "minutesUrl", type: "url" },
+        { key: "pollSurveyId", type: "poll" },
       ];
   }
 };
@@ -443,9 +458,20 @@ function ItemForm({
   onSave: (value: Record<string, unknown>) => void;
   onCancel: () => void;
 }) {
-  const { plain } = useT();
+  const { plain, locale } = useT();
   const id = useId();
   const [value, setValue] = useState(initial);
+  // A meeting may carry a one-question poll: the ward's polls that are open or closed.
+  const surveys = useLoader(
+    async () => {
+      const response = await api.api.staff.surveys.$get();
+      if (response.status !== 200) throw response;
+      return (await response.json()).surveys;
+    },
+    kind === "meetings" ? "surveys" : null,
+  );
+  const polls =
+    surveys.state.status === "ready" ? surveys.state.data.filter((s) => s.kind === "poll" && s.ward === ward && s.status !== "draft") : [];
   const set = (key: string, v: unknown) => setValue({ ...value, [key]: v });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -559,6 +585,18 @@ function ItemForm({
           </fieldset>
         );
       }
+      case "poll":
+        return label(
+          field.key,
+          <select id={fid} value={String(v ?? "")} onChange={(e) => set(field.key, e.target.value || null)}>
+            <option value="">{plain("staff:local.noPoll")}</option>
+            {polls.map((poll) => (
+              <option key={poll.id} value={poll.id}>
+                {plainText(localized(poll.title, locale))}
+              </option>
+            ))}
+          </select>,
+        );
       case "schedule":
         return <ScheduleEditor key={field.key} value={v as Schedule} onChange={(s) => set(field.key, s)} />;
       case "projects":
