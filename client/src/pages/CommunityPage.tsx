@@ -6,7 +6,7 @@
 import { useId, useState } from "react";
 import { byAddress } from "../../../shared/places/address";
 import type { Association, Meeting } from "../../../shared/places/schemas";
-import { areaName } from "../../../shared/wards/names";
+import { areaName, wardName } from "../../../shared/wards/names";
 import { useJoins } from "../community/joins";
 import { plainText, RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
@@ -15,28 +15,41 @@ import { useLocalData } from "../places/useLocal";
 import { Link } from "../router";
 import { useSettings } from "../settings/SettingsContext";
 import { Page } from "../shell/Page";
-import { useAreas } from "../wards/useWards";
+import { useAreas, useWards } from "../wards/useWards";
 
 export function CommunityPage() {
   const { settings } = useSettings();
+  const { plain, locale } = useT();
+  const [ward, setWard] = useState(settings.ward ?? "");
+  const wards = useWards().state;
+  const wardId = useId();
   return (
     <Page titleKey="community.title">
       <p className="lead">
         <T k="community.intro" />
       </p>
-      {settings.ward ? <WardCommunity ward={settings.ward} myArea={settings.area} /> : <ChooseWardFirst />}
+      <div className="field">
+        <label htmlFor={wardId}>
+          <T k="places.ward" />
+        </label>
+        <select id={wardId} value={ward} onChange={(e) => setWard(e.target.value)}>
+          <option value="">{plain("places.chooseWard")}</option>
+          {wards.status === "ready" &&
+            wards.data.map((w) => (
+              <option key={w.code} value={w.code}>
+                {plainText(wardName(w, locale))}
+              </option>
+            ))}
+        </select>
+      </div>
+      {ward ? (
+        <WardCommunity key={ward} ward={ward} myArea={ward === settings.ward ? settings.area : null} />
+      ) : (
+        <p>
+          <T k="community.chooseWard" />
+        </p>
+      )}
     </Page>
-  );
-}
-
-export function ChooseWardFirst() {
-  return (
-    <p>
-      <T k="common.chooseWardFirst" />{" "}
-      <Link to="/settings">
-        <T k="common.goToSettings" />
-      </Link>
-    </p>
   );
 }
 
