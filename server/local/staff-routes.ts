@@ -13,7 +13,7 @@ import { describeRoute } from "../http/openapi";
 import { validate } from "../http/validate";
 import { staffSession } from "../staff/middleware";
 import type { LocalKind } from "./service";
-import { createLocal, deleteLocal, exportPlaces, importPlaces, joinInbox, listLocal, setJoinStatus, updateLocal } from "./staff";
+import { createLocal, deleteLocal, exportLocal, importLocal, joinInbox, listLocal, setJoinStatus, updateLocal } from "./staff";
 
 const kinds = { places: "place", associations: "association", councils: "council", meetings: "meeting" } as const satisfies Record<
   string,
@@ -31,31 +31,35 @@ function wardFor(user: StaffUser, named: string | undefined): string {
 
 export const localStaffRoutes = new Hono<AppEnv>()
   .get(
-    "/places/export.csv",
+    "/:kind/export.csv",
     describeRoute({
-      summary: "A ward's 通いの場 as CSV in the 自治体標準オープンデータセット columns (UTF-8 with BOM)",
+      summary: "A ward's items of one kind as CSV in the 自治体標準オープンデータセット columns (UTF-8 with BOM)",
       tags: ["staff", "local"],
       responses: { 200: { description: "text/csv" } },
     }),
     staffSession,
+    validate("param", KindParam),
     validate("query", WardQuery),
     async (c) => {
+      const { kind } = c.req.valid("param");
       const ward = wardFor(c.var.staff.user, c.req.valid("query").ward);
       c.header("content-type", "text/csv; charset=utf-8");
-      c.header("content-disposition", `attachment; filename="places-${ward}.csv"`);
-      return c.body(await exportPlaces(c.var.deps.database, c.var.staff.user, ward), 200);
+      c.header("content-disposition", `attachment; filename="${kind}-${ward}.csv"`);
+      return c.body(await exportLocal(c.var.deps.database, c.var.staff.user, kinds[kind], ward), 200);
     },
   )
   .post(
-    "/places/import",
+    "/:kind/import",
     describeRoute({
-      summary: "Import 通いの場 from CSV: rows with a known ID replace it, others are added. One bad row and nothing is written.",
+      summary: "Import items of one kind from CSV: rows with a known ID replace it, others are added. One bad row and nothing is written.",
       description: "Refusal `import.invalid` lists every bad row in details.problems: { line, column, reason }.",
       tags: ["staff", "local"],
       responses: { 200: { description: "Counts", schema: z.object({ created: z.int(), updated: z.int(), unchanged: z.int() }) } },
     }),
     staffSession,
-    async (c) => c.json(await importPlaces(c.var.deps.database, c.var.staff.user, await c.req.text()), 200),
+    validate("param", KindParam),
+    async (c) =>
+      c.json(await importLocal(c.var.deps.database, c.var.staff.user, kinds[c.req.valid("param").kind], await c.req.text()), 200),
   )
   .get(
     "/join-requests",

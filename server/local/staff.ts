@@ -1,62 +1,18 @@
 /**
  * Local data as ward staff keep it: create, change and remove (a removal stays as a tombstone, so
- * devices that synced before learn of it), CSV import and export of 通いの場, and the inbox of 町会
+ * devices that synced before learn of it), CSV import and export of each kind (csv.ts), and the inbox of 町会
  * join requests. Every call is scoped to the staff member's ward; another ward's item is "not found".
  */
 import { randomUUID } from "node:crypto";
-import {
-  Association,
-  AssociationInput,
-  Council,
-  CouncilInput,
-  type JoinRequestInput,
-  type joinRequestStates,
-  Meeting,
-  MeetingInput,
-  Place,
-  PlaceInput,
-} from "../../shared/places/schemas";
+import type { JoinRequestInput, joinRequestStates, MeetingInput, PlaceInput } from "../../shared/places/schemas";
 import type { StaffUser } from "../../shared/staff/schemas";
 import type { Database } from "../db/database";
 import { defineWrite } from "../db/write";
 import { AppError } from "../http/errors";
 import { actorOf, audit, mayActFor } from "../staff/service";
-import { type ParsedPlace, placesCsv, readPlacesCsv } from "./places-csv";
+import { localCsv, type ParsedRow, readLocalCsv } from "./csv";
+import { type Input, localSchemas, parseInput } from "./input";
 import { type LocalKind, localTables } from "./service";
-
-export const localSchemas = {
-  place: { input: PlaceInput, item: Place },
-  association: { input: AssociationInput, item: Association },
-  council: { input: CouncilInput, item: Council },
-  meeting: { input: MeetingInput, item: Meeting },
-} as const;
-
-type Input = PlaceInput | AssociationInput | CouncilInput | MeetingInput;
-
-/** Parses a body as the kind's input, with the same error shape as the route validators. */
-export function parseInput(kind: LocalKind, body: unknown): Input {
-  const result = localSchemas[kind].input.safeParse(body);
-  if (!result.success) {
-    throw new AppError("request.invalid", {
-      target: "json",
-      issues: result.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })),
-    });
-  }
-  const input = result.data as Input;
-  if ("area" in input && input.area && !input.area.startsWith(`${input.ward}-`)) {
-    throw new AppError("request.invalid", { target: "json", issues: [{ path: ["area"], message: "the 地域 is in another ward" }] });
-  }
-  if (kind === "meeting" && Date.parse((input as MeetingInput).endsAt) <= Date.parse((input as MeetingInput).startsAt)) {
-    throw new AppError("request.invalid", { target: "json", issues: [{ path: ["endsAt"], message: "the end comes after the start" }] });
-  }
-  if (kind === "association" && (input as AssociationInput).feeMaxYen < (input as AssociationInput).feeMinYen) {
-    throw new AppError("request.invalid", {
-      target: "json",
-      issues: [{ path: ["feeMaxYen"], message: "the highest fee is below the lowest" }],
-    });
-  }
-  return input;
-}
 
 /** The columns kept beside the JSON, for queries: a place's kind, a meeting's start. */
 const extraColumns = (kind: LocalKind, input: Input) =>
@@ -137,53 +93,67 @@ export async function deleteLocal(database: Database, user: StaffUser, kind: Loc
   await database.write(saveLocal, { user, kind, id, input: null, now: new Date().toISOString() });
 }
 
-export async function exportPlaces(database: Database, user: StaffUser, ward: string): Promise<string> {
-  const places = (await listLocal(database, user, "place", ward)).sort((a, b) => a.name.localeCompare(b.name, "ja"));
+/** A ward's items of one kind as CSV (see csv.ts), by name. */
+export async function exportLocal(database: Database, user: StaffUser, kind: LocalKind, ward: string): Promise<string> {
+  const items = (await listLocal(database, user, kind, ward)).sort((a, b) =>
+    String("name" in a ? a.name : "title" in a ? a.title : "").localeCompare(
+      String("name" in b ? b.name : "title" in b ? b.title : ""),
+      "ja",
+    ),
+  );
   const wards = new Map((await database.db.selectFrom("wards").select(["code", "name"]).execute()).map((w) => [w.code, w.name]));
-  return placesCsv(places, (code) => wards.get(code) ?? code);
+  return localCsv(kind, items as (Input & { id: string })[], (code) => wards.get(code) ?? code);
 }
 
 const importRows = defineWrite(
-  "local.importPlaces",
-  async (trx, _tally, { user, places, now }: { user: StaffUser; places: ParsedPlace[]; now: string }) => {
+  "local.import",
+  async (trx, _tally, { user, kind, rows, now }: { user: StaffUser; kind: LocalKind; rows: ParsedRow[]; now: string }) => {
+    const table: (typeof localTables)[LocalKind] = localTables[kind];
     let created = 0;
     let updated = 0;
     let unchanged = 0;
-    for (const { id, input } of places) {
+    for (const { line, id, input } of rows) {
       const data = JSON.stringify(input);
       const existing = id
-        ? await trx.selectFrom("places").select(["wardCode", "data", "deletedAt"]).where("id", "=", id).executeTakeFirst()
+        ? await trx.selectFrom(table).select(["wardCode", "data", "deletedAt"]).where("id", "=", id).executeTakeFirst()
         : undefined;
       if (existing && (existing.wardCode !== input.ward || !mayActFor(user, existing.wardCode))) {
-        throw new AppError("import.invalid", { problems: [{ line: 0, column: "ID", reason: "ward" }] });
+        throw new AppError("import.invalid", { problems: [{ line, column: "ID", reason: "ward" }] });
       }
       if (existing && existing.deletedAt === null && existing.data === data) unchanged++;
       else if (existing) {
         await trx
-          .updateTable("places")
-          .set({ data, kind: input.kind, updatedAt: now, deletedAt: null })
+          .updateTable(table)
+          .set({ data, updatedAt: now, deletedAt: null, ...extraColumns(kind, input) })
           .where("id", "=", id as string)
           .execute();
         updated++;
       } else {
         await trx
-          .insertInto("places")
-          .values({ id: id ?? randomUUID(), wardCode: input.ward, kind: input.kind, data, updatedAt: now, deletedAt: null })
+          .insertInto(table)
+          .values({
+            id: id ?? randomUUID(),
+            wardCode: input.ward,
+            data,
+            updatedAt: now,
+            deletedAt: null,
+            ...extraColumns(kind, input),
+          } as never)
           .execute();
         created++;
       }
     }
-    await audit(trx, actorOf(user), { action: "place.import", ward: user.ward, details: { created, updated, unchanged } });
+    await audit(trx, actorOf(user), { action: `${kind}.import`, ward: user.ward, details: { created, updated, unchanged } });
     return { created, updated, unchanged };
   },
 );
 
-/** Imports a CSV of places: every row is checked first; one bad row and nothing is written. */
-export function importPlaces(database: Database, user: StaffUser, text: string) {
-  const { places, problems } = readPlacesCsv(text, (ward) => mayActFor(user, ward));
+/** Imports a CSV of one kind: every row is checked first; one bad row and nothing is written. */
+export function importLocal(database: Database, user: StaffUser, kind: LocalKind, text: string) {
+  const { rows, problems } = readLocalCsv(kind, text, (ward) => mayActFor(user, ward));
   if (problems.length > 0) throw new AppError("import.invalid", { problems });
-  if (places.length === 0) throw new AppError("import.invalid", { problems: [{ line: 1, column: null, reason: "required" }] });
-  return database.write(importRows, { user, places, now: new Date().toISOString() });
+  if (rows.length === 0) throw new AppError("import.invalid", { problems: [{ line: 1, column: null, reason: "required" }] });
+  return database.write(importRows, { user, kind, rows, now: new Date().toISOString() });
 }
 
 const purge = defineWrite(

@@ -273,6 +273,43 @@ describe.each(dialects)("local life", (dialect) => {
         expect((await sync("27127")).places).toEqual(before);
       });
 
+      it("round-trips 町会, 地活協 and 区政会議 through CSV unchanged, the meeting in the event dataset's columns", async () => {
+        const staff = await loginAs("kita.staff");
+        await add(staff, "associations", association());
+        await add(staff, "councils", {
+          ward: "27127",
+          area: "27127-01",
+          name: "菅北地域活動協議会",
+          activities: "防災訓練、見守り",
+          projects: [{ year: 2025, title: "地域防災訓練", amountYen: 180000 }],
+          contact: "北区役所 市民協働課",
+          url: null,
+        });
+        await add(staff, "meetings", {
+          ward: "27127",
+          title: "第3回 北区区政会議",
+          startsAt: "2026-12-15T19:00:00+09:00",
+          endsAt: "2026-12-15T21:00:00+09:00",
+          place: "北区役所",
+          agenda: "1 運営方針\n2 意見交換",
+          liveUrl: "https://www.city.osaka.lg.jp/kita/",
+          recordingUrl: null,
+          minutesUrl: null,
+          pollSurveyId: null,
+        });
+        const before = await sync("27127");
+        for (const kind of ["associations", "councils", "meetings"]) {
+          const csv = await (await request("GET", `/api/staff/local/${kind}/export.csv`, staff)).text();
+          const rows = parseCsv(csv);
+          expect(rows[0]?.slice(0, 4), kind).toEqual(["全国地方公共団体コード", "ID", "地方公共団体名", "名称"]);
+          if (kind === "meetings") expect(rows[1]?.slice(6, 10)).toEqual(["2026-12-15", "19:00", "2026-12-15", "21:00"]);
+          const imported = await request("POST", `/api/staff/local/${kind}/import`, staff, csv, "text/csv");
+          expect(await imported.json(), kind).toEqual({ created: 0, updated: 0, unchanged: 1 });
+        }
+        const after = await sync("27127");
+        expect([after.associations, after.councils, after.meetings]).toEqual([before.associations, before.councils, before.meetings]);
+      });
+
       it("reports a bad row with its line and column, and writes nothing until the file is clean", async () => {
         const staff = await loginAs("kita.staff");
         const header = "全国地方公共団体コード,ID,名称,住所,緯度,経度,利用可能曜日,開始時間,終了時間,種類,確認日";

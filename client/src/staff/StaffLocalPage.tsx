@@ -329,16 +329,15 @@ function ItemList({ session, ward, kind, onEnded }: { session: StaffSession; war
         <T k={`staff:local.tab.${kind}`} />
       </h2>
       <Notice message={message} onUndo={(item) => void save(null, item)} />
-      {kind === "places" && (
-        <PlacesCsv
-          session={session}
-          ward={ward}
-          onImported={(m) => {
-            setMessage(m);
-            setVersion((n) => n + 1);
-          }}
-        />
-      )}
+      <LocalCsv
+        kind={kind}
+        session={session}
+        ward={ward}
+        onImported={(m) => {
+          setMessage(m);
+          setVersion((n) => n + 1);
+        }}
+      />
       {editing ? (
         <ItemForm
           kind={kind}
@@ -404,16 +403,29 @@ function ItemList({ session, ward, kind, onEnded }: { session: StaffSession; war
   );
 }
 
-function PlacesCsv({ session, ward, onImported }: { session: StaffSession; ward: string; onImported: (message: Message) => void }) {
+function LocalCsv({
+  kind,
+  session,
+  ward,
+  onImported,
+}: {
+  kind: Kind;
+  session: StaffSession;
+  ward: string;
+  onImported: (message: Message) => void;
+}) {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const upload = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
     try {
-      const response = await api.api.staff.local.places.import.$post(undefined, {
-        init: { body: await file.text(), headers: { "content-type": "text/csv; charset=utf-8", "x-csrf-token": session.csrfToken } },
-      });
+      const response = await api.api.staff.local[":kind"].import.$post(
+        { param: { kind } },
+        {
+          init: { body: await file.text(), headers: { "content-type": "text/csv; charset=utf-8", "x-csrf-token": session.csrfToken } },
+        },
+      );
       if (response.status !== 200) throw response;
       onImported({ key: "staff:local.imported", values: await response.json() });
     } catch (error) {
@@ -424,7 +436,7 @@ function PlacesCsv({ session, ward, onImported }: { session: StaffSession; ward:
   };
   return (
     <div className="actions">
-      <a className="button" href={`/api/staff/local/places/export.csv?ward=${ward}`} download>
+      <a className="button" href={`/api/staff/local/${kind}/export.csv?ward=${ward}`} download>
         <T k="staff:local.export" />
       </a>
       <label htmlFor={id} className="button">
