@@ -178,7 +178,9 @@ function JoinForm({ association }: { association: Association }) {
           onChange={(e) => set("consent")(e.target.checked)}
           aria-describedby={`${id}-consent-text`}
         />
-        <T k="community.consent" />
+        <span>
+          <T k="community.consent" />
+        </span>
       </label>
       {problem && (
         <p role="alert" className="error">

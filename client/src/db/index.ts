@@ -12,9 +12,9 @@ import { Dexie, type EntityTable } from "dexie";
 import { Association, Council, type LocalChanges, Meeting, Place } from "../../../shared/places/schemas";
 import { Settings } from "../../../shared/settings/settings";
 import type { AnswerIssue, Receipt } from "../../../shared/surveys/answers";
-import { Draft, JoinOutboxItem, OutboxItem } from "./schemas";
+import { ChildRecord, DoneRecord, Draft, JoinOutboxItem, OutboxItem } from "./schemas";
 
-export { Draft, JoinOutboxItem, OutboxItem, type OutboxState, outboxStates } from "./schemas";
+export { ChildRecord, Draft, JoinOutboxItem, OutboxItem, type OutboxState, outboxStates } from "./schemas";
 
 interface SettingsRow extends Settings {
   id: "settings";
@@ -35,6 +35,8 @@ class MachikoeDatabase extends Dexie {
   councils!: EntityTable<Council, "id">;
   meetings!: EntityTable<Meeting, "id">;
   joinOutbox!: EntityTable<JoinOutboxItem, "id">;
+  children!: EntityTable<ChildRecord, "id">;
+  timelineDone!: EntityTable<DoneRecord, "key">;
 
   constructor() {
     super("machikoe");
@@ -47,6 +49,7 @@ class MachikoeDatabase extends Dexie {
       meetings: "id, ward",
       joinOutbox: "id, state",
     });
+    this.version(4).stores({ children: "id", timelineDone: "key, child" });
   }
 }
 
@@ -235,4 +238,31 @@ export async function localCouncil(id: string): Promise<Council | null> {
   const row = await db.councils.get(id);
   const parsed = row ? Council.safeParse(row) : null;
   return parsed?.success ? parsed.data : null;
+}
+
+/** The family's children as stored on this device (never sent anywhere), in the order they were added. */
+export async function children(): Promise<ChildRecord[]> {
+  return valid(ChildRecord, await db.children.toArray()).sort((a, b) => a.addedAt - b.addedAt);
+}
+
+export async function saveChild(child: ChildRecord): Promise<void> {
+  await db.children.put(ChildRecord.parse(child));
+}
+
+/** Removes a child and everything ticked off for it, together. */
+export async function removeChild(id: string): Promise<void> {
+  await db.transaction("rw", db.children, db.timelineDone, async () => {
+    await db.timelineDone.where("child").equals(id).delete();
+    await db.children.delete(id);
+  });
+}
+
+export async function doneItems(): Promise<DoneRecord[]> {
+  return valid(DoneRecord, await db.timelineDone.toArray());
+}
+
+export async function setDone(child: string, item: string, done: boolean): Promise<void> {
+  const key = `${child}:${item}`;
+  if (done) await db.timelineDone.put({ key, child, item, at: Date.now() });
+  else await db.timelineDone.delete(key);
 }

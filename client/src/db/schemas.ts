@@ -51,3 +51,18 @@ export const JoinOutboxItem = z.object({
   errorCode: z.optional(z.string()),
 });
 export type JoinOutboxItem = z.infer<typeof JoinOutboxItem>;
+
+/** A child in the 子育てタイムライン: a nickname and a due or birth date, kept only on this device. */
+export const ChildRecord = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  nickname: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  kind: z.enum(["due", "born"]),
+  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  multiple: z.optional(z.boolean()),
+  addedAt: z.number(),
+});
+export type ChildRecord = z.infer<typeof ChildRecord>;
+
+/** A timeline item ticked off for a child. */
+export const DoneRecord = z.object({ key: z.string(), child: z.string(), item: z.string(), at: z.number() });
+export type DoneRecord = z.infer<typeof DoneRecord>;

@@ -1,0 +1,272 @@
+/**
+ * 子育てタイムライン: every procedure, check-up and routine vaccination from pregnancy to school entry
+ * (the rules summarised in docs/wards.md), as data and pure functions. A child is a due date or a
+ * birth date kept on the phone; the timeline works out each item's window from it. Words live in
+ * the locale files (childcare.items.<id>), so the rules carry no text.
+ *
+ * Windows are inclusive days. A "deadline" end is a legal one (出生届: 14 days counting the day of
+ * birth); other ends are the recommended or funded period. While a child is expected, items after
+ * birth are worked out from the due date and marked estimated; entering the birth date (early or
+ * late) moves them to the real date.
+ */
+import { addDays, addMonths, type Day, daysBetween, yearOf } from "./dates";
+
+export type Category = "procedure" | "checkup" | "vaccination" | "nursery" | "support";
+
+interface Offset {
+  days?: number;
+  months?: number;
+}
+
+type Trigger =
+  /** From the due date: a pregnancy item (shown while expecting). */
+  | { anchor: "due"; from: Offset; to: Offset }
+  /** From the birth date (estimated from the due date while expecting). */
+  | { anchor: "birth"; from: Offset; to: Offset }
+  /** 保育施設 一斉入所: the applications in October for the first April the child is old enough. */
+  | { anchor: "nursery" }
+  /** The last year before school (年長): MR 2期. */
+  | { anchor: "preschoolYear" };
+
+export interface TimelineItem {
+  id: string;
+  category: Category;
+  /** The end is a legal deadline, not only a recommended period. */
+  deadline: boolean;
+  link: string;
+  trigger: Trigger;
+  /** Shown while expecting as well (estimated), or only once born. */
+  beforeBirth?: boolean;
+}
+
+const kodomo = "https://www.city.osaka.lg.jp/kodomo/";
+const kenko = "https://www.city.osaka.lg.jp/kenko/";
+const months = (n: number): Offset => ({ months: n });
+const days = (n: number): Offset => ({ days: n });
+
+/** Youngest age, in days, a 保育施設 takes a child (生後57日). */
+export const nurseryMinimumDays = 57;
+
+export const timelineItems: readonly TimelineItem[] = [
+  // Pregnancy: 妊娠届 by week 11 (due date − 280 + 77 days), 妊婦健診 until birth, こども家庭センター while expecting.
+  {
+    id: "pregnancy_report",
+    category: "procedure",
+    deadline: false,
+    link: kodomo,
+    trigger: { anchor: "due", from: days(-280), to: days(-203) },
+  },
+  {
+    id: "prenatal_checkups",
+    category: "checkup",
+    deadline: false,
+    link: kodomo,
+    trigger: { anchor: "due", from: days(-203), to: days(0) },
+  },
+  { id: "family_center", category: "support", deadline: false, link: kodomo, trigger: { anchor: "due", from: days(-280), to: days(-1) } },
+  // After birth.
+  {
+    id: "birth_registration",
+    category: "procedure",
+    deadline: true,
+    link: kodomo,
+    trigger: { anchor: "birth", from: days(0), to: days(13) },
+  },
+  { id: "birth_postcard", category: "procedure", deadline: false, link: kodomo, trigger: { anchor: "birth", from: days(0), to: days(13) } },
+  { id: "child_allowance", category: "procedure", deadline: true, link: kodomo, trigger: { anchor: "birth", from: days(0), to: days(15) } },
+  {
+    id: "medical_subsidy",
+    category: "procedure",
+    deadline: false,
+    link: kodomo,
+    trigger: { anchor: "birth", from: days(0), to: months(1) },
+  },
+  { id: "newborn_visit", category: "support", deadline: false, link: kodomo, trigger: { anchor: "birth", from: days(0), to: months(4) } },
+  { id: "checkup_1m", category: "checkup", deadline: false, link: kenko, trigger: { anchor: "birth", from: months(1), to: months(2) } },
+  { id: "checkup_3m", category: "checkup", deadline: false, link: kenko, trigger: { anchor: "birth", from: months(3), to: months(4) } },
+  { id: "checkup_9m", category: "checkup", deadline: false, link: kenko, trigger: { anchor: "birth", from: months(9), to: months(11) } },
+  { id: "checkup_18m", category: "checkup", deadline: false, link: kenko, trigger: { anchor: "birth", from: months(18), to: months(24) } },
+  { id: "checkup_3y", category: "checkup", deadline: false, link: kenko, trigger: { anchor: "birth", from: months(36), to: months(48) } },
+  // Routine vaccinations: the standard windows (ロタ: first dose from 6 weeks, by 14 weeks 6 days).
+  { id: "vac_rota", category: "vaccination", deadline: true, link: kenko, trigger: { anchor: "birth", from: days(42), to: days(104) } },
+  {
+    id: "vac_hepb",
+    category: "vaccination",
+    deadline: true,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(2), to: { months: 12, days: -1 } },
+  },
+  {
+    id: "vac_dtp_ipv_hib",
+    category: "vaccination",
+    deadline: false,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(2), to: months(7) },
+  },
+  { id: "vac_pcv", category: "vaccination", deadline: false, link: kenko, trigger: { anchor: "birth", from: months(2), to: months(7) } },
+  {
+    id: "vac_bcg",
+    category: "vaccination",
+    deadline: true,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(5), to: { months: 12, days: -1 } },
+  },
+  {
+    id: "vac_pcv_booster",
+    category: "vaccination",
+    deadline: false,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(12), to: months(15) },
+  },
+  {
+    id: "vac_mr1",
+    category: "vaccination",
+    deadline: true,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(12), to: { months: 24, days: -1 } },
+  },
+  {
+    id: "vac_varicella",
+    category: "vaccination",
+    deadline: false,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(12), to: months(15) },
+  },
+  {
+    id: "vac_dtp_ipv_hib_booster",
+    category: "vaccination",
+    deadline: false,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(12), to: months(18) },
+  },
+  {
+    id: "vac_varicella_2",
+    category: "vaccination",
+    deadline: false,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(18), to: months(27) },
+  },
+  { id: "vac_je", category: "vaccination", deadline: false, link: kenko, trigger: { anchor: "birth", from: months(36), to: months(48) } },
+  {
+    id: "vac_je_booster",
+    category: "vaccination",
+    deadline: false,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(48), to: months(60) },
+  },
+  { id: "vac_mr2", category: "vaccination", deadline: true, link: kenko, trigger: { anchor: "preschoolYear" } },
+  {
+    id: "vac_je_2",
+    category: "vaccination",
+    deadline: false,
+    link: kenko,
+    trigger: { anchor: "birth", from: months(108), to: months(120) },
+  },
+  // 保育施設 一斉入所 (April entry): forms from September, applications 1–15 October; a second round in January–February.
+  { id: "nursery_april", category: "nursery", deadline: true, link: kodomo, trigger: { anchor: "nursery" }, beforeBirth: true },
+];
+
+/** A child as the parent enters it: a nickname (never a real name) and a due or birth date. */
+export interface Child {
+  id: string;
+  nickname: string;
+  /** "due": expected on `date`; "born": born on `date`. */
+  kind: "due" | "born";
+  date: Day;
+  /** Twins or more, while expecting: 妊婦健診 has two more funded check-ups. */
+  multiple?: boolean;
+}
+
+export type Status = "upcoming" | "due" | "overdue" | "done";
+
+export interface Entry {
+  child: string;
+  item: string;
+  category: Category;
+  start: Day;
+  end: Day;
+  deadline: boolean;
+  /** Worked out from the due date: it moves once the birth date is entered. */
+  estimated: boolean;
+  status: Status;
+}
+
+const shift = (day: Day, offset: Offset) => addDays(addMonths(day, offset.months ?? 0), offset.days ?? 0);
+
+/** The year a child born on `birth` starts elementary school: born 2 April–1 April of the next year share a year. */
+export function schoolEntryYear(birth: Day): number {
+  const year = yearOf(birth);
+  return birth.slice(5) >= "04-02" ? year + 7 : year + 6;
+}
+
+/** The first April 1 on which a child born on `birth` is old enough for a 保育施設. */
+export function nurseryApril(birth: Day): number {
+  let year = yearOf(birth);
+  while (daysBetween(birth, `${year}-04-01`) < nurseryMinimumDays) year++;
+  return year;
+}
+
+function windowOf(item: TimelineItem, child: Child): { start: Day; end: Day } | null {
+  const trigger = item.trigger;
+  switch (trigger.anchor) {
+    case "due":
+      return child.kind === "due" ? { start: shift(child.date, trigger.from), end: shift(child.date, trigger.to) } : null;
+    case "birth":
+      return { start: shift(child.date, trigger.from), end: shift(child.date, trigger.to) };
+    case "preschoolYear": {
+      const entry = schoolEntryYear(child.date);
+      return { start: `${entry - 1}-04-01`, end: `${entry}-03-31` };
+    }
+    case "nursery": {
+      const april = nurseryApril(child.date);
+      return { start: `${april - 1}-09-01`, end: `${april - 1}-10-15` };
+    }
+  }
+}
+
+export function statusOf(window: { start: Day; end: Day }, today: Day, done: boolean): Status {
+  if (done) return "done";
+  if (today < window.start) return "upcoming";
+  return today <= window.end ? "due" : "overdue";
+}
+
+/**
+ * One child's timeline on `today` (a date in Japan). `done` holds the ids of items ticked off.
+ * Items of pregnancy go once the child is born; a child expected gets its after-birth items as estimates.
+ */
+export function timelineFor(child: Child, today: Day, done: ReadonlySet<string> = new Set()): Entry[] {
+  return timelineItems.flatMap((item): Entry[] => {
+    const window = windowOf(item, child);
+    if (!window) return [];
+    return [
+      {
+        child: child.id,
+        item: item.id,
+        category: item.category,
+        ...window,
+        deadline: item.deadline,
+        estimated: child.kind === "due" && item.trigger.anchor !== "due",
+        status: statusOf(window, today, done.has(item.id)),
+      },
+    ];
+  });
+}
+
+/** Every child's entries, soonest first: what is overdue, then due, then upcoming, then done. */
+export function familyTimeline(children: readonly Child[], today: Day, done: (child: string) => ReadonlySet<string>): Entry[] {
+  const order: Record<Status, number> = { overdue: 0, due: 1, upcoming: 2, done: 3 };
+  return children
+    .flatMap((child) => timelineFor(child, today, done(child.id)))
+    .sort((a, b) => order[a.status] - order[b.status] || a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+}
+
+/** 妊婦健診: the number of publicly funded check-ups (14, or 16 for twins or more). */
+export const prenatalCheckups = (child: Child) => (child.multiple ? 16 : 14);
+
+/**
+ * The push cohort of a child: its month of birth, or its due month — never a date ("born:2026-11",
+ * "due:2027-03"). The server sends to a cohort; the phone works out the personal reminder.
+ */
+export function cohortOf(child: Child): string {
+  return `${child.kind === "due" ? "due" : "born"}:${child.date.slice(0, 7)}`;
+}
