@@ -84,7 +84,7 @@ describe("local information in the staff console", () => {
     const alert = page.getByRole("alert");
     await alert.waitFor();
     expect(await alert.innerText()).toContain("3行目・利用可能曜日");
-    expect(await table.locator("tbody tr").count()).toBe(before);
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(before);
     await expectAccessible(page, "import refused");
 
     await upload([header, good, bad.replace("25:00,26:00", "13:30,15:30")]);

@@ -335,7 +335,8 @@ function ItemList({ session, ward, kind, onEnded }: { session: StaffSession; war
         ward={ward}
         onImported={(m) => {
           setMessage(m);
-          setVersion((n) => n + 1);
+          // A refused file changed nothing: the list stays as it is.
+          if (!m?.error) setVersion((n) => n + 1);
         }}
       />
       {editing ? (
