@@ -5,13 +5,12 @@
 import { Hono } from "hono";
 import { z } from "zod/mini";
 import { joinRequestStates } from "../../shared/places/schemas";
-import type { StaffUser } from "../../shared/staff/schemas";
 import { WardCode } from "../../shared/wards/schemas";
 import type { AppEnv } from "../env";
-import { AppError } from "../http/errors";
 import { describeRoute } from "../http/openapi";
 import { validate } from "../http/validate";
 import { staffSession } from "../staff/middleware";
+import { wardFor } from "../staff/service";
 import type { LocalKind } from "./service";
 import { createLocal, deleteLocal, exportLocal, importLocal, joinInbox, listLocal, setJoinStatus, updateLocal } from "./staff";
 
@@ -22,12 +21,6 @@ const kinds = { places: "place", associations: "association", councils: "council
 const KindParam = z.object({ kind: z.enum(["places", "associations", "councils", "meetings"]) });
 const ItemParam = z.object({ ...KindParam.shape, id: z.uuid() });
 const WardQuery = z.object({ ward: z.optional(WardCode) });
-
-function wardFor(user: StaffUser, named: string | undefined): string {
-  const ward = named ?? user.ward;
-  if (!ward) throw new AppError("request.invalid", { reason: "name the ward (?ward=27127)" });
-  return ward;
-}
 
 export const localStaffRoutes = new Hono<AppEnv>()
   .get(

@@ -50,18 +50,11 @@ import {
 } from "./matching";
 import { adminOnly, clearSessionCookie, foreignOrigin, setSessionCookie, staffSession } from "./middleware";
 import { type Population, setPopulation, staffPopulation } from "./population";
-import { actorOf, endSessionsOf, listStaffUsers, login, logout } from "./service";
+import { actorOf, endSessionsOf, listStaffUsers, login, logout, wardFor } from "./service";
 import { auditEntries, StaffResults, StaffSurveyList, staffSurveyResults, staffSurveys } from "./surveys";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 const WardQuery = z.object({ ward: z.optional(WardCode) });
-
-/** The ward a request concerns: the one it names, else the staff member's own (an administrator must name one). */
-function wardFor(user: StaffUser, named: string | undefined): string {
-  const ward = named ?? user.ward;
-  if (!ward) throw new AppError("request.invalid", { reason: "name the ward (?ward=27127)" });
-  return ward;
-}
 
 export const staffRoutes = new Hono<AppEnv>()
   .post(
@@ -370,8 +363,7 @@ export const staffRoutes = new Hono<AppEnv>()
     staffSession,
     validate("query", z.object({ ward: z.optional(WardCode) })),
     async (c) => {
-      const ward = c.req.valid("query").ward ?? c.var.staff.user.ward;
-      if (!ward) throw new AppError("request.invalid", { reason: "name the ward (?ward=27127)" });
+      const ward = wardFor(c.var.staff.user, c.req.valid("query").ward);
       return c.json({ ward, bands: await staffPopulation(c.var.deps.database, c.var.staff.user, ward) }, 200);
     },
   )

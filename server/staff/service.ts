@@ -298,4 +298,11 @@ export function mayActFor(user: StaffUser, ward: string | null): boolean {
   return user.role === "city_admin" || (ward !== null && user.ward === ward);
 }
 
+/** The ward a request concerns: the one it names, else the staff member's own (an administrator must name one). */
+export function wardFor(user: StaffUser, named: string | undefined): string {
+  const ward = named ?? user.ward;
+  if (!ward) throw new AppError("request.invalid", { reason: "name the ward (?ward=27127)" });
+  return ward;
+}
+
 export const actorOf = (user: StaffUser): Actor => ({ userId: user.id, login: user.login, ward: user.ward });

@@ -6,7 +6,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database";
-import type { StaffUserTable } from "../../server/db/schema";
 import { insertInto } from "../../server/db/write";
 import { purgeJoinRequests } from "../../server/local/staff";
 import { hashPassword } from "../../server/staff/passwords";
@@ -18,27 +17,13 @@ import { wardRecords } from "../../shared/wards/data";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
+import { staffPassword, staffRow } from "../helpers/staff";
 
-const password = "correct horse battery";
+const password = staffPassword;
 let passwordHash: string;
 beforeAll(async () => {
   passwordHash = await hashPassword(password);
 });
-
-function staffRow(login: string, role: StaffUserTable["role"], wardCode: string | null): StaffUserTable {
-  return {
-    id: randomUUID(),
-    login,
-    displayName: login,
-    role,
-    wardCode,
-    passwordHash,
-    failedLogins: 0,
-    lockedUntil: null,
-    disabled: 0,
-    createdAt: new Date().toISOString(),
-  };
-}
 
 const place = (overrides: Partial<PlaceInput> = {}): PlaceInput => ({
   ward: "27127",
@@ -94,8 +79,8 @@ describe.each(dialects)("local life", (dialect) => {
         wardRecords.filter((w) => w.code === "27127" || w.code === "27128"),
       );
       await insertInto(database, "staffUsers", [
-        staffRow("kita.staff", "ward_staff", "27127"),
-        staffRow("chuo.staff", "ward_staff", "27128"),
+        staffRow("kita.staff", "ward_staff", "27127", passwordHash),
+        staffRow("chuo.staff", "ward_staff", "27128", passwordHash),
       ]);
     });
 

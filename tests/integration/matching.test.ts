@@ -6,7 +6,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database";
-import type { StaffUserTable } from "../../server/db/schema";
 import { insertInto } from "../../server/db/write";
 import { hashPassword } from "../../server/staff/passwords";
 import { submitResponse } from "../../server/surveys/service";
@@ -21,8 +20,9 @@ import { wardRecords } from "../../shared/wards/data";
 import { testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
+import { staffPassword, staffRow } from "../helpers/staff";
 
-const password = "correct horse battery";
+const password = staffPassword;
 let passwordHash: string;
 beforeAll(async () => {
   passwordHash = await hashPassword(password);
@@ -56,21 +56,6 @@ const definition: SurveyDefinition = {
     },
   ],
 };
-
-function staffRow(login: string, role: StaffUserTable["role"], wardCode: string | null): StaffUserTable {
-  return {
-    id: randomUUID(),
-    login,
-    displayName: login,
-    role,
-    wardCode,
-    passwordHash,
-    failedLogins: 0,
-    lockedUntil: null,
-    disabled: 0,
-    createdAt: new Date().toISOString(),
-  };
-}
 
 function surveyRow(wardCode: string, kind: "poll" | "sampled") {
   const now = Date.now();
@@ -120,9 +105,9 @@ describe.each(dialects)("needs matching and yearly targets", (dialect) => {
         })),
       );
       await insertInto(database, "staffUsers", [
-        staffRow("kita.staff", "ward_staff", "27127"),
-        staffRow("chuo.staff", "ward_staff", "27128"),
-        staffRow("city.admin", "city_admin", null),
+        staffRow("kita.staff", "ward_staff", "27127", passwordHash),
+        staffRow("chuo.staff", "ward_staff", "27128", passwordHash),
+        staffRow("city.admin", "city_admin", null, passwordHash),
       ]);
       await insertInto(database, "surveys", [kita, chuo]);
       // 30 answers in Kita, all from 地域01: twenty in their 30s chose "kids" (eighteen also "health");

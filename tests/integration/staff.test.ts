@@ -5,7 +5,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database";
-import type { StaffUserTable } from "../../server/db/schema";
 import { insertInto } from "../../server/db/write";
 import { hashPassword } from "../../server/staff/passwords";
 import { sessionOf } from "../../server/staff/service";
@@ -18,8 +17,9 @@ import { wardRecords } from "../../shared/wards/data";
 import { testApp, testStaffRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
+import { staffPassword, staffRow } from "../helpers/staff";
 
-const password = "correct horse battery";
+const password = staffPassword;
 let passwordHash: string;
 beforeAll(async () => {
   passwordHash = await hashPassword(password);
@@ -41,21 +41,6 @@ const definition: SurveyDefinition = {
     },
   ],
 };
-
-function staffRow(login: string, role: StaffUserTable["role"], wardCode: string | null): StaffUserTable {
-  return {
-    id: randomUUID(),
-    login,
-    displayName: login,
-    role,
-    wardCode,
-    passwordHash,
-    failedLogins: 0,
-    lockedUntil: null,
-    disabled: 0,
-    createdAt: new Date().toISOString(),
-  };
-}
 
 function surveyRow(wardCode: string | null, kind: "poll" | "sampled") {
   const now = Date.now();
@@ -92,9 +77,9 @@ describe.each(dialects)("staff API", (dialect) => {
         wardRecords.filter((w) => w.code === "27127" || w.code === "27128"),
       );
       await insertInto(database, "staffUsers", [
-        staffRow("kita.staff", "ward_staff", "27127"),
-        staffRow("chuo.staff", "ward_staff", "27128"),
-        staffRow("city.admin", "city_admin", null),
+        staffRow("kita.staff", "ward_staff", "27127", passwordHash),
+        staffRow("chuo.staff", "ward_staff", "27128", passwordHash),
+        staffRow("city.admin", "city_admin", null, passwordHash),
       ]);
       await insertInto(database, "surveys", [kita, chuo]);
       // 14 answered "yes", 11 "no" and 3 "unsure" in Kita's sampled survey (paper, so no codes are needed).

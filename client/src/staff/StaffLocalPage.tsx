@@ -9,7 +9,6 @@ import { languageNames, locales } from "../../../shared/settings/locales";
 import type { StaffSession } from "../../../shared/staff/schemas";
 import { localized } from "../../../shared/surveys/model";
 import { toJstIso } from "../../../shared/time";
-import { wardRecords } from "../../../shared/wards/data";
 import { api } from "../api";
 import { useLoader } from "../data";
 import { errorKeyOf } from "../errors";
@@ -17,6 +16,7 @@ import { plainText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
 import { TableScroll } from "./TableScroll";
+import { WardPicker } from "./WardPicker";
 
 const tabs = ["places", "associations", "councils", "meetings", "joins"] as const;
 type Tab = (typeof tabs)[number];
@@ -189,7 +189,6 @@ export function StaffLocalPage({ session, onEnded }: { session: StaffSession; on
   const { plain } = useT();
   const [ward, setWard] = useState(session.user.ward ?? "27127");
   const [tab, setTab] = useState<Tab>("places");
-  const wardId = useId();
   return (
     <>
       <h1 tabIndex={-1}>
@@ -198,20 +197,7 @@ export function StaffLocalPage({ session, onEnded }: { session: StaffSession; on
       <p>
         <T k="staff:local.intro" />
       </p>
-      {session.user.role === "city_admin" && (
-        <div className="field">
-          <label htmlFor={wardId}>
-            <T k="staff:population.ward" />
-          </label>
-          <select id={wardId} value={ward} onChange={(e) => setWard(e.target.value)}>
-            {wardRecords.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <WardPicker session={session} ward={ward} onChange={setWard} />
       <nav className="row" aria-label={plain("staff:local.tabs")}>
         {tabs.map((t) => (
           <button

@@ -18,6 +18,7 @@ import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
 import { useSegmentName } from "./segments";
 import { TableScroll } from "./TableScroll";
+import { WardPicker } from "./WardPicker";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -43,7 +44,7 @@ export function StaffMatchingPage({ session, onEnded }: { session: StaffSession;
   const [by, setBy] = useState<"area" | "ageBand">("area");
   const [survey, setSurvey] = useState<string | undefined>(undefined);
   const [version, setVersion] = useState(0);
-  const ids = { ward: useId(), survey: useId(), by: useId() };
+  const ids = { survey: useId(), by: useId() };
   const { state, retry } = useLoader<MatchingMatrix>(
     async () => {
       const response = await api.api.staff.matching.$get({ query: { ward, by, ...(survey ? { survey } : {}) } });
@@ -66,27 +67,14 @@ export function StaffMatchingPage({ session, onEnded }: { session: StaffSession;
         <T k="staff:matching.intro" />
       </p>
       <div className="row">
-        {admin && (
-          <div className="field">
-            <label htmlFor={ids.ward}>
-              <T k="staff:population.ward" />
-            </label>
-            <select
-              id={ids.ward}
-              value={ward}
-              onChange={(e) => {
-                setWard(e.target.value);
-                setSurvey(undefined);
-              }}
-            >
-              {wardRecords.map((w) => (
-                <option key={w.code} value={w.code}>
-                  {w.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <WardPicker
+          session={session}
+          ward={ward}
+          onChange={(next) => {
+            setWard(next);
+            setSurvey(undefined);
+          }}
+        />
         {state.status === "ready" && state.data.candidates.length > 1 && (
           <div className="field">
             <label htmlFor={ids.survey}>

@@ -2,18 +2,17 @@
 import { type FormEvent, useId, useState } from "react";
 import type { StaffSession } from "../../../shared/staff/schemas";
 import { ageBands } from "../../../shared/surveys/model";
-import { wardRecords } from "../../../shared/wards/data";
 import { api } from "../api";
 import { useLoader } from "../data";
 import { errorKeyOf } from "../errors";
 import { T } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
+import { WardPicker } from "./WardPicker";
 
 type Bands = Record<(typeof ageBands)[number], number>;
 
 export function StaffPopulationPage({ session, onEnded }: { session: StaffSession; onEnded: () => void }) {
   const [ward, setWard] = useState(session.user.ward ?? "27127");
-  const wardId = useId();
   const { state, retry } = useLoader<Bands>(async () => {
     const response = await api.api.staff.population.$get({ query: { ward } });
     if ((response.status as number) === 401) onEnded();
@@ -28,20 +27,7 @@ export function StaffPopulationPage({ session, onEnded }: { session: StaffSessio
       <p>
         <T k="staff:population.intro" />
       </p>
-      {session.user.role === "city_admin" && (
-        <div className="field">
-          <label htmlFor={wardId}>
-            <T k="staff:population.ward" />
-          </label>
-          <select id={wardId} value={ward} onChange={(e) => setWard(e.target.value)}>
-            {wardRecords.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <WardPicker session={session} ward={ward} onChange={setWard} />
       {state.status !== "ready" ? (
         <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
       ) : (
