@@ -16,6 +16,8 @@ import { requestLog } from "./http/request-log";
 import { serveClient } from "./http/static";
 import { localRoutes } from "./local/routes";
 import { localStaffRoutes } from "./local/staff-routes";
+import { pushRoutes } from "./notices/routes";
+import { noticeStaffRoutes } from "./notices/staff-routes";
 import { staffRoutes } from "./staff/routes";
 import { surveyRoutes } from "./surveys/routes";
 import { wardRoutes } from "./wards/routes";
@@ -69,7 +71,9 @@ export function createApp(deps: AppDeps) {
     .route("/api/wards", wardRoutes)
     .route("/api/surveys", surveyRoutes)
     .route("/api/health", healthRoutes)
+    .route("/api/push", pushRoutes)
     .route("/api/staff/local", localStaffRoutes)
+    .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff", staffRoutes)
     .route("/api", localRoutes);
 

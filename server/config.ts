@@ -3,66 +3,103 @@
  * process.env: a bad value stops the start with a message that names the variable.
  */
 import { z } from "zod";
+import { defaultPushHosts } from "./notices/endpoint";
 
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 const env = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema);
 
-const ConfigSchema = z.object({
-  PORT: env(z.coerce.number().int().min(0).max(65535).default(3000)),
-  HOST: env(z.string().default("0.0.0.0")),
-  DATA_DIR: env(z.string().default("./data")),
-  DATABASE_URL: env(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// URL; leave it unset for the embedded SQLite database")
-      .optional(),
-  ),
-  PUBLIC_URL: env(z.url({ protocol: /^https?$/ }).optional()),
-  LOG_LEVEL: env(z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
-  BODY_LIMIT_KB: env(z.coerce.number().int().min(1).max(10_240).default(100)),
-  DEMO_DATA: env(z.enum(["true", "false"]).default("true")),
-  SHUTDOWN_TIMEOUT_MS: env(z.coerce.number().int().min(0).max(120_000).default(10_000)),
-  CLIENT_DIR: env(z.string().default("./dist/client")),
-  SERVE_CLIENT: env(z.enum(["true", "false"]).default("true")),
-  RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
-  POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
-  RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
-  TRUST_PROXY: env(z.enum(["true", "false"]).default("false")),
-  STAFF_SESSION_IDLE_MIN: env(
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .default(30),
-  ),
-  STAFF_SESSION_MAX_HOURS: env(
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 30)
-      .default(12),
-  ),
-  STAFF_LOCKOUT_AFTER: env(z.coerce.number().int().min(1).max(100).default(5)),
-  STAFF_LOCKOUT_MIN: env(
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .default(15),
-  ),
-  LOGIN_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(10_000).default(20)),
-  MAP_TILE_URL: env(
-    z
-      .string()
-      .refine((v) => v === "none" || /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(v), "an https URL with {z}, {x} and {y}, or none")
-      .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
-  ),
-  MAP_ATTRIBUTION: env(z.string().default("© OpenStreetMap contributors")),
-  JOIN_REQUEST_RETENTION_DAYS: env(z.coerce.number().int().min(1).max(3650).default(90)),
-});
+const ConfigSchema = z
+  .object({
+    PORT: env(z.coerce.number().int().min(0).max(65535).default(3000)),
+    HOST: env(z.string().default("0.0.0.0")),
+    DATA_DIR: env(z.string().default("./data")),
+    DATABASE_URL: env(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// URL; leave it unset for the embedded SQLite database")
+        .optional(),
+    ),
+    PUBLIC_URL: env(z.url({ protocol: /^https?$/ }).optional()),
+    LOG_LEVEL: env(z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
+    BODY_LIMIT_KB: env(z.coerce.number().int().min(1).max(10_240).default(100)),
+    DEMO_DATA: env(z.enum(["true", "false"]).default("true")),
+    SHUTDOWN_TIMEOUT_MS: env(z.coerce.number().int().min(0).max(120_000).default(10_000)),
+    CLIENT_DIR: env(z.string().default("./dist/client")),
+    SERVE_CLIENT: env(z.enum(["true", "false"]).default("true")),
+    RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
+    POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
+    RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
+    TRUST_PROXY: env(z.enum(["true", "false"]).default("false")),
+    STAFF_SESSION_IDLE_MIN: env(
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(30),
+    ),
+    STAFF_SESSION_MAX_HOURS: env(
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .default(12),
+    ),
+    STAFF_LOCKOUT_AFTER: env(z.coerce.number().int().min(1).max(100).default(5)),
+    STAFF_LOCKOUT_MIN: env(
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(15),
+    ),
+    LOGIN_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(10_000).default(20)),
+    MAP_TILE_URL: env(
+      z
+        .string()
+        .refine((v) => v === "none" || /^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/.test(v), "an https URL with {z}, {x} and {y}, or none")
+        .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    ),
+    MAP_ATTRIBUTION: env(z.string().default("© OpenStreetMap contributors")),
+    JOIN_REQUEST_RETENTION_DAYS: env(z.coerce.number().int().min(1).max(3650).default(90)),
+    NOTICES: env(z.enum(["true", "false"]).default("true")),
+    NOTICE_SEND_TIME: env(
+      z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day in Japan, HH:MM")
+        .default("09:00"),
+    ),
+    PUSH_HOSTS: env(
+      z
+        .string()
+        .regex(/^(\*\.)?[a-z0-9.-]+(,(\*\.)?[a-z0-9.-]+)*$/i, "host names separated by commas, such as fcm.googleapis.com,*.push.apple.com")
+        .optional(),
+    ),
+    VAPID_PUBLIC_KEY: env(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{87}$/, "the uncompressed P-256 public key, base64url (87 characters)")
+        .optional(),
+    ),
+    VAPID_PRIVATE_KEY: env(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{43}$/, "the P-256 private key, base64url (43 characters)")
+        .optional(),
+    ),
+    VAPID_SUBJECT: env(
+      z
+        .string()
+        .regex(/^(mailto:.+@.+|https:\/\/.+)$/, "a mailto: address or an https: URL")
+        .optional(),
+    ),
+  })
+  .refine((v) => (v.VAPID_PUBLIC_KEY === undefined) === (v.VAPID_PRIVATE_KEY === undefined), {
+    message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (the server then makes a pair and keeps it)",
+    path: ["VAPID_PRIVATE_KEY"],
+  });
 
 export interface Config {
   port: number;
@@ -82,6 +119,20 @@ export interface Config {
   trustProxy: boolean;
   /** The 通いの場 map's tiles ({z}/{x}/{y}), or null for no map (the list alone). */
   map: MapTiles | null;
+  notices: NoticeRules;
+}
+
+export interface NoticeRules {
+  /** Whether this instance runs the sender (any number may; one sends at a time). */
+  enabled: boolean;
+  /** The daily timeline run, "HH:MM" in Japan. */
+  sendTime: string;
+  /** Push services pushes may go to. */
+  pushHosts: string[];
+  /** A configured VAPID pair, or null: made at first start and kept in the database. */
+  vapid: { publicKey: string; privateKey: string } | null;
+  /** The VAPID contact (RFC 8292 "sub"). */
+  subject: string;
 }
 
 export interface MapTiles {
@@ -152,5 +203,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     trustProxy: v.TRUST_PROXY === "true",
     map: v.MAP_TILE_URL !== "none" ? { tileUrl: v.MAP_TILE_URL, attribution: v.MAP_ATTRIBUTION } : null,
+    notices: {
+      enabled: v.NOTICES === "true",
+      sendTime: v.NOTICE_SEND_TIME,
+      pushHosts: v.PUSH_HOSTS ? v.PUSH_HOSTS.split(",") : [...defaultPushHosts],
+      vapid: v.VAPID_PUBLIC_KEY && v.VAPID_PRIVATE_KEY ? { publicKey: v.VAPID_PUBLIC_KEY, privateKey: v.VAPID_PRIVATE_KEY } : null,
+      subject: v.VAPID_SUBJECT ?? (v.PUBLIC_URL?.startsWith("https://") ? new URL(v.PUBLIC_URL).origin : "mailto:notices@localhost"),
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { RequestIdVariables } from "hono/request-id";
 import type { MapTiles, StaffRules, SurveyRules } from "./config";
 import type { Database } from "./db/database";
 import type { Logger } from "./logger";
+import type { NoticeSender, PushNetwork } from "./notices/sender";
 
 export interface AppDeps {
   database: Database;
@@ -19,6 +20,8 @@ export interface AppDeps {
   publicUrl: string | undefined;
   /** The 通いの場 map's tile server, or null for no map. */
   map: MapTiles | null;
+  /** Push: the VAPID public key, where pushes may go, and the sender (null where it does not run, as in most tests). */
+  notices: { publicKey: string; network: PushNetwork; sender: NoticeSender | null };
 }
 
 export interface AppEnv {

@@ -3,6 +3,8 @@
  * On SIGTERM or SIGINT it stops accepting, lets in-flight requests finish, flushes the grouped
  * commits and closes the database, so no acknowledged write is lost.
  */
+
+import { lookup } from "node:dns/promises";
 import { serve } from "@hono/node-server";
 import { sql } from "kysely";
 import pkg from "../package.json";
@@ -11,6 +13,9 @@ import { ConfigError, loadConfig } from "./config";
 import { type Database, databaseOptionsFrom, openDatabase } from "./db/database";
 import { purgeJoinRequests } from "./local/staff";
 import { createLogger } from "./logger";
+import { vapidKeys } from "./notices/keys";
+import { NoticeSender, type PushNetwork } from "./notices/sender";
+import { VapidHeaders } from "./notices/webpush";
 import { demoInvitationCodes } from "./seed/demo-surveys";
 import { demoStaff, isEmpty, seedDemoData } from "./seed/seed";
 import { verifyPassword } from "./staff/passwords";
@@ -73,6 +78,23 @@ async function main(): Promise<void> {
   const purgeTimer = setInterval(() => void purge(), 6 * 60 * 60 * 1000);
   purgeTimer.unref();
 
+  // Push: one VAPID key pair for every instance; the sender runs where NOTICES is true, one instance at a time (a lease).
+  const keys = await vapidKeys(database, config.notices.vapid);
+  const network: PushNetwork = {
+    allowList: config.notices.pushHosts,
+    resolve: async (host) => (await lookup(host, { all: true })).map((a) => a.address),
+  };
+  const sender = config.notices.enabled
+    ? new NoticeSender({
+        database,
+        logger,
+        vapid: new VapidHeaders(keys, config.notices.subject),
+        network,
+        sendTime: config.notices.sendTime,
+      })
+    : null;
+  sender?.start();
+
   const app = createApp({
     database,
     logger,
@@ -84,6 +106,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     map: config.map,
+    notices: { publicKey: keys.publicKey, network, sender },
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const url = `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${info.port}`;
@@ -106,6 +129,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(purgeTimer);
+    await sender?.stop();
     logger.info("shutting down", { signal });
     const force = setTimeout(() => {
       logger.warn("in-flight requests did not finish in time; closing their connections");

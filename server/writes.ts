@@ -6,6 +6,7 @@ import "./db/write";
 import "./health/service";
 import "./local/service";
 import "./local/staff";
+import "./notices/store";
 import "./security/rate-limit";
 import "./seed/seed";
 import "./staff/comments";

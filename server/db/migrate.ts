@@ -13,6 +13,7 @@ import * as m0007 from "./migrations/0007_population";
 import * as m0008 from "./migrations/0008_comment_themes";
 import * as m0009 from "./migrations/0009_policies_and_indicators";
 import * as m0010 from "./migrations/0010_local_life";
+import * as m0011 from "./migrations/0011_notices";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0008_comment_themes": m0008,
   "0009_policies_and_indicators": m0009,
   "0010_local_life": m0010,
+  "0011_notices": m0011,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

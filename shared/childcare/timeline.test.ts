@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, japanToday } from "./dates";
+import { addDays, addMonths, japanToday } from "./dates";
 import {
   type Child,
+  childrenForNotice,
   cohortOf,
+  cohortWindows,
   familyTimeline,
   nurseryApril,
   prenatalCheckups,
@@ -126,5 +128,47 @@ describe("cohortOf", () => {
   it("is a month, never a date", () => {
     expect(cohortOf(born("2026-11-20"))).toBe("born:2026-11");
     expect(cohortOf(due("2027-03-01"))).toBe("due:2027-03");
+  });
+});
+
+describe("cohort notices", () => {
+  it("opens each birth item once a month, on the day it opens for a child born on the 1st", () => {
+    const windows = cohortWindows("born:2026-01");
+    const checkup = windows.filter((w) => w.item === "checkup_3m");
+    expect(checkup).toEqual([{ item: "checkup_3m", start: "2026-04-01" }]);
+    expect(windows.find((w) => w.item === "birth_registration")).toEqual({ item: "birth_registration", start: "2026-01-01" });
+    // Nothing of the pregnancy goes to a born cohort.
+    expect(windows.some((w) => w.item === "pregnancy_report")).toBe(false);
+  });
+
+  it("gives a February cohort two 保育施設 notices, a year apart: born by 3 February is old enough for April", () => {
+    // 2026 is not a leap year: 1 April is 57 days after 3 February.
+    const nursery = cohortWindows("born:2026-02").filter((w) => w.item === "nursery_april");
+    expect(nursery).toEqual([
+      { item: "nursery_april", start: "2025-09-01" },
+      { item: "nursery_april", start: "2026-09-01" },
+    ]);
+    const early: Child = { id: "a", nickname: "あ", kind: "born", date: "2026-02-03" };
+    const late: Child = { id: "b", nickname: "い", kind: "born", date: "2026-02-04" };
+    expect(childrenForNotice([early, late], "born:2026-02", "nursery_april", "2025-09-01").map((c) => c.child.id)).toEqual(["a"]);
+    expect(childrenForNotice([early, late], "born:2026-02", "nursery_april", "2026-09-01").map((c) => c.child.id)).toEqual(["b"]);
+  });
+
+  it("sends only pregnancy items and the ones shown before birth to a due cohort", () => {
+    const items = new Set(cohortWindows("due:2027-03").map((w) => w.item));
+    expect(items).toEqual(new Set(["pregnancy_report", "prenatal_checkups", "family_center", "nursery_april"]));
+    expect(cohortWindows("due:2027-03").find((w) => w.item === "prenatal_checkups")?.start).toBe(addDays("2027-03-01", -203));
+  });
+
+  it("addresses every child of the cohort whose window opens within the month, twins and siblings alike", () => {
+    const kids: Child[] = [
+      { id: "t1", nickname: "そら", kind: "born", date: "2026-05-31" },
+      { id: "t2", nickname: "うみ", kind: "born", date: "2026-05-31" },
+      { id: "x", nickname: "あお", kind: "born", date: "2024-05-10" },
+    ];
+    const told = childrenForNotice(kids, "born:2026-05", "checkup_3m", "2026-08-01");
+    expect(told.map((c) => c.child.id)).toEqual(["t1", "t2"]);
+    // 31 May + 3 months is 31 August; + 4 months clamps to 30 September.
+    expect(told[0]).toMatchObject({ start: "2026-08-31", end: "2026-09-30" });
   });
 });

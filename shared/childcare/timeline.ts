@@ -206,7 +206,7 @@ export function nurseryApril(birth: Day): number {
   return year;
 }
 
-function windowOf(item: TimelineItem, child: Child): { start: Day; end: Day } | null {
+export function windowOf(item: TimelineItem, child: Child): { start: Day; end: Day } | null {
   const trigger = item.trigger;
   switch (trigger.anchor) {
     case "due":
@@ -269,4 +269,51 @@ export const prenatalCheckups = (child: Child) => (child.multiple ? 16 : 14);
  */
 export function cohortOf(child: Child): string {
   return `${child.kind === "due" ? "due" : "born"}:${child.date.slice(0, 7)}`;
+}
+
+/**
+ * A cohort's notices: for each item, the day its window opens for the cohort's earliest child (the
+ * 1st of the month). The server sends on that day; each phone then says whether the window is open
+ * for its own child or opens later this month. Where children of one month fall into different
+ * years (保育施設 for a child born in early or late February, MR 2期 for 1 or 2 April), the month
+ * gets one notice per window: a window opening more than 31 days after the first starts a new one.
+ * While expecting, only the pregnancy items and those shown before birth are sent.
+ */
+export function cohortWindows(cohort: string): { item: string; start: Day }[] {
+  const [kind, month] = cohort.split(":") as ["due" | "born", string];
+  const first = `${month}-01`;
+  const days: Day[] = [];
+  for (let day = first; day.startsWith(month); day = addDays(day, 1)) days.push(day);
+  return timelineItems.flatMap((item) => {
+    if (kind === "due" && item.trigger.anchor !== "due" && !item.beforeBirth) return [];
+    const starts = [...new Set(days.map((date) => windowOf(item, { id: "", nickname: "", kind, date })?.start))]
+      .filter((start): start is Day => start !== undefined)
+      .sort();
+    const opened: Day[] = [];
+    for (const start of starts) {
+      const last = opened.at(-1);
+      if (last === undefined || daysBetween(last, start) > 31) opened.push(start);
+    }
+    return opened.map((start) => ({ item: item.id, start }));
+  });
+}
+
+/**
+ * The children a cohort notice is about: those of the cohort whose own window for the item opens
+ * within the 31 days from the notice's start (so a child in the other year's window is not told).
+ */
+export function childrenForNotice(
+  children: readonly Child[],
+  cohort: string,
+  itemId: string,
+  start: Day,
+): { child: Child; start: Day; end: Day }[] {
+  const item = timelineItems.find((i) => i.id === itemId);
+  if (!item) return [];
+  return children.flatMap((child) => {
+    if (cohortOf(child) !== cohort) return [];
+    const window = windowOf(item, child);
+    if (!window || window.start < start || daysBetween(start, window.start) > 31) return [];
+    return [{ child, ...window }];
+  });
 }

@@ -44,6 +44,15 @@ export const errorCatalog = {
   "joins.conflict": { status: 409, message: "This request id was used for another 町会." },
   "local.not_found": { status: 404, message: "There is no such item in this ward." },
   "import.invalid": { status: 422, message: "The file has rows that cannot be read; nothing was imported (details.problems)." },
+  "push.endpoint_refused": {
+    status: 422,
+    message:
+      "The push endpoint is not one the server may send to (details.reason: not_https, port, ip_literal, not_allowed, private_address, unresolvable).",
+  },
+  "push.keys_invalid": { status: 422, message: "The subscription's keys are not a P-256 public key and a 16-byte secret." },
+  "push.conflict": { status: 409, message: "This push endpoint is registered with another secret." },
+  "notices.not_found": { status: 404, message: "There is no such notice in this ward." },
+  "notices.not_cancellable": { status: 409, message: "Only a notice still waiting to be sent can be cancelled." },
   "rate.limited": { status: 429, message: "Too many requests; wait a minute and try again." },
   "service.unavailable": { status: 503, message: "The service is shutting down or cannot write; try again shortly." },
   "internal.error": { status: 500, message: "Something went wrong on the server." },

@@ -4,6 +4,15 @@ import type { StaffRules, SurveyRules } from "../../server/config";
 import type { Database } from "../../server/db/database";
 import type { AppDeps } from "../../server/env";
 import { createLogger } from "../../server/logger";
+import type { PushNetwork } from "../../server/notices/sender";
+import { generateVapidKeys } from "../../server/notices/webpush";
+
+/** Push services the tests know: push.test and push2.test, "resolving" to a public documentation address (TEST-NET-3). */
+export const testPushNetwork: PushNetwork = {
+  allowList: ["push.test", "push2.test", "*.push.test"],
+  resolve: async (host) => (host.endsWith("push.test") || host === "push2.test" ? ["203.0.113.7"] : []),
+};
+export const testVapidKeys = generateVapidKeys();
 
 export const testSurveyRules: SurveyRules = { rateLimitPerMinute: 0, pollOnePerDevice: true, minCell: 10 };
 
@@ -29,6 +38,7 @@ export function testApp(database: Database, overrides: Partial<AppDeps> = {}) {
     trustProxy: false,
     publicUrl: undefined,
     map: { tileUrl: "https://tiles.example.jp/{z}/{x}/{y}.png", attribution: "© test" },
+    notices: { publicKey: testVapidKeys.publicKey, network: testPushNetwork, sender: null },
     ...overrides,
   });
 }

@@ -1,0 +1,54 @@
+/**
+ * The words a push carries, in the subscriber's language, from the app's own locale files: the
+ * timeline item's title and the sentence patterns the phone fills in (names, dates). やさしい日本語
+ * loses its furigana marks here, since a notification shows plain text.
+ */
+
+import en from "../../client/src/i18n/locales/en.json";
+import ja from "../../client/src/i18n/locales/ja.json";
+import jaEasy from "../../client/src/i18n/locales/ja-easy.json";
+import ko from "../../client/src/i18n/locales/ko.json";
+import vi from "../../client/src/i18n/locales/vi.json";
+import zhHans from "../../client/src/i18n/locales/zh-Hans.json";
+import type { NoticeText, TimelineWords } from "../../shared/notices/schemas";
+import { fallbackLocale, type Locale, locales } from "../../shared/settings/locales";
+
+const bundles: Record<Locale, unknown> = { ja, "ja-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi };
+
+/** `{漢字|かんじ}` → 漢字. */
+const plain = (text: string) => text.replace(/\{([^{}|]+)\|([^{}|]+)\}/g, "$1");
+
+function lookup(bundle: unknown, key: string): string | undefined {
+  let node: unknown = bundle;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+export function localeOf(value: string): Locale {
+  return (locales as readonly string[]).includes(value) ? (value as Locale) : fallbackLocale;
+}
+
+/** A string in `locale`, or in Japanese when the locale lacks it (the locale test keeps that from happening). */
+export function word(locale: Locale, key: string): string {
+  return plain(lookup(bundles[locale], key) ?? lookup(bundles[fallbackLocale], key) ?? key);
+}
+
+export function timelineWords(locale: Locale, item: string): TimelineWords {
+  return {
+    item: word(locale, `childcare.items.${item}.title`),
+    open: word(locale, "notices.push.open"),
+    upcoming: word(locale, "notices.push.upcoming"),
+    fallback: word(locale, "notices.push.fallback"),
+    child: word(locale, "notices.push.child"),
+    join: word(locale, "notices.push.join"),
+    title: word(locale, "notices.push.title"),
+  };
+}
+
+/** A broadcast's text in the subscriber's language, or the Japanese the staff had to write. */
+export function broadcastText(texts: Partial<Record<Locale, NoticeText>> & { ja: NoticeText }, locale: Locale): NoticeText {
+  return texts[locale] ?? (locale === "ja-easy" ? texts.ja : texts.ja);
+}
