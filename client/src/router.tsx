@@ -50,24 +50,27 @@ const listeners = new Set<() => void>();
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   window.addEventListener("popstate", listener);
+  window.addEventListener("hashchange", listener);
   return () => {
     listeners.delete(listener);
     window.removeEventListener("popstate", listener);
+    window.removeEventListener("hashchange", listener);
   };
 };
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === location.pathname + location.search) return;
+  if (path === location.pathname + location.search + location.hash) return;
   if (options.replace) history.replaceState(null, "", path);
   else history.pushState(null, "", path);
   for (const listener of listeners) listener();
 }
 
-/** The current location as "pathname?search". */
-export function useLocation(): { pathname: string; search: string } {
-  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
-  const [pathname, search = ""] = href.split("?");
-  return { pathname: pathname ?? "/", search: search ? `?${search}` : "" };
+/** The current location: pathname, "?search" and "#hash" (each "" when absent). */
+export function useLocation(): { pathname: string; search: string; hash: string } {
+  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search + location.hash);
+  const [beforeHash = "", hash = ""] = href.split(/#(.*)/s);
+  const [pathname, search = ""] = beforeHash.split("?");
+  return { pathname: pathname ?? "/", search: search ? `?${search}` : "", hash: hash ? `#${hash}` : "" };
 }
 
 export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {

@@ -11,7 +11,7 @@ import ko from "../../client/src/i18n/locales/ko.json";
 import vi from "../../client/src/i18n/locales/vi.json";
 import zhHans from "../../client/src/i18n/locales/zh-Hans.json";
 import type { NoticeText, TimelineWords } from "../../shared/notices/schemas";
-import { fallbackLocale, type Locale, locales } from "../../shared/settings/locales";
+import { fallbackLocale, htmlLang, type Locale, locales } from "../../shared/settings/locales";
 
 const bundles: Record<Locale, unknown> = { ja, "ja-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi };
 
@@ -45,10 +45,11 @@ export function timelineWords(locale: Locale, item: string): TimelineWords {
     child: word(locale, "notices.push.child"),
     join: word(locale, "notices.push.join"),
     title: word(locale, "notices.push.title"),
+    lang: htmlLang(locale),
   };
 }
 
 /** A broadcast's text in the subscriber's language, or the Japanese the staff had to write. */
 export function broadcastText(texts: Partial<Record<Locale, NoticeText>> & { ja: NoticeText }, locale: Locale): NoticeText {
-  return texts[locale] ?? (locale === "ja-easy" ? texts.ja : texts.ja);
+  return texts[locale] ?? texts.ja;
 }

@@ -86,6 +86,8 @@ export interface TimelineWords {
   join: string;
   /** The notification's title: "子育てのお知らせ". */
   title: string;
+  /** The language tag dates are written in (ja, en, zh-Hans, ko, vi). */
+  lang: string;
 }
 
 /** What a push carries (encrypted) to the service worker. */

@@ -12,9 +12,9 @@ import { Dexie, type EntityTable } from "dexie";
 import { Association, Council, type LocalChanges, Meeting, Place } from "../../../shared/places/schemas";
 import { Settings } from "../../../shared/settings/settings";
 import type { AnswerIssue, Receipt } from "../../../shared/surveys/answers";
-import { ChildRecord, DoneRecord, Draft, JoinOutboxItem, OutboxItem } from "./schemas";
+import { ChildRecord, DoneRecord, Draft, InboxRecord, JoinOutboxItem, OutboxItem } from "./schemas";
 
-export { ChildRecord, Draft, JoinOutboxItem, OutboxItem, type OutboxState, outboxStates } from "./schemas";
+export { ChildRecord, Draft, InboxRecord, JoinOutboxItem, OutboxItem, type OutboxState, outboxStates } from "./schemas";
 
 interface SettingsRow extends Settings {
   id: "settings";
@@ -37,6 +37,7 @@ class MachikoeDatabase extends Dexie {
   joinOutbox!: EntityTable<JoinOutboxItem, "id">;
   children!: EntityTable<ChildRecord, "id">;
   timelineDone!: EntityTable<DoneRecord, "key">;
+  inbox!: EntityTable<InboxRecord, "id">;
 
   constructor() {
     super("machikoe");
@@ -50,6 +51,8 @@ class MachikoeDatabase extends Dexie {
       joinOutbox: "id, state",
     });
     this.version(4).stores({ children: "id", timelineDone: "key, child" });
+    // The inbox is written by the service worker (sw/inbox-idb.ts) when a push arrives.
+    this.version(5).stores({ inbox: "id, receivedAt" });
   }
 }
 
@@ -265,4 +268,36 @@ export async function setDone(child: string, item: string, done: boolean): Promi
   const key = `${child}:${item}`;
   if (done) await db.timelineDone.put({ key, child, item, at: Date.now() });
   else await db.timelineDone.delete(key);
+}
+
+/** Received notices, newest first. */
+export async function inboxItems(): Promise<InboxRecord[]> {
+  return valid(InboxRecord, await db.inbox.toArray()).sort((a, b) => b.receivedAt - a.receivedAt);
+}
+
+export async function markInboxRead(id: string): Promise<void> {
+  await db.inbox.update(id, { read: true });
+}
+
+export async function removeInboxItem(id: string): Promise<void> {
+  await db.inbox.delete(id);
+}
+
+/** "Delete my data": the children, their ticks and the inbox, all at once. */
+export async function removeChildcareData(): Promise<void> {
+  await db.transaction("rw", [db.children, db.timelineDone, db.inbox, db.meta], async () => {
+    await db.children.clear();
+    await db.timelineDone.clear();
+    await db.inbox.clear();
+    await db.meta.delete("push:registered");
+  });
+}
+
+export async function metaValue(key: string): Promise<string | null> {
+  return (await db.meta.get(key))?.value ?? null;
+}
+
+export async function setMetaValue(key: string, value: string | null): Promise<void> {
+  if (value === null) await db.meta.delete(key);
+  else await db.meta.put({ key, value });
 }

@@ -5,6 +5,7 @@
  * weigh about 9 kB (gzip) in the worker every resident downloads, and what the worker does with a
  * record is send its payload, which the server validates in full. The page re-parses with the schema.
  */
+import { done, openExisting as open } from "./raw-idb";
 import type { OutboxItem } from "./schemas";
 
 /** Enough of an outbox item to send it and mark it: ids, a payload object, a known state. */
@@ -21,26 +22,6 @@ function isPendingItem(value: unknown): value is OutboxItem {
     typeof item.attempts === "number" &&
     item.state === "pending"
   );
-}
-
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open("machikoe");
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-    // Never create the database here: only the page's Dexie schema does.
-    request.onupgradeneeded = () => {
-      request.transaction?.abort();
-      reject(new Error("no outbox yet"));
-    };
-  });
-}
-
-function done<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
 }
 
 export async function pendingInWorker(): Promise<OutboxItem[]> {

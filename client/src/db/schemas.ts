@@ -66,3 +66,14 @@ export type ChildRecord = z.infer<typeof ChildRecord>;
 /** A timeline item ticked off for a child. */
 export const DoneRecord = z.object({ key: z.string(), child: z.string(), item: z.string(), at: z.number() });
 export type DoneRecord = z.infer<typeof DoneRecord>;
+
+/** A notice the service worker received (and showed), kept for the in-app inbox. */
+export const InboxRecord = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  title: z.string().check(z.maxLength(200)),
+  body: z.string().check(z.maxLength(1000)),
+  url: z.string().check(z.regex(/^\//)),
+  receivedAt: z.number(),
+  read: z.boolean(),
+});
+export type InboxRecord = z.infer<typeof InboxRecord>;

@@ -10,6 +10,9 @@ import { type Child, type Entry, familyTimeline, type Status, timelineItems } fr
 import { type ChildRecord, doneItems, removeChild, saveChild, setDone, children as storedChildren } from "../db";
 import type { DoneRecord } from "../db/schemas";
 import { T, useT } from "../i18n/T";
+import { DeleteMyData, Inbox, NoticesPanel } from "../notices/NoticesPanel";
+import { useLocation } from "../router";
+import { useSettings } from "../settings/SettingsContext";
 import { Page } from "../shell/Page";
 
 function useFamily() {
@@ -41,6 +44,18 @@ export function ChildcarePage() {
   const upcoming = byStatus("upcoming");
   const shownUpcoming = showAll ? upcoming : upcoming.filter((e) => e.start <= horizon);
   const nickname = (id: string) => family?.children.find((c) => c.id === id)?.nickname ?? "";
+  const { settings } = useSettings();
+  const { hash } = useLocation();
+  const loaded = family !== null;
+
+  // A notice opens /childcare#item-<id>: bring that item's first card into view and give it focus.
+  useEffect(() => {
+    const item = /^#item-([a-z0-9_]+)$/.exec(hash)?.[1];
+    if (!loaded || !item) return;
+    const card = document.querySelector<HTMLElement>(`[data-item="${item}"]`);
+    card?.scrollIntoView({ block: "start" });
+    card?.focus();
+  }, [hash, loaded]);
 
   return (
     <Page titleKey="childcare.title">
@@ -73,6 +88,9 @@ export function ChildcarePage() {
         }
       />
       <TimelineSection status="done" entries={byStatus("done")} nickname={nickname} format={format} />
+      {family && <NoticesPanel family={family.children} ward={settings.ward} locale={settings.locale} />}
+      <Inbox />
+      <DeleteMyData />
     </Page>
   );
 }
@@ -103,7 +121,13 @@ function TimelineSection({
           const item = timelineItems.find((i) => i.id === entry.item);
           const id = `${entry.child}:${entry.item}`;
           return (
-            <li key={id} className={`card timeline-${entry.status}`} id={`item-${entry.child}-${entry.item}`}>
+            <li
+              key={id}
+              className={`card timeline-${entry.status}`}
+              id={`item-${entry.child}-${entry.item}`}
+              data-item={entry.item}
+              tabIndex={-1}
+            >
               <p className="card-kicker">{nickname(entry.child)}</p>
               <p className="card-title">
                 <T k={`childcare.items.${entry.item}.title`} />

@@ -16,6 +16,7 @@ import { StaffCommentsPage } from "./StaffCommentsPage";
 import { StaffIndicatorsPage } from "./StaffIndicatorsPage";
 import { StaffLocalPage } from "./StaffLocalPage";
 import { StaffMatchingPage } from "./StaffMatchingPage";
+import { StaffNoticesPage } from "./StaffNoticesPage";
 import { StaffPaperPage } from "./StaffPaperPage";
 import { StaffPopulationPage } from "./StaffPopulationPage";
 import { StaffResultsPage } from "./StaffResultsPage";
@@ -98,6 +99,7 @@ function StaffConsole() {
   else if (pathname === "/staff/users") page = <StaffUsersPage session={session} onEnded={ended} />;
   else if (pathname === "/staff/matching") page = <StaffMatchingPage session={session} onEnded={ended} />;
   else if (pathname === "/staff/local") page = <StaffLocalPage session={session} onEnded={ended} />;
+  else if (pathname === "/staff/notices") page = <StaffNoticesPage session={session} onEnded={ended} />;
   else if (pathname === "/staff/indicators") page = <StaffIndicatorsPage session={session} onEnded={ended} />;
   else if (pathname === "/staff/population") page = <StaffPopulationPage session={session} onEnded={ended} />;
   else page = <StaffSurveysPage onEnded={ended} />;
@@ -106,7 +108,16 @@ function StaffConsole() {
       <SessionBar session={session} onLogout={() => void logout(session)} />
       <nav className="staff-nav" aria-label={plain("staff:nav.label")}>
         {(
-          ["/staff", "/staff/matching", "/staff/indicators", "/staff/local", "/staff/population", "/staff/audit", "/staff/users"] as const
+          [
+            "/staff",
+            "/staff/matching",
+            "/staff/indicators",
+            "/staff/local",
+            "/staff/notices",
+            "/staff/population",
+            "/staff/audit",
+            "/staff/users",
+          ] as const
         ).map((to) => (
           <Link
             key={to}

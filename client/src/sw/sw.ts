@@ -10,6 +10,7 @@ import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
 import { pendingInWorker, updateInWorker } from "../db/outbox-idb";
 import { sendOne } from "../surveys/send";
+import { handlePush } from "./push";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -48,6 +49,9 @@ self.addEventListener("message", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(self.clients.claim());
 });
+
+// Push: notices become notifications (personal ones for the timeline) and lines in the inbox.
+handlePush();
 
 // Background Sync: when a connection returns, send the survey outbox. An open page does it itself
 // (it is told to); with no page open, the worker sends from IndexedDB directly.

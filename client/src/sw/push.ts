@@ -1,0 +1,89 @@
+/**
+ * Push in the service worker: a push's payload becomes a notification — for the timeline, a
+ * personal one worked out from the children kept in IndexedDB — and a line in the in-app inbox.
+ * The notice's id is the notification's tag and the inbox key, so a push delivered twice shows and
+ * keeps one. A click opens the notice's page in an open window, or a new one.
+ */
+/// <reference lib="webworker" />
+import { japanToday } from "../../../shared/childcare/dates";
+import type { Child } from "../../../shared/childcare/timeline";
+import { done, openExisting, readAll } from "../db/raw-idb";
+import { compose, isPushPayload, type Shown } from "../notices/compose";
+
+declare const self: ServiceWorkerGlobalScope;
+
+function isChild(value: unknown): value is Child {
+  const c = value as Partial<Child> | null;
+  return (
+    typeof c === "object" &&
+    c !== null &&
+    typeof c.id === "string" &&
+    typeof c.nickname === "string" &&
+    (c.kind === "due" || c.kind === "born") &&
+    typeof c.date === "string" &&
+    /^\d{4}-\d{2}-\d{2}$/.test(c.date)
+  );
+}
+
+async function keepInInbox(shown: Shown): Promise<void> {
+  const database = await openExisting().catch(() => null);
+  if (!database) return;
+  try {
+    if (!database.objectStoreNames.contains("inbox")) return;
+    const store = database.transaction("inbox", "readwrite").objectStore("inbox");
+    // A repeat of the same notice keeps the first arrival.
+    if ((await done(store.get(shown.id))) !== undefined) return;
+    await done(store.put({ id: shown.id, title: shown.title, body: shown.body, url: shown.url, receivedAt: Date.now(), read: false }));
+  } finally {
+    database.close();
+  }
+}
+
+async function onPush(data: PushMessageData | null): Promise<void> {
+  let payload: unknown = null;
+  try {
+    payload = data?.json() ?? null;
+  } catch {
+    payload = null;
+  }
+  if (!isPushPayload(payload)) {
+    // Something arrived that this version cannot read: say so rather than nothing (a push must show).
+    await self.registration.showNotification("まちの声", { body: "", tag: "machikoe-unknown" });
+    return;
+  }
+  const children = (await readAll("children")).filter(isChild);
+  const ticked = new Set(
+    (await readAll("timelineDone")).flatMap((d) => (typeof (d as { key?: unknown }).key === "string" ? [(d as { key: string }).key] : [])),
+  );
+  const shown = compose(payload, children, ticked, japanToday());
+  await keepInInbox(shown);
+  await self.registration.showNotification(shown.title, {
+    body: shown.body,
+    tag: shown.id,
+    data: { url: shown.url, id: shown.id },
+    icon: "/icons/icon-192.png",
+    badge: "/icons/icon-192.png",
+    ...(shown.lang ? { lang: shown.lang } : {}),
+  });
+  for (const page of await self.clients.matchAll({ type: "window" })) page.postMessage({ type: "inbox" });
+}
+
+async function onClick(notification: Notification): Promise<void> {
+  notification.close();
+  const data = notification.data as { url?: unknown } | null;
+  const path = typeof data?.url === "string" && data.url.startsWith("/") ? data.url : "/";
+  const url = new URL(path, self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows[0];
+  if (open) {
+    const navigated = await open.navigate(url).catch(() => null);
+    await (navigated ?? open).focus();
+    return;
+  }
+  await self.clients.openWindow(url);
+}
+
+export function handlePush(): void {
+  self.addEventListener("push", (event) => event.waitUntil(onPush(event.data)));
+  self.addEventListener("notificationclick", (event) => event.waitUntil(onClick(event.notification)));
+}
