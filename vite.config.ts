@@ -20,8 +20,9 @@ const serverBuild: UserConfig = {
         seed: "server/cli/seed.ts",
         staff: "server/cli/staff.ts",
         "writer-thread": "server/db/writer-thread.ts",
+        "encrypt-worker": "server/notices/encrypt-worker.ts",
       },
-      // Flat, so that every chunk finds writer-thread.js beside itself (server/db/database.ts).
+      // Flat, so that every chunk finds writer-thread.js and encrypt-worker.js beside itself (database.ts, encrypt-pool.ts).
       output: { chunkFileNames: "[name]-[hash].js" },
     },
   },

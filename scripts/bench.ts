@@ -6,6 +6,7 @@
  *  - db.*: durable writes per second on SQLite (synchronous=FULL) with grouped commits, beside the
  *    same writes with one commit each, by 20 concurrent writers.
  *  - api.*: the built server under 20 concurrent clients: durable writes (health probes) and reads.
+ *  - surveys.* (bench-surveys.ts) and notices.* (bench-notices.ts): see those files.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -19,6 +20,7 @@ import type { DB } from "../server/db/schema";
 import { openSqliteConnection } from "../server/db/sqlite-connection";
 import { insertInto } from "../server/db/write";
 import { listeningPort } from "../tests/helpers/server-process";
+import { noticesFanout } from "./bench-notices";
 import { aggregateRead, ingestRatio } from "./bench-surveys";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -133,7 +135,14 @@ async function api(): Promise<void> {
 }
 
 // `npm run bench -- ingest read` runs only the named sections; no names run them all.
-const sections: Record<string, () => unknown> = { client: clientSizes, db: databaseWrites, api, ingest: ingestRatio, read: aggregateRead };
+const sections: Record<string, () => unknown> = {
+  client: clientSizes,
+  db: databaseWrites,
+  api,
+  ingest: ingestRatio,
+  read: aggregateRead,
+  notices: noticesFanout,
+};
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(name in sections));
 if (unknown.length > 0) throw new Error(`unknown bench section(s) ${unknown.join(", ")}; known: ${Object.keys(sections).join(", ")}`);

@@ -21,6 +21,7 @@ import type { NoticeText, PushPayload, Segment } from "../../shared/notices/sche
 import type { Locale } from "../../shared/settings/locales";
 import type { Database } from "../db/database";
 import type { Logger } from "../logger";
+import { EncryptPool } from "./encrypt-pool";
 import { endpointProblem } from "./endpoint";
 import {
   claimDeliveries,
@@ -35,6 +36,7 @@ import {
   planTimelineNotices,
   reclaimAbandoned,
   recordOutcomes,
+  releaseClaims,
   releaseLease,
   type StoredSubscription,
   startNotice,
@@ -112,6 +114,7 @@ export class NoticeSender {
   private leaseRenewedAt = 0;
   private plannedDay: string | null = null;
   private readonly o: Required<Omit<SenderOptions, "now">>;
+  private readonly pool = new EncryptPool();
 
   constructor(options: SenderOptions) {
     this.now = options.now ?? Date.now;
@@ -163,6 +166,7 @@ export class NoticeSender {
     if (this.leaseHeld) await this.o.database.write(releaseLease, { name: leaseName, holder: this.holder });
     this.leaseHeld = false;
     this.agent.destroy();
+    await this.pool.close();
   }
 
   /** One run: plan (after the send time, or at once with `plan: "now"`), then send what is due. */
@@ -250,14 +254,15 @@ export class NoticeSender {
       return payload;
     };
     const deadline = Date.parse(notice.sendAt) + ttlSeconds[notice.kind] * 1000;
-    const batch = async (subscriptions: (StoredSubscription & { attempts?: number })[]) => {
-      const outcomes = await this.deliver(notice, subscriptions, payloadFor, deadline);
+    const record = async (outcomes: DeliveryOutcome[]) => {
       await this.o.database.write(recordOutcomes, { noticeId: notice.id, outcomes });
       for (const outcome of outcomes) {
         if (outcome.state === "retry") summary.retrying++;
         else summary[outcome.state]++;
       }
     };
+    const batch = async (subscriptions: (StoredSubscription & { attempts?: number })[]) =>
+      record(await this.deliver(notice, subscriptions, payloadFor, deadline));
 
     // Retries whose time has come, then the audience not yet sent to.
     for (;;) {
@@ -271,18 +276,40 @@ export class NoticeSender {
       if (retries.length === 0) break;
       await batch(retries);
     }
+    // The audience not yet sent to, in id order. The next batch is read and claimed while this one
+    // is being sent, and each batch is marked while the next is sent, so the database work overlaps
+    // the pushes instead of pausing them.
     const today = japanToday(new Date(this.now()));
-    let after = "";
-    for (;;) {
-      if (this.stopping || !(await this.hold())) return;
+    const claimNext = async (after: string) => {
       const audience = await nextAudience(this.o.database, { id: notice.id, segment, startedAt }, today, after, this.o.batchSize);
-      if (audience.length === 0) break;
-      after = (audience.at(-1) as StoredSubscription).id;
+      if (audience.length === 0) return { done: true, audience, encrypted: new Map<string, Buffer>(), after };
       const claimed = new Set(
         await this.o.database.write(claimDeliveries, { noticeId: notice.id, ids: audience.map((s) => s.id), holder: this.holder }),
       );
-      await batch(audience.filter((s) => claimed.has(s.id)));
+      const mine = audience.filter((s) => claimed.has(s.id));
+      // Encrypted on the pool's threads while the batch before is on the wire.
+      const bodies = await this.pool.encrypt(
+        mine.map((s) => ({ keys: { p256dh: s.p256dh, auth: s.auth }, payload: payloadFor(s.locale) })),
+      );
+      const encrypted = new Map(mine.map((s, i) => [s.id, bodies[i] as Buffer]));
+      return { done: false, audience: mine, encrypted, after: (audience.at(-1) as StoredSubscription).id };
+    };
+    let marking: Promise<void> = Promise.resolve();
+    let next = claimNext("");
+    for (;;) {
+      const batch = await next;
+      if (batch.done) break;
+      if (this.stopping || !(await this.hold())) {
+        // Stopping: what was claimed and not sent is let go at once, for the next sender to take as new.
+        await this.o.database.write(releaseClaims, { noticeId: notice.id, ids: batch.audience.map((s) => s.id), holder: this.holder });
+        await marking;
+        return;
+      }
+      next = claimNext(batch.after);
+      const outcomes = await this.deliver(notice, batch.audience, payloadFor, deadline, batch.encrypted);
+      marking = marking.then(() => record(outcomes));
     }
+    await marking;
     if ((await nextRetryAt(this.o.database, notice.id)) === null)
       await this.o.database.write(finishNotice, { id: notice.id, now: this.iso() });
   }
@@ -312,13 +339,15 @@ export class NoticeSender {
     subscriptions: (StoredSubscription & { attempts?: number })[],
     payloadFor: (locale: string) => Buffer,
     deadline: number,
+    encrypted: ReadonlyMap<string, Buffer> = new Map(),
   ): Promise<DeliveryOutcome[]> {
     const outcomes: DeliveryOutcome[] = [];
     let next = 0;
     const worker = async () => {
       while (next < subscriptions.length) {
         const subscription = subscriptions[next++] as StoredSubscription & { attempts?: number };
-        outcomes.push(await this.deliverOne(notice, subscription, payloadFor(subscription.locale), deadline));
+        const body = encrypted.get(subscription.id);
+        outcomes.push(await this.deliverOne(notice, subscription, body ?? payloadFor(subscription.locale), deadline, body !== undefined));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency, subscriptions.length) }, worker));
@@ -330,6 +359,7 @@ export class NoticeSender {
     subscription: StoredSubscription & { attempts?: number },
     payload: Buffer,
     deadline: number,
+    alreadyEncrypted = false,
   ): Promise<DeliveryOutcome> {
     const id = subscription.id;
     const attempts = (subscription.attempts ?? 0) + 1;
@@ -349,7 +379,7 @@ export class NoticeSender {
       this.o.logger.warn("push endpoint refused", { subscription: id, reason: problem });
       return { id, state: "failed", deleteSubscription: true };
     }
-    const body = encryptPayload({ p256dh: subscription.p256dh, auth: subscription.auth }, payload);
+    const body = alreadyEncrypted ? payload : encryptPayload({ p256dh: subscription.p256dh, auth: subscription.auth }, payload);
     const answer = await this.post(url, body, {
       ttl: ttlSeconds[notice.kind],
       urgency: "normal",

@@ -351,6 +351,22 @@ export const claimDeliveries = defineWrite(
   },
 );
 
+/** Lets go of claims this sender made and will not send (it is stopping): the next sender takes them as new. */
+export const releaseClaims = defineWrite(
+  "notices.releaseClaims",
+  async (trx, _tally, { noticeId, ids, holder }: { noticeId: string; ids: string[]; holder: string }): Promise<void> => {
+    for (let i = 0; i < ids.length; i += 500) {
+      await trx
+        .deleteFrom("noticeDeliveries")
+        .where("noticeId", "=", noticeId)
+        .where("holder", "=", holder)
+        .where("state", "=", "claimed")
+        .where("subscriptionId", "in", ids.slice(i, i + 500))
+        .execute();
+    }
+  },
+);
+
 /** Deliveries waiting for a retry whose time has come, claimed again by this holder. */
 export const claimRetries = defineWrite(
   "notices.claimRetries",

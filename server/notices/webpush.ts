@@ -92,6 +92,18 @@ const cekInfo = Buffer.from("Content-Encoding: aes128gcm\0", "latin1");
 const nonceInfo = Buffer.from("Content-Encoding: nonce\0", "latin1");
 const recordSize = 4096;
 
+/** Salts come from one random draw per 256 messages: a system call per push costs more than the rest of the hashing. */
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+function salt(): Buffer {
+  if (randomOffset + 16 > randomPool.length) {
+    randomPool = randomBytes(4096);
+    randomOffset = 0;
+  }
+  randomOffset += 16;
+  return randomPool.subarray(randomOffset - 16, randomOffset);
+}
+
 /**
  * The encrypted body of one push (RFC 8291 §3.4): a fresh ephemeral key and salt every time, so
  * the same text to the same browser never looks the same twice.
@@ -104,9 +116,9 @@ export function encryptPayload(keys: SubscriptionKeys, plaintext: string | Buffe
   const ecdhSecret = ephemeral.computeSecret(uaPublic);
   // IKM = HKDF(auth_secret, ecdh_secret, "WebPush: info" || 0 || ua_public || as_public, 32)
   const ikm = Buffer.from(hkdfSync("sha256", ecdhSecret, authSecret, Buffer.concat([keyInfoLabel, uaPublic, asPublic]), 32));
-  const salt = randomBytes(16);
-  const cek = Buffer.from(hkdfSync("sha256", ikm, salt, cekInfo, 16));
-  const nonce = Buffer.from(hkdfSync("sha256", ikm, salt, nonceInfo, 12));
+  const saltBytes = salt();
+  const cek = Buffer.from(hkdfSync("sha256", ikm, saltBytes, cekInfo, 16));
+  const nonce = Buffer.from(hkdfSync("sha256", ikm, saltBytes, nonceInfo, 12));
   const data = typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext;
   // One record: the data, then the last-record delimiter 0x02 (no padding).
   if (data.length + 1 + 16 > recordSize - 86) throw new RangeError("push payload too large");
@@ -114,7 +126,7 @@ export function encryptPayload(keys: SubscriptionKeys, plaintext: string | Buffe
   const body = Buffer.concat([cipher.update(data), cipher.update(Buffer.of(2)), cipher.final(), cipher.getAuthTag()]);
   // Header: salt (16) | rs (uint32) | idlen (1) | keyid = as_public (65)
   const header = Buffer.alloc(16 + 4 + 1);
-  salt.copy(header, 0);
+  saltBytes.copy(header, 0);
   header.writeUInt32BE(recordSize, 16);
   header.writeUInt8(asPublic.length, 20);
   return Buffer.concat([header, asPublic, body]);

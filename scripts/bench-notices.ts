@@ -1,0 +1,144 @@
+/**
+ * The push figures of `npm run bench`:
+ *  - notices.fanout_ratio_vs_encrypt: pushes per second from the real sender (send log claims and
+ *    marks in SQLite, payload encryption, VAPID, HTTPS over kept-alive connections) to 100,000
+ *    subscriptions on the local push receiver (its own process), divided by the raw RFC 8291
+ *    payload-encryption rate (encryptPayload alone in a loop) measured in the same run.
+ *  - notices.fanout_peak_rss_mb: the sending process's peak resident memory during that fan-out.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase } from "../server/db/database";
+import { insertInto } from "../server/db/write";
+import { createLogger } from "../server/logger";
+import { NoticeSender } from "../server/notices/sender";
+import { encryptPayload, generateVapidKeys, VapidHeaders } from "../server/notices/webpush";
+import type { PushPayload } from "../shared/notices/schemas";
+import type { ReceiverSubscription } from "../tests/helpers/push-receiver";
+
+const print = (name: string, value: number, unit: string) => console.log(`${name}: ${Number(value.toFixed(3))} ${unit}`);
+const subscriptions = 100_000;
+
+/** A broadcast's payload, about the size of a real one. */
+const samplePayload = JSON.stringify({
+  v: 1,
+  id: randomUUID(),
+  kind: "broadcast",
+  title: "北区からのお知らせ",
+  body: "12月の子育てサロンは、10日（水）10時から扇町の子ども・子育てプラザで開きます。予約はいりません。",
+  url: "/places",
+  sentAt: new Date().toISOString(),
+} satisfies PushPayload);
+
+function encryptRate(keys: { p256dh: string; auth: string }): number {
+  const payload = Buffer.from(samplePayload);
+  for (let i = 0; i < 500; i++) encryptPayload(keys, payload);
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 2000) {
+    encryptPayload(keys, payload);
+    n++;
+  }
+  return n / ((performance.now() - started) / 1000);
+}
+
+function startReceiver(): Promise<{ child: ChildProcess; port: number; ca: string; subscriptions: ReceiverSubscription[] }> {
+  const child = fork(path.join(import.meta.dirname, "bench-push-receiver.ts"), [String(subscriptions)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (message) =>
+      resolve({ child, ...(message as { port: number; ca: string; subscriptions: ReceiverSubscription[] }) }),
+    );
+    child.once("exit", (code) => reject(new Error(`the bench push receiver exited (${code})`)));
+  });
+}
+
+export async function noticesFanout(): Promise<void> {
+  const receiver = await startReceiver();
+  const dir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-push-"));
+  const database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "push.db") });
+  try {
+    const first = receiver.subscriptions[0] as ReceiverSubscription;
+    const now = new Date().toISOString();
+    const created = new Date(Date.now() - 60_000).toISOString();
+    for (let i = 0; i < receiver.subscriptions.length; i += 2000) {
+      await insertInto(
+        database,
+        "pushSubscriptions",
+        receiver.subscriptions.slice(i, i + 2000).map((s) => ({
+          id: randomUUID(),
+          endpoint: s.endpoint,
+          p256dh: s.keys.p256dh,
+          auth: s.keys.auth,
+          wardCode: null,
+          locale: "ja",
+          createdAt: created,
+          updatedAt: created,
+        })),
+      );
+    }
+    const noticeId = randomUUID();
+    await insertInto(database, "notices", [
+      {
+        id: noticeId,
+        key: null,
+        kind: "broadcast",
+        wardCode: null,
+        segment: JSON.stringify({ ward: null, audience: { kind: "all" } }),
+        content: JSON.stringify({ texts: { ja: JSON.parse(samplePayload) }, path: "/places" }),
+        sendAt: now,
+        status: "scheduled",
+        createdBy: null,
+        createdAt: now,
+        startedAt: null,
+        finishedAt: null,
+      },
+    ]);
+
+    // The raw rate, measured before and after the fan-out (the mean), so both sides see the same machine.
+    const encryptBefore = encryptRate(first.keys);
+    const sender = new NoticeSender({
+      database,
+      logger: createLogger("warn"),
+      vapid: new VapidHeaders(generateVapidKeys(), "mailto:bench@example.jp"),
+      network: {
+        allowList: ["push.test"],
+        resolve: async () => ["203.0.113.7"],
+        dial: { host: "127.0.0.1", port: receiver.port },
+        ca: receiver.ca,
+      },
+      sendTime: "09:00",
+    });
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 50);
+    const started = performance.now();
+    const summary = await sender.runOnce();
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    await sender.stop();
+    const encryptPerSecond = (encryptBefore + encryptRate(first.keys)) / 2;
+    receiver.child.send({ type: "count" });
+    const received = await new Promise<number>((resolve) => receiver.child.once("message", (m) => resolve((m as { count: number }).count)));
+    if (summary.sent !== subscriptions || received !== subscriptions)
+      throw new Error(`fan-out incomplete: ${summary.sent} sent, ${received} received of ${subscriptions}`);
+    const sendsPerSecond = subscriptions / seconds;
+    print("notices.encrypt_per_s", encryptPerSecond, "payloads/s");
+    print("notices.fanout_sends_per_s_100k", sendsPerSecond, "pushes/s");
+    print("notices.fanout_ratio_vs_encrypt", sendsPerSecond / encryptPerSecond, "x");
+    print("notices.fanout_peak_rss_mb", peak / 1024 / 1024, "MB");
+    print("notices.fanout_rss_growth_mb", (peak - baseline) / 1024 / 1024, "MB");
+  } finally {
+    await database.close();
+    receiver.child.send({ type: "stop" });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
