@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config";
+import { generateVapidKeys } from "./notices/webpush";
 
 /** The ConfigError that loadConfig throws for this environment. */
 function configErrorFor(source: Record<string, string>): ConfigError {
@@ -94,5 +95,34 @@ describe("loadConfig", () => {
   it("serves no client when SERVE_CLIENT=false, and the built client by default", () => {
     expect(loadConfig({ SERVE_CLIENT: "false" }).clientDir).toBeUndefined();
     expect(loadConfig({}).clientDir).toBe("./dist/client");
+  });
+
+  it("sends push notices at 09:00 in Japan to the browsers' push services by default, and takes other settings", () => {
+    const defaults = loadConfig({}).notices;
+    expect(defaults).toMatchObject({ enabled: true, sendTime: "09:00", vapid: null, subject: "mailto:notices@localhost" });
+    expect(defaults.pushHosts).toContain("fcm.googleapis.com");
+    const keys = generateVapidKeys();
+    const set = loadConfig({
+      NOTICES: "false",
+      NOTICE_SEND_TIME: "07:30",
+      PUSH_HOSTS: "fcm.googleapis.com,*.push.apple.com",
+      VAPID_PUBLIC_KEY: keys.publicKey,
+      VAPID_PRIVATE_KEY: keys.privateKey,
+      PUBLIC_URL: "https://machikoe.example.jp/app",
+    }).notices;
+    expect(set).toEqual({
+      enabled: false,
+      sendTime: "07:30",
+      pushHosts: ["fcm.googleapis.com", "*.push.apple.com"],
+      vapid: keys,
+      subject: "https://machikoe.example.jp",
+    });
+  });
+
+  it("refuses a send time that is not HH:MM, one VAPID key without the other, and a subject that is not mailto: or https:", () => {
+    expect(configErrorFor({ NOTICE_SEND_TIME: "9時" }).message).toContain("NOTICE_SEND_TIME");
+    expect(configErrorFor({ VAPID_PUBLIC_KEY: generateVapidKeys().publicKey }).message).toContain("VAPID_PRIVATE_KEY");
+    expect(configErrorFor({ VAPID_SUBJECT: "http://example.jp" }).message).toContain("VAPID_SUBJECT");
+    expect(configErrorFor({ PUSH_HOSTS: "https://fcm.googleapis.com/" }).message).toContain("PUSH_HOSTS");
   });
 });

@@ -108,15 +108,24 @@ function salt(): Buffer {
  * The encrypted body of one push (RFC 8291 §3.4): a fresh ephemeral key and salt every time, so
  * the same text to the same browser never looks the same twice.
  */
-export function encryptPayload(keys: SubscriptionKeys, plaintext: string | Buffer): Buffer {
+export function encryptPayload(
+  keys: SubscriptionKeys,
+  plaintext: string | Buffer,
+  /** Tests only: the RFC's fixed key and salt instead of fresh ones. */
+  fixed?: { privateKey: Buffer; salt: Buffer },
+): Buffer {
   const uaPublic = fromB64url(keys.p256dh);
   const authSecret = fromB64url(keys.auth);
   const ephemeral = createECDH("prime256v1");
-  const asPublic = ephemeral.generateKeys();
+  let asPublic: Buffer;
+  if (fixed) {
+    ephemeral.setPrivateKey(fixed.privateKey);
+    asPublic = ephemeral.getPublicKey();
+  } else asPublic = ephemeral.generateKeys();
   const ecdhSecret = ephemeral.computeSecret(uaPublic);
   // IKM = HKDF(auth_secret, ecdh_secret, "WebPush: info" || 0 || ua_public || as_public, 32)
   const ikm = Buffer.from(hkdfSync("sha256", ecdhSecret, authSecret, Buffer.concat([keyInfoLabel, uaPublic, asPublic]), 32));
-  const saltBytes = salt();
+  const saltBytes = fixed?.salt ?? salt();
   const cek = Buffer.from(hkdfSync("sha256", ikm, saltBytes, cekInfo, 16));
   const nonce = Buffer.from(hkdfSync("sha256", ikm, saltBytes, nonceInfo, 12));
   const data = typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext;

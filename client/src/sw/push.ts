@@ -83,7 +83,79 @@ async function onClick(notification: Notification): Promise<void> {
   await self.clients.openWindow(url);
 }
 
+/** Not in every TypeScript lib yet. */
+interface PushSubscriptionChangeEvent extends ExtendableEvent {
+  readonly newSubscription: PushSubscription | null;
+  readonly oldSubscription: PushSubscription | null;
+}
+
+async function lastRegistration(): Promise<{
+  ward: string | null;
+  locale: string;
+  cohorts: string[];
+  keys: { auth: string };
+  endpoint: string;
+} | null> {
+  const row = (await readAll("meta")).find((r) => (r as { key?: unknown }).key === "push:registered") as { value?: unknown } | undefined;
+  if (typeof row?.value !== "string") return null;
+  try {
+    return JSON.parse(row.value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The push service replaced the subscription (keys expire, a browser resets them): register the new
+ * one with the same ward, language and months, and remove the old record, so notices keep coming
+ * without the resident doing anything.
+ */
+async function onSubscriptionChange(event: PushSubscriptionChangeEvent): Promise<void> {
+  const previous = await lastRegistration();
+  if (!previous) return;
+  let subscription = event.newSubscription;
+  if (!subscription) {
+    const key = event.oldSubscription?.options.applicationServerKey ?? null;
+    if (!key) return;
+    subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  }
+  const keys = subscription.toJSON().keys ?? {};
+  const body = {
+    endpoint: subscription.endpoint,
+    keys: { p256dh: keys.p256dh ?? "", auth: keys.auth ?? "" },
+    ward: previous.ward,
+    locale: previous.locale,
+    cohorts: previous.cohorts,
+  };
+  const headers = { "content-type": "application/json" };
+  const registered = await fetch("/api/push/subscription", { method: "PUT", headers, body: JSON.stringify(body) });
+  if (!registered.ok) return;
+  if (previous.endpoint !== body.endpoint) {
+    await fetch("/api/push/subscription", {
+      method: "DELETE",
+      headers,
+      body: JSON.stringify({ endpoint: previous.endpoint, auth: previous.keys.auth }),
+    }).catch(() => undefined);
+  }
+  const database = await openExisting().catch(() => null);
+  if (!database) return;
+  try {
+    await done(
+      database
+        .transaction("meta", "readwrite")
+        .objectStore("meta")
+        .put({ key: "push:registered", value: JSON.stringify(body) }),
+    );
+  } finally {
+    database.close();
+  }
+}
+
 export function handlePush(): void {
   self.addEventListener("push", (event) => event.waitUntil(onPush(event.data)));
   self.addEventListener("notificationclick", (event) => event.waitUntil(onClick(event.notification)));
+  self.addEventListener("pushsubscriptionchange", (event) => {
+    const change = event as PushSubscriptionChangeEvent;
+    change.waitUntil(onSubscriptionChange(change));
+  });
 }
