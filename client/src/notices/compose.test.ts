@@ -49,6 +49,20 @@ describe("the notification a push becomes", () => {
     expect(compose(notice, [elder], new Set(), "2026-11-01").body).toBe("3か月児健診の時期です。子育てタイムラインで確かめてください。");
   });
 
+  it("tells an expecting parent by the due date kept on the phone", () => {
+    const due: Child = { id: "m", nickname: "まめ", kind: "due", date: "2027-03-15" };
+    const prenatal: PushPayload = {
+      ...notice,
+      item: "prenatal_checkups",
+      cohort: "due:2027-03",
+      // The window opens 203 days before the due date: for a child due on 1 March, 10 August 2026.
+      start: "2026-08-10",
+      words: { ...words, item: "妊婦健康診査" },
+    };
+    expect(compose(prenatal, [due], new Set(), "2026-08-10").body).toBe("まめちゃんの妊婦健康診査は8月24日からです");
+    expect(compose(prenatal, [due], new Set(), "2026-08-24").body).toBe("まめちゃんの妊婦健康診査の時期です");
+  });
+
   it("shows a broadcast as written, and refuses what is not a payload", () => {
     const broadcast: PushPayload = { v: 1, id: "b1", kind: "broadcast", title: "北区", body: "本文", url: "/places", sentAt: "" };
     expect(compose(broadcast, [], new Set(), "2026-11-01")).toMatchObject({ title: "北区", body: "本文", url: "/places" });
