@@ -211,6 +211,20 @@ export class NoticeSender {
     const summary: RunSummary = { held: false, planned: 0, sent: 0, failed: 0, expired: 0, retrying: 0 };
     if (!(await this.hold())) return summary;
     summary.held = true;
+    // A slow push service must not let the lease lapse mid-batch (another instance would resend the batch).
+    const renew = setInterval(
+      () => void this.hold().catch((error: unknown) => this.o.logger.warn("notice lease renewal failed", { error: String(error) })),
+      this.o.leaseMs / 3,
+    );
+    try {
+      await this.sendDue(plan, summary);
+    } finally {
+      clearInterval(renew);
+    }
+    return summary;
+  }
+
+  private async sendDue(plan: "auto" | "now", summary: RunSummary): Promise<void> {
     const now = this.now();
     const today = japanToday(new Date(now));
     const jstTime = new Date(now + 9 * 3_600_000).toISOString().slice(11, 16);
@@ -222,7 +236,6 @@ export class NoticeSender {
       if (this.stopping || !(await this.hold())) break;
       await this.send(notice, summary);
     }
-    return summary;
   }
 
   /** The timeline notices whose window opened in the last catchUpDays days (today included), for every subscribed cohort. */
