@@ -46,6 +46,33 @@ export const demoStaff = [
   { login: "city.demo", displayName: "大阪市 デモ管理者", role: "city_admin", ward: null, password: "city-demo-password" },
 ] as const;
 
+/** The 24 wards and their 地域 as rows: the part of the demo data every other part hangs on. */
+export function wardAndAreaRows() {
+  const wards = wardRecords.map((w) => ({
+    code: w.code,
+    name: w.name,
+    reading: w.reading,
+    nameEn: w.nameEn,
+    nameZh: w.nameZh,
+    nameKo: w.nameKo,
+    nameVi: w.nameVi,
+    population: w.population,
+    births: w.births,
+  }));
+  const areas = wardRecords.flatMap((ward) =>
+    (areaSeeds[ward.code] ?? []).map((area, i) => ({
+      id: `${ward.code}-${String(i + 1).padStart(2, "0")}`,
+      wardCode: ward.code,
+      name: area.name,
+      reading: area.reading,
+      nameEn: area.nameEn,
+      population: area.population,
+      sortOrder: i + 1,
+    })),
+  );
+  return { wards, areas };
+}
+
 const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: boolean; staffHashes: string[] }): Promise<SeedSummary> => {
   if (options.reset) {
     // Children before parents; every table the demo fills.
@@ -75,33 +102,8 @@ const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: b
       await trx.deleteFrom(table).execute();
     }
   }
-  await trx
-    .insertInto("wards")
-    .values(
-      wardRecords.map((w) => ({
-        code: w.code,
-        name: w.name,
-        reading: w.reading,
-        nameEn: w.nameEn,
-        nameZh: w.nameZh,
-        nameKo: w.nameKo,
-        nameVi: w.nameVi,
-        population: w.population,
-        births: w.births,
-      })),
-    )
-    .execute();
-  const areas = wardRecords.flatMap((ward) =>
-    (areaSeeds[ward.code] ?? []).map((area, i) => ({
-      id: `${ward.code}-${String(i + 1).padStart(2, "0")}`,
-      wardCode: ward.code,
-      name: area.name,
-      reading: area.reading,
-      nameEn: area.nameEn,
-      population: area.population,
-      sortOrder: i + 1,
-    })),
-  );
+  const { wards, areas } = wardAndAreaRows();
+  await trx.insertInto("wards").values(wards).execute();
   await trx.insertInto("areas").values(areas).execute();
   const areasByWard = new Map<string, string[]>();
   for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
