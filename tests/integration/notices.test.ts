@@ -17,13 +17,12 @@ import { VapidHeaders } from "../../server/notices/webpush";
 import { hashPassword } from "../../server/staff/passwords";
 import { addDays } from "../../shared/childcare/dates";
 import type { BroadcastInput, PushPayload, PushRegistration } from "../../shared/notices/schemas";
-import { StaffSession } from "../../shared/staff/schemas";
 import { wardRecords } from "../../shared/wards/data";
 import { testApp, testPushNetwork, testVapidKeys } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
 import { type PushReceiver, type ReceiverSubscription, startPushReceiver } from "../helpers/push-receiver";
-import { staffPassword, staffRow } from "../helpers/staff";
+import { jsonClient, staffPassword, staffRow } from "../helpers/staff";
 
 let receiver: PushReceiver;
 let passwordHash: string;
@@ -99,21 +98,8 @@ describe.each(dialects)("push notices", (dialect) => {
       return made;
     };
 
-    const request = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
-      Promise.resolve(
-        app.request(path, {
-          method,
-          headers: { ...headers, "content-type": "application/json" },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        }),
-      );
-
-    async function loginAs(login: string) {
-      const response = await request("POST", "/api/staff/login", {}, { login, password: staffPassword });
-      expect(response.status).toBe(200);
-      const session = StaffSession.parse(await response.json());
-      return { cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] as string, "x-csrf-token": session.csrfToken };
-    }
+    const request = (...args: Parameters<ReturnType<typeof jsonClient>["request"]>) => jsonClient(app).request(...args);
+    const loginAs = (login: string) => jsonClient(app).loginAs(login);
 
     const registration = (subscription: ReceiverSubscription, overrides: Partial<PushRegistration> = {}): PushRegistration => ({
       endpoint: subscription.endpoint,

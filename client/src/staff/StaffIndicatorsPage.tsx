@@ -17,6 +17,7 @@ import { plainText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
 import { TableScroll } from "./TableScroll";
+import { WardPicker } from "./WardPicker";
 
 type Surveys = StaffSurveyList["surveys"];
 type Message = { key: string; values?: Record<string, string | number>; error?: boolean } | null;
@@ -549,21 +550,7 @@ function NewIndicator({ session, surveys, onChanged }: { session: StaffSession; 
         </label>
         <input id={`${id}-name`} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
       </div>
-      {admin && (
-        <div className="field">
-          <label htmlFor={`${id}-scope`}>
-            <T k="staff:indicators.scope" />
-          </label>
-          <select id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value)}>
-            <option value="city">{plain("staff:indicators.city")}</option>
-            {wardRecords.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <WardPicker session={session} ward={scope} onChange={setScope} labelKey="staff:indicators.scope" city="staff:indicators.city" />
       <div className="field wide">
         <label htmlFor={`${id}-survey`}>
           <T k="staff:indicators.questionFrom" />

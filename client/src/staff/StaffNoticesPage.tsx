@@ -15,6 +15,7 @@ import { errorKeyOf } from "../errors";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
 import { TableScroll } from "./TableScroll";
+import { WardPicker } from "./WardPicker";
 
 type Texts = Record<Locale, { title: string; body: string }>;
 type AudienceKind = Audience["kind"];
@@ -50,8 +51,6 @@ export function StaffNoticesPage({ session, onEnded }: { session: StaffSession; 
     if (response.status !== 200) throw response;
     return (await response.json()) as { notices: Listed[]; enabled: boolean };
   }, `${scope}:${version}`);
-  const id = useId();
-  const { plain } = useT();
 
   return (
     <>
@@ -61,21 +60,7 @@ export function StaffNoticesPage({ session, onEnded }: { session: StaffSession; 
       <p>
         <T k="staff:notices.intro" />
       </p>
-      {admin && (
-        <div className="field">
-          <label htmlFor={`${id}-scope`}>
-            <T k="staff:notices.scope" />
-          </label>
-          <select id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value)}>
-            <option value="city">{plain("staff:notices.city")}</option>
-            {wardRecords.map((w) => (
-              <option key={w.code} value={w.code}>
-                {w.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      <WardPicker session={session} ward={scope} onChange={setScope} labelKey="staff:notices.scope" city="staff:notices.city" />
       <Composer key={scope} session={session} ward={scope === "city" ? null : scope} onSent={() => setVersion((v) => v + 1)} />
       {admin && <RunNow session={session} onDone={() => setVersion((v) => v + 1)} />}
       <h2>
@@ -405,30 +390,11 @@ function NoticeList({
           <table>
             <thead>
               <tr>
-                <th scope="col">
-                  <T k="staff:notices.columns.title" />
-                </th>
-                <th scope="col">
-                  <T k="staff:notices.columns.to" />
-                </th>
-                <th scope="col">
-                  <T k="staff:notices.columns.sendAt" />
-                </th>
-                <th scope="col">
-                  <T k="staff:notices.columns.status" />
-                </th>
-                <th scope="col">
-                  <T k="staff:notices.columns.sent" />
-                </th>
-                <th scope="col">
-                  <T k="staff:notices.columns.failed" />
-                </th>
-                <th scope="col">
-                  <T k="staff:notices.columns.expired" />
-                </th>
-                <th scope="col">
-                  <T k="staff:notices.columns.actions" />
-                </th>
+                {(["title", "to", "sendAt", "status", "sent", "failed", "expired", "actions"] as const).map((column) => (
+                  <th key={column} scope="col">
+                    <T k={`staff:notices.columns.${column}`} />
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

@@ -1,18 +1,36 @@
-/** The ward a city administrator is looking at; ward staff see only their own ward, so they get no picker. */
+/**
+ * The ward a city administrator is looking at (or, with `city`, the whole city as its first choice,
+ * whose value is "city"); ward staff see only their own ward, so they get no picker.
+ */
 import { useId } from "react";
 import type { StaffSession } from "../../../shared/staff/schemas";
 import { wardRecords } from "../../../shared/wards/data";
-import { T } from "../i18n/T";
+import { T, useT } from "../i18n/T";
 
-export function WardPicker({ session, ward, onChange }: { session: StaffSession; ward: string; onChange: (ward: string) => void }) {
+export function WardPicker({
+  session,
+  ward,
+  onChange,
+  labelKey = "staff:population.ward",
+  city,
+}: {
+  session: StaffSession;
+  ward: string;
+  onChange: (ward: string) => void;
+  labelKey?: string;
+  /** The label key of a "whole city" choice, offered first. */
+  city?: string;
+}) {
   const id = useId();
+  const { plain } = useT();
   if (session.user.role !== "city_admin") return null;
   return (
     <div className="field">
       <label htmlFor={id}>
-        <T k="staff:population.ward" />
+        <T k={labelKey} />
       </label>
       <select id={id} value={ward} onChange={(e) => onChange(e.target.value)}>
+        {city && <option value="city">{plain(city)}</option>}
         {wardRecords.map((w) => (
           <option key={w.code} value={w.code}>
             {w.name}
