@@ -29,10 +29,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-echo "▶ typecheck"; npm run -s typecheck
-echo "▶ lint"; npm run -s lint
-echo "▶ build"; npm run -s build >/dev/null
-echo "▶ tests"
+# Each step says how long it took, so a slow CI run shows where its time went.
+step() { echo "▶ $1 (at ${SECONDS} s)"; }
+step typecheck; npm run -s typecheck
+step lint; npm run -s lint
+step build; npm run -s build >/dev/null
+step tests
 mkdir -p .tmp
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
@@ -41,4 +43,5 @@ node -e '
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
 ' || true
+echo "▶ done (at ${SECONDS} s)"
 exit $status

@@ -68,18 +68,12 @@ describe.each([
   { locale: "ko", textSize: "standard" },
   { locale: "vi", textSize: "xlarge" },
 ])("in $locale at $textSize text", (settings) => {
-  it("axe finds no violations on any page", async () => {
+  // One visit per page serves both checks: each page load is the costly part.
+  it("has no axe violations, touch targets of at least 44×44 px and nothing overflowing sideways, on any page", async () => {
     const page = await residentPage(settings);
     for (const pathname of await pages()) {
       await visit(page, pathname);
       expect(await axeViolations(page), `${settings.locale} ${pathname}`).toEqual([]);
-    }
-  });
-
-  it("gives every control a touch target of at least 44×44 px and nothing overflows sideways", async () => {
-    const page = await residentPage(settings);
-    for (const pathname of await pages()) {
-      await visit(page, pathname);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>("button, select, input, .bottom-nav a, .header-ward, a.button, label.choice-option")]
           .filter((el) => el.offsetParent !== null)
