@@ -7,6 +7,7 @@ import { App } from "./App";
 import { startJoinSync } from "./community/joins";
 import { loadSettings, saveSettings } from "./db";
 import { initI18n } from "./i18n";
+import { startRemovalSync } from "./notices/push";
 import { listenForInstallOffer } from "./pwa/install";
 import { warmCacheWhenControlled } from "./pwa/offline-fetch";
 import { applyTextSize, SettingsProvider } from "./settings/SettingsContext";
@@ -31,6 +32,7 @@ async function boot(): Promise<void> {
   await initI18n(settings.locale);
   startOutboxSync();
   startJoinSync();
+  startRemovalSync();
   createRoot(document.getElementById("root") as HTMLElement).render(
     <StrictMode>
       <SettingsProvider initial={settings}>

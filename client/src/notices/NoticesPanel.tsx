@@ -9,7 +9,7 @@ import type { Locale } from "../../../shared/settings/locales";
 import { type ChildRecord, type InboxRecord, inboxItems, markInboxRead, removeChildcareData, removeInboxItem } from "../db";
 import { T } from "../i18n/T";
 import { Link } from "../router";
-import { availability, currentSubscription, flushPendingRemoval, keepRegistrationCurrent, turnOff, turnOn } from "./push";
+import { availability, currentSubscription, keepRegistrationCurrent, turnOff, turnOn } from "./push";
 
 type State = "checking" | "off" | "on" | "working" | "denied" | "ios-install" | "unsupported";
 
@@ -29,7 +29,6 @@ export function NoticesPanel({ family, ward, locale }: { family: ChildRecord[]; 
   useEffect(() => {
     const support = availability();
     if (support !== "supported") return setState(support);
-    void flushPendingRemoval();
     void currentSubscription().then((subscription) =>
       setState(Notification.permission === "denied" ? "denied" : subscription && Notification.permission === "granted" ? "on" : "off"),
     );

@@ -133,3 +133,9 @@ export async function flushPendingRemoval(): Promise<void> {
   if (!stored) return;
   if (await sendRemoval(JSON.parse(stored) as { endpoint: string; auth: string })) await setMetaValue(pendingRemoval, null);
 }
+
+/** A removal asked for offline goes out at the next start and whenever the connection returns, whichever page is open. */
+export function startRemovalSync(): void {
+  void flushPendingRemoval().catch(() => undefined);
+  window.addEventListener("online", () => void flushPendingRemoval().catch(() => undefined));
+}
