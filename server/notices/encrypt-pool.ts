@@ -29,7 +29,6 @@ export class EncryptPool {
   private workers: Worker[] = [];
   private readonly waiting = new Map<number, { resolve: (bodies: Buffer[]) => void; reject: (error: Error) => void }>();
   private sequence = 0;
-  private turn = 0;
 
   constructor(private readonly size = Math.max(1, Math.min(4, availableParallelism() - 1))) {}
 
@@ -70,10 +69,9 @@ export class EncryptPool {
     // Split across the workers, so each core takes a share of the batch.
     const share = Math.ceil(prepared.length / this.workers.length);
     const parts = await Promise.all(
-      this.workers.map((_, n) => {
+      this.workers.map((worker, n) => {
         const slice = prepared.slice(n * share, (n + 1) * share);
         if (slice.length === 0) return Promise.resolve([] as Buffer[]);
-        const worker = this.workers[this.turn++ % this.workers.length] as Worker;
         const id = this.sequence++;
         worker.ref();
         return new Promise<Buffer[]>((resolve, reject) => {

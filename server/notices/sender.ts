@@ -359,8 +359,11 @@ export class NoticeSender {
     const worker = async () => {
       while (next < subscriptions.length) {
         const subscription = subscriptions[next++] as StoredSubscription & { attempts?: number };
-        const body = encrypted.get(subscription.id);
-        outcomes.push(await this.deliverOne(notice, subscription, body ?? payloadFor(subscription.locale), deadline, body !== undefined));
+        // Encrypted ahead on the pool for a fresh batch; here, for a retry.
+        const body =
+          encrypted.get(subscription.id) ??
+          encryptPayload({ p256dh: subscription.p256dh, auth: subscription.auth }, payloadFor(subscription.locale));
+        outcomes.push(await this.deliverOne(notice, subscription, body, deadline));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency, subscriptions.length) }, worker));
@@ -370,9 +373,8 @@ export class NoticeSender {
   private async deliverOne(
     notice: NoticeRow,
     subscription: StoredSubscription & { attempts?: number },
-    payload: Buffer,
+    body: Buffer,
     deadline: number,
-    alreadyEncrypted = false,
   ): Promise<DeliveryOutcome> {
     const id = subscription.id;
     const attempts = (subscription.attempts ?? 0) + 1;
@@ -392,7 +394,6 @@ export class NoticeSender {
       this.o.logger.warn("push endpoint refused", { subscription: id, reason: problem });
       return { id, state: "failed", deleteSubscription: true };
     }
-    const body = alreadyEncrypted ? payload : encryptPayload({ p256dh: subscription.p256dh, auth: subscription.auth }, payload);
     const answer = await this.post(url, body, {
       ttl: ttlSeconds[notice.kind],
       urgency: "normal",

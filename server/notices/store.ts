@@ -254,7 +254,7 @@ function cohortMonth(today: string, years: number): string {
  * The cohort condition of an audience: children aged from–to years are born from the month after
  * (today − (to + 1) years) to this month (today − from years), as months.
  */
-export function cohortRange(audience: Audience, today: string): { from: string; to: string } | null {
+function cohortRange(audience: Audience, today: string): { from: string; to: string } | null {
   switch (audience.kind) {
     case "all":
       return null;
@@ -505,13 +505,4 @@ export async function nextRetryAt(database: Database, noticeId: string): Promise
 export async function distinctCohorts(database: Database): Promise<string[]> {
   const rows = await database.db.selectFrom("pushSubscriptionCohorts").select("cohort").distinct().execute();
   return rows.map((r) => r.cohort);
-}
-
-export async function findNotice(database: Database, id: string) {
-  return database.db.selectFrom("notices").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export function assertNoticeExists<T>(row: T | undefined, id: string): T {
-  if (!row) throw new AppError("notices.not_found", { id });
-  return row;
 }

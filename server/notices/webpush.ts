@@ -141,9 +141,6 @@ export function encryptPayload(
   return Buffer.concat([header, asPublic, body]);
 }
 
-/** Largest plaintext one push carries (4096-byte record less header, delimiter and tag). */
-export const maxPayloadBytes = recordSize - 86 - 17;
-
 /**
  * VAPID Authorization headers, one per push-service origin, each reused until an hour before it
  * expires (they are valid 12 hours; RFC 8292 allows up to 24).

@@ -23,14 +23,20 @@ export function done<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** Every record of a store, or none when the store does not exist (yet). */
-export async function readAll(store: string): Promise<unknown[]> {
+/** A read on one store, or `none` when the database or the store does not exist (yet). */
+async function read<T>(store: string, request: (objects: IDBObjectStore) => IDBRequest<T>, none: T): Promise<T> {
   const database = await openExisting().catch(() => null);
-  if (!database) return [];
+  if (!database) return none;
   try {
-    if (!database.objectStoreNames.contains(store)) return [];
-    return await done(database.transaction(store).objectStore(store).getAll());
+    if (!database.objectStoreNames.contains(store)) return none;
+    return await done(request(database.transaction(store).objectStore(store)));
   } finally {
     database.close();
   }
 }
+
+/** Every record of a store. */
+export const readAll = (store: string): Promise<unknown[]> => read(store, (objects) => objects.getAll(), []);
+
+/** One record by its key, or undefined. */
+export const readOne = (store: string, key: string): Promise<unknown> => read<unknown>(store, (objects) => objects.get(key), undefined);

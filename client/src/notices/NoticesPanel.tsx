@@ -9,22 +9,15 @@ import type { Locale } from "../../../shared/settings/locales";
 import { type ChildRecord, type InboxRecord, inboxItems, markInboxRead, removeChildcareData, removeInboxItem } from "../db";
 import { T } from "../i18n/T";
 import { Link } from "../router";
+import { StatusMessage, type StatusText } from "../shell/StatusMessage";
 import { availability, currentSubscription, keepRegistrationCurrent, turnOff, turnOn } from "./push";
 
 type State = "checking" | "off" | "on" | "working" | "denied" | "ios-install" | "unsupported";
 
-function Message({ message }: { message: { key: string; error?: boolean } | null }) {
-  return (
-    <p role={message?.error ? "alert" : "status"} className={message?.error ? "error" : undefined}>
-      {message && <T k={message.key} />}
-    </p>
-  );
-}
-
 export function NoticesPanel({ family, ward, locale }: { family: ChildRecord[]; ward: string | null; locale: Locale }) {
   const id = useId();
   const [state, setState] = useState<State>("checking");
-  const [message, setMessage] = useState<{ key: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<StatusText | null>(null);
 
   useEffect(() => {
     const support = availability();
@@ -124,7 +117,7 @@ export function NoticesPanel({ family, ward, locale }: { family: ChildRecord[]; 
         <T k="notices.explain" />
       </p>
       {body}
-      <Message message={message} />
+      <StatusMessage message={message} />
     </section>
   );
 }
@@ -192,7 +185,7 @@ export function Inbox() {
 export function DeleteMyData() {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [message, setMessage] = useState<{ key: string; error?: boolean } | null>(null);
+  const [message, setMessage] = useState<StatusText | null>(null);
   const confirm = async () => {
     dialog.current?.close();
     const removal = await turnOff().catch(() => "queued" as const);
@@ -210,7 +203,7 @@ export function DeleteMyData() {
       <button type="button" className="button danger" onClick={() => dialog.current?.showModal()}>
         <T k="notices.deleteButton" />
       </button>
-      <Message message={message} />
+      <StatusMessage message={message} />
       <dialog ref={dialog} className="confirm" aria-labelledby={`${id}-confirm`}>
         <p id={`${id}-confirm`}>
           <T k="notices.deleteConfirm" />

@@ -14,6 +14,7 @@ import { useLoader } from "../data";
 import { errorKeyOf } from "../errors";
 import { T, useT } from "../i18n/T";
 import { LoadState } from "../shell/LoadState";
+import { StatusMessage, type StatusText } from "../shell/StatusMessage";
 import { TableScroll } from "./TableScroll";
 import { WardPicker } from "./WardPicker";
 
@@ -92,7 +93,7 @@ function Composer({ session, ward, onSent }: { session: StaffSession; ward: stri
   const [at, setAt] = useState("");
   const [preview, setPreview] = useState<Locale>("ja");
   const [count, setCount] = useState<number | null>(null);
-  const [message, setMessage] = useState<{ key: string; values?: Record<string, string | number>; error: boolean } | null>(null);
+  const [message, setMessage] = useState<StatusText | null>(null);
   const [busy, setBusy] = useState(false);
 
   const audience: Audience =
@@ -285,11 +286,7 @@ function Composer({ session, ward, onSent }: { session: StaffSession; ward: stri
           <p className="phone-body">{shown.body}</p>
         </div>
       </section>
-      {message && (
-        <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "ok"}>
-          <T k={message.key} values={message.values} />
-        </p>
-      )}
+      {message && <StatusMessage message={message} />}
       <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
         <T k={when === "now" ? "staff:notices.sendNow" : "staff:notices.schedule"} />
       </button>
@@ -298,7 +295,7 @@ function Composer({ session, ward, onSent }: { session: StaffSession; ward: stri
 }
 
 function RunNow({ session, onDone }: { session: StaffSession; onDone: () => void }) {
-  const [message, setMessage] = useState<{ key: string; values?: Record<string, number>; error: boolean } | null>(null);
+  const [message, setMessage] = useState<StatusText | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
@@ -325,11 +322,7 @@ function RunNow({ session, onDone }: { session: StaffSession; onDone: () => void
       <button type="button" className="button" onClick={() => void run()} disabled={busy} aria-busy={busy}>
         <T k="staff:notices.run" />
       </button>
-      {message && (
-        <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "ok"}>
-          <T k={message.key} values={message.values} />
-        </p>
-      )}
+      {message && <StatusMessage message={message} />}
     </section>
   );
 }
@@ -346,7 +339,7 @@ function NoticeList({
   onChanged: () => void;
 }) {
   const { plain } = useT();
-  const [message, setMessage] = useState<{ key: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<StatusText | null>(null);
   const format = (iso: string) =>
     new Date(iso).toLocaleString("ja-JP", { timeZone: "Asia/Tokyo", dateStyle: "medium", timeStyle: "short" });
   const cancel = async (notice: Listed) => {
@@ -376,11 +369,7 @@ function NoticeList({
           <T k="staff:notices.disabled" />
         </p>
       )}
-      {message && (
-        <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "ok"}>
-          <T k={message.key} />
-        </p>
-      )}
+      {message && <StatusMessage message={message} />}
       {notices.length === 0 ? (
         <p>
           <T k="staff:notices.none" />

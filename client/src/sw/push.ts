@@ -7,7 +7,7 @@
 /// <reference lib="webworker" />
 import { japanToday } from "../../../shared/childcare/dates";
 import type { Child } from "../../../shared/childcare/timeline";
-import { done, openExisting, readAll } from "../db/raw-idb";
+import { done, openExisting, readAll, readOne } from "../db/raw-idb";
 import { compose, isPushPayload, type Shown } from "../notices/compose";
 
 declare const self: ServiceWorkerGlobalScope;
@@ -96,7 +96,7 @@ async function lastRegistration(): Promise<{
   keys: { auth: string };
   endpoint: string;
 } | null> {
-  const row = (await readAll("meta")).find((r) => (r as { key?: unknown }).key === "push:registered") as { value?: unknown } | undefined;
+  const row = (await readOne("meta", "push:registered")) as { value?: unknown } | undefined;
   if (typeof row?.value !== "string") return null;
   try {
     return JSON.parse(row.value);
