@@ -19,8 +19,8 @@ const serverBuild: UserConfig = {
         main: "server/main.ts",
         seed: "server/cli/seed.ts",
         staff: "server/cli/staff.ts",
-        "writer-thread": "server/db/writer-thread.ts",
-        "encrypt-worker": "server/notices/encrypt-worker.ts",
+        "writer-thread": "server/platform/db/writer-thread.ts",
+        "encrypt-worker": "server/notices/sender/encrypt-worker.ts",
       },
       // Flat, so that every chunk finds writer-thread.js and encrypt-worker.js beside itself (database.ts, encrypt-pool.ts).
       output: { chunkFileNames: "[name]-[hash].js" },

@@ -3,10 +3,11 @@
  * prepared database, sends the one notice to every subscription through the push receiver, and
  * reports the time it took and its peak resident memory.
  */
-import { openDatabase } from "../server/db/database";
-import { createLogger } from "../server/logger";
-import { NoticeSender } from "../server/notices/sender";
-import { generateVapidKeys, VapidHeaders } from "../server/notices/webpush";
+
+import { NoticeSender } from "../server/notices/sender/sender";
+import { generateVapidKeys, VapidHeaders } from "../server/notices/sender/webpush";
+import { openDatabase } from "../server/platform/db/database";
+import { createLogger } from "../server/platform/logger";
 
 const [file, port, ca] = [process.argv[2] as string, Number(process.argv[3]), process.env.BENCH_PUSH_CA as string];
 const database = await openDatabase({ dialect: "sqlite", file });

@@ -12,9 +12,9 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openDatabase } from "../server/db/database";
-import { insertInto } from "../server/db/write";
-import { encryptPayload } from "../server/notices/webpush";
+import { encryptPayload } from "../server/notices/sender/webpush";
+import { openDatabase } from "../server/platform/db/database";
+import { insertInto } from "../server/platform/db/write";
 import type { PushPayload } from "../shared/notices/schemas";
 import type { ReceiverSubscription } from "../tests/helpers/push-receiver";
 

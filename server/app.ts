@@ -7,19 +7,21 @@ import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { accountRoutes, loginRoutes } from "./accounts/routes";
 import type { AppDeps, AppEnv } from "./env";
-import { healthRoutes } from "./health/routes";
-import { bodyLimit } from "./http/body-limit";
-import { AppError, errorResponse } from "./http/errors";
-import { apiDocsPage, openApiDocument } from "./http/openapi";
-import { requestLog } from "./http/request-log";
-import { serveClient } from "./http/static";
 import { localRoutes } from "./local/routes";
-import { localStaffRoutes } from "./local/staff-routes";
+import { localStaffRoutes } from "./local/staff/routes";
 import { pushRoutes } from "./notices/routes";
-import { noticeStaffRoutes } from "./notices/staff-routes";
-import { staffRoutes } from "./staff/routes";
+import { noticeStaffRoutes } from "./notices/staff/routes";
+import { planningStaffRoutes } from "./planning/staff/routes";
+import { healthRoutes } from "./platform/health/routes";
+import { bodyLimit } from "./platform/http/body-limit";
+import { AppError, errorResponse } from "./platform/http/errors";
+import { apiDocsPage, openApiDocument } from "./platform/http/openapi";
+import { requestLog } from "./platform/http/request-log";
+import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
+import { surveyStaffRoutes } from "./surveys/staff/routes";
 import { wardRoutes } from "./wards/routes";
 
 export function createApp(deps: AppDeps) {
@@ -72,9 +74,13 @@ export function createApp(deps: AppDeps) {
     .route("/api/surveys", surveyRoutes)
     .route("/api/health", healthRoutes)
     .route("/api/push", pushRoutes)
+    // Login first: the one staff route without a session. Every other staff sub-app is a staffApp().
+    .route("/api/staff", loginRoutes)
     .route("/api/staff/local", localStaffRoutes)
     .route("/api/staff/notices", noticeStaffRoutes)
-    .route("/api/staff", staffRoutes)
+    .route("/api/staff/surveys", surveyStaffRoutes)
+    .route("/api/staff", accountRoutes)
+    .route("/api/staff", planningStaffRoutes)
     .route("/api", localRoutes);
 
   let document: ReturnType<typeof openApiDocument> | undefined;

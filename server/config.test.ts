@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config";
-import { generateVapidKeys } from "./notices/webpush";
+import { generateVapidKeys } from "./notices/sender/webpush";
 
 /** The ConfigError that loadConfig throws for this environment. */
 function configErrorFor(source: Record<string, string>): ConfigError {

@@ -1,9 +1,9 @@
 /** What every handler can reach through `c.var`: the database and the logger, set once per app. */
 import type { RequestIdVariables } from "hono/request-id";
 import type { MapTiles, StaffRules, SurveyRules } from "./config";
-import type { Database } from "./db/database";
-import type { Logger } from "./logger";
-import type { NoticeSender, PushNetwork } from "./notices/sender";
+import type { NoticeSender, PushNetwork } from "./notices/sender/sender";
+import type { Database } from "./platform/db/database";
+import type { Logger } from "./platform/logger";
 
 export interface AppDeps {
   database: Database;

@@ -8,17 +8,17 @@ import { lookup } from "node:dns/promises";
 import { serve } from "@hono/node-server";
 import { sql } from "kysely";
 import pkg from "../package.json";
+import { verifyPassword } from "./accounts/passwords";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
-import { type Database, databaseOptionsFrom, openDatabase } from "./db/database";
-import { purgeJoinRequests } from "./local/staff";
-import { createLogger } from "./logger";
+import { purgeJoinRequests } from "./local/staff/service";
 import { vapidKeys } from "./notices/keys";
-import { NoticeSender, type PushNetwork } from "./notices/sender";
-import { VapidHeaders } from "./notices/webpush";
+import { NoticeSender, type PushNetwork } from "./notices/sender/sender";
+import { VapidHeaders } from "./notices/sender/webpush";
+import { type Database, databaseOptionsFrom, openDatabase } from "./platform/db/database";
+import { createLogger } from "./platform/logger";
 import { demoInvitationCodes } from "./seed/demo-surveys";
 import { demoStaff, isEmpty, seedDemoData } from "./seed/seed";
-import { verifyPassword } from "./staff/passwords";
 import { sha256 } from "./surveys/service";
 
 /** A few demo invitation codes, with the link a letter's QR code would carry, for trying a sampled survey. */

@@ -1,7 +1,7 @@
 /** `npm run seed` fills an empty database with demo data; `npm run seed -- --reset` rebuilds it. */
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
-import { databaseOptionsFrom, openDatabase } from "../db/database";
+import { databaseOptionsFrom, openDatabase } from "../platform/db/database";
 import { isEmpty, seedDemoData } from "../seed/seed";
 
 const { values } = parseArgs({ options: { reset: { type: "boolean", default: false } } });

@@ -8,12 +8,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { NewPassword, StaffLogin, StaffRole } from "../../shared/staff/schemas";
+import { NewPassword, StaffLogin, StaffRole } from "../../shared/accounts/schemas";
 import { wardRecords } from "../../shared/wards/data";
+import { type Actor, addStaffUser, endSessionsOf, listStaffUsers } from "../accounts/service";
 import { ConfigError, loadConfig } from "../config";
-import { databaseOptionsFrom, openDatabase } from "../db/database";
-import { AppError } from "../http/errors";
-import { type Actor, addStaffUser, endSessionsOf, listStaffUsers } from "../staff/service";
+import { databaseOptionsFrom, openDatabase } from "../platform/db/database";
+import { AppError } from "../platform/http/errors";
 
 const usage = `usage: npm run staff -- add --login NAME --name "DISPLAY NAME" --role ward_staff|city_admin [--ward CODE]
        npm run staff -- list

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod/mini";
-import { JoinReceipt, JoinRequestInput, LocalChanges, LocalQuery } from "../../shared/places/schemas";
+import { JoinReceipt, JoinRequestInput, LocalChanges, LocalQuery } from "../../shared/local/schemas";
 import { WardParam } from "../../shared/wards/schemas";
 import type { AppEnv } from "../env";
-import { describeRoute } from "../http/openapi";
-import { validate } from "../http/validate";
+import { describeRoute } from "../platform/http/openapi";
+import { validate } from "../platform/http/validate";
 import { localChanges, submitJoinRequest } from "./service";
 
 export const localRoutes = new Hono<AppEnv>()

@@ -15,11 +15,11 @@ import {
   type MeetingInput,
   Place,
   type PlaceInput,
-} from "../../shared/places/schemas";
-import type { Database } from "../db/database";
-import type { DB } from "../db/schema";
-import { defineWrite } from "../db/write";
-import { AppError } from "../http/errors";
+} from "../../shared/local/schemas";
+import type { Database } from "../platform/db/database";
+import type { DB } from "../platform/db/schema";
+import { defineWrite } from "../platform/db/write";
+import { AppError } from "../platform/http/errors";
 
 export type LocalKind = (typeof localKinds)[number];
 export const localTables = {

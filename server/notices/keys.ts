@@ -4,9 +4,9 @@
  * same key and browsers' subscriptions stay valid. When two instances start at once, the first
  * pair stored wins and both use it.
  */
-import type { Database } from "../db/database";
+import type { Database } from "../platform/db/database";
+import { generateVapidKeys, type VapidKeys, validVapidKeys } from "./sender/webpush";
 import { readSetting, settleSetting } from "./store";
-import { generateVapidKeys, type VapidKeys, validVapidKeys } from "./webpush";
 
 export async function vapidKeys(database: Database, configured: VapidKeys | null): Promise<VapidKeys> {
   if (configured) {

@@ -2,8 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod/mini";
 import { PushRegistration, PushRemoval } from "../../shared/notices/schemas";
 import type { AppEnv } from "../env";
-import { describeRoute } from "../http/openapi";
-import { validate } from "../http/validate";
+import { describeRoute } from "../platform/http/openapi";
+import { validate } from "../platform/http/validate";
 import { registerSubscription, unregisterSubscription } from "./service";
 
 export const PushKey = z.object({ publicKey: z.string() });

@@ -4,12 +4,12 @@
  * is stored; the server keeps the ward, the language and cohort months, never a date.
  */
 import type { PushRegistration, PushRemoval } from "../../shared/notices/schemas";
-import type { Database } from "../db/database";
-import { AppError } from "../http/errors";
+import type { Database } from "../platform/db/database";
+import { AppError } from "../platform/http/errors";
 import { endpointProblem } from "./endpoint";
-import type { PushNetwork } from "./sender";
+import type { PushNetwork } from "./sender/sender";
+import { validSubscriptionKeys } from "./sender/webpush";
 import { removeSubscription, saveSubscription } from "./store";
-import { validSubscriptionKeys } from "./webpush";
 
 export async function registerSubscription(
   database: Database,

@@ -11,11 +11,11 @@
 import { randomUUID } from "node:crypto";
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Audience, BroadcastInput, PushRegistration, Segment } from "../../shared/notices/schemas";
-import type { Database } from "../db/database";
-import type { DB, NoticeTable } from "../db/schema";
-import { defineWrite } from "../db/write";
-import { AppError } from "../http/errors";
-import { type Actor, audit } from "../staff/service";
+import { type Actor, audit } from "../accounts/service";
+import type { Database } from "../platform/db/database";
+import type { DB, NoticeTable } from "../platform/db/schema";
+import { defineWrite } from "../platform/db/write";
+import { AppError } from "../platform/http/errors";
 
 export interface StoredSubscription {
   id: string;

@@ -4,14 +4,14 @@
  * loses its furigana marks here, since a notification shows plain text.
  */
 
-import en from "../../client/src/i18n/locales/en.json";
-import ja from "../../client/src/i18n/locales/ja.json";
-import jaEasy from "../../client/src/i18n/locales/ja-easy.json";
-import ko from "../../client/src/i18n/locales/ko.json";
-import vi from "../../client/src/i18n/locales/vi.json";
-import zhHans from "../../client/src/i18n/locales/zh-Hans.json";
+import en from "../../shared/locales/app/en.json";
+import ja from "../../shared/locales/app/ja.json";
+import jaEasy from "../../shared/locales/app/ja-easy.json";
+import ko from "../../shared/locales/app/ko.json";
+import vi from "../../shared/locales/app/vi.json";
+import zhHans from "../../shared/locales/app/zh-Hans.json";
+import { fallbackLocale, htmlLang, type Locale, locales } from "../../shared/locales/locales";
 import type { NoticeText, TimelineWords } from "../../shared/notices/schemas";
-import { fallbackLocale, htmlLang, type Locale, locales } from "../../shared/settings/locales";
 
 const bundles: Record<Locale, unknown> = { ja, "ja-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextOccurrence } from "../../shared/places/schedule";
-import { AssociationInput, CouncilInput, MeetingInput, PlaceInput } from "../../shared/places/schemas";
+import { nextOccurrence } from "../../shared/local/schedule";
+import { AssociationInput, CouncilInput, MeetingInput, PlaceInput } from "../../shared/local/schemas";
 import { wardRecords } from "../../shared/wards/data";
 import { areaSeeds } from "./areas";
 import { demoLocal } from "./demo-local";

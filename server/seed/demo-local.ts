@@ -6,11 +6,11 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { ScheduleRule } from "../../shared/places/schedule";
-import type { AssociationInput, CouncilInput, MeetingInput, PlaceInput, PlaceKind } from "../../shared/places/schemas";
+import type { ScheduleRule } from "../../shared/local/schedule";
+import type { AssociationInput, CouncilInput, MeetingInput, PlaceInput, PlaceKind } from "../../shared/local/schemas";
 import { toJstIso } from "../../shared/time";
 import type { WardRecord } from "../../shared/wards/data";
-import type { DB } from "../db/schema";
+import type { DB } from "../platform/db/schema";
 
 /** Approximate centres of the wards (latitude, longitude). */
 const centres: Record<string, [number, number]> = {

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { Theme } from "../../shared/surveys/model";
-import type { DB } from "../db/schema";
+import type { DB } from "../platform/db/schema";
 
 const planPolicies: { title: string; chapter: string; themes: Theme[] }[] = [
   { title: "地活協の運営・会計のデジタル化支援（Wi-Fi、オンライン会議、SNS）", chapter: "1(1)", themes: ["community", "service_dx"] },

@@ -13,8 +13,8 @@ import { ageBands, type Profile, type SurveyDefinition, yearsBands } from "../..
 import { toJstIso } from "../../shared/time";
 import { wardRecords } from "../../shared/wards/data";
 import type { SurveyRules } from "../config";
-import type { DB } from "../db/schema";
-import type { Tally } from "../db/tally";
+import type { DB } from "../platform/db/schema";
+import type { Tally } from "../platform/db/tally";
 import { prepareResponse, sha256, storeResponse } from "../surveys/service";
 import { cityPoll, residentSurvey, type WardNames, wardPoll } from "./surveys";
 

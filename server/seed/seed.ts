@@ -5,9 +5,9 @@
 import { randomUUID } from "node:crypto";
 import type { ageBands } from "../../shared/surveys/model";
 import { wardRecords } from "../../shared/wards/data";
-import type { Database } from "../db/database";
-import { defineWrite } from "../db/write";
-import { hashPassword } from "../staff/passwords";
+import { hashPassword } from "../accounts/passwords";
+import type { Database } from "../platform/db/database";
+import { defineWrite } from "../platform/db/write";
 import { areaSeeds } from "./areas";
 import { seedDemoLocal } from "./demo-local";
 import { seedDemoIndicators, seedDemoPolicies } from "./demo-matching";

@@ -5,9 +5,9 @@ import { Survey, SurveyId, SurveySummary } from "../../shared/surveys/model";
 import { ResultsQuery, SurveyResults } from "../../shared/surveys/results";
 import { WardCode } from "../../shared/wards/schemas";
 import type { AppEnv } from "../env";
-import { clientAddress } from "../http/client-address";
-import { describeRoute } from "../http/openapi";
-import { validate } from "../http/validate";
+import { clientAddress } from "../platform/http/client-address";
+import { describeRoute } from "../platform/http/openapi";
+import { validate } from "../platform/http/validate";
 import { getSurvey, listOpenSurveys, submitResponse, surveyResults } from "./service";
 
 const SurveyParam = z.object({ id: SurveyId });

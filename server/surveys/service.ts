@@ -11,13 +11,13 @@ import { codeAlphabet, normalizeInvitationCode } from "../../shared/surveys/invi
 import { estimatedMinutes, type Profile, type Survey, SurveyDefinition, type SurveySummary } from "../../shared/surveys/model";
 import type { SurveyResults } from "../../shared/surveys/results";
 import type { SurveyRules } from "../config";
-import type { Database } from "../db/database";
-import { prepared } from "../db/prepared";
-import type { DB, ResponseTable, SurveyTable } from "../db/schema";
-import { type JoinedCounts, joinCounts, Tally } from "../db/tally";
-import { defineWrite } from "../db/write";
-import { AppError } from "../http/errors";
-import { countAttempt } from "../security/rate-limit";
+import type { Database } from "../platform/db/database";
+import { prepared } from "../platform/db/prepared";
+import type { DB, ResponseTable, SurveyTable } from "../platform/db/schema";
+import { type JoinedCounts, joinCounts, Tally } from "../platform/db/tally";
+import { defineWrite } from "../platform/db/write";
+import { AppError } from "../platform/http/errors";
+import { countAttempt } from "../platform/rate-limit";
 
 type SurveyRow = Selectable<SurveyTable>;
 

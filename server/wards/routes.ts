@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { AreaList, WardList, WardParam } from "../../shared/wards/schemas";
 import type { AppEnv } from "../env";
-import { describeRoute } from "../http/openapi";
-import { validate } from "../http/validate";
+import { describeRoute } from "../platform/http/openapi";
+import { validate } from "../platform/http/validate";
 import { listAreas, listWards } from "./service";
 
 export const wardRoutes = new Hono<AppEnv>()

@@ -4,7 +4,7 @@
  * A cohort is a month, never a date: the phone alone knows the child's day.
  */
 import { z } from "zod/mini";
-import { locales } from "../settings/locales";
+import { locales } from "../locales/locales";
 import { WardCode } from "../wards/schemas";
 
 /** "born:2026-08" or "due:2027-01". */

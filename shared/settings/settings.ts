@@ -4,8 +4,8 @@
  * instead of breaking the app.
  */
 import { z } from "zod/mini";
+import { locales } from "../locales/locales";
 import { AreaId, WardCode } from "../wards/schemas";
-import { locales } from "./locales";
 
 export const textSizes = ["standard", "large", "xlarge"] as const;
 export type TextSize = (typeof textSizes)[number];

@@ -4,7 +4,7 @@
  * edits an open survey may still take (wording, yes; anything that could corrupt collected
  * answers, no).
  */
-import { type Locale, locales } from "../settings/locales";
+import { type Locale, locales } from "../locales/locales";
 import type { LocalizedText, Question, SurveyDefinition } from "./model";
 
 export interface DefinitionProblem {

@@ -4,7 +4,7 @@
  * when it is open. Texts are per locale with Japanese required: a missing locale shows Japanese.
  */
 import { z } from "zod/mini";
-import type { Locale } from "../settings/locales";
+import type { Locale } from "../locales/locales";
 import { AreaId, WardCode } from "../wards/schemas";
 
 /** 施策テーマ: the policy themes questions and options are tagged with, for needs matching. */

@@ -1,5 +1,5 @@
 /** How a ward or area name is written in each locale. やさしい日本語 carries its reading as furigana markup `{漢字|かな}`. */
-import type { Locale } from "../settings/locales";
+import type { Locale } from "../locales/locales";
 import type { Area, Ward } from "./schemas";
 
 type Named = Pick<Ward, "name" | "reading" | "nameEn" | "nameZh" | "nameKo" | "nameVi">;

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { PlaceInput } from "../../shared/places/schemas";
+import type { PlaceInput } from "../../shared/local/schemas";
 import { axeViolations, serverAndBrowserForThisFile } from "./harness";
 
 const app = serverAndBrowserForThisFile();

@@ -1,11 +1,11 @@
 /** The app under test, on a given database, with quiet logs and test-sized limits. */
 import { createApp } from "../../server/app";
 import type { StaffRules, SurveyRules } from "../../server/config";
-import type { Database } from "../../server/db/database";
 import type { AppDeps } from "../../server/env";
-import { createLogger } from "../../server/logger";
-import type { PushNetwork } from "../../server/notices/sender";
-import { generateVapidKeys } from "../../server/notices/webpush";
+import type { PushNetwork } from "../../server/notices/sender/sender";
+import { generateVapidKeys } from "../../server/notices/sender/webpush";
+import type { Database } from "../../server/platform/db/database";
+import { createLogger } from "../../server/platform/logger";
 
 /** Push services the tests know: push.test and push2.test, "resolving" to a public documentation address (TEST-NET-3). */
 export const testPushNetwork: PushNetwork = {

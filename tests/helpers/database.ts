@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { type Database, openDatabase } from "../../server/db/database";
+import { type Database, openDatabase } from "../../server/platform/db/database";
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 

@@ -1,7 +1,7 @@
 /** Staff accounts for integration tests: every account has the same password, hashed once per file. */
 
 import { randomUUID } from "node:crypto";
-import type { StaffUserTable } from "../../server/db/schema";
+import type { StaffUserTable } from "../../server/platform/db/schema";
 
 export const staffPassword = "correct horse battery";
 

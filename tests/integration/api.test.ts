@@ -4,11 +4,11 @@
  * generated OpenAPI document, and the database's transactional write path under the app.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/database";
-import type { WardTable } from "../../server/db/schema";
-import { insertInto } from "../../server/db/write";
 import type { AppDeps } from "../../server/env";
-import { createLogger } from "../../server/logger";
+import type { Database } from "../../server/platform/db/database";
+import type { WardTable } from "../../server/platform/db/schema";
+import { insertInto } from "../../server/platform/db/write";
+import { createLogger } from "../../server/platform/logger";
 import { areaSeeds } from "../../server/seed/areas";
 import { isEmpty, seedDemoData, wardAndAreaRows } from "../../server/seed/seed";
 import { HealthStatus } from "../../shared/health/schemas";
@@ -124,7 +124,7 @@ describe.each(dialects)("the API", (dialect) => {
       it("answers internal.error carrying the request id, and logs the stack only on the server, when the database fails", async () => {
         const logged: string[] = [];
         const app = appOn(testDb.database, { logger: createLogger("error", (line) => logged.push(line)) });
-        // Read once while healthy: on SQLite, close() leaves a never-used read connection open (see server/db/group-commit.test.ts).
+        // Read once while healthy: on SQLite, close() leaves a never-used read connection open (see server/platform/db/group-commit.test.ts).
         expect((await app.request("/api/wards")).status).toBe(200);
         await testDb.database.close();
 

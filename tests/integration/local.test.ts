@@ -5,14 +5,14 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/database";
-import { insertInto } from "../../server/db/write";
-import { purgeJoinRequests } from "../../server/local/staff";
-import { hashPassword } from "../../server/staff/passwords";
+import { hashPassword } from "../../server/accounts/passwords";
+import { purgeJoinRequests } from "../../server/local/staff/service";
+import type { Database } from "../../server/platform/db/database";
+import { insertInto } from "../../server/platform/db/write";
+import { StaffSession } from "../../shared/accounts/schemas";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
-import { type AssociationInput, JoinReceipt, LocalChanges, type PlaceInput } from "../../shared/places/schemas";
-import { StaffSession } from "../../shared/staff/schemas";
+import { type AssociationInput, JoinReceipt, LocalChanges, type PlaceInput } from "../../shared/local/schemas";
 import { wardRecords } from "../../shared/wards/data";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";

@@ -5,15 +5,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/database";
-import { insertInto } from "../../server/db/write";
-import { hashPassword } from "../../server/staff/passwords";
+import { hashPassword } from "../../server/accounts/passwords";
+import type { Database } from "../../server/platform/db/database";
+import { insertInto } from "../../server/platform/db/write";
 import { submitResponse } from "../../server/surveys/service";
+import { StaffSession } from "../../shared/accounts/schemas";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
-import { IndicatorList } from "../../shared/staff/indicators";
-import { MatchingMatrix, type Policy, WardComparison } from "../../shared/staff/matching";
-import { StaffSession } from "../../shared/staff/schemas";
+import { IndicatorList } from "../../shared/planning/indicators";
+import { MatchingMatrix, type Policy, WardComparison } from "../../shared/planning/matching";
 import { wilsonInterval } from "../../shared/stats/wilson";
 import type { SurveyDefinition, Theme } from "../../shared/surveys/model";
 import { wardRecords } from "../../shared/wards/data";

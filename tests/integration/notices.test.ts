@@ -7,14 +7,14 @@
  * 429; the timeline's cohort notices planned on the day a window opens; staff scope.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/database";
-import { insertInto } from "../../server/db/write";
-import { createLogger } from "../../server/logger";
+import { hashPassword } from "../../server/accounts/passwords";
 import { vapidKeys } from "../../server/notices/keys";
-import { NoticeSender, type PushNetwork, type SenderOptions } from "../../server/notices/sender";
+import { NoticeSender, type PushNetwork, type SenderOptions } from "../../server/notices/sender/sender";
+import { VapidHeaders } from "../../server/notices/sender/webpush";
 import { claimDeliveries, takeLease } from "../../server/notices/store";
-import { VapidHeaders } from "../../server/notices/webpush";
-import { hashPassword } from "../../server/staff/passwords";
+import type { Database } from "../../server/platform/db/database";
+import { insertInto } from "../../server/platform/db/write";
+import { createLogger } from "../../server/platform/logger";
 import { addDays } from "../../shared/childcare/dates";
 import type { BroadcastInput, PushPayload, PushRegistration } from "../../shared/notices/schemas";
 import { wardRecords } from "../../shared/wards/data";

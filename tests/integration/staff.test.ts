@@ -4,15 +4,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "../../server/db/database";
-import { insertInto } from "../../server/db/write";
-import { hashPassword } from "../../server/staff/passwords";
-import { sessionOf } from "../../server/staff/service";
+import { hashPassword } from "../../server/accounts/passwords";
+import { sessionOf } from "../../server/accounts/service";
+import type { Database } from "../../server/platform/db/database";
+import { insertInto } from "../../server/platform/db/write";
+import { StaffSession } from "../../shared/accounts/schemas";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
-import { StaffSession } from "../../shared/staff/schemas";
-import { StaffResults, StaffSurveyList } from "../../shared/staff/surveys";
 import type { SurveyDefinition } from "../../shared/surveys/model";
+import { StaffResults, StaffSurveyList } from "../../shared/surveys/staff/results";
 import { wardRecords } from "../../shared/wards/data";
 import { testApp, testStaffRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";

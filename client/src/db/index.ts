@@ -9,7 +9,7 @@
  * for every retry, and leaves only when the resident discards it — sent ones stay as "my answers".
  */
 import { Dexie, type EntityTable } from "dexie";
-import { Association, Council, type LocalChanges, Meeting, Place } from "../../../shared/places/schemas";
+import { Association, Council, type LocalChanges, Meeting, Place } from "../../../shared/local/schemas";
 import { Settings } from "../../../shared/settings/settings";
 import type { AnswerIssue, Receipt } from "../../../shared/surveys/answers";
 import { ChildRecord, DoneRecord, Draft, InboxRecord, JoinOutboxItem, OutboxItem } from "./schemas";

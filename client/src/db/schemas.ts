@@ -1,6 +1,6 @@
 /** What the app keeps in IndexedDB, as zod schemas: every record is re-parsed with these when loaded. */
 import { z } from "zod/mini";
-import { JoinReceipt, JoinRequestInput } from "../../../shared/places/schemas";
+import { JoinReceipt, JoinRequestInput } from "../../../shared/local/schemas";
 import { Answer, Receipt, ResponseId, ResponseInput } from "../../../shared/surveys/answers";
 import { LocalizedText, Profile, Survey } from "../../../shared/surveys/model";
 

@@ -5,11 +5,11 @@
  * server's record.
  */
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
-import type { Locale } from "../../../shared/settings/locales";
+import type { Locale } from "../../../shared/locales/locales";
+import { T } from "../app/i18n/T";
+import { Link } from "../app/router";
+import { StatusMessage, type StatusText } from "../app/shell/StatusMessage";
 import { type ChildRecord, type InboxRecord, inboxItems, markInboxRead, removeChildcareData, removeInboxItem } from "../db";
-import { T } from "../i18n/T";
-import { Link } from "../router";
-import { StatusMessage, type StatusText } from "../shell/StatusMessage";
 import { availability, currentSubscription, keepRegistrationCurrent, turnOff, turnOn } from "./push";
 
 type State = "checking" | "off" | "on" | "working" | "denied" | "ios-install" | "unsupported";

@@ -5,11 +5,11 @@
  * them off — the server's record is removed at once, or as soon as the phone is back online.
  */
 import { cohortOf } from "../../../shared/childcare/timeline";
+import type { Locale } from "../../../shared/locales/locales";
 import type { PushRegistration } from "../../../shared/notices/schemas";
-import type { Locale } from "../../../shared/settings/locales";
-import { api } from "../api";
+import { api } from "../app/api";
+import { errorKeyOf } from "../app/errors";
 import { type ChildRecord, metaValue, setMetaValue } from "../db";
-import { errorKeyOf } from "../errors";
 
 export type Availability = "supported" | "ios-install" | "unsupported";
 

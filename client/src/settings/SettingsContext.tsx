@@ -1,8 +1,8 @@
 /** The resident's settings as React state, saved to IndexedDB on every change and applied to the page. */
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 import type { Settings, TextSize } from "../../../shared/settings/settings";
+import { switchLocale } from "../app/i18n";
 import { saveSettings } from "../db";
-import { switchLocale } from "../i18n";
 
 interface SettingsApi {
   settings: Settings;

@@ -3,9 +3,9 @@
  * whose value is "city"); ward staff see only their own ward, so they get no picker.
  */
 import { useId } from "react";
-import type { StaffSession } from "../../../shared/staff/schemas";
+import type { StaffSession } from "../../../shared/accounts/schemas";
 import { wardRecords } from "../../../shared/wards/data";
-import { T, useT } from "../i18n/T";
+import { T, useT } from "../app/i18n/T";
 
 export function WardPicker({
   session,

@@ -3,15 +3,15 @@
  * this lazily loaded chunk, so residents never download them.
  */
 import i18next from "i18next";
-import type { Locale } from "../../../shared/settings/locales";
-import { localeOf } from "../i18n";
+import type { Locale } from "../../../shared/locales/locales";
+import { localeOf } from "../app/i18n";
 
-const urls = import.meta.glob<string>("./locales/*.json", { query: "?url", import: "default", eager: true });
+const urls = import.meta.glob<string>("../../../shared/locales/staff/*.json", { query: "?url", import: "default", eager: true });
 
 export async function loadStaffStrings(locale: Locale = localeOf(i18next.language)): Promise<void> {
   const code = locale.toLowerCase();
   if (i18next.hasResourceBundle(code, "staff")) return;
-  const url = urls[`./locales/${locale}.json`] ?? urls["./locales/ja.json"];
+  const url = urls[`../../../shared/locales/staff/${locale}.json`] ?? urls["../../../shared/locales/staff/ja.json"];
   const response = await fetch(url as string);
   if (!response.ok) throw new Error(`staff strings for ${locale}: ${response.status}`);
   i18next.addResourceBundle(code, "staff", await response.json());

@@ -1,8 +1,8 @@
 /** The staff session as the console holds it: who is logged in and the CSRF token for changes. */
 import { useCallback, useEffect, useState } from "react";
-import type { StaffSession } from "../../../shared/staff/schemas";
-import { api } from "../api";
-import { errorKeyOf } from "../errors";
+import type { StaffSession } from "../../../shared/accounts/schemas";
+import { api } from "../app/api";
+import { errorKeyOf } from "../app/errors";
 
 export type SessionState =
   | { status: "checking" }

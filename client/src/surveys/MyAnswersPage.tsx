@@ -5,11 +5,11 @@
  */
 import { useRef, useState } from "react";
 import { localized } from "../../../shared/surveys/model";
+import { RubyText } from "../app/i18n/ruby";
+import { T, useT } from "../app/i18n/T";
+import { Loading } from "../app/shell/LoadState";
+import { Page } from "../app/shell/Page";
 import { discardUnsent, type OutboxItem } from "../db";
-import { RubyText } from "../i18n/ruby";
-import { T, useT } from "../i18n/T";
-import { Loading } from "../shell/LoadState";
-import { Page } from "../shell/Page";
 import { flushOutbox, useOutbox } from "./outbox";
 
 export function OutboxStatus({ item }: { item: OutboxItem }) {

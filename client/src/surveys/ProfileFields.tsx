@@ -2,8 +2,8 @@
 import { useId } from "react";
 import { ageBands, type Profile, type ProfileField, yearsBands, yesNo } from "../../../shared/surveys/model";
 import { areaName } from "../../../shared/wards/names";
-import { plainText } from "../i18n/ruby";
-import { T, useT } from "../i18n/T";
+import { plainText } from "../app/i18n/ruby";
+import { T, useT } from "../app/i18n/T";
 import { useAreas } from "../wards/useWards";
 
 interface Props {

@@ -2,8 +2,8 @@
 import { useId } from "react";
 import type { Answer } from "../../../shared/surveys/answers";
 import { localized, type Question } from "../../../shared/surveys/model";
-import { RubyText } from "../i18n/ruby";
-import { T, useT } from "../i18n/T";
+import { RubyText } from "../app/i18n/ruby";
+import { T, useT } from "../app/i18n/T";
 
 interface Props {
   question: Question;

@@ -1,8 +1,8 @@
 /** After sending: thanks, and the receipt code once the server has it — or 送信待ち until it does. */
 import { localized } from "../../../shared/surveys/model";
-import { T, useT } from "../i18n/T";
-import { Link } from "../router";
-import { Page } from "../shell/Page";
+import { T, useT } from "../app/i18n/T";
+import { Link } from "../app/router";
+import { Page } from "../app/shell/Page";
 import { OutboxStatus } from "./MyAnswersPage";
 import { useOutbox } from "./outbox";
 

@@ -1,12 +1,12 @@
 /** みんなの回答: a public poll's counts, with groups under the minimum shown as "<K", as a readable table. */
 import { localized, type Survey } from "../../../shared/surveys/model";
 import type { SurveyResults } from "../../../shared/surveys/results";
-import { api } from "../api";
-import { useLoader } from "../data";
-import { RubyText } from "../i18n/ruby";
-import { T, useT } from "../i18n/T";
-import { LoadState } from "../shell/LoadState";
-import { Page } from "../shell/Page";
+import { api } from "../app/api";
+import { useLoader } from "../app/data";
+import { RubyText } from "../app/i18n/ruby";
+import { T, useT } from "../app/i18n/T";
+import { LoadState } from "../app/shell/LoadState";
+import { Page } from "../app/shell/Page";
 
 export function ResultsPage({ surveyId }: { surveyId: string }) {
   const { locale } = useT();

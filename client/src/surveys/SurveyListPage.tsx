@@ -1,15 +1,15 @@
 /** アンケート: the surveys open now for the resident's ward and the city, and a way to "my answers". */
 import { useEffect, useState } from "react";
 import { localized, type SurveySummary } from "../../../shared/surveys/model";
-import { api } from "../api";
-import { useLoader } from "../data";
+import { api } from "../app/api";
+import { useLoader } from "../app/data";
+import { RubyText } from "../app/i18n/ruby";
+import { T, useT } from "../app/i18n/T";
+import { Link } from "../app/router";
+import { LoadState } from "../app/shell/LoadState";
+import { Page } from "../app/shell/Page";
 import { db } from "../db";
-import { RubyText } from "../i18n/ruby";
-import { T, useT } from "../i18n/T";
-import { Link } from "../router";
 import { useSettings } from "../settings/SettingsContext";
-import { LoadState } from "../shell/LoadState";
-import { Page } from "../shell/Page";
 import { formatDate } from "./format";
 import { useOutbox } from "./outbox";
 

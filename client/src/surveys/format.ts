@@ -1,6 +1,6 @@
 /** How survey facts read in the resident's language: dates in JST, answers as text. */
 
-import type { Locale } from "../../../shared/settings/locales";
+import type { Locale } from "../../../shared/locales/locales";
 import type { Answer } from "../../../shared/surveys/answers";
 import { localized, type Question } from "../../../shared/surveys/model";
 

@@ -1,6 +1,6 @@
 /** Sending one outbox item, used by the page and by the service worker's Background Sync. */
 import type { AnswerIssue, Receipt } from "../../../shared/surveys/answers";
-import { api } from "../api";
+import { api } from "../app/api";
 import type { OutboxItem } from "../db/schemas";
 
 export type SendOutcome =

@@ -1,9 +1,9 @@
 /** Wards and areas from the API. Offline, the service worker answers from its cache. */
 import type { Area, Ward } from "../../../shared/wards/schemas";
-import { api } from "../api";
-import { once, useLoader } from "../data";
+import { api } from "../app/api";
+import { once, useLoader } from "../app/data";
 
-export type { Loaded } from "../data";
+export type { Loaded } from "../app/data";
 
 export function useWards() {
   return useLoader<Ward[]>(

@@ -1,0 +1,58 @@
+/**
+ * i18next set up for the six locales. Each locale is a JSON asset fetched when it is chosen,
+ * so a visit downloads only the active one. Japanese is the fallback, and a unit test keeps
+ * every locale complete, so the fallback never shows in practice.
+ */
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { fallbackLocale, htmlLang, type Locale, locales } from "../../../../shared/locales/locales";
+import { offlineFetch } from "../pwa/offline-fetch";
+
+const localeUrls = import.meta.glob<string>("../../../../shared/locales/app/*.json", { query: "?url", import: "default", eager: true });
+
+async function fetchLocale(locale: Locale): Promise<Record<string, unknown>> {
+  const url = localeUrls[`../../../../shared/locales/app/${locale}.json`];
+  if (!url) throw new Error(`No locale file for ${locale}`);
+  const response = await offlineFetch(url);
+  if (!response.ok) throw new Error(`Locale ${locale} could not be loaded (${response.status})`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * i18next canonicalises language codes ("ja-easy" would become "ja-Easy"), so it is told to lower-case
+ * them all and holds each bundle under the lower-cased code.
+ */
+const i18nextCode = (locale: Locale) => locale.toLowerCase();
+
+/** The app locale i18next is showing. */
+export function localeOf(i18nextLanguage: string): Locale {
+  return locales.find((locale) => i18nextCode(locale) === i18nextLanguage) ?? fallbackLocale;
+}
+
+export async function switchLocale(locale: Locale): Promise<void> {
+  if (!i18next.hasResourceBundle(i18nextCode(locale), "translation")) {
+    i18next.addResourceBundle(i18nextCode(locale), "translation", await fetchLocale(locale));
+  }
+  await i18next.changeLanguage(i18nextCode(locale));
+  document.documentElement.lang = htmlLang(locale);
+  document.documentElement.dataset.locale = locale;
+}
+
+export async function initI18n(locale: Locale): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    lng: i18nextCode(locale),
+    fallbackLng: fallbackLocale,
+    lowerCaseLng: true,
+    resources: {},
+    partialBundledLanguages: true,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
+  try {
+    await switchLocale(locale);
+  } catch (error) {
+    // The chosen locale cannot be had (offline, never cached): show Japanese rather than nothing.
+    if (locale === fallbackLocale) throw error;
+    await switchLocale(fallbackLocale);
+  }
+}

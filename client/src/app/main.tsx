@@ -1,0 +1,53 @@
+/** Boot: read the resident's settings from IndexedDB (or detect them), load one locale, render. */
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { detectLocale } from "../../../shared/locales/locales";
+import type { Settings } from "../../../shared/settings/settings";
+import { loadSettings, saveSettings } from "../db";
+import { startJoinSync } from "../local/joins";
+import { startRemovalSync } from "../notices/push";
+import { applyTextSize, SettingsProvider } from "../settings/SettingsContext";
+import { startOutboxSync } from "../surveys/outbox";
+import { App } from "./App";
+import { initI18n } from "./i18n";
+import { listenForInstallOffer } from "./pwa/install";
+import { warmCacheWhenControlled } from "./pwa/offline-fetch";
+import "./styles.css";
+
+listenForInstallOffer();
+warmCacheWhenControlled();
+
+async function boot(): Promise<void> {
+  let settings: Settings | null = null;
+  try {
+    settings = await loadSettings();
+  } catch {
+    // IndexedDB unavailable (private mode on some browsers): run with defaults, unsaved.
+  }
+  if (!settings) {
+    settings = { ward: null, area: null, locale: detectLocale(navigator.languages), textSize: "standard" };
+    await saveSettings(settings).catch(() => {});
+  }
+  applyTextSize(settings.textSize);
+  await initI18n(settings.locale);
+  startOutboxSync();
+  startJoinSync();
+  startRemovalSync();
+  createRoot(document.getElementById("root") as HTMLElement).render(
+    <StrictMode>
+      <SettingsProvider initial={settings}>
+        <App />
+      </SettingsProvider>
+    </StrictMode>,
+  );
+}
+
+boot().catch(() => {
+  // Nothing could be loaded (first visit with no connection, or a broken browser store): say so plainly.
+  const root = document.getElementById("root");
+  if (root) {
+    root.innerHTML =
+      '<p class="boot" role="alert">まちの声を開けませんでした。電波のよい所で、もう一度開いてください。<br>' +
+      '<span lang="en">Machikoe could not start. Please open it again where you have a connection.</span></p>';
+  }
+});

@@ -1,0 +1,69 @@
+/**
+ * The 通いの場 map: a chunk of its own (with Leaflet), loaded only when the resident asks for the
+ * map and never precached — the tiles need a connection anyway, and the list works without it.
+ * Places are drawn as vector circles (no marker images), each with a popup linking to its page.
+ */
+import "leaflet/dist/leaflet.css";
+import "./map.css";
+import { circleMarker, map as leafletMap, tileLayer } from "leaflet";
+import { useEffect, useRef } from "react";
+import { api } from "../app/api";
+import { useT } from "../app/i18n/T";
+import { navigate } from "../app/router";
+
+export interface MapPlace {
+  id: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+  next: string;
+}
+
+export default function PlacesMap({ places, here }: { places: MapPlace[]; here: { latitude: number; longitude: number } | null }) {
+  const element = useRef<HTMLElement>(null);
+  const { plain } = useT();
+  useEffect(() => {
+    const container = element.current;
+    if (!container) return;
+    let current = true;
+    const view = leafletMap(container, { zoomControl: true, attributionControl: true });
+    const centre = here ?? places[0] ?? { latitude: 34.6937, longitude: 135.5023 };
+    view.setView([centre.latitude, centre.longitude], 15);
+    void api.api.map.$get().then(async (response) => {
+      const { map } = (await response.json()) as { map: { tileUrl: string; attribution: string } | null };
+      if (current && map) tileLayer(map.tileUrl, { attribution: map.attribution, maxZoom: 19 }).addTo(view);
+    });
+    for (const place of places) {
+      const marker = circleMarker([place.latitude, place.longitude], { radius: 9, color: "#0a5c8a", weight: 3, fillOpacity: 0.6 }).addTo(
+        view,
+      );
+      const popup = document.createElement("div");
+      const link = document.createElement("a");
+      link.href = `/places/${place.id}`;
+      link.textContent = place.name;
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        navigate(`/places/${place.id}`);
+      });
+      const next = document.createElement("p");
+      next.textContent = place.next;
+      popup.append(link, next);
+      marker.bindPopup(popup);
+      marker.bindTooltip(place.name);
+    }
+    if (here)
+      circleMarker([here.latitude, here.longitude], { radius: 7, color: "#8a4b00", weight: 3, fillOpacity: 1 })
+        .addTo(view)
+        .bindTooltip(plain("places.youAreHere"));
+    if (places.length > 1 && !here)
+      view.fitBounds(
+        places.map((p) => [p.latitude, p.longitude] as [number, number]),
+        { padding: [24, 24] },
+      );
+    return () => {
+      current = false;
+      view.remove();
+    };
+  }, [places, here, plain]);
+  return <section ref={element} className="places-map" aria-label={plain("places.mapLabel")} />;
+}

@@ -1,0 +1,220 @@
+/**
+ * Local data as ward staff keep it: create, change and remove (a removal stays as a tombstone, so
+ * devices that synced before learn of it), CSV import and export of each kind (csv.ts), and the inbox of 町会
+ * join requests. Every call is scoped to the staff member's ward; another ward's item is "not found".
+ */
+import { randomUUID } from "node:crypto";
+import type { StaffUser } from "../../../shared/accounts/schemas";
+import type { JoinRequestInput, joinRequestStates, MeetingInput, PlaceInput } from "../../../shared/local/schemas";
+import { actorOf, audit, mayActFor } from "../../accounts/service";
+import type { Database } from "../../platform/db/database";
+import { defineWrite } from "../../platform/db/write";
+import { AppError } from "../../platform/http/errors";
+import { type Input, localSchemas, parseInput } from "../input";
+import { type LocalKind, localTables } from "../service";
+import { localCsv, type ParsedRow, readLocalCsv } from "./csv";
+
+/** The columns kept beside the JSON, for queries: a place's kind, a meeting's start. */
+const extraColumns = (kind: LocalKind, input: Input) =>
+  kind === "place" ? { kind: (input as PlaceInput).kind } : kind === "meeting" ? { startsAt: (input as MeetingInput).startsAt } : {};
+
+type Item<K extends LocalKind> = ReturnType<(typeof localSchemas)[K]["item"]["parse"]>;
+
+export async function listLocal<K extends LocalKind>(database: Database, user: StaffUser, kind: K, ward: string): Promise<Item<K>[]> {
+  if (!mayActFor(user, ward)) throw new AppError("staff.forbidden", { ward });
+  const table: (typeof localTables)[LocalKind] = localTables[kind];
+  const rows = await database.db
+    .selectFrom(table)
+    .select(["id", "data", "updatedAt"])
+    .where("wardCode", "=", ward)
+    .where("deletedAt", "is", null)
+    .orderBy("updatedAt", "desc")
+    .execute();
+  return rows.flatMap((row) => {
+    const parsed = localSchemas[kind].item.safeParse({ ...JSON.parse(row.data), id: row.id, updatedAt: row.updatedAt });
+    return parsed.success ? [parsed.data as Item<K>] : [];
+  });
+}
+
+const saveLocal = defineWrite(
+  "local.save",
+  async (
+    trx,
+    _tally,
+    { user, kind, id, input, now }: { user: StaffUser; kind: LocalKind; id: string | null; input: Input | null; now: string },
+  ): Promise<string> => {
+    const table = localTables[kind];
+    if (id !== null) {
+      const row = await trx.selectFrom(table).select(["wardCode", "deletedAt"]).where("id", "=", id).executeTakeFirst();
+      if (!row || row.deletedAt !== null || !mayActFor(user, row.wardCode)) throw new AppError("local.not_found", { kind, id });
+      if (input === null) {
+        await trx.updateTable(table).set({ deletedAt: now, updatedAt: now }).where("id", "=", id).execute();
+        await audit(trx, actorOf(user), { action: `${kind}.delete`, ward: row.wardCode, target: id });
+        return id;
+      }
+      if (input.ward !== row.wardCode) throw new AppError("request.invalid", { reason: "an item cannot move to another ward" });
+      await trx
+        .updateTable(table)
+        .set({ data: JSON.stringify(input), updatedAt: now, ...extraColumns(kind, input) })
+        .where("id", "=", id)
+        .execute();
+      await audit(trx, actorOf(user), { action: `${kind}.edit`, ward: row.wardCode, target: id });
+      return id;
+    }
+    if (input === null) throw new AppError("request.invalid");
+    const newId = randomUUID();
+    await trx
+      .insertInto(table)
+      .values({
+        id: newId,
+        wardCode: input.ward,
+        data: JSON.stringify(input),
+        updatedAt: now,
+        deletedAt: null,
+        ...extraColumns(kind, input),
+      } as never)
+      .execute();
+    await audit(trx, actorOf(user), { action: `${kind}.create`, ward: input.ward, target: newId });
+    return newId;
+  },
+);
+
+export function createLocal(database: Database, user: StaffUser, kind: LocalKind, body: unknown): Promise<string> {
+  const input = parseInput(kind, body);
+  if (!mayActFor(user, input.ward)) throw new AppError("staff.forbidden", { ward: input.ward });
+  return database.write(saveLocal, { user, kind, id: null, input, now: new Date().toISOString() });
+}
+
+export async function updateLocal(database: Database, user: StaffUser, kind: LocalKind, id: string, body: unknown): Promise<void> {
+  await database.write(saveLocal, { user, kind, id, input: parseInput(kind, body), now: new Date().toISOString() });
+}
+
+export async function deleteLocal(database: Database, user: StaffUser, kind: LocalKind, id: string): Promise<void> {
+  await database.write(saveLocal, { user, kind, id, input: null, now: new Date().toISOString() });
+}
+
+/** A ward's items of one kind as CSV (see csv.ts), by name. */
+export async function exportLocal(database: Database, user: StaffUser, kind: LocalKind, ward: string): Promise<string> {
+  const items = (await listLocal(database, user, kind, ward)).sort((a, b) =>
+    String("name" in a ? a.name : "title" in a ? a.title : "").localeCompare(
+      String("name" in b ? b.name : "title" in b ? b.title : ""),
+      "ja",
+    ),
+  );
+  const wards = new Map((await database.db.selectFrom("wards").select(["code", "name"]).execute()).map((w) => [w.code, w.name]));
+  return localCsv(kind, items as (Input & { id: string })[], (code) => wards.get(code) ?? code);
+}
+
+const importRows = defineWrite(
+  "local.import",
+  async (trx, _tally, { user, kind, rows, now }: { user: StaffUser; kind: LocalKind; rows: ParsedRow[]; now: string }) => {
+    const table: (typeof localTables)[LocalKind] = localTables[kind];
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const { line, id, input } of rows) {
+      const data = JSON.stringify(input);
+      const existing = id
+        ? await trx.selectFrom(table).select(["wardCode", "data", "deletedAt"]).where("id", "=", id).executeTakeFirst()
+        : undefined;
+      if (existing && (existing.wardCode !== input.ward || !mayActFor(user, existing.wardCode))) {
+        throw new AppError("import.invalid", { problems: [{ line, column: "ID", reason: "ward" }] });
+      }
+      if (existing && existing.deletedAt === null && existing.data === data) unchanged++;
+      else if (existing) {
+        await trx
+          .updateTable(table)
+          .set({ data, updatedAt: now, deletedAt: null, ...extraColumns(kind, input) })
+          .where("id", "=", id as string)
+          .execute();
+        updated++;
+      } else {
+        await trx
+          .insertInto(table)
+          .values({
+            id: id ?? randomUUID(),
+            wardCode: input.ward,
+            data,
+            updatedAt: now,
+            deletedAt: null,
+            ...extraColumns(kind, input),
+          } as never)
+          .execute();
+        created++;
+      }
+    }
+    await audit(trx, actorOf(user), { action: `${kind}.import`, ward: user.ward, details: { created, updated, unchanged } });
+    return { created, updated, unchanged };
+  },
+);
+
+/** Imports a CSV of one kind: every row is checked first; one bad row and nothing is written. */
+export function importLocal(database: Database, user: StaffUser, kind: LocalKind, text: string) {
+  const { rows, problems } = readLocalCsv(kind, text, (ward) => mayActFor(user, ward));
+  if (problems.length > 0) throw new AppError("import.invalid", { problems });
+  if (rows.length === 0) throw new AppError("import.invalid", { problems: [{ line: 1, column: null, reason: "required" }] });
+  return database.write(importRows, { user, kind, rows, now: new Date().toISOString() });
+}
+
+const purge = defineWrite(
+  "local.purgeJoinRequests",
+  async (trx, _tally, { before, now }: { before: string; now: string }): Promise<number> => {
+    const result = await trx
+      .updateTable("joinRequests")
+      .set({ name: null, contact: null, address: null, message: null, purgedAt: now })
+      .where("receivedAt", "<", before)
+      .where("purgedAt", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  },
+);
+
+/** Clears the personal fields of join requests older than the retention period; the request itself stays, for counts. */
+export function purgeJoinRequests(database: Database, retentionDays: number, now = new Date()): Promise<number> {
+  return database.write(purge, { before: new Date(now.getTime() - retentionDays * 86_400_000).toISOString(), now: now.toISOString() });
+}
+
+export async function joinInbox(database: Database, user: StaffUser, ward: string, retentionDays: number) {
+  if (!mayActFor(user, ward)) throw new AppError("staff.forbidden", { ward });
+  await purgeJoinRequests(database, retentionDays);
+  const rows = await database.db
+    .selectFrom("joinRequests")
+    .innerJoin("associations", "associations.id", "joinRequests.associationId")
+    .select([
+      "joinRequests.id",
+      "joinRequests.associationId",
+      "associations.data",
+      "joinRequests.name",
+      "joinRequests.contact",
+      "joinRequests.address",
+      "joinRequests.message",
+      "joinRequests.status",
+      "joinRequests.receivedAt",
+      "joinRequests.statusChangedAt",
+      "joinRequests.purgedAt",
+    ])
+    .where("joinRequests.wardCode", "=", ward)
+    .orderBy("joinRequests.receivedAt", "desc")
+    .execute();
+  return rows.map(({ data, ...row }) => ({ ...row, associationName: (JSON.parse(data) as { name: string }).name }));
+}
+
+const changeStatus = defineWrite(
+  "local.joinStatus",
+  async (
+    trx,
+    _tally,
+    { user, id, status, now }: { user: StaffUser; id: string; status: (typeof joinRequestStates)[number]; now: string },
+  ) => {
+    const row = await trx.selectFrom("joinRequests").select(["wardCode"]).where("id", "=", id).executeTakeFirst();
+    if (!row || !mayActFor(user, row.wardCode)) throw new AppError("local.not_found", { kind: "joinRequest", id });
+    await trx.updateTable("joinRequests").set({ status, statusChangedAt: now }).where("id", "=", id).execute();
+    await audit(trx, actorOf(user), { action: "joinRequest.status", ward: row.wardCode, target: id, details: { status } });
+  },
+);
+
+export function setJoinStatus(database: Database, user: StaffUser, id: string, status: (typeof joinRequestStates)[number]): Promise<void> {
+  return database.write(changeStatus, { user, id, status, now: new Date().toISOString() });
+}
+
+export type { JoinRequestInput };

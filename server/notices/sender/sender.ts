@@ -1,0 +1,465 @@
+/**
+ * The notice sender. Only the holder of the "notices" lease sends, so several server instances
+ * can run it and a notice still goes out once. Each tick it:
+ *  1. after the daily send time (JST), plans the timeline's notices for the cohorts subscribed
+ *     (idempotent: each (item, cohort, window) is one notice, made once);
+ *  2. sends every due notice: claims a batch of deliveries in the send log, encrypts and posts each
+ *     push (many at once, over kept-alive connections), then marks the batch in one write.
+ *
+ * Each push service's answer decides what follows (RFC 8030): 2xx sent; 404 and 410 expired (the
+ * subscription is deleted); 429 waits for Retry-After, and holds back that whole push service;
+ * 408, 5xx and network errors are retried with a doubling delay; any other 4xx fails and deletes
+ * the subscription. The endpoint is checked against SSRF before every send, and the connection
+ * goes to the address that was checked.
+ */
+import { randomUUID } from "node:crypto";
+import https from "node:https";
+import { hostname } from "node:os";
+import { addDays, japanToday } from "../../../shared/childcare/dates";
+import { cohortWindows } from "../../../shared/childcare/timeline";
+import type { Locale } from "../../../shared/locales/locales";
+import type { NoticeText, PushPayload, Segment } from "../../../shared/notices/schemas";
+import type { Database } from "../../platform/db/database";
+import type { Logger } from "../../platform/logger";
+import { endpointProblem } from "../endpoint";
+import {
+  claimDeliveries,
+  claimRetries,
+  type DeliveryOutcome,
+  distinctCohorts,
+  dueNotices,
+  finishNotice,
+  type NoticeRow,
+  nextAudience,
+  nextRetryAt,
+  planTimelineNotices,
+  reclaimAbandoned,
+  recordOutcomes,
+  releaseClaims,
+  releaseLease,
+  type StoredSubscription,
+  startNotice,
+  takeLease,
+} from "../store";
+import { broadcastText, localeOf, timelineWords } from "../words";
+import { EncryptPool } from "./encrypt-pool";
+import { encryptPayload, type VapidHeaders } from "./webpush";
+
+/** Where pushes may go, and how to reach them. */
+export interface PushNetwork {
+  /** Push-service hosts; `*.` allows subdomains (PUSH_HOSTS). */
+  allowList: readonly string[];
+  /** A host's addresses (dns.lookup in production). */
+  resolve: (host: string) => Promise<string[]>;
+  /** Tests only: connect here instead of the checked address on port 443 (the local push receiver). */
+  dial?: { host: string; port: number };
+  /** Tests only: the local receiver's self-signed certificate. */
+  ca?: string;
+}
+
+export interface SenderOptions {
+  database: Database;
+  logger: Logger;
+  vapid: VapidHeaders;
+  network: PushNetwork;
+  /** The daily run's time in Japan, "HH:MM" (NOTICE_SEND_TIME). */
+  sendTime: string;
+  /** How often the loop looks for work. */
+  tickMs?: number;
+  now?: () => number;
+  leaseMs?: number;
+  batchSize?: number;
+  concurrency?: number;
+  /** First retry delay after a 5xx or a network error; it doubles each time. */
+  retryBaseMs?: number;
+  maxAttempts?: number;
+  /** Days back the planner still makes a missed day's timeline notices. */
+  catchUpDays?: number;
+}
+
+export interface RunSummary {
+  held: boolean;
+  planned: number;
+  sent: number;
+  failed: number;
+  expired: number;
+  retrying: number;
+}
+
+/** How long a push service keeps an undelivered push (TTL header, seconds). */
+const ttlSeconds = { timeline: 3 * 86_400, broadcast: 86_400 } as const;
+const leaseName = "notices";
+
+type Answer = { kind: "status"; status: number; retryAfter: string | null } | { kind: "network"; error: string };
+
+function retryAfterMs(header: string | null, now: number): number {
+  if (header === null) return 60_000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, date - now) : 60_000;
+}
+
+export class NoticeSender {
+  private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly now: () => number;
+  private readonly agent: https.Agent;
+  private readonly pausedUntil = new Map<string, number>();
+  private readonly addresses = new Map<string, { list: Promise<string[]>; until: number }>();
+  private running: Promise<RunSummary> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopping = false;
+  private leaseHeld = false;
+  private leaseRenewedAt = 0;
+  private plannedDay: string | null = null;
+  private readonly o: Required<Omit<SenderOptions, "now">>;
+  private readonly pool = new EncryptPool();
+
+  constructor(options: SenderOptions) {
+    this.now = options.now ?? Date.now;
+    this.o = {
+      tickMs: 30_000,
+      leaseMs: 60_000,
+      batchSize: 1000,
+      concurrency: 128,
+      retryBaseMs: 30_000,
+      maxAttempts: 5,
+      catchUpDays: 7,
+      ...options,
+    };
+    this.agent = new https.Agent({
+      keepAlive: true,
+      maxSockets: this.o.concurrency,
+      ...(options.network.ca ? { ca: options.network.ca } : {}),
+    });
+  }
+
+  get publicKey(): string {
+    return this.o.vapid.publicKey;
+  }
+
+  /** Starts the loop: a tick now, then every tickMs. */
+  start(): void {
+    this.stopping = false;
+    this.timer = setInterval(() => this.kick(), this.o.tickMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Runs soon (a staff "send now", say); runs again after the current run if one is going. */
+  kick(): void {
+    if (this.stopping) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.runOnce().catch((error: unknown) => this.o.logger.warn("notice run failed", { error: String(error) }));
+  }
+
+  /** Stops after the sends in flight are marked, and frees the lease for another instance. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+    if (this.leaseHeld) await this.o.database.write(releaseLease, { name: leaseName, holder: this.holder });
+    this.leaseHeld = false;
+    this.agent.destroy();
+    await this.pool.close();
+  }
+
+  /** One run: plan (after the send time, or at once with `plan: "now"`), then send what is due. */
+  runOnce(options: { plan?: "auto" | "now" } = {}): Promise<RunSummary> {
+    if (this.running) return this.running;
+    const run = this.run(options.plan ?? "auto").finally(() => {
+      this.running = null;
+      if (this.again && !this.stopping) {
+        this.again = false;
+        this.kick();
+      }
+    });
+    this.running = run;
+    return run;
+  }
+
+  private iso(ms = this.now()): string {
+    return new Date(ms).toISOString();
+  }
+
+  /** Takes or renews the lease; true while this instance holds it. */
+  private async hold(): Promise<boolean> {
+    const now = this.now();
+    if (this.leaseHeld && now - this.leaseRenewedAt < this.o.leaseMs / 3) return true;
+    const held = await this.o.database.write(takeLease, {
+      name: leaseName,
+      holder: this.holder,
+      now: this.iso(now),
+      until: this.iso(now + this.o.leaseMs),
+    });
+    if (held && !this.leaseHeld) {
+      // Taking over: what another sender claimed and never marked is sent again.
+      const reclaimed = await this.o.database.write(reclaimAbandoned, { holder: this.holder, now: this.iso(now) });
+      if (reclaimed > 0) this.o.logger.info("notice deliveries reclaimed", { reclaimed });
+    }
+    this.leaseHeld = held;
+    this.leaseRenewedAt = now;
+    return held;
+  }
+
+  private async run(plan: "auto" | "now"): Promise<RunSummary> {
+    const summary: RunSummary = { held: false, planned: 0, sent: 0, failed: 0, expired: 0, retrying: 0 };
+    if (!(await this.hold())) return summary;
+    summary.held = true;
+    // A slow push service must not let the lease lapse mid-batch (another instance would resend the batch).
+    const renew = setInterval(
+      () => void this.hold().catch((error: unknown) => this.o.logger.warn("notice lease renewal failed", { error: String(error) })),
+      this.o.leaseMs / 3,
+    );
+    try {
+      await this.sendDue(plan, summary);
+    } finally {
+      clearInterval(renew);
+    }
+    return summary;
+  }
+
+  private async sendDue(plan: "auto" | "now", summary: RunSummary): Promise<void> {
+    const now = this.now();
+    const today = japanToday(new Date(now));
+    const jstTime = new Date(now + 9 * 3_600_000).toISOString().slice(11, 16);
+    if (plan === "now" || (jstTime >= this.o.sendTime && this.plannedDay !== today)) {
+      summary.planned = await this.plan(today);
+      this.plannedDay = today;
+    }
+    for (const notice of await dueNotices(this.o.database, this.iso())) {
+      if (this.stopping || !(await this.hold())) break;
+      await this.send(notice, summary);
+    }
+  }
+
+  /** The timeline notices whose window opened in the last catchUpDays days (today included), for every subscribed cohort. */
+  async plan(today: string): Promise<number> {
+    const from = addDays(today, -(this.o.catchUpDays - 1));
+    const notices = (await distinctCohorts(this.o.database)).flatMap((cohort) =>
+      cohortWindows(cohort)
+        .filter((w) => w.start >= from && w.start <= today)
+        .map((w) => ({ cohort, ...w })),
+    );
+    if (notices.length === 0) return 0;
+    const made = await this.o.database.write(planTimelineNotices, { notices, now: this.iso() });
+    if (made > 0) this.o.logger.info("timeline notices planned", { made, day: today });
+    return made;
+  }
+
+  private async send(notice: NoticeRow, summary: RunSummary): Promise<void> {
+    const startedAt = notice.startedAt ?? (await this.o.database.write(startNotice, { id: notice.id, now: this.iso() }));
+    if (!startedAt) return;
+    const segment = JSON.parse(notice.segment) as Segment;
+    const payloads = new Map<Locale, Buffer>();
+    const payloadFor = (locale: string) => {
+      const l = localeOf(locale);
+      let payload = payloads.get(l);
+      if (!payload) {
+        payload = Buffer.from(JSON.stringify(this.payload(notice, l)));
+        payloads.set(l, payload);
+      }
+      return payload;
+    };
+    const deadline = Date.parse(notice.sendAt) + ttlSeconds[notice.kind] * 1000;
+    const record = async (outcomes: DeliveryOutcome[]) => {
+      await this.o.database.write(recordOutcomes, { noticeId: notice.id, outcomes });
+      for (const outcome of outcomes) {
+        if (outcome.state === "retry") summary.retrying++;
+        else summary[outcome.state]++;
+      }
+    };
+    const batch = async (subscriptions: (StoredSubscription & { attempts?: number })[]) =>
+      record(await this.deliver(notice, subscriptions, payloadFor, deadline));
+
+    // Retries whose time has come, then the audience not yet sent to.
+    for (;;) {
+      if (this.stopping || !(await this.hold())) return;
+      const retries = await this.o.database.write(claimRetries, {
+        noticeId: notice.id,
+        holder: this.holder,
+        now: this.iso(),
+        limit: this.o.batchSize,
+      });
+      if (retries.length === 0) break;
+      await batch(retries);
+    }
+    // The audience not yet sent to, in id order. The next batch is read and claimed while this one
+    // is being sent, and each batch is marked while the next is sent, so the database work overlaps
+    // the pushes instead of pausing them.
+    const today = japanToday(new Date(this.now()));
+    const claimNext = async (after: string) => {
+      const audience = await nextAudience(this.o.database, { id: notice.id, segment, startedAt }, today, after, this.o.batchSize);
+      if (audience.length === 0) return { done: true, audience, encrypted: new Map<string, Buffer>(), after };
+      const claimed = new Set(
+        await this.o.database.write(claimDeliveries, { noticeId: notice.id, ids: audience.map((s) => s.id), holder: this.holder }),
+      );
+      const mine = audience.filter((s) => claimed.has(s.id));
+      // Encrypted on the pool's threads while the batch before is on the wire.
+      const bodies = await this.pool.encrypt(
+        mine.map((s) => ({ keys: { p256dh: s.p256dh, auth: s.auth }, payload: payloadFor(s.locale) })),
+      );
+      const encrypted = new Map(mine.map((s, i) => [s.id, bodies[i] as Buffer]));
+      return { done: false, audience: mine, encrypted, after: (audience.at(-1) as StoredSubscription).id };
+    };
+    let marking: Promise<void> = Promise.resolve();
+    let next = claimNext("");
+    for (;;) {
+      const batch = await next;
+      if (batch.done) break;
+      if (this.stopping || !(await this.hold())) {
+        // Stopping: what was claimed and not sent is let go at once, for the next sender to take as new.
+        await this.o.database.write(releaseClaims, { noticeId: notice.id, ids: batch.audience.map((s) => s.id), holder: this.holder });
+        await marking;
+        return;
+      }
+      next = claimNext(batch.after);
+      const outcomes = await this.deliver(notice, batch.audience, payloadFor, deadline, batch.encrypted);
+      marking = marking.then(() => record(outcomes));
+    }
+    await marking;
+    if ((await nextRetryAt(this.o.database, notice.id)) === null)
+      await this.o.database.write(finishNotice, { id: notice.id, now: this.iso() });
+  }
+
+  private payload(notice: NoticeRow, locale: Locale): PushPayload {
+    const sentAt = this.iso();
+    if (notice.kind === "timeline") {
+      const content = JSON.parse(notice.content) as { item: string; cohort: string; start: string };
+      return {
+        v: 1,
+        id: notice.id,
+        kind: "timeline",
+        ...content,
+        url: `/childcare#item-${content.item}`,
+        words: timelineWords(locale, content.item),
+        sentAt,
+      };
+    }
+    const content = JSON.parse(notice.content) as { texts: Partial<Record<Locale, NoticeText>> & { ja: NoticeText }; path: string };
+    const text = broadcastText(content.texts, locale);
+    return { v: 1, id: notice.id, kind: "broadcast", title: text.title, body: text.body, url: content.path, sentAt };
+  }
+
+  /** Sends one batch, `concurrency` at a time; answers each subscription's outcome. */
+  private async deliver(
+    notice: NoticeRow,
+    subscriptions: (StoredSubscription & { attempts?: number })[],
+    payloadFor: (locale: string) => Buffer,
+    deadline: number,
+    encrypted: ReadonlyMap<string, Buffer> = new Map(),
+  ): Promise<DeliveryOutcome[]> {
+    const outcomes: DeliveryOutcome[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < subscriptions.length) {
+        const subscription = subscriptions[next++] as StoredSubscription & { attempts?: number };
+        // Encrypted ahead on the pool for a fresh batch; here, for a retry.
+        const body =
+          encrypted.get(subscription.id) ??
+          encryptPayload({ p256dh: subscription.p256dh, auth: subscription.auth }, payloadFor(subscription.locale));
+        outcomes.push(await this.deliverOne(notice, subscription, body, deadline));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, subscriptions.length) }, worker));
+    return outcomes;
+  }
+
+  private async deliverOne(
+    notice: NoticeRow,
+    subscription: StoredSubscription & { attempts?: number },
+    body: Buffer,
+    deadline: number,
+  ): Promise<DeliveryOutcome> {
+    const id = subscription.id;
+    const attempts = (subscription.attempts ?? 0) + 1;
+    const retry = (delayMs: number, counted: boolean): DeliveryOutcome => {
+      const at = this.now() + delayMs;
+      if (at > deadline || (counted && attempts >= this.o.maxAttempts)) return { id, state: "failed", deleteSubscription: false };
+      return { id, state: "retry", nextAt: this.iso(at), attempts: counted ? attempts : attempts - 1 };
+    };
+    const url = new URL(subscription.endpoint);
+    const paused = this.pausedUntil.get(url.origin) ?? 0;
+    if (paused > this.now()) return retry(paused - this.now(), false);
+
+    const problem = await endpointProblem(subscription.endpoint, this.o.network.allowList, (host) => this.resolve(host));
+    // A DNS failure may pass; anything else about the endpoint will not.
+    if (problem === "unresolvable") return retry(this.o.retryBaseMs * 2 ** (attempts - 1), true);
+    if (problem) {
+      this.o.logger.warn("push endpoint refused", { subscription: id, reason: problem });
+      return { id, state: "failed", deleteSubscription: true };
+    }
+    const answer = await this.post(url, body, {
+      ttl: ttlSeconds[notice.kind],
+      urgency: "normal",
+      topic: notice.id.replaceAll("-", ""),
+    });
+    if (answer.kind === "network") return retry(this.o.retryBaseMs * 2 ** (attempts - 1), true);
+    const { status } = answer;
+    if (status >= 200 && status < 300) return { id, state: "sent" };
+    if (status === 404 || status === 410) return { id, state: "expired", deleteSubscription: true };
+    if (status === 429) {
+      const wait = retryAfterMs(answer.retryAfter, this.now());
+      this.pausedUntil.set(url.origin, Math.max(this.pausedUntil.get(url.origin) ?? 0, this.now() + wait));
+      return retry(wait, false);
+    }
+    if (status === 408 || status >= 500) return retry(this.o.retryBaseMs * 2 ** (attempts - 1), true);
+    this.o.logger.warn("push refused by the push service", { subscription: id, status });
+    return { id, state: "failed", deleteSubscription: true };
+  }
+
+  /** A host's addresses, kept for a minute: the SSRF check runs on every send without a DNS query each time. */
+  private resolve(host: string): Promise<string[]> {
+    const now = this.now();
+    const cached = this.addresses.get(host);
+    if (cached && cached.until > now) return cached.list;
+    const list = this.o.network.resolve(host);
+    this.addresses.set(host, { list, until: now + 60_000 });
+    list.catch(() => this.addresses.delete(host));
+    return list;
+  }
+
+  private async post(url: URL, body: Buffer, headers: { ttl: number; urgency: string; topic: string }): Promise<Answer> {
+    const [address] = await this.resolve(url.hostname);
+    const dial = this.o.network.dial;
+    return new Promise<Answer>((resolve) => {
+      const request = https.request(
+        {
+          host: dial?.host ?? address,
+          port: dial?.port ?? 443,
+          servername: url.hostname,
+          path: `${url.pathname}${url.search}`,
+          method: "POST",
+          agent: this.agent,
+          timeout: 30_000,
+          headers: {
+            host: url.hostname,
+            authorization: this.o.vapid.headerFor(url.origin),
+            "content-type": "application/octet-stream",
+            "content-encoding": "aes128gcm",
+            "content-length": body.length,
+            ttl: headers.ttl,
+            urgency: headers.urgency,
+            topic: headers.topic,
+          },
+        },
+        (response) => {
+          response.resume();
+          const retryAfter = response.headers["retry-after"];
+          response.on("end", () =>
+            resolve({ kind: "status", status: response.statusCode ?? 0, retryAfter: typeof retryAfter === "string" ? retryAfter : null }),
+          );
+          response.on("error", (error) => resolve({ kind: "network", error: error.message }));
+        },
+      );
+      request.on("timeout", () => request.destroy(new Error("timeout")));
+      request.on("error", (error) => resolve({ kind: "network", error: error.message }));
+      request.end(body);
+    });
+  }
+}

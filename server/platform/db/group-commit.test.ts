@@ -1,0 +1,262 @@
+/**
+ * Grouped commits on the embedded SQLite database, on a real file: writes that arrive together share
+ * one COMMIT, a failing write rolls back only itself, and a settled write is visible to any other
+ * connection — for the GroupCommit itself, and through the writer thread of openDatabase.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { wardRecords } from "../../../shared/wards/data";
+import { type Database, openDatabase } from "./database";
+import { GroupCommit } from "./group-commit";
+import { migrateToLatest } from "./migrate";
+import type { DB, WriteProbeTable } from "./schema";
+import { defineWrite, insertInto } from "./write";
+
+let dir: string;
+let file: string;
+const opened: { destroy(): Promise<void> }[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "machikoe-group-commit-"));
+  file = path.join(dir, "machikoe.db");
+});
+
+afterEach(async () => {
+  for (const resource of opened.splice(0)) await resource.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A Kysely over its own better-sqlite3 connection to the test file, migrated, closed after the test. */
+async function migratedKysely(): Promise<Kysely<DB>> {
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(file) }), plugins: [new CamelCasePlugin()] });
+  opened.push(db);
+  await migrateToLatest(db as Kysely<unknown>);
+  return db;
+}
+
+async function openTestDatabase(): Promise<Database> {
+  const database = await openDatabase({ dialect: "sqlite", file });
+  opened.push({ destroy: () => database.close().catch(() => {}) });
+  return database;
+}
+
+function probe(n: number): WriteProbeTable {
+  return { id: `probe-${String(n).padStart(3, "0")}`, checkedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString() };
+}
+
+const probes = (count: number) => Array.from({ length: count }, (_, i) => probe(i));
+
+/** The probe ids as seen by a separate, independent connection to the file. */
+function idsSeenByAnotherConnection(): string[] {
+  const connection = new SQLite(file, { readonly: true });
+  try {
+    return (connection.prepare("SELECT id FROM write_probes ORDER BY id").all() as { id: string }[]).map((row) => row.id);
+  } finally {
+    connection.close();
+  }
+}
+
+describe("GroupCommit", () => {
+  it("stores 200 writes issued together with far fewer commits than writes", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db);
+
+    await Promise.all(probes(200).map((row) => group.run((trx) => trx.insertInto("writeProbes").values(row).execute())));
+
+    const stored = await db.selectFrom("writeProbes").select("id").orderBy("id").execute();
+    expect(stored.map((row) => row.id)).toEqual(probes(200).map((row) => row.id));
+    expect(group.stats.writes).toBe(200);
+    expect(group.stats.commits).toBeLessThan(group.stats.writes);
+    expect(group.stats.commits * 10).toBeLessThanOrEqual(group.stats.writes);
+  });
+
+  it("never puts more writes than maxBatch in one commit", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db, { maxBatch: 50 });
+
+    await Promise.all(probes(120).map((row) => group.run((trx) => trx.insertInto("writeProbes").values(row).execute())));
+
+    expect(group.stats).toEqual({ commits: 3, writes: 120 });
+  });
+
+  it("undoes every statement of a failing write and none of the others in its batch", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db);
+    const failure = new Error("the job fails after its insert");
+
+    const outcomes = await Promise.allSettled([
+      group.run((trx) => trx.insertInto("writeProbes").values(probe(1)).execute()),
+      group.run(async (trx) => {
+        await trx.insertInto("writeProbes").values(probe(2)).execute();
+        throw failure;
+      }),
+      group.run((trx) => trx.insertInto("writeProbes").values(probe(3)).execute()),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(outcomes[1]).toEqual({ status: "rejected", reason: failure });
+    expect(group.stats.commits).toBe(1);
+    expect(idsSeenByAnotherConnection()).toEqual([probe(1).id, probe(3).id]);
+  });
+
+  it("resolves each write with what its job returned", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db);
+
+    const values = await Promise.all([1, 2, 3].map((n) => group.run(async () => n * 10)));
+
+    expect(values).toEqual([10, 20, 30]);
+  });
+});
+
+describe("GroupCommit with deferred counts", () => {
+  const surveyId = "00000000-0000-4000-8000-000000000001";
+  const counts = { pairs: ["_responses\u0000_answered", "q1\u0000a"].join("\u0001"), segments: "all" };
+
+  /** A survey row for the counts to belong to (survey_aggregates refers to surveys). */
+  async function withSurvey(db: Kysely<DB>): Promise<void> {
+    await db
+      .insertInto("wards")
+      .values(wardRecords.filter((w) => w.code === "27127"))
+      .execute();
+    await db
+      .insertInto("surveys")
+      .values({
+        id: surveyId,
+        wardCode: "27127",
+        kind: "poll",
+        status: "open",
+        opensAt: "2026-01-01T00:00:00Z",
+        closesAt: "2027-01-01T00:00:00Z",
+        resultsPublic: 1,
+        version: 1,
+        definition: "{}",
+        createdAt: "2026-01-01T00:00:00Z",
+        updatedAt: "2026-01-01T00:00:00Z",
+      })
+      .execute();
+  }
+
+  const storedCounts = (db: Kysely<DB>) =>
+    db.selectFrom("surveyAggregates").select(["questionId", "optionKey", "segment", "count"]).orderBy("questionId").execute();
+
+  it("writes committed writes' counts only when asked (or when due), summed", async () => {
+    const db = await migratedKysely();
+    await withSurvey(db);
+    const group = new GroupCommit(db, { deferCountsMs: 60_000 });
+
+    await Promise.all([1, 2, 3].map(() => group.run(async (_trx, tally) => tally.addResponse(surveyId, counts))));
+    expect(await storedCounts(db)).toEqual([]);
+
+    await group.settleCounts();
+    expect(await storedCounts(db)).toEqual([
+      { questionId: "_responses", optionKey: "_answered", segment: "all", count: 3 },
+      { questionId: "q1", optionKey: "a", segment: "all", count: 3 },
+    ]);
+  });
+
+  it("never counts a write that failed", async () => {
+    const db = await migratedKysely();
+    await withSurvey(db);
+    const group = new GroupCommit(db, { deferCountsMs: 60_000 });
+
+    const outcomes = await Promise.allSettled([
+      group.run(async (_trx, tally) => tally.addResponse(surveyId, counts)),
+      group.run(async (_trx, tally) => {
+        tally.addResponse(surveyId, counts);
+        throw new Error("refused after counting");
+      }),
+    ]);
+    await group.settleCounts();
+
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected"]);
+    expect((await storedCounts(db)).map((row) => row.count)).toEqual([1, 1]);
+  });
+
+  it("keeps the deferred counts when the transaction that was to write them fails", async () => {
+    const db = await migratedKysely();
+    const group = new GroupCommit(db, { deferCountsMs: 60_000 });
+    // Counts of a survey not stored yet: writing them breaks the foreign key and fails that whole transaction.
+    await group.run(async (_trx, tally) => tally.addResponse(surveyId, counts));
+
+    await expect(group.settleCounts()).rejects.toThrow();
+    await withSurvey(db);
+    await group.settleCounts();
+
+    expect((await storedCounts(db)).map((row) => row.count)).toEqual([1, 1]);
+  });
+
+  it("writes deferred counts before a write that asks to see them", async () => {
+    const db = await migratedKysely();
+    await withSurvey(db);
+    const group = new GroupCommit(db, { deferCountsMs: 60_000 });
+    await group.run(async (_trx, tally) => tally.addResponse(surveyId, counts));
+
+    const seen = await group.run((trx) => trx.selectFrom("surveyAggregates").select("count").execute(), { settleCountsFirst: true });
+
+    expect(seen.map((row) => row.count)).toEqual([1, 1]);
+  });
+});
+
+describe("the SQLite database", () => {
+  it("rejects only the failing write; the others in the same batch are stored", async () => {
+    const database = await openTestDatabase();
+
+    const outcomes = await Promise.allSettled([
+      insertInto(database, "writeProbes", [probe(1)]),
+      // Probe 2, then probe 1 again in the same write: the constraint violation undoes probe 2 too.
+      insertInto(database, "writeProbes", [probe(2), probe(1)]),
+      insertInto(database, "writeProbes", [probe(3)]),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(outcomes[1]).toMatchObject({ status: "rejected", reason: { code: "SQLITE_CONSTRAINT_PRIMARYKEY" } });
+    expect(idsSeenByAnotherConnection()).toEqual([probe(1).id, probe(3).id]);
+  });
+
+  it("tells a write the writer thread does not know", async () => {
+    const database = await openTestDatabase();
+    const unknown = defineWrite("test.notInWritesIndex", async () => 1);
+
+    await expect(database.write(unknown, undefined)).rejects.toThrow('no write is named "test.notInWritesIndex"');
+  });
+
+  it("resolves flush() only after every queued write is committed", async () => {
+    const database = await openTestDatabase();
+    const writes = probes(50).map((row) => insertInto(database, "writeProbes", [row]));
+
+    await database.flush();
+
+    expect(idsSeenByAnotherConnection()).toEqual(probes(50).map((row) => row.id));
+    await Promise.all(writes);
+  });
+
+  it("commits the writes queued before close()", async () => {
+    const database = await openTestDatabase();
+    const writes = probes(20).map((row) => insertInto(database, "writeProbes", [row]));
+
+    await database.close();
+
+    await Promise.all(writes);
+    expect(idsSeenByAnotherConnection()).toEqual(probes(20).map((row) => row.id));
+  });
+
+  it("rejects a write after close()", async () => {
+    const database = await openTestDatabase();
+    await database.close();
+
+    await expect(insertInto(database, "writeProbes", [probe(1)])).rejects.toThrow("database is closed");
+    expect(idsSeenByAnotherConnection()).toEqual([]);
+  });
+
+  it("rejects a read after close(), even when nothing was read before", async () => {
+    const database = await openTestDatabase();
+    await database.close();
+
+    await expect(database.db.selectFrom("writeProbes").select("id").execute()).rejects.toThrow();
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The SQLite writer thread. It owns the one connection that writes: it brings the schema up to
+ * date, then runs the writes the main thread sends, by name, in grouped commits (group-commit.ts).
+ * better-sqlite3 is synchronous, so the disk flush of each COMMIT blocks the thread that runs it;
+ * here that is this thread, while the main thread keeps reading requests, and the next batch
+ * gathers meanwhile.
+ *
+ * Counts are written a moment after their responses (deferred counts, group-commit.ts). While the
+ * thread has a file open, count_state marks its counts unclean; a clean close writes the last
+ * counts and marks them clean in one transaction. Opening a file whose counts are unclean (the
+ * process was killed, the machine lost power) recounts them from the responses first.
+ *
+ * A thread serves one database file at a time; after `close` it may `open` another (tests open a
+ * fresh database per test, and starting a thread costs more than most tests).
+ *
+ * Messages in: { open: file }; then { id, name, input } to run a write, { id, settle: true } to
+ * write deferred counts now; { close: true }.
+ * Messages out: "ready" or a start failure; batches of results [id, ok, value | error][]; "closed".
+ */
+import { parentPort } from "node:worker_threads";
+import { CamelCasePlugin, Kysely, SqliteDialect, type Transaction } from "kysely";
+import { recountSurveyAggregates } from "../../surveys/service";
+import "../../writes";
+import { runDirectlyOn } from "./direct";
+import { GroupCommit } from "./group-commit";
+import { migrateToLatest } from "./migrate";
+import type { DB } from "./schema";
+import { openSqliteConnection } from "./sqlite-connection";
+import { type TransferredError, transferError, writeNamed } from "./write";
+
+export type ToWriter = { open: string } | { id: number; name: string; input: unknown } | { id: number; settle: true } | { close: true };
+export type Result = [id: number, ok: true, value: unknown] | [id: number, ok: false, error: TransferredError];
+export type FromWriter = { ready: true } | { failed: TransferredError } | { results: Result[] } | { closed: true } | { names: string[] };
+
+const port = parentPort;
+if (!port) throw new Error("writer-thread.ts runs as a worker thread");
+const send = (message: FromWriter) => port.postMessage(message);
+/** How long counts may wait before they are written (see group-commit.ts). */
+const deferCountsMs = 1000;
+
+let open: { db: Kysely<DB>; group: GroupCommit<DB> } | null = null;
+
+// Results settle together when their batch commits; they go back in one message.
+let outgoing: Result[] = [];
+const sendResults = () => {
+  if (outgoing.length === 0) return;
+  const results = outgoing;
+  outgoing = [];
+  send({ results });
+};
+const settle = (result: Result) => {
+  if (outgoing.length === 0) setImmediate(sendResults);
+  outgoing.push(result);
+};
+
+async function openFile(file: string): Promise<void> {
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({
+      database: async () => {
+        const connection = openSqliteConnection(file);
+        runDirectlyOn(connection);
+        return connection;
+      },
+    }),
+    plugins: [new CamelCasePlugin()],
+  });
+  const group = new GroupCommit(db, { deferCountsMs });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+    const state = await db.selectFrom("countState").select("clean").where("name", "=", "survey_aggregates").executeTakeFirst();
+    if (state?.clean !== 1) await group.run((trx) => recountSurveyAggregates(trx), { settleCountsFirst: true });
+    await group.run((trx) => markCounts(trx, false));
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    runDirectlyOn(null);
+    send({ failed: transferError(error) });
+    return;
+  }
+  open = { db, group };
+  send({ ready: true });
+}
+
+const markCounts = async (trx: Transaction<DB>, clean: boolean) => {
+  await trx
+    .updateTable("countState")
+    .set({ clean: clean ? 1 : 0 })
+    .where("name", "=", "survey_aggregates")
+    .execute();
+};
+
+async function closeFile(): Promise<void> {
+  if (open) {
+    const { db, group } = open;
+    open = null;
+    // The last counts and the mark that they are exact, in one transaction.
+    await group.run((trx) => markCounts(trx, true), { settleCountsFirst: true }).catch(() => {});
+    await group.flush();
+    await db.destroy();
+    runDirectlyOn(null);
+  }
+  sendResults();
+  send({ closed: true });
+}
+
+// Messages are handled in order: writes sent before "close" are queued before it flushes.
+port.on("message", (message: ToWriter) => {
+  if ("open" in message) return void openFile(message.open);
+  if ("close" in message) return void closeFile();
+  const { id } = message;
+  if (!open) return settle([id, false, transferError(new Error("database is closed"))]);
+  if ("settle" in message) {
+    return void open.group.settleCounts().then(
+      () => settle([id, true, undefined]),
+      (error: unknown) => settle([id, false, transferError(error)]),
+    );
+  }
+  const { name, input } = message;
+  let write: ReturnType<typeof writeNamed>;
+  try {
+    write = writeNamed(name);
+  } catch (error) {
+    return settle([id, false, transferError(error)]);
+  }
+  open.group
+    .run((trx, tally) => write.run(trx, tally, input))
+    .then(
+      (value) => settle([id, true, value]),
+      (error: unknown) => settle([id, false, transferError(error)]),
+    );
+});

@@ -1,0 +1,116 @@
+/**
+ * Free-text answers for staff: searchable, filterable by theme, with keyword counts, and taggable
+ * with policy themes. Shown only once the survey has enough responses that none stands out, and
+ * never with the respondent's profile.
+ */
+import type { StaffUser } from "../../../shared/accounts/schemas";
+import { answeredKey, responsesKey } from "../../../shared/surveys/aggregates";
+import type { Answers } from "../../../shared/surveys/answers";
+import type { Theme } from "../../../shared/surveys/model";
+import { actorOf, audit, mayActFor } from "../../accounts/service";
+import type { Database } from "../../platform/db/database";
+import { defineWrite } from "../../platform/db/write";
+import { AppError } from "../../platform/http/errors";
+import { definitionOf } from "../service";
+import { keywordCounts } from "./keywords";
+
+export interface Comment {
+  responseId: string;
+  questionId: string;
+  text: string;
+  themes: Theme[];
+}
+
+export async function surveyComments(
+  database: Database,
+  user: StaffUser,
+  surveyId: string,
+  options: { q?: string | undefined; theme?: Theme | undefined; minCell: number },
+): Promise<{ comments: Comment[]; keywords: { word: string; count: number }[]; hidden: boolean; minCell: number }> {
+  const survey = await database.db
+    .selectFrom("surveys")
+    .select(["id", "version", "definition", "wardCode"])
+    .where("id", "=", surveyId)
+    .executeTakeFirst();
+  if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+  await database.settleCounts();
+  const total = await database.db
+    .selectFrom("surveyAggregates")
+    .select("count")
+    .where("surveyId", "=", surveyId)
+    .where("questionId", "=", responsesKey)
+    .where("optionKey", "=", answeredKey)
+    .where("segment", "=", "all")
+    .executeTakeFirst();
+  if (Number(total?.count ?? 0) < options.minCell) return { comments: [], keywords: [], hidden: true, minCell: options.minCell };
+
+  const definition = definitionOf(survey);
+  const textQuestions = new Set(definition.questions.filter((q) => q.type === "text").map((q) => q.id));
+  const rows = await database.db.selectFrom("responses").select(["id", "answers"]).where("surveyId", "=", surveyId).orderBy("id").execute();
+  const tags = await database.db
+    .selectFrom("commentThemes")
+    .innerJoin("responses", "responses.id", "commentThemes.responseId")
+    .select(["commentThemes.responseId", "commentThemes.questionId", "commentThemes.theme"])
+    .where("responses.surveyId", "=", surveyId)
+    .execute();
+  const themesOf = new Map<string, Theme[]>();
+  for (const tag of tags) {
+    const key = `${tag.responseId}\u0000${tag.questionId}`;
+    themesOf.set(key, [...(themesOf.get(key) ?? []), tag.theme as Theme]);
+  }
+  const all: Comment[] = [];
+  for (const row of rows) {
+    for (const [questionId, answer] of Object.entries(JSON.parse(row.answers) as Answers)) {
+      const text = textQuestions.has(questionId) && "text" in answer ? answer.text : "other" in answer ? answer.other : undefined;
+      if (text?.trim()) all.push({ responseId: row.id, questionId, text, themes: themesOf.get(`${row.id}\u0000${questionId}`) ?? [] });
+    }
+  }
+  const needle = options.q?.normalize("NFKC").trim().toLowerCase();
+  const comments = all.filter(
+    (c) => (!needle || c.text.normalize("NFKC").toLowerCase().includes(needle)) && (!options.theme || c.themes.includes(options.theme)),
+  );
+  return { comments, keywords: await keywordCounts(comments.map((c) => c.text)), hidden: false, minCell: options.minCell };
+}
+
+const tagComment = defineWrite(
+  "staff.tagComment",
+  async (
+    trx,
+    _tally,
+    {
+      surveyId,
+      responseId,
+      questionId,
+      themes,
+      user,
+    }: { surveyId: string; responseId: string; questionId: string; themes: Theme[]; user: StaffUser },
+  ) => {
+    const survey = await trx.selectFrom("surveys").select("wardCode").where("id", "=", surveyId).executeTakeFirst();
+    if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+    const response = await trx
+      .selectFrom("responses")
+      .select("id")
+      .where("id", "=", responseId)
+      .where("surveyId", "=", surveyId)
+      .executeTakeFirst();
+    if (!response) throw new AppError("route.not_found", { response: responseId });
+    await trx.deleteFrom("commentThemes").where("responseId", "=", responseId).where("questionId", "=", questionId).execute();
+    if (themes.length > 0)
+      await trx
+        .insertInto("commentThemes")
+        .values(themes.map((theme) => ({ responseId, questionId, theme })))
+        .execute();
+    await audit(trx, actorOf(user), { action: "comment.tag", ward: survey.wardCode, target: surveyId, details: { themes } });
+  },
+);
+
+export function setCommentThemes(
+  database: Database,
+  user: StaffUser,
+  surveyId: string,
+  responseId: string,
+  questionId: string,
+  themes: Theme[],
+) {
+  return database.write(tagComment, { surveyId, responseId, questionId, themes: [...new Set(themes)], user });
+}

@@ -1,0 +1,274 @@
+/**
+ * The survey builder's writes and paper entry, each scoped to the staff member's ward and written
+ * to the audit log in the same transaction. An open survey takes only edits that cannot corrupt
+ * its collected answers (shared/surveys/editing.ts); each edit raises its version, so answers
+ * checked against the old questions are checked again (surveys/service.ts).
+ */
+import { randomUUID } from "node:crypto";
+import type { StaffUser } from "../../../shared/accounts/schemas";
+import type { Locale } from "../../../shared/locales/locales";
+import { countsOf } from "../../../shared/surveys/aggregates";
+import { type Answers, checkAnswers } from "../../../shared/surveys/answers";
+import { definitionProblems, missingTranslations, unsafeChanges } from "../../../shared/surveys/editing";
+import type { Survey, SurveyDefinition } from "../../../shared/surveys/model";
+import type { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/editor";
+import { type Actor, actorOf, audit, mayActFor } from "../../accounts/service";
+import type { SurveyRules } from "../../config";
+import type { Database } from "../../platform/db/database";
+import { joinCounts } from "../../platform/db/tally";
+import { defineWrite } from "../../platform/db/write";
+import { AppError } from "../../platform/http/errors";
+import { definitionOf, profileOf, type SubmitResult, submitResponse, toSurvey } from "../service";
+
+export interface StaffSurvey extends Survey {
+  /** Locales some text lacks (Japanese shows there instead). */
+  missingTranslations: Locale[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function staffSurvey(database: Database, user: StaffUser, id: string): Promise<StaffSurvey> {
+  const row = await database.db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: id });
+  const survey = toSurvey(row);
+  return { ...survey, missingTranslations: missingTranslations(survey.definition), createdAt: row.createdAt, updatedAt: row.updatedAt };
+}
+
+function checkPublishable(definition: SurveyDefinition): void {
+  const problems = definitionProblems(definition);
+  if (problems.length > 0) throw new AppError("surveys.definition_invalid", { problems });
+}
+
+function checkPeriod(input: Pick<SurveyInput, "opensAt" | "closesAt">): void {
+  if (Date.parse(input.closesAt) <= Date.parse(input.opensAt)) {
+    throw new AppError("request.invalid", { reason: "closesAt must be after opensAt" });
+  }
+}
+
+const createSurvey = defineWrite(
+  "staff.createSurvey",
+  async (trx, _tally, { input, actor, id }: { input: SurveyInput; actor: Actor; id: string }) => {
+    const now = new Date().toISOString();
+    await trx
+      .insertInto("surveys")
+      .values({
+        id,
+        wardCode: input.ward,
+        kind: input.kind,
+        status: "draft",
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        resultsPublic: input.resultsPublic ? 1 : 0,
+        version: 1,
+        definition: JSON.stringify(input.definition),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await audit(trx, actor, { action: "survey.create", ward: input.ward, target: id });
+    return id;
+  },
+);
+
+/** A new draft in the staff member's ward (a city administrator may make a city-wide one). */
+export function createDraft(database: Database, user: StaffUser, input: SurveyInput): Promise<string> {
+  if (!mayActFor(user, input.ward)) throw new AppError("staff.forbidden", { ward: input.ward });
+  checkPeriod(input);
+  checkPublishable(input.definition);
+  return database.write(createSurvey, { input, actor: actorOf(user), id: randomUUID() });
+}
+
+const updateSurvey = defineWrite(
+  "staff.updateSurvey",
+  async (trx, _tally, { id, edit, user }: { id: string; edit: SurveyEdit; user: StaffUser }) => {
+    const row = await trx.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: id });
+    if (row.version !== edit.version) throw new AppError("surveys.edit_conflict", { survey: id, version: row.version });
+    if (row.status === "closed") throw new AppError("surveys.closed", { survey: id });
+    if (row.status === "open") {
+      const reasons = unsafeChanges(definitionOf(row), edit.definition);
+      if (edit.kind !== row.kind) reasons.push("kind");
+      if (edit.ward !== row.wardCode) reasons.push("ward");
+      if (edit.opensAt !== row.opensAt) reasons.push("opensAt");
+      if (reasons.length > 0) throw new AppError("surveys.unsafe_edit", { survey: id, reasons });
+    } else if (!mayActFor(user, edit.ward)) {
+      throw new AppError("staff.forbidden", { ward: edit.ward });
+    }
+    await trx
+      .updateTable("surveys")
+      .set({
+        wardCode: edit.ward,
+        kind: edit.kind,
+        resultsPublic: edit.resultsPublic ? 1 : 0,
+        opensAt: edit.opensAt,
+        closesAt: edit.closesAt,
+        definition: JSON.stringify(edit.definition),
+        version: row.version + 1,
+        updatedAt: new Date().toISOString(),
+      })
+      .where("id", "=", id)
+      .execute();
+    await audit(trx, actorOf(user), { action: "survey.edit", ward: row.wardCode, target: id, details: { version: row.version + 1 } });
+    return row.version + 1;
+  },
+);
+
+/** Saves an edit; answers the new version. */
+export function editSurvey(database: Database, user: StaffUser, id: string, edit: SurveyEdit): Promise<number> {
+  checkPeriod(edit);
+  checkPublishable(edit.definition);
+  return database.write(updateSurvey, { id, edit, user });
+}
+
+type Transition = "publish" | "close" | "duplicate";
+const transition = defineWrite(
+  "staff.surveyTransition",
+  async (trx, _tally, { id, action, user }: { id: string; action: Transition; user: StaffUser }) => {
+    const row = await trx.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: id });
+    const now = new Date().toISOString();
+    const actor = actorOf(user);
+    if (action === "duplicate") {
+      const copy = randomUUID();
+      await trx
+        .insertInto("surveys")
+        .values({ ...row, id: copy, status: "draft", version: 1, createdAt: now, updatedAt: now })
+        .execute();
+      await audit(trx, actor, { action: "survey.duplicate", ward: row.wardCode, target: copy, details: { from: id } });
+      return { id: copy };
+    }
+    if (action === "publish") {
+      if (row.status !== "draft") throw new AppError("surveys.not_draft", { survey: id });
+      checkPublishable(definitionOf(row));
+      await trx.updateTable("surveys").set({ status: "open", updatedAt: now }).where("id", "=", id).execute();
+    } else {
+      if (row.status !== "open") throw new AppError("surveys.not_open", { survey: id });
+      await trx.updateTable("surveys").set({ status: "closed", closesAt: now, updatedAt: now }).where("id", "=", id).execute();
+    }
+    await audit(trx, actor, { action: `survey.${action}`, ward: row.wardCode, target: id });
+    return { id };
+  },
+);
+
+export function publishSurvey(database: Database, user: StaffUser, id: string) {
+  return database.write(transition, { id, action: "publish", user });
+}
+export function closeSurvey(database: Database, user: StaffUser, id: string) {
+  return database.write(transition, { id, action: "close", user });
+}
+export function duplicateSurvey(database: Database, user: StaffUser, id: string) {
+  return database.write(transition, { id, action: "duplicate", user });
+}
+
+const paperAudit = defineWrite(
+  "staff.paperAudit",
+  async (trx, _tally, { actor, ward, responseId, action }: { actor: Actor; ward: string | null; responseId: string; action: string }) => {
+    await audit(trx, actor, { action, ward, target: responseId });
+  },
+);
+
+/**
+ * A mailed paper answer, typed in by staff. It is stored like an online response (mode "paper"),
+ * exactly once per entry id, and uses up its letter's code: the same letter cannot be entered twice.
+ */
+export async function enterPaper(
+  database: Database,
+  rules: SurveyRules,
+  user: StaffUser,
+  surveyId: string,
+  entry: PaperEntry,
+): Promise<SubmitResult> {
+  const row = await database.db.selectFrom("surveys").select(["wardCode", "status"]).where("id", "=", surveyId).executeTakeFirst();
+  if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+  const result = await submitResponse(
+    database,
+    { ...rules, rateLimitPerMinute: 0 },
+    {
+      surveyId,
+      response: { id: entry.id, answers: entry.answers, profile: entry.profile, ...(entry.code ? { invitationCode: entry.code } : {}) },
+      clientAddress: "staff",
+      mode: "paper",
+      enteredBy: user.id,
+    },
+  );
+  if (result.created)
+    await database.write(paperAudit, { actor: actorOf(user), ward: row.wardCode, responseId: entry.id, action: "paper.enter" });
+  return result;
+}
+
+const correctPaper = defineWrite(
+  "staff.correctPaper",
+  async (
+    trx,
+    tally,
+    { surveyId, responseId, correction, user }: { surveyId: string; responseId: string; correction: PaperCorrection; user: StaffUser },
+  ) => {
+    const survey = await trx.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
+    if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+    if (survey.status === "closed" || Date.now() >= Date.parse(survey.closesAt)) throw new AppError("surveys.closed", { survey: surveyId });
+    const response = await trx
+      .selectFrom("responses")
+      .selectAll()
+      .where("id", "=", responseId)
+      .where("surveyId", "=", surveyId)
+      .where("enteredBy", "=", user.id)
+      .executeTakeFirst();
+    if (!response) throw new AppError("paper.not_found", { response: responseId });
+    const definition = definitionOf(survey);
+    const areas = correction.profile.area
+      ? (
+          await trx
+            .selectFrom("areas")
+            .select("id")
+            .where("wardCode", "=", survey.wardCode ?? correction.profile.area.slice(0, 5))
+            .execute()
+        ).map((a) => a.id)
+      : undefined;
+    const issues = checkAnswers(definition, correction.answers, correction.profile, areas);
+    if (issues.length > 0) throw new AppError("responses.invalid", { issues });
+    // The old answers' counts come off, the new ones' go on.
+    tally.addResponse(
+      surveyId,
+      joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, profileOf(response), "paper")),
+      -1,
+    );
+    tally.addResponse(surveyId, joinCounts(countsOf(definition, correction.answers, correction.profile, "paper")));
+    await trx
+      .updateTable("responses")
+      .set({
+        answers: JSON.stringify(correction.answers),
+        ageBand: correction.profile.ageBand ?? null,
+        areaId: correction.profile.area ?? null,
+        childrenUnder6: correction.profile.childrenUnder6 ?? null,
+        yearsInWard: correction.profile.yearsInWard ?? null,
+      })
+      .where("id", "=", responseId)
+      .execute();
+    await audit(trx, actorOf(user), { action: "paper.correct", ward: survey.wardCode, target: responseId });
+  },
+);
+
+/** Corrects a paper entry: only its author, and only until the survey closes. */
+export function correctPaperEntry(database: Database, user: StaffUser, surveyId: string, responseId: string, correction: PaperCorrection) {
+  return database.write(correctPaper, { surveyId, responseId, correction, user });
+}
+
+/** The paper entries this staff member typed into a survey, newest first (for correcting them). */
+export async function myPaperEntries(database: Database, user: StaffUser, surveyId: string) {
+  const survey = await database.db.selectFrom("surveys").select("wardCode").where("id", "=", surveyId).executeTakeFirst();
+  if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+  const rows = await database.db
+    .selectFrom("responses")
+    .select(["id", "receivedAt", "receiptCode", "answers", "ageBand", "areaId", "childrenUnder6", "yearsInWard"])
+    .where("surveyId", "=", surveyId)
+    .where("enteredBy", "=", user.id)
+    .orderBy("receivedAt", "desc")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    receivedAt: row.receivedAt,
+    receiptCode: row.receiptCode,
+    answers: JSON.parse(row.answers) as Answers,
+    profile: profileOf(row),
+  }));
+}

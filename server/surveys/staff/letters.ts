@@ -1,0 +1,72 @@
+/**
+ * Invitation letters for a sampled survey: a batch of codes, one per letter. The codes are shown
+ * once, as CSV for mail-merge (code and the link its QR code carries); only their hashes are kept,
+ * with the batch, so the response rate per batch can be read but a code never leads to answers.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import type { StaffUser } from "../../../shared/accounts/schemas";
+import { newInvitationCode } from "../../../shared/surveys/invitation-code";
+import { actorOf, audit, mayActFor } from "../../accounts/service";
+import type { Database } from "../../platform/db/database";
+import { defineWrite } from "../../platform/db/write";
+import { AppError } from "../../platform/http/errors";
+import { sha256 } from "../service";
+import { csvLine } from "./export";
+
+const storeBatch = defineWrite(
+  "staff.storeLetters",
+  async (trx, _tally, { surveyId, batchId, hashes, user }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser }) => {
+    const survey = await trx.selectFrom("surveys").select(["wardCode", "kind", "status"]).where("id", "=", surveyId).executeTakeFirst();
+    if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+    if (survey.kind !== "sampled") throw new AppError("request.invalid", { reason: "letters are for sampled surveys" });
+    if (survey.status === "closed") throw new AppError("surveys.closed", { survey: surveyId });
+    for (let i = 0; i < hashes.length; i += 500) {
+      await trx
+        .insertInto("invitationCodes")
+        .values(hashes.slice(i, i + 500).map((codeHash) => ({ codeHash, surveyId, batchId, usedAt: null })))
+        .execute();
+    }
+    await audit(trx, actorOf(user), {
+      action: "letters.generate",
+      ward: survey.wardCode,
+      target: surveyId,
+      details: { batchId, count: hashes.length },
+    });
+  },
+);
+
+/** Makes `count` codes for a survey's letters; answers them as CSV (UTF-8 with BOM) — the only time they exist in the clear. */
+export async function generateLetters(
+  database: Database,
+  user: StaffUser,
+  surveyId: string,
+  count: number,
+  baseUrl: string,
+): Promise<{ batchId: string; csv: string }> {
+  const codes = Array.from({ length: count }, () => newInvitationCode(randomBytes(15)));
+  const batchId = randomUUID();
+  await database.write(storeBatch, { surveyId, batchId, hashes: codes.map(sha256), user });
+  const lines = [csvLine(["通し番号", "招待コード", "回答用URL（QRコードの内容）"])];
+  codes.forEach((code, i) => {
+    lines.push(csvLine([i + 1, code, `${baseUrl}/surveys/${surveyId}?code=${encodeURIComponent(code)}`]));
+  });
+  return { batchId, csv: `\uFEFF${lines.join("\r\n")}\r\n` };
+}
+
+/** Each batch of letters with how many of its codes were used: the response rate per batch. */
+export async function letterBatches(database: Database, user: StaffUser, surveyId: string) {
+  const survey = await database.db.selectFrom("surveys").select("wardCode").where("id", "=", surveyId).executeTakeFirst();
+  if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+  const rows = await database.db
+    .selectFrom("invitationCodes")
+    .select((eb) => ["batchId", eb.fn.countAll<number>().as("letters"), eb.fn.count<number>("usedAt").as("used")])
+    .where("surveyId", "=", surveyId)
+    .groupBy("batchId")
+    .execute();
+  return rows.map((row) => ({
+    batchId: row.batchId,
+    letters: Number(row.letters),
+    used: Number(row.used),
+    rate: Number(row.letters) > 0 ? Number(row.used) / Number(row.letters) : 0,
+  }));
+}

@@ -1,0 +1,62 @@
+/** What the staff console reads of surveys: the list with response counts, and results with intervals. */
+import { z } from "zod/mini";
+import { SurveySummary } from "../model";
+import { SurveyResults } from "../results";
+
+export const StaffSurveyList = z.object({
+  surveys: z.array(z.object({ ...SurveySummary.shape, responses: z.int() })),
+});
+export type StaffSurveyList = z.infer<typeof StaffSurveyList>;
+
+const Interval = z.nullable(z.tuple([z.number(), z.number()]));
+
+/** Results as staff see them: each shown count with its share of the question's respondents and, for a sampled survey, its 95 % Wilson interval. */
+export const StaffResults = z.object({
+  ...SurveyResults.shape,
+  kind: z.enum(["poll", "sampled"]),
+  segments: z.array(
+    z.object({
+      segment: z.string(),
+      responses: z.nullable(z.int()),
+      questions: z.array(
+        z.object({
+          id: z.string(),
+          answered: z.nullable(z.int()),
+          options: z.array(
+            z.object({
+              key: z.string(),
+              count: z.nullable(z.int()),
+              share: z.nullable(z.number()),
+              interval: Interval,
+              /** Weighted to the ward's population by age band (when asked for), with its interval. */
+              weighted: z.optional(z.nullable(z.object({ share: z.number(), interval: Interval }))),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+export type StaffResults = z.infer<typeof StaffResults>;
+
+export const ResultsOptions = z.object({
+  by: z.optional(z.enum(["ageBand", "area", "childrenUnder6", "yearsInWard", "mode"])),
+  /** "age": also weight each share to the ward's population by age band. */
+  weight: z.optional(z.enum(["age"])),
+});
+
+export const PopulationTable = z.object({
+  ward: z.string(),
+  bands: z.record(z.enum(["10s", "20s", "30s", "40s", "50s", "60s", "70s", "80plus"]), z.int().check(z.minimum(0), z.maximum(10_000_000))),
+});
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  login: z.string(),
+  ward: z.nullable(z.string()),
+  action: z.string(),
+  target: z.nullable(z.string()),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
