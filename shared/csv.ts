@@ -1,7 +1,31 @@
 /**
- * A CSV reader (RFC 4180: quoted cells, doubled quotes; CRLF or LF lines; a leading byte-order mark
- * skipped): the console reads uploaded files with it, and tests read exports as Excel would.
+ * CSV both ways, in the one form every file of the app takes: what Excel opens as it should. Writing:
+ * UTF-8 with a byte-order mark (so Japanese shows), CRLF lines, every cell quoted, and a cell that
+ * starts like a formula neutralised. Reading (RFC 4180): quoted cells, doubled quotes, CRLF or LF
+ * lines, newlines inside quotes, a leading byte-order mark skipped.
  */
+
+export type CsvCell = string | number | null;
+
+/** A cell Excel would run as a formula (= + - @, or a tab or return first) is prefixed with an apostrophe. */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** One line of quoted cells, formula-safe; null is an empty cell. */
+export function csvLine(cells: readonly CsvCell[]): string {
+  return cells.map((cell) => `"${neutralise(cell === null ? "" : String(cell)).replaceAll('"', '""')}"`).join(",");
+}
+
+/** A whole file from its lines (as csvLine makes them): byte-order mark first, CRLF after every line. */
+export function csvFile(lines: readonly string[]): string {
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** Rows of cells as a CSV file. */
+export const toCsvFile = (rows: readonly (readonly CsvCell[])[]): string => csvFile(rows.map(csvLine));
+
+/** Reads a CSV text into rows of cells. */
 export function parseCsv(input: string): string[][] {
   const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   const rows: string[][] = [];
