@@ -3,7 +3,13 @@ import { type FormEvent, useId, useState } from "react";
 import { T } from "../app/i18n/T";
 import { Link } from "../app/router";
 
-export function LoginPage({ login, notice }: { login: (name: string, password: string) => Promise<string | null>; notice: string | undefined }) {
+export function LoginPage({
+  login,
+  notice,
+}: {
+  login: (name: string, password: string) => Promise<string | null>;
+  notice: string | undefined;
+}) {
   const [error, setError] = useState<string | undefined>(notice);
   const [busy, setBusy] = useState(false);
   const nameId = useId();

@@ -14,7 +14,10 @@ export function staffFetch(csrfToken: string, onEnded: () => void, base: typeof 
 }
 
 /** The response when it has one of the expected statuses; any other is thrown, for errorKeyOf to name. */
-export function expectStatus<R extends { status: number }, S extends R["status"]>(response: R, ...statuses: S[]): Extract<R, { status: S }> {
+export function expectStatus<R extends { status: number }, S extends R["status"]>(
+  response: R,
+  ...statuses: S[]
+): Extract<R, { status: S }> {
   if (!statuses.includes(response.status as S)) throw response;
   return response as Extract<R, { status: S }>;
 }

@@ -26,7 +26,10 @@ const columns = [{ key: "staff:audit.at" }, { key: "staff:audit.who" }, { key: "
 export function StaffAuditPage() {
   const { locale } = useT();
   const { api } = useStaffApi();
-  const loader = useLoader<AuditEntry[]>(async () => (await expectStatus(await api.audit.$get(), 200).json()).entries as AuditEntry[], "audit");
+  const loader = useLoader<AuditEntry[]>(
+    async () => (await expectStatus(await api.audit.$get(), 200).json()).entries as AuditEntry[],
+    "audit",
+  );
   const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: jstZone });
   return (
     <>

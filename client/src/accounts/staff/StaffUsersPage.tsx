@@ -17,7 +17,10 @@ export function StaffUsersPage() {
   const { api, session, ended } = useStaffApi();
   const [refresh, setRefresh] = useState(0);
   const [message, setMessage] = useState<StatusText | null>(null);
-  const loader = useLoader<Account[]>(async () => (await expectStatus(await api.users.$get(), 200).json()).users as Account[], `users:${refresh}`);
+  const loader = useLoader<Account[]>(
+    async () => (await expectStatus(await api.users.$get(), 200).json()).users as Account[],
+    `users:${refresh}`,
+  );
   const admin = session.user.role === "city_admin";
   const columns = [
     { key: "staff:users.login" },

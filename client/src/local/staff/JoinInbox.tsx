@@ -20,7 +20,12 @@ interface JoinRequest {
   receivedAt: string;
   purgedAt: string | null;
 }
-const columns = [{ key: "staff:local.received" }, { key: "staff:local.association" }, { key: "staff:local.applicant" }, { key: "staff:local.status" }];
+const columns = [
+  { key: "staff:local.received" },
+  { key: "staff:local.association" },
+  { key: "staff:local.applicant" },
+  { key: "staff:local.status" },
+];
 const states = ["new", "contacted", "done"] as const;
 
 export function JoinInbox({ ward }: { ward: string }) {
@@ -30,10 +35,15 @@ export function JoinInbox({ ward }: { ward: string }) {
   const [message, setMessage] = useState<LocalMessage>(null);
   const loader = useLoader<JoinRequest[]>(
     async () =>
-      ((await expectStatus(await api.local["join-requests"].$get({ query: { ward } }), 200).json()) as { requests: JoinRequest[] }).requests,
+      ((await expectStatus(await api.local["join-requests"].$get({ query: { ward } }), 200).json()) as { requests: JoinRequest[] })
+        .requests,
     `${ward}:${version}`,
   );
-  const format = new Intl.DateTimeFormat(locale === "ja-easy" ? "ja" : locale, { dateStyle: "medium", timeStyle: "short", timeZone: jstZone });
+  const format = new Intl.DateTimeFormat(locale === "ja-easy" ? "ja" : locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: jstZone,
+  });
   const setStatus = async (request: JoinRequest, status: JoinRequest["status"]) => {
     try {
       expectStatus(await api.local["join-requests"][":id"].$put({ param: { id: request.id }, json: { status } }), 204);

@@ -3,8 +3,8 @@ import { useId, useState } from "react";
 import { T } from "../../app/i18n/T";
 import { csvBody, useStaffApi } from "../../staff/api";
 import { expectStatus } from "../../staff/staffFetch";
-import type { Kind } from "./localKinds";
 import { failure, type LocalMessage } from "./LocalStatus";
+import type { Kind } from "./localKinds";
 
 export function LocalCsv({ kind, ward, onImported }: { kind: Kind; ward: string; onImported: (message: LocalMessage) => void }) {
   const { api } = useStaffApi();

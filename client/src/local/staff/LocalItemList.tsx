@@ -8,8 +8,8 @@ import { StaffTable } from "../../staff/StaffTable";
 import { expectStatus } from "../../staff/staffFetch";
 import { LocalCsv } from "./LocalCsv";
 import { LocalItemForm } from "./LocalItemForm";
-import { blank, type Item, type Kind, titleOf } from "./localKinds";
 import { failure, type LocalMessage, LocalStatus } from "./LocalStatus";
+import { blank, type Item, type Kind, titleOf } from "./localKinds";
 
 const columns = [{ key: "staff:local.name" }, { key: "staff:local.summary" }, { key: "staff:users.actions" }];
 
@@ -20,7 +20,8 @@ export function LocalItemList({ ward, kind }: { ward: string; kind: Kind }) {
   const [editing, setEditing] = useState<{ id: string | null; value: Record<string, unknown> } | null>(null);
   const [message, setMessage] = useState<LocalMessage>(null);
   const loader = useLoader<Item[]>(
-    async () => ((await expectStatus(await api.local[":kind"].$get({ param: { kind }, query: { ward } }), 200).json()) as { items: Item[] }).items,
+    async () =>
+      ((await expectStatus(await api.local[":kind"].$get({ param: { kind }, query: { ward } }), 200).json()) as { items: Item[] }).items,
     `${ward}:${kind}:${version}`,
   );
 

@@ -16,7 +16,10 @@ type Bands = Record<(typeof ageBands)[number], number>;
 export function StaffPopulationPage() {
   const { api, session } = useStaffApi();
   const [ward, setWard] = useState(session.user.ward ?? "27127");
-  const loader = useLoader<Bands>(async () => (await expectStatus(await api.population.$get({ query: { ward } }), 200).json()).bands as Bands, ward);
+  const loader = useLoader<Bands>(
+    async () => (await expectStatus(await api.population.$get({ query: { ward } }), 200).json()).bands as Bands,
+    ward,
+  );
   return (
     <>
       <h1 tabIndex={-1}>

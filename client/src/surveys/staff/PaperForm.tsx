@@ -119,7 +119,15 @@ export function PaperForm({
             <label htmlFor={codeId}>
               <T k={sampled ? "staff:paper.code" : "staff:paper.codeOptional"} />
             </label>
-            <input id={codeId} ref={codeRef} name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} required={sampled} />
+            <input
+              id={codeId}
+              ref={codeRef}
+              name="code"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              required={sampled}
+            />
           </div>
         )}
         {visibleQuestions(survey.definition, answers).map((question) => (

@@ -24,13 +24,21 @@ export function QuestionBody({ question, second, locked, set }: BodyProps) {
           label="staff:editor.lowLabel"
           value={question.lowLabel}
           second={second}
-          onChange={(v) => set((q) => q.type === "rating" && (q.lowLabel = v))}
+          onChange={(v) =>
+            set((q) => {
+              if (q.type === "rating") q.lowLabel = v;
+            })
+          }
         />
         <TextPair
           label="staff:editor.highLabel"
           value={question.highLabel}
           second={second}
-          onChange={(v) => set((q) => q.type === "rating" && (q.highLabel = v))}
+          onChange={(v) =>
+            set((q) => {
+              if (q.type === "rating") q.highLabel = v;
+            })
+          }
         />
       </>
     );
@@ -40,7 +48,11 @@ export function QuestionBody({ question, second, locked, set }: BodyProps) {
       label="staff:editor.maxLength"
       value={question.maxLength}
       disabled={locked}
-      onChange={(n) => set((q) => q.type === "text" && (q.maxLength = n))}
+      onChange={(n) =>
+        set((q) => {
+          if (q.type === "text") q.maxLength = n;
+        })
+      }
     />
   );
 }

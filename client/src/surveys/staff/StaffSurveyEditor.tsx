@@ -47,7 +47,12 @@ export function StaffSurveyEditor({ start, onSaved }: { start: EditorStart; onSa
         </p>
       )}
       <SurveySettings input={input} onChange={setInput} second={second} onSecond={setSecond} open={open} />
-      <TextPair label="staff:editor.title" value={definition.title} second={second} onChange={(title) => setDefinition((d) => (d.title = title))} />
+      <TextPair
+        label="staff:editor.title"
+        value={definition.title}
+        second={second}
+        onChange={(title) => setDefinition((d) => (d.title = title))}
+      />
       <TextPair
         label="staff:editor.description"
         value={definition.description}

@@ -41,7 +41,12 @@ export function SurveySettings({
           <T k="staff:editor.resultsPublic" />
         </label>
       )}
-      <DateField label="staff:editor.opensAt" value={input.opensAt} disabled={open} onChange={(opensAt) => onChange({ ...input, opensAt })} />
+      <DateField
+        label="staff:editor.opensAt"
+        value={input.opensAt}
+        disabled={open}
+        onChange={(opensAt) => onChange({ ...input, opensAt })}
+      />
       <DateField label="staff:editor.closesAt" value={input.closesAt} onChange={(closesAt) => onChange({ ...input, closesAt })} />
       <Choice
         label="staff:editor.secondLanguage"
