@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { hc } from "hono/client";
 import { describe, expect, it } from "vitest";
-import { csvBody } from "./api";
-import { expectStatus, staffFetch } from "./staffFetch";
+import { csvBody } from "./files";
+import { expectStatus, staffFetch, withFetch } from "./staffFetch";
 
 // A server that, like the staff routes, refuses a change without the session's token and answers 401 once the session is gone.
 const server = new Hono()
@@ -20,7 +20,9 @@ function client() {
     () => ends.push(1),
     async (input, init) => server.request(input instanceof URL ? input.href : input, init),
   );
-  return { api: hc<typeof server>("http://console.test", { fetch }).api.staff, ends };
+  // As the console does: the client has a fetch of its own (never called), each call gets the console's.
+  const never = async () => Promise.reject(new Error("the client's own fetch was used"));
+  return { api: withFetch(hc<typeof server>("http://console.test", { fetch: never }).api.staff, fetch), ends };
 }
 
 describe("the console's fetch", () => {

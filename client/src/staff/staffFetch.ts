@@ -13,6 +13,18 @@ export function staffFetch(csrfToken: string, onEnded: () => void, base: typeof 
   };
 }
 
+/**
+ * A typed Hono client whose every call goes through `fetch`: hc lays a call's own options over the
+ * client's, so this gives each call the fetch, and keeps its other options (an upload's body).
+ */
+export function withFetch<T>(client: T, fetch: typeof globalThis.fetch): T {
+  if (typeof client !== "function") return client;
+  return new Proxy(client, {
+    get: (target, key) => withFetch(Reflect.get(target, key), fetch),
+    apply: (target, self, [args, options]: unknown[]) => Reflect.apply(target, self, [args, { ...(options as object), fetch }]),
+  });
+}
+
 /** The response when it has one of the expected statuses; any other is thrown, for errorKeyOf to name. */
 export function expectStatus<R extends { status: number }, S extends R["status"]>(
   response: R,

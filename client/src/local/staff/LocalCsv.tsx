@@ -1,7 +1,8 @@
 /** 通いの場 and the rest to and from CSV: the export is a plain download; an import is refused whole when a row is bad. */
 import { useId, useState } from "react";
 import { T } from "../../app/i18n/T";
-import { csvBody, useStaffApi } from "../../staff/api";
+import { useStaffApi } from "../../staff/api";
+import { csvBody } from "../../staff/files";
 import { expectStatus } from "../../staff/staffFetch";
 import { failure, type LocalMessage } from "./LocalStatus";
 import type { Kind } from "./localKinds";

@@ -10,7 +10,8 @@ import { useLoader } from "../../app/data";
 import { errorKeyOf } from "../../app/errors";
 import { T, useT } from "../../app/i18n/T";
 import { StatusMessage, type StatusText } from "../../app/shell/StatusMessage";
-import { saveFile, useStaffApi } from "../../staff/api";
+import { useStaffApi } from "../../staff/api";
+import { saveFile } from "../../staff/files";
 import { expectStatus } from "../../staff/staffFetch";
 import { type Letter, PrintableLetters } from "./PrintableLetters";
 
