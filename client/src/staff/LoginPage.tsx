@@ -2,6 +2,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { T } from "../app/i18n/T";
 import { Link } from "../app/router";
+import { FormProblem } from "./FormActions";
 
 export function LoginPage({
   login,
@@ -42,11 +43,7 @@ export function LoginPage({
           <T k="staff:login.password" />
         </label>
         <input id={passwordId} name="password" type="password" autoComplete="current-password" required />
-        {error && (
-          <p id={errorId} role="alert" className="error">
-            <T k={error} />
-          </p>
-        )}
+        <FormProblem id={errorId} problem={error ?? null} />
         <button type="submit" className="button primary" disabled={busy}>
           <T k={busy ? "staff:login.submitting" : "staff:login.submit"} />
         </button>
