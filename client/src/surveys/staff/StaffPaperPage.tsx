@@ -41,7 +41,8 @@ function PaperPage({ survey, initialEntries }: { survey: Survey; initialEntries:
   const { api } = useStaffApi();
   const [entries, setEntries] = useState(initialEntries);
   const [editing, setEditing] = useState<PaperEntry | null>(null);
-  // The list is refreshed in place after each entry: the form, and its message, stay.
+  // The list is refreshed in place after each entry: the form, and its message, stay. A correction
+  // starts from a copy, so choosing the same entry again starts it afresh.
   const onStored = async () => {
     const response = await api.surveys[":id"].paper.$get({ param: { id: survey.id } }).catch(() => null);
     if (response?.status === 200) setEntries((await response.json()).entries as PaperEntry[]);
@@ -60,7 +61,7 @@ function PaperPage({ survey, initialEntries }: { survey: Survey; initialEntries:
                 {entry.receiptCode} · {entry.receivedAt.slice(0, 16).replace("T", " ")}
               </span>
               {survey.status !== "closed" && (
-                <button type="button" className="button" onClick={() => setEditing(entry)}>
+                <button type="button" className="button" onClick={() => setEditing({ ...entry })}>
                   <T k="staff:paper.correct" values={{ receipt: entry.receiptCode }} />
                 </button>
               )}
