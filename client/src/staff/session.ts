@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { StaffSession } from "../../../shared/accounts/schemas";
 import { api } from "../app/api";
 import { errorKeyOf } from "../app/errors";
+import { staffApi } from "./api";
 
 export type SessionState =
   | { status: "checking" }
@@ -43,7 +44,9 @@ export function useStaffSession() {
   }, []);
 
   const logout = useCallback(async (session: StaffSession) => {
-    await api.api.staff.logout.$post(undefined, { headers: { "x-csrf-token": session.csrfToken } }).catch(() => null);
+    await staffApi(session, () => {})
+      .api.logout.$post()
+      .catch(() => null);
     setState({ status: "anonymous" });
   }, []);
 

@@ -1,24 +1,25 @@
 /** 年代別人口: the ward's population by age band, the weights of age-weighted results. */
 import { type FormEvent, useId, useState } from "react";
-import type { StaffSession } from "../../../../shared/accounts/schemas";
 import { ageBands } from "../../../../shared/surveys/model";
-import { api } from "../../app/api";
 import { useLoader } from "../../app/data";
 import { errorKeyOf } from "../../app/errors";
 import { T } from "../../app/i18n/T";
-import { LoadState } from "../../app/shell/LoadState";
+import { StatusMessage, type StatusText } from "../../app/shell/StatusMessage";
+import { useStaffApi } from "../../staff/api";
+import { FormActions } from "../../staff/FormActions";
+import { Loaded } from "../../staff/Loaded";
+import { expectStatus } from "../../staff/staffFetch";
 import { WardPicker } from "../../staff/WardPicker";
 
 type Bands = Record<(typeof ageBands)[number], number>;
 
-export function StaffPopulationPage({ session, onEnded }: { session: StaffSession; onEnded: () => void }) {
+export function StaffPopulationPage() {
+  const { api, session } = useStaffApi();
   const [ward, setWard] = useState(session.user.ward ?? "27127");
-  const { state, retry } = useLoader<Bands>(async () => {
-    const response = await api.api.staff.population.$get({ query: { ward } });
-    if ((response.status as number) === 401) onEnded();
-    if (response.status !== 200) throw response;
-    return (await response.json()).bands as Bands;
-  }, ward);
+  const loader = useLoader<Bands>(
+    async () => (await expectStatus(await api.population.$get({ query: { ward } }), 200).json()).bands as Bands,
+    ward,
+  );
   return (
     <>
       <h1 tabIndex={-1}>
@@ -28,25 +29,21 @@ export function StaffPopulationPage({ session, onEnded }: { session: StaffSessio
         <T k="staff:population.intro" />
       </p>
       <WardPicker session={session} ward={ward} onChange={setWard} />
-      {state.status !== "ready" ? (
-        <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
-      ) : (
-        <PopulationForm key={ward} session={session} ward={ward} initial={state.data} />
-      )}
+      <Loaded of={loader}>{(bands) => <PopulationForm key={ward} ward={ward} initial={bands} />}</Loaded>
     </>
   );
 }
 
-function PopulationForm({ session, ward, initial }: { session: StaffSession; ward: string; initial: Bands }) {
+function PopulationForm({ ward, initial }: { ward: string; initial: Bands }) {
+  const { api } = useStaffApi();
   const [bands, setBands] = useState(initial);
-  const [message, setMessage] = useState<{ key: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<StatusText | null>(null);
   const id = useId();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     try {
-      const response = await api.api.staff.population.$put({ json: { ward, bands } }, { headers: { "x-csrf-token": session.csrfToken } });
-      if (response.status !== 204) throw response;
-      setMessage({ key: "staff:population.saved", error: false });
+      expectStatus(await api.population.$put({ json: { ward, bands } }), 204);
+      setMessage({ key: "staff:population.saved" });
     } catch (failure) {
       setMessage({ key: await errorKeyOf(failure), error: true });
     }
@@ -68,14 +65,8 @@ function PopulationForm({ session, ward, initial }: { session: StaffSession; war
           />
         </div>
       ))}
-      {message && (
-        <p role={message.error ? "alert" : "status"} className={message.error ? "error" : "ok"}>
-          <T k={message.key} />
-        </p>
-      )}
-      <button type="submit" className="button primary">
-        <T k="staff:population.save" />
-      </button>
+      <StatusMessage message={message} />
+      <FormActions save="staff:population.save" />
     </form>
   );
 }

@@ -2,24 +2,29 @@
 
 import { localized } from "../../../../shared/surveys/model";
 import type { StaffSurveyList } from "../../../../shared/surveys/staff/results";
-import { api } from "../../app/api";
 import { useLoader } from "../../app/data";
 import { RubyText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
 import { Link } from "../../app/router";
-import { LoadState } from "../../app/shell/LoadState";
-import { TableScroll } from "../../staff/TableScroll";
+import { useStaffApi } from "../../staff/api";
+import { Loaded } from "../../staff/Loaded";
+import { StaffTable } from "../../staff/StaffTable";
+import { expectStatus } from "../../staff/staffFetch";
 
 const day = (iso: string) => iso.slice(0, 10);
+const columns = [
+  { key: "staff:surveys.title" },
+  { key: "staff:surveys.ward" },
+  { key: "staff:surveys.kind" },
+  { key: "staff:surveys.status" },
+  { key: "staff:surveys.responses", number: true },
+  { key: "staff:surveys.period" },
+];
 
-export function StaffSurveysPage({ onEnded }: { onEnded: () => void }) {
-  const { locale, plain } = useT();
-  const { state, retry } = useLoader<StaffSurveyList>(async () => {
-    const response = await api.api.staff.surveys.$get();
-    if ((response.status as number) === 401) onEnded();
-    if (response.status !== 200) throw response;
-    return response.json();
-  }, "staff-surveys");
+export function StaffSurveysPage() {
+  const { locale } = useT();
+  const { api } = useStaffApi();
+  const loader = useLoader<StaffSurveyList>(async () => expectStatus(await api.surveys.$get(), 200).json(), "staff-surveys");
 
   return (
     <>
@@ -31,42 +36,15 @@ export function StaffSurveysPage({ onEnded }: { onEnded: () => void }) {
           <T k="staff:surveys.new" />
         </Link>
       </p>
-      {state.status !== "ready" ? (
-        <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
-      ) : state.data.surveys.length === 0 ? (
-        <p>
-          <T k="staff:surveys.empty" />
-        </p>
-      ) : (
-        <TableScroll label={plain("staff:surveys.caption")}>
-          <table className="staff-table">
-            <caption>
-              <T k="staff:surveys.caption" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <T k="staff:surveys.title" />
-                </th>
-                <th scope="col">
-                  <T k="staff:surveys.ward" />
-                </th>
-                <th scope="col">
-                  <T k="staff:surveys.kind" />
-                </th>
-                <th scope="col">
-                  <T k="staff:surveys.status" />
-                </th>
-                <th scope="col" className="number">
-                  <T k="staff:surveys.responses" />
-                </th>
-                <th scope="col">
-                  <T k="staff:surveys.period" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.surveys.map((survey) => (
+      <Loaded of={loader}>
+        {({ surveys }) =>
+          surveys.length === 0 ? (
+            <p>
+              <T k="staff:surveys.empty" />
+            </p>
+          ) : (
+            <StaffTable caption={{ key: "staff:surveys.caption" }} columns={columns}>
+              {surveys.map((survey) => (
                 <tr key={survey.id}>
                   <th scope="row">
                     <Link to={`/staff/surveys/${survey.id}`}>
@@ -86,10 +64,10 @@ export function StaffSurveysPage({ onEnded }: { onEnded: () => void }) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+            </StaffTable>
+          )
+        }
+      </Loaded>
     </>
   );
 }

@@ -1,0 +1,60 @@
+/** Adding or changing one local item: its kind's fields (a meeting may carry one of the ward's polls), then save or cancel. */
+import { type FormEvent, useId, useState } from "react";
+import { useLoader } from "../../app/data";
+import { T } from "../../app/i18n/T";
+import { useStaffApi } from "../../staff/api";
+import { FormActions } from "../../staff/FormActions";
+import { expectStatus } from "../../staff/staffFetch";
+import { LocalField } from "./LocalField";
+import { fieldsOf, type Kind, titleOf } from "./localKinds";
+
+export function LocalItemForm({
+  kind,
+  ward,
+  initial,
+  onSave,
+  onCancel,
+}: {
+  kind: Kind;
+  ward: string;
+  initial: Record<string, unknown>;
+  onSave: (value: Record<string, unknown>) => void;
+  onCancel: () => void;
+}) {
+  const { api } = useStaffApi();
+  const id = useId();
+  const [value, setValue] = useState(initial);
+  // A meeting may carry a one-question poll: the ward's polls that are open or closed.
+  const surveys = useLoader(
+    async () => (await expectStatus(await api.surveys.$get(), 200).json()).surveys,
+    kind === "meetings" ? "surveys" : null,
+  );
+  const polls =
+    surveys.state.status === "ready" ? surveys.state.data.filter((s) => s.kind === "poll" && s.ward === ward && s.status !== "draft") : [];
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSave(value);
+  };
+  return (
+    <form className="local-form" onSubmit={submit} noValidate>
+      <fieldset>
+        <legend>
+          <T k={initial.id ? "staff:local.editHeading" : `staff:local.add.${kind}`} values={{ name: titleOf(initial) }} />
+        </legend>
+        {fieldsOf(kind).map((field) => (
+          <LocalField
+            key={field.key}
+            field={field}
+            id={`${id}-${field.key}`}
+            kind={kind}
+            ward={ward}
+            value={value[field.key]}
+            set={(v) => setValue({ ...value, [field.key]: v })}
+            polls={polls}
+          />
+        ))}
+        <FormActions onCancel={onCancel} />
+      </fieldset>
+    </form>
+  );
+}
