@@ -39,7 +39,9 @@ class MachikoeDatabase extends Dexie {
   pushRemovals!: EntityTable<PushRemovalItem, "id">;
 
   constructor() {
-    super("machikoe");
+    // No query cache: the service worker writes some stores with plain IndexedDB, which Dexie cannot
+    // see; uncached, a live query run again (db/live.ts `deps`) reads what is really stored.
+    super("machikoe", { cache: "disabled" });
     this.version(1).stores({ settings: "id" });
     this.version(2).stores({ drafts: "id, surveyId", outbox: "id, surveyId, state", meta: "key" });
     this.version(3).stores({
