@@ -1,6 +1,6 @@
 /**
- * The typed API client: the only way the app calls the server. Types come from the server's routes.
- * The service worker imports it too, so it carries nothing else (messages live in errors.ts).
+ * The typed API client: how the pages call the server. Types come from the server's routes. Outbox
+ * items (sync/send.ts) and the service worker use plain fetch, with bodies typed from these routes.
  */
 import { hc } from "hono/client";
 import type { AppType } from "../../../server/app";

@@ -3,11 +3,12 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { detectLocale } from "../../../shared/locales/locales";
 import type { Settings } from "../../../shared/settings/settings";
-import { loadSettings, saveSettings } from "../db";
-import { startJoinSync } from "../local/joins";
-import { startRemovalSync } from "../notices/push";
+import { loadSettings, saveSettings } from "../db/settings";
+import { joinOutbox } from "../local/joins";
+import { removalOutbox } from "../notices/push";
 import { applyTextSize, SettingsProvider } from "../settings/SettingsContext";
-import { startOutboxSync } from "../surveys/outbox";
+import { responseOutbox } from "../surveys/outbox";
+import { startSync } from "../sync/triggers";
 import { App } from "./App";
 import { initI18n } from "./i18n";
 import { listenForInstallOffer } from "./pwa/install";
@@ -30,9 +31,8 @@ async function boot(): Promise<void> {
   }
   applyTextSize(settings.textSize);
   await initI18n(settings.locale);
-  startOutboxSync();
-  startJoinSync();
-  startRemovalSync();
+  // Survey responses, 町会 join requests and push removals waiting on the device go out (sync/).
+  startSync([responseOutbox, joinOutbox, removalOutbox]);
   createRoot(document.getElementById("root") as HTMLElement).render(
     <StrictMode>
       <SettingsProvider initial={settings}>

@@ -1,6 +1,6 @@
 /**
  * Plain IndexedDB on the app's "machikoe" database, for the service worker, which reads and writes
- * a few stores without Dexie (the page's Dexie schema in db/index.ts owns the database's shape).
+ * a few stores without Dexie (the page's Dexie schema in database.ts owns the database's shape).
  */
 
 /** Opens the database as the page made it; never creates or upgrades it. */

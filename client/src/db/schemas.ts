@@ -3,6 +3,7 @@ import { z } from "zod/mini";
 import { JoinReceipt, JoinRequestInput } from "../../../shared/local/schemas";
 import { Answer, Receipt, ResponseId, ResponseInput } from "../../../shared/surveys/answers";
 import { LocalizedText, Profile, Survey } from "../../../shared/surveys/model";
+import { queuedStates } from "../sync/engine";
 
 export const Draft = z.object({
   /** The response id (UUIDv7), made when the draft is made and kept through every retry. */
@@ -19,7 +20,8 @@ export const Draft = z.object({
 });
 export type Draft = z.infer<typeof Draft>;
 
-export const outboxStates = ["pending", "sent", "attention"] as const;
+/** Every outbox item is in one of these (sync/engine.ts): 送信待ち, 送信済み, 確認が必要. */
+export const outboxStates = queuedStates;
 export type OutboxState = (typeof outboxStates)[number];
 
 export const OutboxItem = z.object({
@@ -51,6 +53,19 @@ export const JoinOutboxItem = z.object({
   errorCode: z.optional(z.string()),
 });
 export type JoinOutboxItem = z.infer<typeof JoinOutboxItem>;
+
+/**
+ * Turning push notices off while offline: the server's record of this browser's subscription is
+ * removed once a connection returns. Its id is the endpoint; it leaves the device once answered.
+ */
+export const PushRemovalItem = z.object({
+  id: z.string(),
+  payload: z.object({ endpoint: z.string(), auth: z.string() }),
+  state: z.enum(outboxStates),
+  queuedAt: z.number(),
+  attempts: z.int(),
+});
+export type PushRemovalItem = z.infer<typeof PushRemovalItem>;
 
 /** A child in the 子育てタイムライン: a nickname and a due or birth date, kept only on this device. */
 export const ChildRecord = z.object({

@@ -1,12 +1,14 @@
 /**
  * A ward's local data on this device: shown at once from IndexedDB (offline too), then brought up
- * to date with the changes since the last sync. A failed sync keeps what is stored and says so.
+ * to date with the changes since the last sync (a live query: the page follows what the sync
+ * stores). A failed sync keeps what is stored and says so.
  */
 import { useCallback, useEffect, useState } from "react";
 import { LocalChanges } from "../../../shared/local/schemas";
 import { api } from "../app/api";
 import { errorKeyOf } from "../app/errors";
-import { applyLocalChanges, type LocalData, localData, localSyncedAt } from "../db";
+import { useStored } from "../db/live";
+import { applyLocalChanges, type LocalData, localData, localSyncedAt } from "../db/local";
 
 const syncing = new Map<string, Promise<void>>();
 
@@ -34,7 +36,8 @@ export interface LocalState {
 }
 
 export function useLocalData(ward: string | null): LocalState {
-  const [data, setData] = useState<LocalData | null>(null);
+  // Tagged with its ward, so another ward's rows are never shown while the new ones load.
+  const stored = useStored(async () => (ward ? { ward, data: await localData(ward) } : null), [ward], null);
   const [busy, setBusy] = useState(false);
   const [syncError, setSyncError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -42,27 +45,22 @@ export function useLocalData(ward: string | null): LocalState {
   useEffect(() => {
     if (!ward) return;
     let current = true;
-    setData(null);
     setSyncError(null);
     setBusy(true);
-    void (async () => {
-      const stored = await localData(ward).catch(() => null);
-      if (current && stored) setData(stored);
-      try {
-        await syncLocal(ward);
-        if (current) setData(await localData(ward));
-      } catch (error) {
-        if (current) setSyncError(await errorKeyOf(error));
-      } finally {
+    syncLocal(ward)
+      .catch(async (error: unknown) => {
+        const key = await errorKeyOf(error);
+        if (current) setSyncError(key);
+      })
+      .finally(() => {
         if (current) setBusy(false);
-      }
-    })();
+      });
     return () => {
       current = false;
     };
   }, [ward, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, syncing: busy, syncError, retry };
+  return { data: stored?.ward === ward ? stored.data : null, syncing: busy, syncError, retry };
 }
 
 /**

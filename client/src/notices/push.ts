@@ -2,14 +2,20 @@
  * Push on the page: whether this browser can receive notices, turning them on (permission, then a
  * subscription with the server's VAPID key, then the registration with the ward, language and
  * cohort months), keeping the registration current when a child is added or born, and turning
- * them off — the server's record is removed at once, or as soon as the phone is back online.
+ * them off — the server's record is removed at once, or as soon as the phone is back online (an
+ * outbox of its own, sync/engine.ts).
  */
 import { cohortOf } from "../../../shared/childcare/timeline";
 import type { Locale } from "../../../shared/locales/locales";
 import type { PushRegistration } from "../../../shared/notices/schemas";
 import { api } from "../app/api";
 import { errorKeyOf } from "../app/errors";
-import { type ChildRecord, metaValue, setMetaValue } from "../db";
+import { metaValue, setMetaValue } from "../db/meta";
+import { queueRemoval, registrationKey, removalQueue, removalWaiting } from "../db/notices";
+import type { ChildRecord } from "../db/schemas";
+import { createOutbox } from "../sync/engine";
+import { sendSoon } from "../sync/triggers";
+import { removalKind } from "./send-removal";
 
 export type Availability = "supported" | "ios-install" | "unsupported";
 
@@ -60,7 +66,7 @@ async function register(body: PushRegistration): Promise<Outcome> {
   try {
     const response = await api.api.push.subscription.$put({ json: body });
     if (!response.ok) return { ok: false, errorKey: await errorKeyOf(response) };
-    await setMetaValue("push:registered", JSON.stringify(body));
+    await setMetaValue(registrationKey, JSON.stringify(body));
     return { ok: true };
   } catch (error) {
     return { ok: false, errorKey: await errorKeyOf(error) };
@@ -95,47 +101,21 @@ export async function keepRegistrationCurrent(ward: string | null, locale: Local
   const subscription = await currentSubscription();
   if (!subscription || Notification.permission !== "granted") return;
   const body = registrationOf(subscription, ward, locale, children);
-  if ((await metaValue("push:registered")) === JSON.stringify(body)) return;
+  if ((await metaValue(registrationKey)) === JSON.stringify(body)) return;
   await register(body);
 }
 
-/** A removal the server has not confirmed yet: sent again at the next start or reconnection. */
-const pendingRemoval = "push:removal";
-
-async function sendRemoval(removal: { endpoint: string; auth: string }): Promise<boolean> {
-  try {
-    const response = await api.api.push.subscription.$delete({ json: removal });
-    if (!response.ok && response.status >= 500) return false;
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Removals of the server's record, kept until the server has answered (sent again at start and on reconnection). */
+export const removalOutbox = createOutbox({ ...removalKind, store: removalQueue });
 
 /** Stops notices: unsubscribes this browser and removes the server's record (now, or once back online). */
 export async function turnOff(): Promise<"removed" | "queued"> {
   const subscription = await currentSubscription();
-  await setMetaValue("push:registered", null);
+  await setMetaValue(registrationKey, null);
   if (!subscription) return "removed";
   const removal = { endpoint: subscription.endpoint, auth: subscription.toJSON().keys?.auth ?? "" };
-  await setMetaValue(pendingRemoval, JSON.stringify(removal));
+  await queueRemoval(removal);
   await subscription.unsubscribe().catch(() => false);
-  if (await sendRemoval(removal)) {
-    await setMetaValue(pendingRemoval, null);
-    return "removed";
-  }
-  return "queued";
-}
-
-/** Sends a removal still waiting from an earlier "stop" made offline. */
-export async function flushPendingRemoval(): Promise<void> {
-  const stored = await metaValue(pendingRemoval);
-  if (!stored) return;
-  if (await sendRemoval(JSON.parse(stored) as { endpoint: string; auth: string })) await setMetaValue(pendingRemoval, null);
-}
-
-/** A removal asked for offline goes out at the next start and whenever the connection returns, whichever page is open. */
-export function startRemovalSync(): void {
-  void flushPendingRemoval().catch(() => undefined);
-  window.addEventListener("online", () => void flushPendingRemoval().catch(() => undefined));
+  await sendSoon(removalOutbox);
+  return (await removalWaiting(removal.endpoint)) ? "queued" : "removed";
 }

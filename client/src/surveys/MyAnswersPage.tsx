@@ -9,7 +9,8 @@ import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Loading } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
-import { discardUnsent, type OutboxItem } from "../db";
+import type { OutboxItem } from "../db/schemas";
+import { discardUnsent } from "../db/surveys";
 import { flushOutbox, useOutbox } from "./outbox";
 
 export function OutboxStatus({ item }: { item: OutboxItem }) {

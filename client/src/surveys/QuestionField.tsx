@@ -1,9 +1,14 @@
-/** One question on its own screen, by type: large radio, checkbox and number targets, a text box. */
-import { useId } from "react";
+/**
+ * One question on its own screen, by type: a text box or a number (here), large radio and checkbox
+ * targets for choices and ratings (ChoiceQuestion.tsx). The question's text, hint and error are
+ * made here once, with the ids that tie them to the inputs for screen readers.
+ */
+import { type ReactNode, useId } from "react";
 import type { Answer } from "../../../shared/surveys/answers";
 import { localized, type Question } from "../../../shared/surveys/model";
 import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
+import { ChoiceQuestion } from "./ChoiceQuestion";
 
 interface Props {
   question: Question;
@@ -12,160 +17,105 @@ interface Props {
   errorKey: string | null;
 }
 
+/** The pieces every question type shows, and the ids that connect them. */
+export interface QuestionParts {
+  id: string;
+  legend: ReactNode;
+  hint: ReactNode;
+  error: ReactNode;
+  describedBy: string | undefined;
+  invalid: true | undefined;
+}
+
 export function QuestionField({ question, answer, onChange, errorKey }: Props) {
-  const { locale, plain } = useT();
+  const { locale } = useT();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const rangeHint = hintOf(question);
-  const describedBy = [question.help || rangeHint ? hintId : null, errorKey ? errorId : null].filter(Boolean).join(" ") || undefined;
-
-  const legend = (
-    <>
-      <RubyText text={localized(question.text, locale)} />{" "}
-      <span className={question.required ? "badge required" : "badge"}>
-        <T k={question.required ? "surveys.question.required" : "surveys.question.optional"} />
-      </span>
-    </>
-  );
-  const hint = (
-    <p id={hintId} className="hint">
-      {question.help && <RubyText text={localized(question.help, locale)} />}{" "}
-      {rangeHint && <T k={rangeHint.key} values={rangeHint.values} />}
-    </p>
-  );
-  const error = errorKey && (
-    <p id={errorId} className="error" role="alert">
-      <T k={errorKey} />
-    </p>
-  );
-
-  if (question.type === "text" || question.type === "number") {
-    const value = answer && "text" in answer ? answer.text : answer && "value" in answer ? String(answer.value) : "";
-    return (
-      <div className="question">
-        <label htmlFor={id} className="question-text">
-          {legend}
-        </label>
-        {hint}
-        {question.type === "text" ? (
-          <>
-            <textarea
-              id={id}
-              rows={question.multiline ? 6 : 2}
-              maxLength={question.maxLength}
-              value={value}
-              aria-describedby={describedBy}
-              aria-invalid={errorKey ? true : undefined}
-              onChange={(e) => onChange(e.target.value === "" ? undefined : { text: e.target.value })}
-            />
-            <p className="hint" aria-live="polite">
-              <T k="surveys.question.charsLeft" values={{ count: question.maxLength - value.length }} />
-            </p>
-          </>
-        ) : (
-          <span className="number-input">
-            <input
-              id={id}
-              type="number"
-              inputMode={question.integer ? "numeric" : "decimal"}
-              min={question.min}
-              max={question.max}
-              step={question.integer ? 1 : "any"}
-              value={value}
-              aria-describedby={describedBy}
-              aria-invalid={errorKey ? true : undefined}
-              onChange={(e) => onChange(e.target.value === "" ? undefined : { value: Number(e.target.value) })}
-            />
-            {question.unit && <RubyText text={localized(question.unit, locale)} />}
-          </span>
-        )}
-        {error}
-      </div>
-    );
-  }
-
-  const otherLabel = "other" in question && question.other ? localized(question.other.label, locale) : null;
-  const options =
-    question.type === "rating"
-      ? [1, 2, 3, 4, 5].map((n) => ({
-          id: String(n),
-          label: n === 1 ? `1 ${localized(question.lowLabel, locale)}` : n === 5 ? `5 ${localized(question.highLabel, locale)}` : String(n),
-        }))
-      : question.options.map((o) => ({ id: o.id, label: localized(o.label, locale) }));
-
-  const multiple = question.type === "multiple";
-  const chosen = (optionId: string) => {
-    if (!answer) return false;
-    if ("option" in answer) return answer.option === optionId;
-    if ("options" in answer) return optionId === "other" ? answer.other !== undefined : answer.options.includes(optionId);
-    if ("value" in answer) return String(answer.value) === optionId;
-    return false;
+  const parts: QuestionParts = {
+    id,
+    describedBy: [question.help || rangeHint ? hintId : null, errorKey ? errorId : null].filter(Boolean).join(" ") || undefined,
+    invalid: errorKey ? true : undefined,
+    legend: (
+      <>
+        <RubyText text={localized(question.text, locale)} />{" "}
+        <span className={question.required ? "badge required" : "badge"}>
+          <T k={question.required ? "surveys.question.required" : "surveys.question.optional"} />
+        </span>
+      </>
+    ),
+    hint: (
+      <p id={hintId} className="hint">
+        {question.help && <RubyText text={localized(question.help, locale)} />}{" "}
+        {rangeHint && <T k={rangeHint.key} values={rangeHint.values} />}
+      </p>
+    ),
+    error: errorKey && (
+      <p id={errorId} className="error" role="alert">
+        <T k={errorKey} />
+      </p>
+    ),
   };
-  const choose = (optionId: string, checked: boolean) => {
-    if (question.type === "rating") return onChange({ value: Number(optionId) });
-    if (!multiple) return onChange(optionId === "other" ? { option: "other", other: "" } : { option: optionId });
-    const current = answer && "options" in answer ? answer : { options: [] as string[] };
-    if (optionId === "other") {
-      const { other: _drop, ...rest } = current;
-      return onChange(checked ? { ...rest, other: "" } : rest);
-    }
-    const options = checked ? [...current.options, optionId] : current.options.filter((o) => o !== optionId);
-    return onChange({ ...current, options });
-  };
-  const otherText = answer && "other" in answer ? (answer.other ?? "") : "";
-  const setOther = (text: string) => {
-    if (!answer) return;
-    if ("option" in answer) onChange({ option: "other", other: text });
-    else if ("options" in answer) onChange({ ...answer, other: text });
-  };
+  if (question.type === "text" || question.type === "number")
+    return <EntryQuestion question={question} answer={answer} onChange={onChange} parts={parts} />;
+  return <ChoiceQuestion question={question} answer={answer} onChange={onChange} parts={parts} />;
+}
 
+function EntryQuestion({
+  question,
+  answer,
+  onChange,
+  parts,
+}: {
+  question: Extract<Question, { type: "text" | "number" }>;
+  answer: Answer | undefined;
+  onChange: (answer: Answer | undefined) => void;
+  parts: QuestionParts;
+}) {
+  const { locale } = useT();
+  const { id, describedBy, invalid } = parts;
+  const value = answer && "text" in answer ? answer.text : answer && "value" in answer ? String(answer.value) : "";
   return (
-    <fieldset className={`question choice ${question.type === "rating" ? "rating" : ""}`} aria-describedby={describedBy}>
-      <legend className="question-text">{legend}</legend>
-      {hint}
-      {options.map((option) => (
-        <label key={option.id} className="choice-option">
-          <input
-            type={multiple ? "checkbox" : "radio"}
-            name={id}
-            value={option.id}
-            checked={chosen(option.id)}
-            onChange={(e) => choose(option.id, e.target.checked)}
-          />
-          <span>
-            <RubyText text={option.label} />
-          </span>
-        </label>
-      ))}
-      {otherLabel && (
+    <div className="question">
+      <label htmlFor={id} className="question-text">
+        {parts.legend}
+      </label>
+      {parts.hint}
+      {question.type === "text" ? (
         <>
-          <label className="choice-option">
-            <input
-              type={multiple ? "checkbox" : "radio"}
-              name={id}
-              value="other"
-              checked={chosen("other")}
-              onChange={(e) => choose("other", e.target.checked)}
-            />
-            <span>
-              <RubyText text={otherLabel} />
-            </span>
-          </label>
-          {chosen("other") && (
-            <input
-              type="text"
-              className="other-text"
-              aria-label={plain("surveys.question.other")}
-              maxLength={"other" in question ? question.other?.maxLength : undefined}
-              value={otherText}
-              onChange={(e) => setOther(e.target.value)}
-            />
-          )}
+          <textarea
+            id={id}
+            rows={question.multiline ? 6 : 2}
+            maxLength={question.maxLength}
+            value={value}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => onChange(e.target.value === "" ? undefined : { text: e.target.value })}
+          />
+          <p className="hint" aria-live="polite">
+            <T k="surveys.question.charsLeft" values={{ count: question.maxLength - value.length }} />
+          </p>
         </>
+      ) : (
+        <span className="number-input">
+          <input
+            id={id}
+            type="number"
+            inputMode={question.integer ? "numeric" : "decimal"}
+            min={question.min}
+            max={question.max}
+            step={question.integer ? 1 : "any"}
+            value={value}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(e) => onChange(e.target.value === "" ? undefined : { value: Number(e.target.value) })}
+          />
+          {question.unit && <RubyText text={localized(question.unit, locale)} />}
+        </span>
       )}
-      {error}
-    </fieldset>
+      {parts.error}
+    </div>
   );
 }
 

@@ -1,5 +1,4 @@
 /** アンケート: the surveys open now for the resident's ward and the city, and a way to "my answers". */
-import { useEffect, useState } from "react";
 import { localized, type SurveySummary } from "../../../shared/surveys/model";
 import { api } from "../app/api";
 import { useLoader } from "../app/data";
@@ -8,7 +7,8 @@ import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
-import { db } from "../db";
+import { useStored } from "../db/live";
+import { draftSurveyIds } from "../db/surveys";
 import { useSettings } from "../settings/SettingsContext";
 import { formatDate } from "./format";
 import { useOutbox } from "./outbox";
@@ -25,10 +25,7 @@ export function SurveyListPage() {
     `surveys:${settings.ward ?? "city"}`,
   );
   const outbox = useOutbox();
-  const [drafts, setDrafts] = useState<Set<string>>(new Set());
-  useEffect(() => {
-    void db.drafts.toArray().then((rows) => setDrafts(new Set(rows.map((d) => d.surveyId))));
-  }, []);
+  const drafts = useStored(draftSurveyIds, [], new Set<string>()) ?? new Set<string>();
   const answered = new Set((outbox ?? []).map((item) => item.surveyId));
   const waiting = (outbox ?? []).filter((item) => item.state !== "sent").length;
 

@@ -5,8 +5,9 @@
  * keeps one. A click opens the notice's page in an open window, or a new one.
  */
 /// <reference lib="webworker" />
-import { japanToday } from "../../../shared/childcare/dates";
+
 import type { Child } from "../../../shared/childcare/timeline";
+import { jstToday } from "../../../shared/time";
 import { done, openExisting, readAll, readOne } from "../db/raw-idb";
 import { compose, isPushPayload, type Shown } from "../notices/compose";
 
@@ -55,7 +56,7 @@ async function onPush(data: PushMessageData | null): Promise<void> {
   const ticked = new Set(
     (await readAll("timelineDone")).flatMap((d) => (typeof (d as { key?: unknown }).key === "string" ? [(d as { key: string }).key] : [])),
   );
-  const shown = compose(payload, children, ticked, japanToday());
+  const shown = compose(payload, children, ticked, jstToday());
   await keepInInbox(shown);
   await self.registration.showNotification(shown.title, {
     body: shown.body,
@@ -96,6 +97,7 @@ async function lastRegistration(): Promise<{
   keys: { auth: string };
   endpoint: string;
 } | null> {
+  // db/notices.ts registrationKey: the page writes it when the server takes a registration.
   const row = (await readOne("meta", "push:registered")) as { value?: unknown } | undefined;
   if (typeof row?.value !== "string") return null;
   try {

@@ -3,14 +3,14 @@
  * page navigations with the cached index.html, serves API GETs network-first with the last
  * good answer as the offline fallback, and keeps locale files once fetched. A new version waits
  * until the resident accepts the reload prompt (SKIP_WAITING), so nothing is cut off mid-task.
+ * Push (push.ts) and Background Sync of the outboxes (sync.ts) have their own modules.
  */
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import { pendingInWorker, updateInWorker } from "../db/outbox-idb";
-import { sendOne } from "../surveys/send";
 import { handlePush } from "./push";
+import { handleBackgroundSync } from "./sync";
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -53,34 +53,5 @@ self.addEventListener("activate", (event) => {
 // Push: notices become notifications (personal ones for the timeline) and lines in the inbox.
 handlePush();
 
-// Background Sync: when a connection returns, send the survey outbox. An open page does it itself
-// (it is told to); with no page open, the worker sends from IndexedDB directly.
-interface SyncEvent extends ExtendableEvent {
-  readonly tag: string;
-}
-
-self.addEventListener("sync", (event) => {
-  const sync = event as SyncEvent;
-  if (sync.tag === "outbox") sync.waitUntil(syncOutbox());
-});
-
-async function syncOutbox(): Promise<void> {
-  const pages = await self.clients.matchAll({ type: "window" });
-  if (pages.length > 0) {
-    for (const page of pages) page.postMessage({ type: "flush-outbox" });
-    return;
-  }
-  for (const item of await pendingInWorker()) {
-    const outcome = await sendOne(item);
-    if (outcome.kind === "sent") await updateInWorker(item.id, (i) => ({ ...i, state: "sent", receipt: outcome.receipt }));
-    else if (outcome.kind === "refused")
-      await updateInWorker(item.id, (i) => ({
-        ...i,
-        state: "attention",
-        errorCode: outcome.code,
-        ...(outcome.issues ? { issues: outcome.issues } : {}),
-      }));
-    // Still no connection: throwing asks the browser to retry the sync later.
-    else throw new Error("outbox: no connection yet");
-  }
-}
+// Background Sync: when a connection returns, the outboxes go out (sync.ts).
+handleBackgroundSync();

@@ -1,0 +1,101 @@
+/**
+ * The app's IndexedDB ("machikoe"), through Dexie: the one place that defines its tables. Versions
+ * only ever go up; a version that moves data says how in its upgrade, so what is on a resident's
+ * phone survives every update. The service worker reads and writes a few stores with plain
+ * IndexedDB (raw-idb.ts, outbox-idb.ts); this schema owns their shape. Each feature's records are
+ * read and written in its own module beside this one (surveys.ts, local.ts, childcare.ts, ...).
+ */
+import { Dexie, type EntityTable } from "dexie";
+import type { Association, Council, Meeting, Place } from "../../../shared/local/schemas";
+import type { Settings } from "../../../shared/settings/settings";
+import type { ChildRecord, DoneRecord, Draft, InboxRecord, JoinOutboxItem, OutboxItem, PushRemovalItem } from "./schemas";
+
+export interface SettingsRow extends Settings {
+  id: "settings";
+}
+
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+/** Where a push removal waited before version 6: one JSON value in meta. */
+const legacyRemovalKey = "push:removal";
+
+class MachikoeDatabase extends Dexie {
+  settings!: EntityTable<SettingsRow, "id">;
+  drafts!: EntityTable<Draft, "id">;
+  /** Survey responses: waiting, refused, and sent ones kept as "my answers". */
+  outbox!: EntityTable<OutboxItem, "id">;
+  meta!: EntityTable<MetaRow, "key">;
+  places!: EntityTable<Place, "id">;
+  associations!: EntityTable<Association, "id">;
+  councils!: EntityTable<Council, "id">;
+  meetings!: EntityTable<Meeting, "id">;
+  joinOutbox!: EntityTable<JoinOutboxItem, "id">;
+  children!: EntityTable<ChildRecord, "id">;
+  timelineDone!: EntityTable<DoneRecord, "key">;
+  inbox!: EntityTable<InboxRecord, "id">;
+  pushRemovals!: EntityTable<PushRemovalItem, "id">;
+
+  constructor() {
+    // No query cache: the service worker writes some stores with plain IndexedDB, which Dexie cannot
+    // see; uncached, a live query run again (db/live.ts `deps`) reads what is really stored.
+    super("machikoe", { cache: "disabled" });
+    this.version(1).stores({ settings: "id" });
+    this.version(2).stores({ drafts: "id, surveyId", outbox: "id, surveyId, state", meta: "key" });
+    this.version(3).stores({
+      places: "id, ward",
+      associations: "id, ward",
+      councils: "id, ward",
+      meetings: "id, ward",
+      joinOutbox: "id, state",
+    });
+    this.version(4).stores({ children: "id", timelineDone: "key, child" });
+    // The inbox is written by the service worker (sw/push.ts) when a push arrives.
+    this.version(5).stores({ inbox: "id, receivedAt" });
+    // Push-subscription removals become outbox items like the others (sync/engine.ts): the one that
+    // waited in meta moves over with its endpoint as its id, still waiting.
+    this.version(6)
+      .stores({ pushRemovals: "id, state" })
+      .upgrade(async (tx) => {
+        const row = (await tx.table("meta").get(legacyRemovalKey)) as MetaRow | undefined;
+        if (!row) return;
+        const removal = legacyRemoval(row.value);
+        if (removal)
+          await tx
+            .table("pushRemovals")
+            .put({ id: removal.endpoint, payload: removal, state: "pending", queuedAt: Date.now(), attempts: 0 } satisfies PushRemovalItem);
+        await tx.table("meta").delete(legacyRemovalKey);
+      });
+  }
+}
+
+function legacyRemoval(value: string): { endpoint: string; auth: string } | null {
+  try {
+    const parsed = JSON.parse(value) as { endpoint?: unknown; auth?: unknown };
+    return typeof parsed.endpoint === "string" && typeof parsed.auth === "string" ? { endpoint: parsed.endpoint, auth: parsed.auth } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const db = new MachikoeDatabase();
+
+/** The records of a list that the schema accepts: a damaged or outdated one is dropped, not trusted. */
+export function valid<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, rows: unknown[]): T[] {
+  return rows.flatMap((row) => {
+    const parsed = schema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** One record if the schema accepts it, else null. */
+export function validOne<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  row: unknown,
+): T | null {
+  if (row === undefined || row === null) return null;
+  const parsed = schema.safeParse(row);
+  return parsed.success ? parsed.data : null;
+}
