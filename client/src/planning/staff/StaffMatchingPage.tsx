@@ -258,10 +258,10 @@ function PolicyList({
       {state.status !== "ready" ? (
         <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
       ) : (
-        <TableScroll label={plain("staff:matching.policyCaption", { count: String(state.data.length) })}>
+        <TableScroll label={plain("staff:matching.policyCaption", { count: state.data.length })}>
           <table className="staff-table">
             <caption>
-              <T k="staff:matching.policyCaption" values={{ count: String(state.data.length) }} />
+              <T k="staff:matching.policyCaption" values={{ count: state.data.length }} />
             </caption>
             <thead>
               <tr>

@@ -185,7 +185,7 @@ function PaperForm({ session, survey, initialEntries }: { session: StaffSession;
       </form>
       <section aria-labelledby="paper-entries">
         <h2 id="paper-entries">
-          <T k="staff:paper.mine" values={{ count: String(entries.length) }} />
+          <T k="staff:paper.mine" values={{ count: entries.length }} />
         </h2>
         <ul className="entries">
           {entries.map((entry) => (
