@@ -87,7 +87,7 @@ export function App() {
   );
 }
 
-/** The resident's ward's 通いの場, 町会 and meetings, kept on the device (places/useLocal.ts). */
+/** The resident's ward's 通いの場, 町会 and meetings, kept on the device (local/useLocal.ts). */
 function LocalPrefetch() {
   const { settings } = useSettings();
   useLocalPrefetch(settings.ward);
