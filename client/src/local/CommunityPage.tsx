@@ -3,7 +3,6 @@
  * All from the ward's data on the device, so it reads offline.
  */
 import { useId, useState } from "react";
-import type { Council } from "../../../shared/local/schemas";
 import { areaName, wardName } from "../../../shared/wards/names";
 import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
@@ -68,40 +67,33 @@ function WardCommunity({ ward, myArea }: { ward: string; myArea: string | null }
       {local.data && (
         <>
           <FindAssociation associations={local.data.associations} myArea={myArea} areaLabel={areaLabel} />
-          <Councils councils={local.data.councils} myArea={myArea} />
+          <section aria-labelledby="councils-heading">
+            <h2 id="councils-heading">
+              <T k="community.councilsHeading" />
+            </h2>
+            <p>
+              <T k="community.councilsIntro" />
+            </p>
+            <ul className="card-list">
+              {local.data.councils
+                .sort((a, b) => a.area.localeCompare(b.area))
+                .map((council) => (
+                  <li key={council.id} className="card">
+                    <p className="card-title">
+                      <Link to={`/community/councils/${council.id}`}>{council.name}</Link>
+                      {council.area === myArea && (
+                        <span className="tag">
+                          <T k="community.yourArea" />
+                        </span>
+                      )}
+                    </p>
+                  </li>
+                ))}
+            </ul>
+          </section>
           <Meetings meetings={local.data.meetings} />
         </>
       )}
     </>
-  );
-}
-
-/** The ward's 地域活動協議会, by 地域, the resident's own marked. */
-function Councils({ councils, myArea }: { councils: Council[]; myArea: string | null }) {
-  return (
-    <section aria-labelledby="councils-heading">
-      <h2 id="councils-heading">
-        <T k="community.councilsHeading" />
-      </h2>
-      <p>
-        <T k="community.councilsIntro" />
-      </p>
-      <ul className="card-list">
-        {[...councils]
-          .sort((a, b) => a.area.localeCompare(b.area))
-          .map((council) => (
-            <li key={council.id} className="card">
-              <p className="card-title">
-                <Link to={`/community/councils/${council.id}`}>{council.name}</Link>
-                {council.area === myArea && (
-                  <span className="tag">
-                    <T k="community.yourArea" />
-                  </span>
-                )}
-              </p>
-            </li>
-          ))}
-      </ul>
-    </section>
   );
 }

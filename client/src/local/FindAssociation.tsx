@@ -86,30 +86,26 @@ export function FindAssociation({
           </div>
         )}
       </div>
-      {(address.trim() || chome) && <FoundAssociations found={found} />}
-    </section>
-  );
-}
-
-function FoundAssociations({ found }: { found: Association[] }) {
-  return (
-    <div role="status">
-      {found.length === 0 ? (
-        <p>
-          <T k="community.notFound" />
-        </p>
-      ) : (
-        <ul className="card-list">
-          {found.map((a) => (
-            <li key={a.id} className="card">
-              <p className="card-title">
-                <Link to={`/community/associations/${a.id}`}>{a.name}</Link>
-              </p>
-              <p className="card-meta">{a.chome.join("・")}</p>
-            </li>
-          ))}
-        </ul>
+      {(address.trim() || chome) && (
+        <div role="status">
+          {found.length === 0 ? (
+            <p>
+              <T k="community.notFound" />
+            </p>
+          ) : (
+            <ul className="card-list">
+              {found.map((a) => (
+                <li key={a.id} className="card">
+                  <p className="card-title">
+                    <Link to={`/community/associations/${a.id}`}>{a.name}</Link>
+                  </p>
+                  <p className="card-meta">{a.chome.join("・")}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
-    </div>
+    </section>
   );
 }

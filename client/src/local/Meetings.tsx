@@ -8,56 +8,18 @@ import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { formatDateTime } from "./format";
 
-const onAir = (m: Meeting, now: number) => Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt);
-
 export function Meetings({ meetings }: { meetings: Meeting[] }) {
+  const { locale } = useT();
   const now = Date.now();
   const sorted = [...meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
-  const coming = [...sorted.filter((m) => onAir(m, now)), ...sorted.filter((m) => Date.parse(m.startsAt) > now).reverse()];
+  const onAir = (m: Meeting) => Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt);
+  const coming = sorted.filter((m) => Date.parse(m.startsAt) > now).reverse();
   const held = sorted.filter((m) => Date.parse(m.endsAt) < now);
-  return (
-    <section aria-labelledby="meetings-heading">
-      <h2 id="meetings-heading">
-        <T k="community.meetingsHeading" />
-      </h2>
-      <p>
-        <T k="community.meetingsIntro" />
-      </p>
-      {coming.length > 0 && (
-        <>
-          <h3>
-            <T k="community.comingMeetings" />
-          </h3>
-          <ul className="card-list">
-            {coming.map((m) => (
-              <MeetingCard key={m.id} meeting={m} now={now} />
-            ))}
-          </ul>
-        </>
-      )}
-      {held.length > 0 && (
-        <>
-          <h3>
-            <T k="community.heldMeetings" />
-          </h3>
-          <ul className="card-list">
-            {held.map((m) => (
-              <MeetingCard key={m.id} meeting={m} now={now} />
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-function MeetingCard({ meeting: m, now }: { meeting: Meeting; now: number }) {
-  const { locale } = useT();
-  return (
-    <li className="card">
+  const card = (m: Meeting) => (
+    <li key={m.id} className="card">
       <p className="card-title">
         <RubyText text={m.title} />
-        {onAir(m, now) && (
+        {onAir(m) && (
           <span className="tag tag-warn">
             <T k="community.onAir" />
           </span>
@@ -70,7 +32,7 @@ function MeetingCard({ meeting: m, now }: { meeting: Meeting; now: number }) {
       <div className="actions-row">
         {m.liveUrl && Date.parse(m.endsAt) >= now && (
           <a className="button" href={m.liveUrl} target="_blank" rel="noopener noreferrer">
-            <T k={onAir(m, now) ? "community.watchLive" : "community.livePage"} />
+            <T k={onAir(m) ? "community.watchLive" : "community.livePage"} />
           </a>
         )}
         {m.recordingUrl && (
@@ -90,5 +52,31 @@ function MeetingCard({ meeting: m, now }: { meeting: Meeting; now: number }) {
         )}
       </div>
     </li>
+  );
+  return (
+    <section aria-labelledby="meetings-heading">
+      <h2 id="meetings-heading">
+        <T k="community.meetingsHeading" />
+      </h2>
+      <p>
+        <T k="community.meetingsIntro" />
+      </p>
+      {[...sorted.filter(onAir), ...coming].length > 0 && (
+        <>
+          <h3>
+            <T k="community.comingMeetings" />
+          </h3>
+          <ul className="card-list">{[...sorted.filter(onAir), ...coming].map(card)}</ul>
+        </>
+      )}
+      {held.length > 0 && (
+        <>
+          <h3>
+            <T k="community.heldMeetings" />
+          </h3>
+          <ul className="card-list">{held.map(card)}</ul>
+        </>
+      )}
+    </section>
   );
 }

@@ -26,75 +26,54 @@ export function PlaceFilterForm({
   const { plain, locale } = useT();
   const wards = useWards().state;
   const areas = useAreas(ward || null);
+  const id = useId();
   const set = (key: keyof PlaceFilters) => (value: string) => onFilters({ ...filters, [key]: value });
-  return (
-    <form className="filters" aria-label={plain("places.filters")} onSubmit={(e) => e.preventDefault()}>
-      <Select
-        name="ward"
-        label="places.ward"
-        value={ward}
-        onChange={(v) => {
-          onWard(v);
-          onFilters({ ...filters, area: "" });
-        }}
-        options={[
-          ["", plain("places.chooseWard")],
-          ...(wards.status === "ready" ? wards.data.map((w): [string, string] => [w.code, plainText(wardName(w, locale))]) : []),
-        ]}
-      />
-      {ward && (
-        <Select
-          name="area"
-          label="places.area"
-          value={filters.area}
-          onChange={set("area")}
-          options={[
-            ["", plain("places.anyArea")],
-            ...(areas.state.status === "ready"
-              ? areas.state.data.map((a): [string, string] => [a.id, plainText(areaName(a, locale))])
-              : []),
-          ]}
-        />
-      )}
-      <Select
-        name="kind"
-        label="places.kind"
-        value={filters.kind}
-        onChange={set("kind")}
-        options={[["", plain("places.anyKind")], ...placeKinds.map((k): [string, string] => [k, plain(`places.kinds.${k}`)])]}
-      />
-      <Select
-        name="weekday"
-        label="places.weekday"
-        value={filters.weekday}
-        onChange={set("weekday")}
-        options={[["", plain("places.anyDay")], ...weekdays.map((d): [string, string] => [String(d), weekdayName(d, locale)])]}
-      />
-      <Select
-        name="time"
-        label="places.time"
-        value={filters.time}
-        onChange={set("time")}
-        options={[["", plain("places.anyTime")], ...timesOfDay.map((t): [string, string] => [t, plain(`places.times.${t}`)])]}
-      />
-    </form>
-  );
-}
-
-function Select(props: { name: string; label: string; value: string; onChange: (v: string) => void; options: [string, string][] }) {
-  const id = `${useId()}-${props.name}`;
-  return (
+  const select = (key: string, label: string, value: string, onChange: (v: string) => void, options: [string, string][]) => (
     <div className="field">
-      <label htmlFor={id}>
-        <T k={props.label} />
+      <label htmlFor={`${id}-${key}`}>
+        <T k={label} />
       </label>
-      <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.options.map(([v, text]) => (
+      <select id={`${id}-${key}`} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, text]) => (
           <option key={v} value={v}>
             {text}
           </option>
         ))}
       </select>
     </div>
+  );
+  return (
+    <form className="filters" aria-label={plain("places.filters")} onSubmit={(e) => e.preventDefault()}>
+      {select(
+        "ward",
+        "places.ward",
+        ward,
+        (v) => {
+          onWard(v);
+          onFilters({ ...filters, area: "" });
+        },
+        [
+          ["", plain("places.chooseWard")],
+          ...(wards.status === "ready" ? wards.data.map((w): [string, string] => [w.code, plainText(wardName(w, locale))]) : []),
+        ],
+      )}
+      {ward &&
+        select("area", "places.area", filters.area, set("area"), [
+          ["", plain("places.anyArea")],
+          ...(areas.state.status === "ready" ? areas.state.data.map((a): [string, string] => [a.id, plainText(areaName(a, locale))]) : []),
+        ])}
+      {select("kind", "places.kind", filters.kind, set("kind"), [
+        ["", plain("places.anyKind")],
+        ...placeKinds.map((k): [string, string] => [k, plain(`places.kinds.${k}`)]),
+      ])}
+      {select("weekday", "places.weekday", filters.weekday, set("weekday"), [
+        ["", plain("places.anyDay")],
+        ...weekdays.map((d): [string, string] => [String(d), weekdayName(d, locale)]),
+      ])}
+      {select("time", "places.time", filters.time, set("time"), [
+        ["", plain("places.anyTime")],
+        ...timesOfDay.map((t): [string, string] => [t, plain(`places.times.${t}`)]),
+      ])}
+    </form>
   );
 }

@@ -1,8 +1,9 @@
 /**
- * One 通いの場, read from the device: its schedule and next dates worked out from it, where it is,
- * what it costs and who it is for, and what to do next (PlaceActions: calendar, call, the way).
+ * One 通いの場: its next dates worked out from the schedule, where and what it costs, and links to
+ * add it to the phone's calendar (.ics, made on the device), to call, and to find the way.
  */
 import { useEffect, useState } from "react";
+import { icsFor } from "../../../shared/local/ics";
 import { upcoming } from "../../../shared/local/schedule";
 import type { Place } from "../../../shared/local/schemas";
 import { languageNames } from "../../../shared/locales/locales";
@@ -11,7 +12,6 @@ import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localPlace } from "../db";
 import { formatDate, ruleText } from "./format";
-import { PlaceActions } from "./PlaceActions";
 
 export function PlacePage({ placeId }: { placeId: string }) {
   const [place, setPlace] = useState<Place | null | undefined>(undefined);
@@ -48,6 +48,22 @@ function PlaceDetail({ place }: { place: Place }) {
   const { plain, locale } = useT();
   const now = new Date();
   const dates = upcoming(place.schedule, now, 4);
+  const [calendar, setCalendar] = useState<string | null>(null);
+  useEffect(() => {
+    const ics = icsFor({
+      uid: place.id,
+      title: place.name,
+      location: [place.address, place.building].filter(Boolean).join(" "),
+      description: [place.audience, place.fee, place.notes].filter(Boolean).join("\n"),
+      url: place.url,
+      schedule: place.schedule,
+      from: new Date(),
+    });
+    const url = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
+    setCalendar(url);
+    return () => URL.revokeObjectURL(url);
+  }, [place]);
+  const route = `https://www.google.com/maps/dir/?api=1&destination=${place.latitude},${place.longitude}`;
   const facts: [string, string][] = [
     ["places.fee", place.fee],
     ["places.audience", place.audience],
@@ -98,7 +114,21 @@ function PlaceDetail({ place }: { place: Place }) {
           </>
         )}
       </p>
-      <PlaceActions place={place} />
+      <div className="actions-row">
+        {calendar && (
+          <a className="button" href={calendar} download={`${place.name}.ics`}>
+            <T k="places.addToCalendar" />
+          </a>
+        )}
+        {place.phone && (
+          <a className="button" href={`tel:${place.phone.replace(/[^0-9+]/g, "")}`}>
+            <T k="places.call" values={{ phone: place.phone }} />
+          </a>
+        )}
+        <a className="button" href={route} target="_blank" rel="noopener noreferrer">
+          <T k="places.route" />
+        </a>
+      </div>
       <dl className="facts">
         {facts
           .filter(([, value]) => value)

@@ -1,16 +1,20 @@
 /** 設定: ward and area, language, text size, install. Everything is kept on the device only. */
-import { useState } from "react";
+import { useId, useState } from "react";
 import { type Locale, languageNames, locales } from "../../../shared/locales/locales";
 import { type TextSize, textSizes } from "../../../shared/settings/settings";
-import { T } from "../app/i18n/T";
+import { areaName, wardName } from "../../../shared/wards/names";
+import { plainText } from "../app/i18n/ruby";
+import { T, useT } from "../app/i18n/T";
+import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
+import { useAreas, useWards } from "../wards/useWards";
 import { Choice } from "./Choice";
 import { InstallSection } from "./InstallSection";
 import { useSettings } from "./SettingsContext";
-import { WardAreaFields } from "./WardAreaFields";
 
 export function SettingsPage() {
   const { settings, update } = useSettings();
+  const { locale, plain } = useT();
   const [saved, setSaved] = useState<"idle" | "saved" | "failed">("idle");
   const save = async (patch: Parameters<typeof update>[0]) => {
     try {
@@ -20,10 +24,59 @@ export function SettingsPage() {
       setSaved("failed");
     }
   };
+  const wards = useWards();
+  const areas = useAreas(settings.ward);
+  const wardId = useId();
+  const areaId = useId();
+  const areaHintId = useId();
 
   return (
     <Page titleKey="settings.title">
-      <WardAreaFields settings={settings} save={save} />
+      <div className="field">
+        <label htmlFor={wardId}>
+          <T k="settings.ward" />
+        </label>
+        {wards.state.status === "ready" ? (
+          <select id={wardId} value={settings.ward ?? ""} onChange={(e) => void save({ ward: e.target.value || null })}>
+            <option value="">{plain("settings.wardPlaceholder")}</option>
+            {wards.state.data.map((ward) => (
+              <option key={ward.code} value={ward.code}>
+                {plainText(wardName(ward, locale))}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <LoadState state={wards.state.status} failedKey="settings.wardsLoadFailed" onRetry={wards.retry} />
+        )}
+      </div>
+
+      {settings.ward && (
+        <div className="field">
+          <label htmlFor={areaId}>
+            <T k="settings.area" />
+          </label>
+          <p id={areaHintId} className="hint">
+            <T k="settings.areaHint" />
+          </p>
+          {areas.state.status === "ready" ? (
+            <select
+              id={areaId}
+              aria-describedby={areaHintId}
+              value={settings.area ?? ""}
+              onChange={(e) => void save({ area: e.target.value || null })}
+            >
+              <option value="">{plain("settings.areaNone")}</option>
+              {areas.state.data.map((area) => (
+                <option key={area.id} value={area.id}>
+                  {plainText(areaName(area, locale))}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <LoadState state={areas.state.status} failedKey="settings.areasLoadFailed" onRetry={areas.retry} />
+          )}
+        </div>
+      )}
 
       <Choice
         legend={<T k="settings.language" />}
