@@ -10,13 +10,11 @@ import jaEasy from "../../shared/locales/app/ja-easy.json";
 import ko from "../../shared/locales/app/ko.json";
 import vi from "../../shared/locales/app/vi.json";
 import zhHans from "../../shared/locales/app/zh-Hans.json";
-import { fallbackLocale, htmlLang, type Locale, locales } from "../../shared/locales/locales";
+import { fallbackLocale, htmlLang, type Locale } from "../../shared/locales/locales";
+import { plainText } from "../../shared/locales/ruby";
 import type { NoticeText, TimelineWords } from "../../shared/notices/schemas";
 
 const bundles: Record<Locale, unknown> = { ja, "ja-easy": jaEasy, en, "zh-Hans": zhHans, ko, vi };
-
-/** `{漢字|かんじ}` → 漢字. */
-const plain = (text: string) => text.replace(/\{([^{}|]+)\|([^{}|]+)\}/g, "$1");
 
 function lookup(bundle: unknown, key: string): string | undefined {
   let node: unknown = bundle;
@@ -27,13 +25,9 @@ function lookup(bundle: unknown, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
-export function localeOf(value: string): Locale {
-  return (locales as readonly string[]).includes(value) ? (value as Locale) : fallbackLocale;
-}
-
 /** A string in `locale`, or in Japanese when the locale lacks it (the locale test keeps that from happening). */
 export function word(locale: Locale, key: string): string {
-  return plain(lookup(bundles[locale], key) ?? lookup(bundles[fallbackLocale], key) ?? key);
+  return plainText(lookup(bundles[locale], key) ?? lookup(bundles[fallbackLocale], key) ?? key);
 }
 
 export function timelineWords(locale: Locale, item: string): TimelineWords {

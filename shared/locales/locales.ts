@@ -7,9 +7,21 @@ export const locales = ["ja", "ja-easy", "en", "zh-Hans", "ko", "vi"] as const;
 export type Locale = (typeof locales)[number];
 export const fallbackLocale: Locale = "ja";
 
-/** The `lang` attribute for a locale: やさしい日本語 is still Japanese to browsers and screen readers. */
+/**
+ * The `lang` attribute for a locale, and the tag Intl formatters take: やさしい日本語 is still Japanese
+ * to browsers, screen readers and date formats.
+ */
 export function htmlLang(locale: Locale): string {
   return locale === "ja-easy" ? "ja" : locale;
+}
+
+/**
+ * The app locale a language code names, whatever its case (i18next holds "ja-easy" and "zh-hans"
+ * lower-cased; a push subscription stores "zh-Hans"); Japanese for a code the app does not have.
+ */
+export function localeOf(code: string): Locale {
+  const lower = code.toLowerCase();
+  return locales.find((locale) => locale.toLowerCase() === lower) ?? fallbackLocale;
 }
 
 /**

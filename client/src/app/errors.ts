@@ -7,7 +7,7 @@ export async function errorKeyOf(responseOrError: Response | unknown): Promise<`
   if (responseOrError instanceof Response) {
     const body = (await responseOrError.json().catch(() => null)) as { error?: { code?: string } } | null;
     const code = body?.error?.code;
-    // Every catalog code has a message in every locale (locales.test.ts), so "has a message" means "is a known code".
+    // Every catalog code has a message in every locale (shared/locales/bundles.test.ts), so "has a message" means "is a known code".
     if (code && /^[a-z_]+\.[a-z_]+$/.test(code) && i18next.exists(`errors.${code}`)) return `errors.${code}` as `errors.${ErrorCode}`;
     return "errors.internal.error";
   }

@@ -1,6 +1,7 @@
 /** One 地域活動協議会: what it does, and its subsidised projects with their amounts, for transparency. */
 import { useEffect, useState } from "react";
 import type { Council } from "../../../shared/local/schemas";
+import { htmlLang } from "../../../shared/locales/locales";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
@@ -33,7 +34,7 @@ export function CouncilPage({ councilId }: { councilId: string }) {
       </p>
     );
   if (council === null) return <Page titleKey="community.councilNotFound">{back}</Page>;
-  const yen = new Intl.NumberFormat(locale === "ja-easy" ? "ja" : locale, { style: "currency", currency: "JPY" });
+  const yen = new Intl.NumberFormat(htmlLang(locale), { style: "currency", currency: "JPY" });
   return (
     <Page title={council.name}>
       <p>{council.activities}</p>

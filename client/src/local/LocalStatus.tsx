@@ -1,5 +1,6 @@
 /** Where the shown local data stands: loading, up to date, or stored on the device because the sync failed. */
 import { T, useT } from "../app/i18n/T";
+import { formatDateTime } from "./format";
 import type { LocalState } from "./useLocal";
 
 export function LocalStatus({ local }: { local: LocalState }) {
@@ -11,13 +12,7 @@ export function LocalStatus({ local }: { local: LocalState }) {
       </p>
     );
   if (!local.syncError) return null;
-  const when = local.data?.syncedAt
-    ? new Intl.DateTimeFormat(locale === "ja-easy" ? "ja" : locale, {
-        dateStyle: "medium",
-        timeStyle: "short",
-        timeZone: "Asia/Tokyo",
-      }).format(new Date(local.data.syncedAt))
-    : null;
+  const when = local.data?.syncedAt ? formatDateTime(local.data.syncedAt, locale, "medium") : null;
   return (
     <div role="status" className="notice">
       <p>

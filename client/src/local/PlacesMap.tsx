@@ -8,7 +8,6 @@ import "./map.css";
 import { circleMarker, map as leafletMap, tileLayer } from "leaflet";
 import { useEffect, useRef } from "react";
 import { api } from "../app/api";
-import { useT } from "../app/i18n/T";
 import { navigate } from "../app/router";
 
 export interface MapPlace {
@@ -19,9 +18,15 @@ export interface MapPlace {
   next: string;
 }
 
-export default function PlacesMap({ places, here }: { places: MapPlace[]; here: { latitude: number; longitude: number } | null }) {
+/** The words on the map, from the page (this chunk carries no strings of its own). */
+export interface MapLabels {
+  map: string;
+  youAreHere: string;
+}
+
+export default function PlacesMap(props: { places: MapPlace[]; here: { latitude: number; longitude: number } | null; labels: MapLabels }) {
+  const { places, here, labels } = props;
   const element = useRef<HTMLElement>(null);
-  const { plain } = useT();
   useEffect(() => {
     const container = element.current;
     if (!container) return;
@@ -54,7 +59,7 @@ export default function PlacesMap({ places, here }: { places: MapPlace[]; here: 
     if (here)
       circleMarker([here.latitude, here.longitude], { radius: 7, color: "#8a4b00", weight: 3, fillOpacity: 1 })
         .addTo(view)
-        .bindTooltip(plain("places.youAreHere"));
+        .bindTooltip(labels.youAreHere);
     if (places.length > 1 && !here)
       view.fitBounds(
         places.map((p) => [p.latitude, p.longitude] as [number, number]),
@@ -64,6 +69,6 @@ export default function PlacesMap({ places, here }: { places: MapPlace[]; here: 
       current = false;
       view.remove();
     };
-  }, [places, here, plain]);
-  return <section ref={element} className="places-map" aria-label={plain("places.mapLabel")} />;
+  }, [places, here, labels.youAreHere]);
+  return <section ref={element} className="places-map" aria-label={labels.map} />;
 }

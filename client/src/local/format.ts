@@ -1,39 +1,45 @@
 /** Dates and schedules as residents read them, in their language, always in Japan time. */
+
 import type { Occurrence, ScheduleRule } from "../../../shared/local/schedule";
-import type { Locale } from "../../../shared/locales/locales";
+import { htmlLang, type Locale } from "../../../shared/locales/locales";
+import { jstNoon, jstZone } from "../../../shared/time";
 
-const intl = (locale: Locale) => (locale === "ja-easy" ? "ja" : locale);
+type Plain = (k: string, v?: Record<string, string | number>) => string;
 
-/** 12月2日(火) · Tue, Dec 2 … */
+/** 12月2日(水) · Wed, December 2 … */
 export function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intl(locale), { month: "long", day: "numeric", weekday: "short", timeZone: "Asia/Tokyo" }).format(
-    new Date(`${date}T12:00:00+09:00`),
+  return new Intl.DateTimeFormat(htmlLang(locale), { month: "long", day: "numeric", weekday: "short", timeZone: jstZone }).format(
+    jstNoon(date),
   );
 }
 
+/** An instant as a date and a time of day in Japan: 2026年12月2日 14:00 … */
+export function formatDateTime(iso: string, locale: Locale, dateStyle: "long" | "medium"): string {
+  return new Intl.DateTimeFormat(htmlLang(locale), { dateStyle, timeStyle: "short", timeZone: jstZone }).format(new Date(iso));
+}
+
+/** 0 = Sunday … 6 = Saturday, as a word: 日曜日, Sunday … */
 export function weekdayName(weekday: number, locale: Locale): string {
   // 2023-01-01 was a Sunday.
-  return new Intl.DateTimeFormat(intl(locale), { weekday: "long", timeZone: "Asia/Tokyo" }).format(
-    new Date(Date.UTC(2023, 0, 1 + weekday, 3)),
-  );
+  return new Intl.DateTimeFormat(htmlLang(locale), { weekday: "long", timeZone: jstZone }).format(jstNoon(`2023-01-0${1 + weekday}`));
 }
 
 /** A schedule rule as words: 毎週火曜日 14:00〜15:00, 第2・第4水曜日 … */
-export function ruleText(rule: ScheduleRule, locale: Locale, plain: (k: string, v?: Record<string, string | number>) => string): string {
+export function ruleText(rule: ScheduleRule, locale: Locale, plain: Plain): string {
   const values = { weekday: weekdayName(rule.weekday, locale), start: rule.start, end: rule.end };
   if (!rule.weeks) return plain("places.weekly", values);
-  const weeks = new Intl.ListFormat(intl(locale), { style: "short", type: "conjunction" }).format(
+  const weeks = new Intl.ListFormat(htmlLang(locale), { style: "short", type: "conjunction" }).format(
     rule.weeks.map((w) => plain("places.nth", { n: w })),
   );
   return plain("places.monthly", { ...values, weeks });
 }
 
-export function nextText(next: Occurrence | null, locale: Locale, plain: (k: string, v?: Record<string, string | number>) => string) {
+export function nextText(next: Occurrence | null, locale: Locale, plain: Plain) {
   return next ? plain("places.next", { date: formatDate(next.date, locale), start: next.start }) : plain("places.noNext");
 }
 
 export function distanceText(metres: number, locale: Locale): string {
-  const format = new Intl.NumberFormat(intl(locale), {
+  const format = new Intl.NumberFormat(htmlLang(locale), {
     style: "unit",
     unit: metres < 1000 ? "meter" : "kilometer",
     maximumFractionDigits: metres < 1000 ? 0 : 1,

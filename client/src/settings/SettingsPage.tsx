@@ -1,14 +1,15 @@
 /** 設定: ward and area, language, text size, install. Everything is kept on the device only. */
-import { type ReactNode, useId, useState } from "react";
+import { useId, useState } from "react";
 import { type Locale, languageNames, locales } from "../../../shared/locales/locales";
 import { type TextSize, textSizes } from "../../../shared/settings/settings";
 import { areaName, wardName } from "../../../shared/wards/names";
 import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
-import { useInstallOffer } from "../app/pwa/install";
 import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
 import { useAreas, useWards } from "../wards/useWards";
+import { Choice } from "./Choice";
+import { InstallSection } from "./InstallSection";
 import { useSettings } from "./SettingsContext";
 
 export function SettingsPage() {
@@ -116,58 +117,5 @@ export function SettingsPage() {
         </p>
       </section>
     </Page>
-  );
-}
-
-interface ChoiceOption {
-  value: string;
-  label: ReactNode;
-  lang?: string;
-  className?: string;
-}
-
-function Choice(props: { legend: ReactNode; name: string; value: string; options: ChoiceOption[]; onChange: (value: string) => void }) {
-  return (
-    <fieldset className="choice">
-      <legend>{props.legend}</legend>
-      {props.options.map((option) => (
-        <label key={option.value} className={`choice-option ${option.className ?? ""}`} lang={option.lang}>
-          <input
-            type="radio"
-            name={props.name}
-            value={option.value}
-            checked={props.value === option.value}
-            onChange={() => props.onChange(option.value)}
-          />
-          <span>{option.label}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-function InstallSection() {
-  const { available, installed, install } = useInstallOffer();
-  if (!available && !installed) return null;
-  return (
-    <section aria-labelledby="install-heading">
-      <h2 id="install-heading">
-        <T k="install.title" />
-      </h2>
-      {installed ? (
-        <p role="status">
-          <T k="install.installed" />
-        </p>
-      ) : (
-        <>
-          <p>
-            <T k="install.description" />
-          </p>
-          <button type="button" className="button primary" onClick={() => void install()}>
-            <T k="install.button" />
-          </button>
-        </>
-      )}
-    </section>
   );
 }

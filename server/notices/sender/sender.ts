@@ -17,7 +17,7 @@ import https from "node:https";
 import { hostname } from "node:os";
 import { addDays, japanToday } from "../../../shared/childcare/dates";
 import { cohortWindows } from "../../../shared/childcare/timeline";
-import type { Locale } from "../../../shared/locales/locales";
+import { type Locale, localeOf } from "../../../shared/locales/locales";
 import type { NoticeText, PushPayload, Segment } from "../../../shared/notices/schemas";
 import type { Database } from "../../platform/db/database";
 import type { Logger } from "../../platform/logger";
@@ -41,7 +41,7 @@ import {
   startNotice,
   takeLease,
 } from "../store";
-import { broadcastText, localeOf, timelineWords } from "../words";
+import { broadcastText, timelineWords } from "../words";
 import { EncryptPool } from "./encrypt-pool";
 import { encryptPayload, type VapidHeaders } from "./webpush";
 

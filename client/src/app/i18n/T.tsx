@@ -1,7 +1,7 @@
 /** Translated text, with furigana where the locale has it. Use <T k="…" /> for text, useT().plain for attributes. */
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { localeOf } from "./index";
+import { localeOf } from "../../../../shared/locales/locales";
 import { plainText, RubyText } from "./ruby";
 
 export function T({ k, values }: { k: string; values?: Record<string, string | number> }): ReactNode {

@@ -3,9 +3,9 @@
  * so a visit downloads only the active one. Japanese is the fallback, and a unit test keeps
  * every locale complete, so the fallback never shows in practice.
  */
-import i18next from "i18next";
+import i18next, { type InitOptions } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { fallbackLocale, htmlLang, type Locale, locales } from "../../../../shared/locales/locales";
+import { fallbackLocale, htmlLang, type Locale } from "../../../../shared/locales/locales";
 import { offlineFetch } from "../pwa/offline-fetch";
 
 const localeUrls = import.meta.glob<string>("../../../../shared/locales/app/*.json", { query: "?url", import: "default", eager: true });
@@ -22,12 +22,20 @@ async function fetchLocale(locale: Locale): Promise<Record<string, unknown>> {
  * i18next canonicalises language codes ("ja-easy" would become "ja-Easy"), so it is told to lower-case
  * them all and holds each bundle under the lower-cased code.
  */
-const i18nextCode = (locale: Locale) => locale.toLowerCase();
+export const i18nextCode = (locale: Locale) => locale.toLowerCase();
 
-/** The app locale i18next is showing. */
-export function localeOf(i18nextLanguage: string): Locale {
-  return locales.find((locale) => i18nextCode(locale) === i18nextLanguage) ?? fallbackLocale;
-}
+/**
+ * How i18next runs here (index.test.ts resolves every counted string with these). A string that
+ * counts is looked up by the option named `count`: English has `key_one` / `key_other`, the other
+ * languages one plain `key`, which i18next finds after `key_other`.
+ */
+export const i18nextOptions = {
+  fallbackLng: fallbackLocale,
+  lowerCaseLng: true,
+  partialBundledLanguages: true,
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+} satisfies InitOptions;
 
 export async function switchLocale(locale: Locale): Promise<void> {
   if (!i18next.hasResourceBundle(i18nextCode(locale), "translation")) {
@@ -39,15 +47,7 @@ export async function switchLocale(locale: Locale): Promise<void> {
 }
 
 export async function initI18n(locale: Locale): Promise<void> {
-  await i18next.use(initReactI18next).init({
-    lng: i18nextCode(locale),
-    fallbackLng: fallbackLocale,
-    lowerCaseLng: true,
-    resources: {},
-    partialBundledLanguages: true,
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
+  await i18next.use(initReactI18next).init({ ...i18nextOptions, lng: i18nextCode(locale), resources: {} });
   try {
     await switchLocale(locale);
   } catch (error) {

@@ -69,7 +69,7 @@ export function PolicyList({ ward, onChanged }: { ward: string; onChanged: () =>
       <ActionStatus message={message} onUndo={undo ? () => void save(null, inputOf(undo)) : undefined} />
       <Loaded of={loader}>
         {(policies) => (
-          <StaffTable caption={{ key: "staff:matching.policyCaption", values: { count: String(policies.length) } }} columns={columns}>
+          <StaffTable caption={{ key: "staff:matching.policyCaption", values: { count: policies.length } }} columns={columns}>
             {policies.map((policy) =>
               editing?.id === policy.id ? (
                 <tr key={policy.id}>

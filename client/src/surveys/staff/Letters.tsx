@@ -65,10 +65,7 @@ export function Letters({ survey }: { survey: Survey }) {
           <ul>
             {state.data.map((batch) => (
               <li key={batch.batchId ?? "none"}>
-                <T
-                  k="staff:actions.letters.batch"
-                  values={{ letters: batch.letters, used: batch.used, rate: percent.format(batch.rate) }}
-                />
+                <T k="staff:actions.letters.batch" values={{ count: batch.letters, used: batch.used, rate: percent.format(batch.rate) }} />
               </li>
             ))}
           </ul>

@@ -52,7 +52,7 @@ function PaperPage({ survey, initialEntries }: { survey: Survey; initialEntries:
       <PaperForm survey={survey} editing={editing} onEditing={setEditing} onStored={() => void onStored()} />
       <section aria-labelledby="paper-entries">
         <h2 id="paper-entries">
-          <T k="staff:paper.mine" values={{ count: String(entries.length) }} />
+          <T k="staff:paper.mine" values={{ count: entries.length }} />
         </h2>
         <ul className="entries">
           {entries.map((entry) => (

@@ -15,7 +15,8 @@ describe("furigana markup", () => {
     expect(plainText("お{住|す}まいの{区|く}")).toBe("お住まいの区");
   });
 
-  it("does not treat a lone brace as markup", () => {
+  it("does not treat a lone brace or a placeholder as markup", () => {
     expect(parseRuby("a {b} c")).toEqual(["a {b} c"]);
+    expect(plainText("{{count}}{人|にん}")).toBe("{{count}}人");
   });
 });

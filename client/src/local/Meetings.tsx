@@ -1,0 +1,82 @@
+/**
+ * 区政会議 on the community page: on air now and coming first, then those held, each with its links
+ * (live stream, recording, the poll survey, minutes). Which is which is worked out on the device.
+ */
+import type { Meeting } from "../../../shared/local/schemas";
+import { RubyText } from "../app/i18n/ruby";
+import { T, useT } from "../app/i18n/T";
+import { Link } from "../app/router";
+import { formatDateTime } from "./format";
+
+export function Meetings({ meetings }: { meetings: Meeting[] }) {
+  const { locale } = useT();
+  const now = Date.now();
+  const sorted = [...meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  const onAir = (m: Meeting) => Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt);
+  const coming = sorted.filter((m) => Date.parse(m.startsAt) > now).reverse();
+  const held = sorted.filter((m) => Date.parse(m.endsAt) < now);
+  const card = (m: Meeting) => (
+    <li key={m.id} className="card">
+      <p className="card-title">
+        <RubyText text={m.title} />
+        {onAir(m) && (
+          <span className="tag tag-warn">
+            <T k="community.onAir" />
+          </span>
+        )}
+      </p>
+      <p className="card-meta">
+        {formatDateTime(m.startsAt, locale, "long")} · {m.place}
+      </p>
+      {m.agenda && <p className="pre-line">{m.agenda}</p>}
+      <div className="actions-row">
+        {m.liveUrl && Date.parse(m.endsAt) >= now && (
+          <a className="button" href={m.liveUrl} target="_blank" rel="noopener noreferrer">
+            <T k={onAir(m) ? "community.watchLive" : "community.livePage"} />
+          </a>
+        )}
+        {m.recordingUrl && (
+          <a className="button" href={m.recordingUrl} target="_blank" rel="noopener noreferrer">
+            <T k="community.recording" />
+          </a>
+        )}
+        {m.pollSurveyId && (
+          <Link className="button" to={`/surveys/${m.pollSurveyId}`}>
+            <T k="community.poll" />
+          </Link>
+        )}
+        {m.minutesUrl && (
+          <a className="button" href={m.minutesUrl} target="_blank" rel="noopener noreferrer">
+            <T k="community.minutes" />
+          </a>
+        )}
+      </div>
+    </li>
+  );
+  return (
+    <section aria-labelledby="meetings-heading">
+      <h2 id="meetings-heading">
+        <T k="community.meetingsHeading" />
+      </h2>
+      <p>
+        <T k="community.meetingsIntro" />
+      </p>
+      {[...sorted.filter(onAir), ...coming].length > 0 && (
+        <>
+          <h3>
+            <T k="community.comingMeetings" />
+          </h3>
+          <ul className="card-list">{[...sorted.filter(onAir), ...coming].map(card)}</ul>
+        </>
+      )}
+      {held.length > 0 && (
+        <>
+          <h3>
+            <T k="community.heldMeetings" />
+          </h3>
+          <ul className="card-list">{held.map(card)}</ul>
+        </>
+      )}
+    </section>
+  );
+}
