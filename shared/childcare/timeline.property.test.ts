@@ -38,7 +38,7 @@ describe("timeline windows", () => {
       fc.property(anyChild, (child) => {
         for (const item of timelineItems) {
           const window = windowOf(item, child);
-          if (item.trigger.anchor === "birth") expect(window?.start >= child.date, item.id).toBe(true);
+          if (item.trigger.anchor === "birth") expect(window !== null && window.start >= child.date, item.id).toBe(true);
           if (item.trigger.anchor === "due") {
             if (child.kind === "born") expect(window, item.id).toBeNull();
             else expect(window && window.end <= child.date && daysFrom(window.start, child.date) <= 280, item.id).toBe(true);
