@@ -4,7 +4,7 @@
  * cruise runs in (the repo root, or the fixture). Type-only imports count: they still couple modules.
  */
 
-// Resident code: everything the resident app ships, i.e. client/src outside any staff/ folder.
+// A console module: anything in a staff/ folder of client/src. Resident code is the rest of client/src.
 const STAFF = "^client/src/(?:staff/|.*/staff/)";
 const TEST = "\\.test\\.tsx?$";
 
@@ -53,7 +53,7 @@ module.exports = {
     {
       name: "dexie-only-in-db-and-sync",
       comment:
-        "The browser database is one layer: client/src/db (tables, migrations) and client/src/sync (outbox, live queries). Features read and write through it, so a schema change touches one folder.",
+        "The browser database is one storage layer that knows no feature: client/src/db (the Dexie tables) and client/src/sync (outboxes, live queries; being split out of the features in issue 11). Features read and write through it, so a schema or Dexie upgrade touches one place.",
       severity: "error",
       from: { path: "^client/", pathNot: "^client/src/(?:db|sync)/" },
       to: { path: "(?:^|/)node_modules/(?:dexie|dexie-react-hooks)/" },
