@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, lint, build, then the unit, integration and e2e suites.
+# `npm test`: typecheck, lint, boundaries (.dependency-cruiser.cjs), build, then the unit, integration and e2e suites.
 # The e2e suite needs Debian's Chromium and the Japanese fonts: they are installed with apt-get
 # when missing and this machine allows it; otherwise the run stops and says what to install.
 set -euo pipefail
@@ -33,6 +33,7 @@ fi
 step() { echo "▶ $1 (at ${SECONDS} s)"; }
 step typecheck; npm run -s typecheck
 step lint; npm run -s lint
+step boundaries; npm run -s boundaries
 step build; npm run -s build >/dev/null
 step tests
 mkdir -p .tmp

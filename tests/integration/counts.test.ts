@@ -16,7 +16,7 @@ import { insertInto } from "../../server/platform/db/write";
 import { surveyResults } from "../../server/surveys/service";
 import { uuidv7 } from "../../shared/ids";
 import type { SurveyDefinition } from "../../shared/surveys/model";
-import { wardRecords } from "../../shared/wards/data";
+import { insertWards, surveyRow } from "../helpers/rows";
 import { listeningPort } from "../helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -47,27 +47,8 @@ beforeEach(async () => {
   file = path.join(dir, "machikoe.db");
   surveyId = randomUUID();
   const database = await openDatabase({ dialect: "sqlite", file });
-  const now = Date.now();
-  await insertInto(
-    database,
-    "wards",
-    wardRecords.filter((w) => w.code === "27127"),
-  );
-  await insertInto(database, "surveys", [
-    {
-      id: surveyId,
-      wardCode: "27127",
-      kind: "poll",
-      status: "open",
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 86_400_000).toISOString(),
-      resultsPublic: 1,
-      version: 1,
-      definition: JSON.stringify(definition),
-      createdAt: new Date(now).toISOString(),
-      updatedAt: new Date(now).toISOString(),
-    },
-  ]);
+  await insertWards(database, "27127");
+  await insertInto(database, "surveys", [surveyRow(definition, { id: surveyId, resultsPublic: 1 })]);
   await database.close();
 });
 

@@ -4,26 +4,17 @@
  * CSV of 通いの場 — a bad row reported and nothing written, an export that imports back unchanged.
  */
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/accounts/passwords";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { purgeJoinRequests } from "../../server/local/staff/service";
 import type { Database } from "../../server/platform/db/database";
-import { insertInto } from "../../server/platform/db/write";
-import { StaffSession } from "../../shared/accounts/schemas";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import { type AssociationInput, JoinReceipt, LocalChanges, type PlaceInput } from "../../shared/local/schemas";
-import { wardRecords } from "../../shared/wards/data";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
-import { staffPassword, staffRow } from "../helpers/staff";
-
-const password = staffPassword;
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword(password);
-});
+import { insertWards } from "../helpers/rows";
+import { insertStaff, jsonClient } from "../helpers/staff";
 
 const place = (overrides: Partial<PlaceInput> = {}): PlaceInput => ({
   ward: "27127",
@@ -73,42 +64,16 @@ describe.each(dialects)("local life", (dialect) => {
       testDb = await dialect.open();
       database = testDb.database;
       app = testApp(database, { bodyLimitBytes: 16 * 1024 });
-      await insertInto(
-        database,
-        "wards",
-        wardRecords.filter((w) => w.code === "27127" || w.code === "27128"),
-      );
-      await insertInto(database, "staffUsers", [
-        staffRow("kita.staff", "ward_staff", "27127", passwordHash),
-        staffRow("chuo.staff", "ward_staff", "27128", passwordHash),
-      ]);
+      await insertWards(database, "27127", "27128");
+      await insertStaff(database, ["kita.staff", "chuo.staff"]);
     });
 
     afterEach(async () => {
       await testDb.cleanup();
     });
 
-    const request = (
-      method: string,
-      path: string,
-      headers: Record<string, string> = {},
-      body?: unknown,
-      contentType = "application/json",
-    ) =>
-      Promise.resolve(
-        app.request(path, {
-          method,
-          headers: { ...headers, "content-type": contentType },
-          ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
-        }),
-      );
-
-    async function loginAs(login: string) {
-      const response = await request("POST", "/api/staff/login", {}, { login, password });
-      expect(response.status).toBe(200);
-      const session = StaffSession.parse(await response.json());
-      return { cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] as string, "x-csrf-token": session.csrfToken };
-    }
+    const request = (...args: Parameters<ReturnType<typeof jsonClient>["request"]>) => jsonClient(app).request(...args);
+    const loginAs = (login: string) => jsonClient(app).loginAs(login);
 
     async function add(headers: Record<string, string>, kind: string, body: unknown): Promise<string> {
       const response = await request("POST", `/api/staff/local/${kind}`, headers, body);

@@ -3,30 +3,21 @@
  * (hidden cells kept hidden), the policies beside it, the themes that stand out, the exports, and
  * indicators with each year's value, margin and target, per ward and as the city's average.
  */
-import { randomUUID } from "node:crypto";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/accounts/passwords";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
 import { submitResponse } from "../../server/surveys/service";
-import { StaffSession } from "../../shared/accounts/schemas";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import { IndicatorList } from "../../shared/planning/indicators";
 import { MatchingMatrix, type Policy, WardComparison } from "../../shared/planning/matching";
 import { wilsonInterval } from "../../shared/stats/wilson";
 import type { SurveyDefinition, Theme } from "../../shared/surveys/model";
-import { wardRecords } from "../../shared/wards/data";
 import { testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
-import { staffPassword, staffRow } from "../helpers/staff";
-
-const password = staffPassword;
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword(password);
-});
+import { areaRow, insertWards, surveyRow as openSurvey } from "../helpers/rows";
+import { insertStaff, jsonClient } from "../helpers/staff";
 
 const ja = (text: string) => ({ ja: text });
 const themed = (id: string, theme: Theme) => ({ id, label: ja(id), themes: [theme] });
@@ -57,22 +48,7 @@ const definition: SurveyDefinition = {
   ],
 };
 
-function surveyRow(wardCode: string, kind: "poll" | "sampled") {
-  const now = Date.now();
-  return {
-    id: randomUUID(),
-    wardCode,
-    kind,
-    status: "open" as const,
-    opensAt: new Date(now - 86_400_000).toISOString(),
-    closesAt: new Date(now + 86_400_000).toISOString(),
-    resultsPublic: 0,
-    version: 1,
-    definition: JSON.stringify(definition),
-    createdAt: new Date(now).toISOString(),
-    updatedAt: new Date(now).toISOString(),
-  };
-}
+const surveyRow = (wardCode: string, kind: "poll" | "sampled") => openSurvey(definition, { wardCode, kind });
 
 describe.each(dialects)("needs matching and yearly targets", (dialect) => {
   describe.skipIf(dialect.skipReason !== undefined)(suiteTitle(dialect), () => {
@@ -86,29 +62,13 @@ describe.each(dialects)("needs matching and yearly targets", (dialect) => {
       testDb = await dialect.open();
       database = testDb.database;
       app = testApp(database);
-      await insertInto(
-        database,
-        "wards",
-        wardRecords.filter((w) => w.code === "27127" || w.code === "27128"),
-      );
+      await insertWards(database, "27127", "27128");
       await insertInto(
         database,
         "areas",
-        ["01", "02"].map((n, i) => ({
-          id: `27127-${n}`,
-          wardCode: "27127",
-          name: `地域${n}`,
-          reading: "ちいき",
-          nameEn: `Area ${n}`,
-          population: 1000,
-          sortOrder: i + 1,
-        })),
+        ["01", "02"].map((n, i) => areaRow(`27127-${n}`, { name: `地域${n}`, nameEn: `Area ${n}`, sortOrder: i + 1 })),
       );
-      await insertInto(database, "staffUsers", [
-        staffRow("kita.staff", "ward_staff", "27127", passwordHash),
-        staffRow("chuo.staff", "ward_staff", "27128", passwordHash),
-        staffRow("city.admin", "city_admin", null, passwordHash),
-      ]);
+      await insertStaff(database);
       await insertInto(database, "surveys", [kita, chuo]);
       // 30 answers in Kita, all from 地域01: twenty in their 30s chose "kids" (eighteen also "health");
       // ten in their 70s chose "safety" (4) or "town" (6). Fifteen know their 地活協.
@@ -131,22 +91,8 @@ describe.each(dialects)("needs matching and yearly targets", (dialect) => {
       await testDb.cleanup();
     });
 
-    const request = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
-      Promise.resolve(
-        app.request(path, {
-          method,
-          headers: { ...headers, "content-type": "application/json" },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        }),
-      );
-
-    async function loginAs(login: string) {
-      const response = await request("POST", "/api/staff/login", {}, { login, password });
-      expect(response.status).toBe(200);
-      const session = StaffSession.parse(await response.json());
-      const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
-      return { cookie, "x-csrf-token": session.csrfToken };
-    }
+    const request = (...args: Parameters<ReturnType<typeof jsonClient>["request"]>) => jsonClient(app).request(...args);
+    const loginAs = (login: string) => jsonClient(app).loginAs(login);
 
     async function addPolicy(headers: Record<string, string>, title: string, themes: Theme[], ward?: string) {
       const response = await request("POST", "/api/staff/policies", headers, { title, chapter: "3(1)", themes, ...(ward ? { ward } : {}) });

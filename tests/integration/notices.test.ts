@@ -7,28 +7,24 @@
  * 429; the timeline's cohort notices planned on the day a window opens; staff scope.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/accounts/passwords";
 import { vapidKeys } from "../../server/notices/keys";
 import { NoticeSender, type PushNetwork, type SenderOptions } from "../../server/notices/sender/sender";
 import { VapidHeaders } from "../../server/notices/sender/webpush";
 import { claimDeliveries, takeLease } from "../../server/notices/store";
 import type { Database } from "../../server/platform/db/database";
-import { insertInto } from "../../server/platform/db/write";
 import { createLogger } from "../../server/platform/logger";
 import { addDays } from "../../shared/childcare/dates";
 import type { BroadcastInput, PushPayload, PushRegistration } from "../../shared/notices/schemas";
-import { wardRecords } from "../../shared/wards/data";
 import { testApp, testPushNetwork, testVapidKeys } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
 import { type PushReceiver, type ReceiverSubscription, startPushReceiver } from "../helpers/push-receiver";
-import { jsonClient, staffPassword, staffRow } from "../helpers/staff";
+import { insertWards } from "../helpers/rows";
+import { insertStaff, jsonClient } from "../helpers/staff";
 
 let receiver: PushReceiver;
-let passwordHash: string;
 beforeAll(async () => {
   receiver = await startPushReceiver();
-  passwordHash = await hashPassword(staffPassword);
 });
 afterAll(async () => {
   await receiver.close();
@@ -67,16 +63,8 @@ describe.each(dialects)("push notices", (dialect) => {
         bodyLimitBytes: 16 * 1024,
         notices: { publicKey: testVapidKeys.publicKey, network: network(), sender: null },
       });
-      await insertInto(
-        database,
-        "wards",
-        wardRecords.filter((w) => w.code === "27127" || w.code === "27128"),
-      );
-      await insertInto(database, "staffUsers", [
-        staffRow("kita.staff", "ward_staff", "27127", passwordHash),
-        staffRow("chuo.staff", "ward_staff", "27128", passwordHash),
-        staffRow("city.admin", "city_admin", null, passwordHash),
-      ]);
+      await insertWards(database, "27127", "27128");
+      await insertStaff(database);
     });
 
     afterEach(async () => {

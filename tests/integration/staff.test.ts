@@ -3,8 +3,7 @@
  * staff endpoint.
  */
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { hashPassword } from "../../server/accounts/passwords";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sessionOf } from "../../server/accounts/service";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
@@ -13,17 +12,13 @@ import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import { StaffResults, StaffSurveyList } from "../../shared/surveys/staff/results";
-import { wardRecords } from "../../shared/wards/data";
-import { testApp, testStaffRules } from "../helpers/app";
+import { testApp, testStaffRules, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
-import { staffPassword, staffRow } from "../helpers/staff";
+import { insertWards, surveyRow as openSurvey } from "../helpers/rows";
+import { insertStaff, jsonClient, staffPassword } from "../helpers/staff";
 
 const password = staffPassword;
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword(password);
-});
 
 const ja = (text: string) => ({ ja: text });
 const definition: SurveyDefinition = {
@@ -42,22 +37,7 @@ const definition: SurveyDefinition = {
   ],
 };
 
-function surveyRow(wardCode: string | null, kind: "poll" | "sampled") {
-  const now = Date.now();
-  return {
-    id: randomUUID(),
-    wardCode,
-    kind,
-    status: "open" as const,
-    opensAt: new Date(now - 86_400_000).toISOString(),
-    closesAt: new Date(now + 86_400_000).toISOString(),
-    resultsPublic: 0,
-    version: 1,
-    definition: JSON.stringify(definition),
-    createdAt: new Date(now).toISOString(),
-    updatedAt: new Date(now).toISOString(),
-  };
-}
+const surveyRow = (wardCode: string | null, kind: "poll" | "sampled") => openSurvey(definition, { wardCode, kind });
 
 describe.each(dialects)("staff API", (dialect) => {
   describe.skipIf(dialect.skipReason !== undefined)(suiteTitle(dialect), () => {
@@ -71,30 +51,18 @@ describe.each(dialects)("staff API", (dialect) => {
       testDb = await dialect.open();
       database = testDb.database;
       app = testApp(database);
-      await insertInto(
-        database,
-        "wards",
-        wardRecords.filter((w) => w.code === "27127" || w.code === "27128"),
-      );
-      await insertInto(database, "staffUsers", [
-        staffRow("kita.staff", "ward_staff", "27127", passwordHash),
-        staffRow("chuo.staff", "ward_staff", "27128", passwordHash),
-        staffRow("city.admin", "city_admin", null, passwordHash),
-      ]);
+      await insertWards(database, "27127", "27128");
+      await insertStaff(database);
       await insertInto(database, "surveys", [kita, chuo]);
       // 14 answered "yes", 11 "no" and 3 "unsure" in Kita's sampled survey (paper, so no codes are needed).
       const { submitResponse } = await import("../../server/surveys/service");
       for (let i = 0; i < 28; i++) {
-        await submitResponse(
-          database,
-          { rateLimitPerMinute: 0, pollOnePerDevice: true, minCell: 10 },
-          {
-            surveyId: kita.id,
-            response: { id: uuidv7(), answers: { knows: { option: i < 14 ? "yes" : i < 25 ? "no" : "unsure" } }, profile: {} },
-            clientAddress: "test",
-            mode: "paper",
-          },
-        );
+        await submitResponse(database, testSurveyRules, {
+          surveyId: kita.id,
+          response: { id: uuidv7(), answers: { knows: { option: i < 14 ? "yes" : i < 25 ? "no" : "unsure" } }, profile: {} },
+          clientAddress: "test",
+          mode: "paper",
+        });
       }
     });
 
@@ -108,13 +76,7 @@ describe.each(dialects)("staff API", (dialect) => {
       );
 
     /** Logs in and returns what a browser would then send: the cookie, and the CSRF token for changes. */
-    async function loginAs(login: string) {
-      const response = await post("/api/staff/login", { login, password });
-      expect(response.status).toBe(200);
-      const session = StaffSession.parse(await response.json());
-      const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
-      return { session, cookie, headers: { cookie, "x-csrf-token": session.csrfToken } };
-    }
+    const loginAs = (login: string) => jsonClient(app).login(login);
 
     const get = (path: string, headers: Record<string, string> = {}) => Promise.resolve(app.request(path, { headers }));
 

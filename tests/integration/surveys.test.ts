@@ -9,19 +9,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod/mini";
 import type { SurveyRules } from "../../server/config";
 import type { Database } from "../../server/platform/db/database";
-import type { AreaTable, SurveyTable } from "../../server/platform/db/schema";
+import type { SurveyTable } from "../../server/platform/db/schema";
 import { insertInto } from "../../server/platform/db/write";
 import { sha256 } from "../../server/surveys/service";
 import type { ErrorBody, ErrorCode } from "../../shared/errors/catalog";
+import { uuidv7 } from "../../shared/ids";
 import { answeredKey, responsesKey } from "../../shared/surveys/aggregates";
 import { type Answers, Receipt, type ResponseInput } from "../../shared/surveys/answers";
 import { codeAlphabet, newInvitationCode } from "../../shared/surveys/invitation-code";
 import { type Question, Survey, type SurveyDefinition, SurveySummary } from "../../shared/surveys/model";
 import { SurveyResults } from "../../shared/surveys/results";
-import { wardRecords } from "../../shared/wards/data";
 import { testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
+import { areaRow, insertWards, surveyRow as openSurvey } from "../helpers/rows";
 
 type App = ReturnType<typeof testApp>;
 
@@ -31,17 +32,6 @@ const area = "27127-01";
 const otherWardArea = "27102-01";
 const day = 24 * 3_600_000;
 const receiptShape = /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/;
-
-/** A UUIDv7: a 48-bit millisecond timestamp, version 7, variant 10xx, the rest random. */
-function uuidv7(): string {
-  const bytes = randomBytes(16);
-  const ms = Date.now();
-  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const ja = (text: string) => ({ ja: text });
@@ -77,26 +67,10 @@ function surveyDefinition(): SurveyDefinition {
   return { title: ja("試験の調査"), description: ja("説明"), questions, profile: ["ageBand", "area"] };
 }
 
+/** A public poll of the ward, created two days ago, open since yesterday until tomorrow. */
 function surveyRow(overrides: Partial<SurveyTable> = {}): SurveyTable {
-  const now = Date.now();
-  return {
-    id: randomUUID(),
-    wardCode: ward,
-    kind: "poll",
-    status: "open",
-    opensAt: iso(now - day),
-    closesAt: iso(now + day),
-    resultsPublic: 1,
-    version: 1,
-    definition: JSON.stringify(surveyDefinition()),
-    createdAt: iso(now - 2 * day),
-    updatedAt: iso(now - 2 * day),
-    ...overrides,
-  };
-}
-
-function areaRow(id: string): AreaTable {
-  return { id, wardCode: id.slice(0, 5), name: `地域${id}`, reading: "ちいき", nameEn: `Area ${id}`, population: 1000, sortOrder: 1 };
+  const created = iso(Date.now() - 2 * day);
+  return openSurvey(surveyDefinition(), { wardCode: ward, resultsPublic: 1, createdAt: created, updatedAt: created, ...overrides });
 }
 
 async function insertSurvey(database: Database, overrides: Partial<SurveyTable> = {}): Promise<SurveyTable> {
@@ -266,8 +240,7 @@ describe.each(dialects)("surveys", (dialect) => {
       testDb = await dialect.open();
       database = testDb.database;
       app = testApp(database);
-      const wards = wardRecords.filter((w) => w.code === ward || w.code === otherWard);
-      await insertInto(database, "wards", wards);
+      await insertWards(database, ward, otherWard);
       await insertInto(database, "areas", [areaRow(area), areaRow(otherWardArea)]);
     });
 
