@@ -4,7 +4,9 @@ import { isDay } from "../../../shared/childcare/dates";
 import type { Child } from "../../../shared/childcare/timeline";
 import { T } from "../app/i18n/T";
 import { saveChild } from "../db/childcare";
-import type { ChildMessage } from "./Children";
+
+/** What the family section announces after a change. */
+export type ChildMessage = { key: string; values?: Record<string, string>; error?: boolean };
 
 export function AddChildForm({ onMessage }: { onMessage: (message: ChildMessage) => void }) {
   const id = useId();

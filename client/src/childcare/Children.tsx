@@ -8,10 +8,9 @@ import { jstToday } from "../../../shared/time";
 import { T, useT } from "../app/i18n/T";
 import { removeChild, saveChild } from "../db/childcare";
 import type { ChildRecord } from "../db/schemas";
-import { AddChildForm } from "./AddChildForm";
+import { AddChildForm, type ChildMessage } from "./AddChildForm";
 
 /** What the last action did, or why it could not. */
-export type ChildMessage = { key: string; values?: Record<string, string>; error?: boolean };
 
 export function Children({ family, format }: { family: ChildRecord[]; format: (day: string) => string }) {
   const { plain } = useT();

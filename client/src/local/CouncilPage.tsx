@@ -5,7 +5,7 @@ import { htmlLang } from "../../../shared/locales/locales";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
-import { localCouncil } from "../db";
+import { localCouncil } from "../db/local";
 
 export function CouncilPage({ councilId }: { councilId: string }) {
   const { plain, locale } = useT();

@@ -10,7 +10,7 @@ import { languageNames } from "../../../shared/locales/locales";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
-import { localPlace } from "../db";
+import { localPlace } from "../db/local";
 import { formatDate, ruleText } from "./format";
 
 export function PlacePage({ placeId }: { placeId: string }) {

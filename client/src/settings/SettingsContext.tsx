@@ -2,7 +2,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 import type { Settings, TextSize } from "../../../shared/settings/settings";
 import { switchLocale } from "../app/i18n";
-import { saveSettings } from "../db";
+import { saveSettings } from "../db/settings";
 
 interface SettingsApi {
   settings: Settings;

@@ -1,9 +1,19 @@
 /** A choice, several choices or a 1–5 rating: large radio and checkbox targets, with "other" and its text box. */
+import type { ReactNode } from "react";
 import type { Answer } from "../../../shared/surveys/answers";
 import { localized, type Question } from "../../../shared/surveys/model";
 import { RubyText } from "../app/i18n/ruby";
 import { useT } from "../app/i18n/T";
-import type { QuestionParts } from "./QuestionField";
+
+/** The pieces every question type shows, and the ids that connect them. */
+export interface QuestionParts {
+  id: string;
+  legend: ReactNode;
+  hint: ReactNode;
+  error: ReactNode;
+  describedBy: string | undefined;
+  invalid: true | undefined;
+}
 
 interface Props {
   question: Exclude<Question, { type: "text" | "number" }>;

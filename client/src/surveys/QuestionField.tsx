@@ -3,28 +3,18 @@
  * targets for choices and ratings (ChoiceQuestion.tsx). The question's text, hint and error are
  * made here once, with the ids that tie them to the inputs for screen readers.
  */
-import { type ReactNode, useId } from "react";
+import { useId } from "react";
 import type { Answer } from "../../../shared/surveys/answers";
 import { localized, type Question } from "../../../shared/surveys/model";
 import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
-import { ChoiceQuestion } from "./ChoiceQuestion";
+import { ChoiceQuestion, type QuestionParts } from "./ChoiceQuestion";
 
 interface Props {
   question: Question;
   answer: Answer | undefined;
   onChange: (answer: Answer | undefined) => void;
   errorKey: string | null;
-}
-
-/** The pieces every question type shows, and the ids that connect them. */
-export interface QuestionParts {
-  id: string;
-  legend: ReactNode;
-  hint: ReactNode;
-  error: ReactNode;
-  describedBy: string | undefined;
-  invalid: true | undefined;
 }
 
 export function QuestionField({ question, answer, onChange, errorKey }: Props) {
