@@ -17,7 +17,8 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { openDatabase } from "../server/platform/db/database";
 import { insertInto } from "../server/platform/db/write";
-import { surveyResults } from "../server/surveys/service";
+import { registry } from "../server/registry";
+import { surveyResults } from "../server/surveys/results";
 import { uuidv7 } from "../shared/ids";
 import { incrementsFor } from "../shared/surveys/aggregates";
 import type { Answers } from "../shared/surveys/answers";
@@ -87,7 +88,7 @@ export function profileFor(n: number, areaIds: string[]): Profile {
 }
 
 export async function insertSurvey(file: string): Promise<{ surveyId: string; areaIds: string[] }> {
-  const database = await openDatabase({ dialect: "sqlite", file });
+  const database = await openDatabase({ dialect: "sqlite", file }, registry);
   const surveyId = randomUUID();
   const areaIds = ["27127-01", "27127-02", "27127-03", "27127-04"];
   const now = new Date();
@@ -295,7 +296,7 @@ export async function aggregateRead(): Promise<void> {
     const stored = (raw.prepare("select count(*) as n from responses").get() as { n: number }).n;
     raw.close();
 
-    const database = await openDatabase({ dialect: "sqlite", file });
+    const database = await openDatabase({ dialect: "sqlite", file }, registry);
     try {
       const timings: number[] = [];
       const byAge: number[] = [];

@@ -11,7 +11,7 @@ import type { StaffRules } from "../config";
 import type { Database } from "../platform/db/database";
 import type { DB, StaffUserTable } from "../platform/db/schema";
 import { defineWrite } from "../platform/db/write";
-import { AppError } from "../platform/http/errors";
+import { AppError } from "../platform/errors";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords";
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -62,7 +62,7 @@ export interface NewStaffUser {
 
 const insertStaffUser = defineWrite(
   "staff.addUser",
-  async (trx, _tally, { user, passwordHash, actor }: { user: Omit<NewStaffUser, "password">; passwordHash: string; actor: Actor }) => {
+  async (trx, { user, passwordHash, actor }: { user: Omit<NewStaffUser, "password">; passwordHash: string; actor: Actor }) => {
     const existing = await trx.selectFrom("staffUsers").select("id").where("login", "=", user.login).executeTakeFirst();
     if (existing) throw new AppError("staff.login_taken", { login: user.login });
     const id = randomUUID();
@@ -97,7 +97,6 @@ const recordLogin = defineWrite(
   "staff.recordLogin",
   async (
     trx,
-    _tally,
     input: {
       userId: string;
       ok: boolean;
@@ -189,11 +188,11 @@ export async function login(
   };
 }
 
-const touchSession = defineWrite("staff.touchSession", async (trx, _tally, { tokenHash, at }: { tokenHash: string; at: string }) => {
+const touchSession = defineWrite("staff.touchSession", async (trx, { tokenHash, at }: { tokenHash: string; at: string }) => {
   await trx.updateTable("staffSessions").set({ lastSeenAt: at }).where("tokenHash", "=", tokenHash).execute();
 });
 
-const endSession = defineWrite("staff.endSession", async (trx, _tally, { tokenHash }: { tokenHash: string }) => {
+const endSession = defineWrite("staff.endSession", async (trx, { tokenHash }: { tokenHash: string }) => {
   await trx.deleteFrom("staffSessions").where("tokenHash", "=", tokenHash).execute();
 });
 
@@ -239,7 +238,7 @@ export function logout(database: Database, token: string): Promise<void> {
   return database.write(endSession, { tokenHash: tokenHash(token) });
 }
 
-const endUserSessions = defineWrite("staff.endUserSessions", async (trx, _tally, { userId, actor }: { userId: string; actor: Actor }) => {
+const endUserSessions = defineWrite("staff.endUserSessions", async (trx, { userId, actor }: { userId: string; actor: Actor }) => {
   const user = await trx.selectFrom("staffUsers").select(["id", "login", "wardCode"]).where("id", "=", userId).executeTakeFirst();
   if (!user) throw new AppError("staff.user_not_found", { user: userId });
   const ended = await trx.deleteFrom("staffSessions").where("userId", "=", userId).executeTakeFirst();

@@ -5,7 +5,7 @@
  */
 import type { PushRegistration, PushRemoval } from "../../shared/notices/schemas";
 import type { Database } from "../platform/db/database";
-import { AppError } from "../platform/http/errors";
+import { AppError } from "../platform/errors";
 import { endpointProblem } from "./endpoint";
 import type { PushNetwork } from "./sender/sender";
 import { validSubscriptionKeys } from "./sender/webpush";

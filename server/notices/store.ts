@@ -15,7 +15,7 @@ import { type Actor, audit } from "../accounts/service";
 import type { Database } from "../platform/db/database";
 import type { DB, NoticeTable } from "../platform/db/schema";
 import { defineWrite } from "../platform/db/write";
-import { AppError } from "../platform/http/errors";
+import { AppError } from "../platform/errors";
 
 export interface StoredSubscription {
   id: string;
@@ -43,11 +43,7 @@ async function replaceCohorts(trx: Transaction<DB>, subscriptionId: string, coho
 /** Registers a browser, or updates its ward, locale and cohorts. The same endpoint with another auth secret is refused. */
 export const saveSubscription = defineWrite(
   "notices.saveSubscription",
-  async (
-    trx,
-    _tally,
-    { registration, now }: { registration: PushRegistration; now: string },
-  ): Promise<{ id: string; created: boolean }> => {
+  async (trx, { registration, now }: { registration: PushRegistration; now: string }): Promise<{ id: string; created: boolean }> => {
     const existing = await trx
       .selectFrom("pushSubscriptions")
       .select(["id", "auth"])
@@ -85,7 +81,7 @@ async function deleteSubscriptionRows(trx: Transaction<DB>, ids: readonly string
 /** Stop / delete my data: the subscription, its cohorts and its lines in the send log go at once. */
 export const removeSubscription = defineWrite(
   "notices.removeSubscription",
-  async (trx, _tally, { endpoint, auth }: { endpoint: string; auth: string }): Promise<boolean> => {
+  async (trx, { endpoint, auth }: { endpoint: string; auth: string }): Promise<boolean> => {
     const row = await trx.selectFrom("pushSubscriptions").select(["id", "auth"]).where("endpoint", "=", endpoint).executeTakeFirst();
     if (!row) return false;
     if (row.auth !== auth) throw new AppError("push.conflict", {});
@@ -103,7 +99,7 @@ export async function readSetting(database: Database, key: string): Promise<stri
 /** Stores a value unless one is there already; answers the value that is stored (the first writer's). */
 export const settleSetting = defineWrite(
   "notices.settleSetting",
-  async (trx, _tally, { key, value }: { key: string; value: string }): Promise<string> => {
+  async (trx, { key, value }: { key: string; value: string }): Promise<string> => {
     await trx
       .insertInto("serverSettings")
       .values({ key, value })
@@ -120,7 +116,7 @@ export const settleSetting = defineWrite(
  */
 export const takeLease = defineWrite(
   "notices.takeLease",
-  async (trx, _tally, { name, holder, now, until }: { name: string; holder: string; now: string; until: string }): Promise<boolean> => {
+  async (trx, { name, holder, now, until }: { name: string; holder: string; now: string; until: string }): Promise<boolean> => {
     await trx
       .insertInto("leases")
       .values({ name, holder: "", expiresAt: "" })
@@ -138,7 +134,7 @@ export const takeLease = defineWrite(
 
 export const releaseLease = defineWrite(
   "notices.releaseLease",
-  async (trx, _tally, { name, holder }: { name: string; holder: string }): Promise<void> => {
+  async (trx, { name, holder }: { name: string; holder: string }): Promise<void> => {
     await trx.updateTable("leases").set({ expiresAt: "" }).where("name", "=", name).where("holder", "=", holder).execute();
   },
 );
@@ -146,7 +142,7 @@ export const releaseLease = defineWrite(
 /** A timeline notice for each (item, cohort, start) not made yet; the unique key makes planning idempotent. */
 export const planTimelineNotices = defineWrite(
   "notices.planTimeline",
-  async (trx, _tally, { notices, now }: { notices: { cohort: string; item: string; start: string }[]; now: string }): Promise<number> => {
+  async (trx, { notices, now }: { notices: { cohort: string; item: string; start: string }[]; now: string }): Promise<number> => {
     let made = 0;
     for (const notice of notices) {
       const segment: Segment = { ward: null, audience: { kind: "cohort", cohort: notice.cohort } };
@@ -176,7 +172,7 @@ export const planTimelineNotices = defineWrite(
 
 export const createBroadcast = defineWrite(
   "notices.createBroadcast",
-  async (trx, _tally, { input, actor, now }: { input: BroadcastInput; actor: Actor; now: string }): Promise<{ id: string }> => {
+  async (trx, { input, actor, now }: { input: BroadcastInput; actor: Actor; now: string }): Promise<{ id: string }> => {
     const id = randomUUID();
     await trx
       .insertInto("notices")
@@ -205,20 +201,17 @@ export const createBroadcast = defineWrite(
   },
 );
 
-export const cancelNotice = defineWrite(
-  "notices.cancel",
-  async (trx, _tally, { id, actor }: { id: string; actor: Actor }): Promise<void> => {
-    const row = await trx.selectFrom("notices").select(["wardCode"]).where("id", "=", id).executeTakeFirst();
-    const result = await trx
-      .updateTable("notices")
-      .set({ status: "cancelled" })
-      .where("id", "=", id)
-      .where("status", "=", "scheduled")
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError("notices.not_cancellable", { id });
-    await audit(trx, actor, { action: "notice.cancel", ward: row?.wardCode ?? null, target: id });
-  },
-);
+export const cancelNotice = defineWrite("notices.cancel", async (trx, { id, actor }: { id: string; actor: Actor }): Promise<void> => {
+  const row = await trx.selectFrom("notices").select(["wardCode"]).where("id", "=", id).executeTakeFirst();
+  const result = await trx
+    .updateTable("notices")
+    .set({ status: "cancelled" })
+    .where("id", "=", id)
+    .where("status", "=", "scheduled")
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new AppError("notices.not_cancellable", { id });
+  await audit(trx, actor, { action: "notice.cancel", ward: row?.wardCode ?? null, target: id });
+});
 
 /** Notices due now: scheduled ones whose time has come, and those still sending (retries, or a sender that stopped). */
 export async function dueNotices(database: Database, now: string): Promise<NoticeRow[]> {
@@ -230,19 +223,16 @@ export async function dueNotices(database: Database, now: string): Promise<Notic
     .execute();
 }
 
-export const startNotice = defineWrite(
-  "notices.start",
-  async (trx, _tally, { id, now }: { id: string; now: string }): Promise<string | null> => {
-    await trx
-      .updateTable("notices")
-      .set({ status: "sending", startedAt: now })
-      .where("id", "=", id)
-      .where("status", "=", "scheduled")
-      .execute();
-    const row = await trx.selectFrom("notices").select(["status", "startedAt"]).where("id", "=", id).executeTakeFirst();
-    return row?.status === "sending" ? row.startedAt : null;
-  },
-);
+export const startNotice = defineWrite("notices.start", async (trx, { id, now }: { id: string; now: string }): Promise<string | null> => {
+  await trx
+    .updateTable("notices")
+    .set({ status: "sending", startedAt: now })
+    .where("id", "=", id)
+    .where("status", "=", "scheduled")
+    .execute();
+  const row = await trx.selectFrom("notices").select(["status", "startedAt"]).where("id", "=", id).executeTakeFirst();
+  return row?.status === "sending" ? row.startedAt : null;
+});
 
 /** Month of a day, minus whole years: the born cohort of a child aged `years` years today. */
 function cohortMonth(today: string, years: number): string {
@@ -330,7 +320,7 @@ export async function nextAudience(
 /** Claims deliveries before sending; answers the subscription ids this sender now holds. */
 export const claimDeliveries = defineWrite(
   "notices.claim",
-  async (trx, _tally, { noticeId, ids, holder }: { noticeId: string; ids: string[]; holder: string }): Promise<string[]> => {
+  async (trx, { noticeId, ids, holder }: { noticeId: string; ids: string[]; holder: string }): Promise<string[]> => {
     if (ids.length === 0) return [];
     const claimed: string[] = [];
     // In slices: a statement's bound parameters are limited (SQLite: 32766).
@@ -354,7 +344,7 @@ export const claimDeliveries = defineWrite(
 /** Lets go of claims this sender made and will not send (it is stopping): the next sender takes them as new. */
 export const releaseClaims = defineWrite(
   "notices.releaseClaims",
-  async (trx, _tally, { noticeId, ids, holder }: { noticeId: string; ids: string[]; holder: string }): Promise<void> => {
+  async (trx, { noticeId, ids, holder }: { noticeId: string; ids: string[]; holder: string }): Promise<void> => {
     for (let i = 0; i < ids.length; i += 500) {
       await trx
         .deleteFrom("noticeDeliveries")
@@ -372,7 +362,6 @@ export const claimRetries = defineWrite(
   "notices.claimRetries",
   async (
     trx,
-    _tally,
     { noticeId, holder, now, limit }: { noticeId: string; holder: string; now: string; limit: number },
   ): Promise<(StoredSubscription & { attempts: number })[]> => {
     const rows = await trx
@@ -406,7 +395,7 @@ export const claimRetries = defineWrite(
  */
 export const reclaimAbandoned = defineWrite(
   "notices.reclaimAbandoned",
-  async (trx, _tally, { holder, now }: { holder: string; now: string }): Promise<number> => {
+  async (trx, { holder, now }: { holder: string; now: string }): Promise<number> => {
     const result = await trx
       .updateTable("noticeDeliveries")
       .set({ state: "retry", nextAt: now })
@@ -425,7 +414,7 @@ export type DeliveryOutcome =
 /** Marks a batch of sends, deletes subscriptions that are gone, and adds to the notice's counts. */
 export const recordOutcomes = defineWrite(
   "notices.record",
-  async (trx, _tally, { noticeId, outcomes }: { noticeId: string; outcomes: DeliveryOutcome[] }): Promise<void> => {
+  async (trx, { noticeId, outcomes }: { noticeId: string; outcomes: DeliveryOutcome[] }): Promise<void> => {
     const groups = new Map<string, string[]>();
     const counts = { sent: 0, failed: 0, expired: 0 };
     const gone: string[] = [];
@@ -470,26 +459,18 @@ export const recordOutcomes = defineWrite(
 );
 
 /** Done when nothing is claimed or waiting for a retry and the audience is exhausted (the caller knows that). */
-export const finishNotice = defineWrite(
-  "notices.finish",
-  async (trx, _tally, { id, now }: { id: string; now: string }): Promise<boolean> => {
-    const open = await trx
-      .selectFrom("noticeDeliveries")
-      .select("subscriptionId")
-      .where("noticeId", "=", id)
-      .where("state", "in", ["claimed", "retry"])
-      .limit(1)
-      .executeTakeFirst();
-    if (open) return false;
-    await trx
-      .updateTable("notices")
-      .set({ status: "done", finishedAt: now })
-      .where("id", "=", id)
-      .where("status", "=", "sending")
-      .execute();
-    return true;
-  },
-);
+export const finishNotice = defineWrite("notices.finish", async (trx, { id, now }: { id: string; now: string }): Promise<boolean> => {
+  const open = await trx
+    .selectFrom("noticeDeliveries")
+    .select("subscriptionId")
+    .where("noticeId", "=", id)
+    .where("state", "in", ["claimed", "retry"])
+    .limit(1)
+    .executeTakeFirst();
+  if (open) return false;
+  await trx.updateTable("notices").set({ status: "done", finishedAt: now }).where("id", "=", id).where("status", "=", "sending").execute();
+  return true;
+});
 
 /** Retries not yet due keep a notice open: the earliest time one is. */
 export async function nextRetryAt(database: Database, noticeId: string): Promise<string | null> {

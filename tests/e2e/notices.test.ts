@@ -21,6 +21,7 @@ import { VapidHeaders } from "../../server/notices/sender/webpush";
 import { saveSubscription } from "../../server/notices/store";
 import { type Database, openDatabase } from "../../server/platform/db/database";
 import { createLogger } from "../../server/platform/logger";
+import { registry } from "../../server/registry";
 import { addMonths, japanToday } from "../../shared/childcare/dates";
 import type { PushPayload } from "../../shared/notices/schemas";
 import { testPushNetwork, testVapidKeys } from "../helpers/app";
@@ -36,7 +37,7 @@ let dir: string;
 beforeAll(async () => {
   receiver = await startPushReceiver();
   dir = mkdtempSync(path.join(tmpdir(), "machikoe-e2e-push-"));
-  database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "sender.db") });
+  database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "sender.db") }, registry);
 });
 afterAll(async () => {
   await database?.close();

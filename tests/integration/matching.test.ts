@@ -8,7 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/accounts/passwords";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
-import { submitResponse } from "../../server/surveys/service";
+import { submitResponse } from "../../server/surveys/ingest";
 import { StaffSession } from "../../shared/accounts/schemas";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";

@@ -10,7 +10,7 @@ import { japanToday } from "../../../shared/childcare/dates";
 import type { BroadcastInput, Segment } from "../../../shared/notices/schemas";
 import { actorOf, mayActFor } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
-import { AppError } from "../../platform/http/errors";
+import { AppError } from "../../platform/errors";
 import type { NoticeSender } from "../sender/sender";
 import { audienceSize, cancelNotice, createBroadcast } from "../store";
 

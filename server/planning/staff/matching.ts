@@ -24,8 +24,9 @@ import { actorOf, audit, mayActFor } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
 import type { PolicyTable } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
-import { definitionOf, surveyResults } from "../../surveys/service";
+import { AppError } from "../../platform/errors";
+import { definitionOf } from "../../surveys/read";
+import { surveyResults } from "../../surveys/results";
 import { csvLine } from "../../surveys/staff/export";
 
 type ChoiceQuestion = Extract<Question, { type: "single" | "multiple" }>;
@@ -59,7 +60,7 @@ export async function listPolicies(database: Database, user: StaffUser, ward: st
 
 const insertPolicy = defineWrite(
   "staff.insertPolicy",
-  async (trx, _tally, { user, ward, input, now }: { user: StaffUser; ward: string; input: PolicyInput; now: string }): Promise<string> => {
+  async (trx, { user, ward, input, now }: { user: StaffUser; ward: string; input: PolicyInput; now: string }): Promise<string> => {
     const id = randomUUID();
     await trx
       .insertInto("policies")
@@ -80,7 +81,7 @@ const insertPolicy = defineWrite(
 
 const changePolicy = defineWrite(
   "staff.changePolicy",
-  async (trx, _tally, { user, id, input, now }: { user: StaffUser; id: string; input: PolicyInput; now: string }): Promise<void> => {
+  async (trx, { user, id, input, now }: { user: StaffUser; id: string; input: PolicyInput; now: string }): Promise<void> => {
     const row = await trx.selectFrom("policies").select("wardCode").where("id", "=", id).executeTakeFirst();
     if (!row || !mayActFor(user, row.wardCode)) throw new AppError("policies.not_found", { policy: id });
     await trx
@@ -102,16 +103,13 @@ export function updatePolicy(database: Database, user: StaffUser, id: string, in
   return database.write(changePolicy, { user, id, input, now: new Date().toISOString() });
 }
 
-const removePolicy = defineWrite(
-  "staff.removePolicy",
-  async (trx, _tally, { user, id }: { user: StaffUser; id: string }): Promise<Policy> => {
-    const row = await trx.selectFrom("policies").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!row || !mayActFor(user, row.wardCode)) throw new AppError("policies.not_found", { policy: id });
-    await trx.deleteFrom("policies").where("id", "=", id).execute();
-    await audit(trx, actorOf(user), { action: "policy.delete", ward: row.wardCode, target: id, details: { title: row.title } });
-    return toPolicy(row);
-  },
-);
+const removePolicy = defineWrite("staff.removePolicy", async (trx, { user, id }: { user: StaffUser; id: string }): Promise<Policy> => {
+  const row = await trx.selectFrom("policies").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row || !mayActFor(user, row.wardCode)) throw new AppError("policies.not_found", { policy: id });
+  await trx.deleteFrom("policies").where("id", "=", id).execute();
+  await audit(trx, actorOf(user), { action: "policy.delete", ward: row.wardCode, target: id, details: { title: row.title } });
+  return toPolicy(row);
+});
 
 /** Deletes a policy and answers it as it was, so the console can offer to put it back. */
 export function deletePolicy(database: Database, user: StaffUser, id: string): Promise<Policy> {
@@ -318,7 +316,7 @@ export async function wardNamesJa(database: Database): Promise<(ward: string) =>
 
 export const recordMatchingExport = defineWrite(
   "staff.recordMatchingExport",
-  async (trx, _tally, { user, ward, what }: { user: StaffUser; ward: string | null; what: "matrix" | "wards" }) => {
+  async (trx, { user, ward, what }: { user: StaffUser; ward: string | null; what: "matrix" | "wards" }) => {
     await audit(trx, actorOf(user), { action: "matching.export", ward, details: { what } });
   },
 );

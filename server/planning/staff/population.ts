@@ -5,7 +5,7 @@ import { ageBands } from "../../../shared/surveys/model";
 import { actorOf, audit, mayActFor } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
+import { AppError } from "../../platform/errors";
 
 export type Population = Record<(typeof ageBands)[number], number>;
 
@@ -27,7 +27,7 @@ export async function staffPopulation(database: Database, user: StaffUser, ward:
 
 const storePopulation = defineWrite(
   "staff.storePopulation",
-  async (trx, _tally, { ward, table, user }: { ward: string; table: Population; user: StaffUser }) => {
+  async (trx, { ward, table, user }: { ward: string; table: Population; user: StaffUser }) => {
     for (const band of ageBands) {
       await trx
         .insertInto("wardPopulation")

@@ -10,8 +10,8 @@ import type { Theme } from "../../../shared/surveys/model";
 import { actorOf, audit, mayActFor } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
-import { definitionOf } from "../service";
+import { AppError } from "../../platform/errors";
+import { definitionOf } from "../read";
 import { keywordCounts } from "./keywords";
 
 export interface Comment {
@@ -76,7 +76,6 @@ const tagComment = defineWrite(
   "staff.tagComment",
   async (
     trx,
-    _tally,
     {
       surveyId,
       responseId,

@@ -12,7 +12,7 @@ import type { StaffResults } from "../../../shared/surveys/staff/results";
 import { actorOf, audit } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { definitionOf } from "../service";
+import { definitionOf } from "../read";
 import { staffSurveyResults } from "./results";
 
 /** A cell Excel would run as a formula (= + - @, or a tab or return first) is prefixed with an apostrophe. */
@@ -63,7 +63,7 @@ export async function exportData(
 
 const recordExport = defineWrite(
   "staff.recordExport",
-  async (trx, _tally, { user, surveyId, ward, format }: { user: StaffUser; surveyId: string; ward: string | null; format: string }) => {
+  async (trx, { user, surveyId, ward, format }: { user: StaffUser; surveyId: string; ward: string | null; format: string }) => {
     await audit(trx, actorOf(user), { action: "survey.export", ward, target: surveyId, details: { format } });
   },
 );

@@ -9,13 +9,13 @@ import { newInvitationCode } from "../../../shared/surveys/invitation-code";
 import { actorOf, audit, mayActFor } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
-import { sha256 } from "../service";
+import { AppError } from "../../platform/errors";
+import { sha256 } from "../prepare";
 import { csvLine } from "./export";
 
 const storeBatch = defineWrite(
   "staff.storeLetters",
-  async (trx, _tally, { surveyId, batchId, hashes, user }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser }) => {
+  async (trx, { surveyId, batchId, hashes, user }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser }) => {
     const survey = await trx.selectFrom("surveys").select(["wardCode", "kind", "status"]).where("id", "=", surveyId).executeTakeFirst();
     if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
     if (survey.kind !== "sampled") throw new AppError("request.invalid", { reason: "letters are for sampled surveys" });

@@ -9,8 +9,9 @@ import type { AuditEntry, StaffResults, StaffSurveyList } from "../../../shared/
 import { mayActFor } from "../../accounts/service";
 import { type Population, populationOf } from "../../planning/staff/population";
 import type { Database } from "../../platform/db/database";
-import { AppError } from "../../platform/http/errors";
-import { surveyResults, toSurvey } from "../service";
+import { AppError } from "../../platform/errors";
+import { toSurvey } from "../read";
+import { surveyResults } from "../results";
 
 export { StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
 
