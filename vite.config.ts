@@ -20,9 +20,12 @@ const serverBuild: UserConfig = {
         seed: "server/cli/seed.ts",
         staff: "server/cli/staff.ts",
         "writer-thread": "server/platform/db/writer-thread.ts",
+        // The module that defines every write: the writer thread imports it by the URL main.js hands over.
+        registry: "server/registry.ts",
         "encrypt-worker": "server/notices/sender/encrypt-worker.ts",
       },
-      // Flat, so that every chunk finds writer-thread.js and encrypt-worker.js beside itself (database.ts, encrypt-pool.ts).
+      // Flat, so that every chunk finds writer-thread.js and encrypt-worker.js beside itself (database.ts, encrypt-pool.ts);
+      // registry.js names itself (import.meta.url) for the writer thread to import.
       output: { chunkFileNames: "[name]-[hash].js" },
     },
   },
