@@ -4,6 +4,8 @@
  * of month, clamped to the month's end (31 January + 1 month = 28 or 29 February), as Japanese
  * age rules count months.
  */
+import { jstToday } from "../time";
+
 export type Day = string;
 
 const parse = (day: Day) => {
@@ -37,9 +39,7 @@ export function daysBetween(a: Day, b: Day): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Today's date in Japan (UTC+9), whatever the device's time zone. */
-export function japanToday(now: Date = new Date()): Day {
-  return format(new Date(now.getTime() + 9 * 3_600_000));
-}
+/** Today's date in Japan, whatever the device's time zone: jstToday (shared/time.ts), by the name the childcare pages use. */
+export const japanToday: (now?: Date) => Day = jstToday;
 
 export const yearOf = (day: Day) => parse(day).y;

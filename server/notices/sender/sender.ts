@@ -15,10 +15,11 @@
 import { randomUUID } from "node:crypto";
 import https from "node:https";
 import { hostname } from "node:os";
-import { addDays, japanToday } from "../../../shared/childcare/dates";
+import { addDays } from "../../../shared/childcare/dates";
 import { cohortWindows } from "../../../shared/childcare/timeline";
 import type { Locale } from "../../../shared/locales/locales";
 import type { NoticeText, PushPayload, Segment } from "../../../shared/notices/schemas";
+import { jstParts, jstToday } from "../../../shared/time";
 import type { Database } from "../../platform/db/database";
 import type { Logger } from "../../platform/logger";
 import { endpointProblem } from "../endpoint";
@@ -226,8 +227,7 @@ export class NoticeSender {
 
   private async sendDue(plan: "auto" | "now", summary: RunSummary): Promise<void> {
     const now = this.now();
-    const today = japanToday(new Date(now));
-    const jstTime = new Date(now + 9 * 3_600_000).toISOString().slice(11, 16);
+    const { date: today, time: jstTime } = jstParts(new Date(now));
     if (plan === "now" || (jstTime >= this.o.sendTime && this.plannedDay !== today)) {
       summary.planned = await this.plan(today);
       this.plannedDay = today;
@@ -292,7 +292,7 @@ export class NoticeSender {
     // The audience not yet sent to, in id order. The next batch is read and claimed while this one
     // is being sent, and each batch is marked while the next is sent, so the database work overlaps
     // the pushes instead of pausing them.
-    const today = japanToday(new Date(this.now()));
+    const today = jstToday(new Date(this.now()));
     const claimNext = async (after: string) => {
       const audience = await nextAudience(this.o.database, { id: notice.id, segment, startedAt }, today, after, this.o.batchSize);
       if (audience.length === 0) return { done: true, audience, encrypted: new Map<string, Buffer>(), after };

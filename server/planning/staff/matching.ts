@@ -4,8 +4,10 @@
  * of wards is for city administrators. The need is read from survey counts, hidden cells included:
  * a share is only shown where both its count and its base reach the minimum cell.
  */
+
 import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
+import { csvFile, csvLine } from "../../../shared/csv";
 import {
   countOf,
   type MatchingMatrix,
@@ -27,7 +29,6 @@ import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../../surveys/read";
 import { surveyResults } from "../../surveys/results";
-import { csvLine } from "../../surveys/staff/export";
 
 type ChoiceQuestion = Extract<Question, { type: "single" | "multiple" }>;
 
@@ -273,7 +274,7 @@ export function matrixCsv(matrix: MatchingMatrix, segmentName: (segment: string)
       ]),
     ),
   ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvFile(lines);
 }
 
 export function comparisonCsv(comparison: WardComparison, wardName: (ward: string) => string): string {
@@ -287,7 +288,7 @@ export function comparisonCsv(comparison: WardComparison, wardName: (ward: strin
       ]),
     ),
   ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvFile(lines);
 }
 
 const ageNamesJa: Record<string, string> = {

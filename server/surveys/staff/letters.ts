@@ -3,15 +3,16 @@
  * once, as CSV for mail-merge (code and the link its QR code carries); only their hashes are kept,
  * with the batch, so the response rate per batch can be read but a code never leads to answers.
  */
+
 import { randomBytes, randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
+import { csvFile, csvLine } from "../../../shared/csv";
 import { newInvitationCode } from "../../../shared/surveys/invitation-code";
 import { actorOf, audit, mayActFor } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { sha256 } from "../prepare";
-import { csvLine } from "./export";
 
 const storeBatch = defineWrite(
   "staff.storeLetters",
@@ -50,7 +51,7 @@ export async function generateLetters(
   codes.forEach((code, i) => {
     lines.push(csvLine([i + 1, code, `${baseUrl}/surveys/${surveyId}?code=${encodeURIComponent(code)}`]));
   });
-  return { batchId, csv: `\uFEFF${lines.join("\r\n")}\r\n` };
+  return { batchId, csv: csvFile(lines) };
 }
 
 /** Each batch of letters with how many of its codes were used: the response rate per batch. */
