@@ -7,7 +7,11 @@
 import "./accounts/service";
 import "./local/service";
 import "./local/staff/service";
-import "./notices/store";
+import "./notices/store/deliveries";
+import "./notices/store/lease";
+import "./notices/store/notices";
+import "./notices/store/settings";
+import "./notices/store/subscriptions";
 import "./planning/staff/indicators";
 import "./planning/staff/matching";
 import "./planning/staff/population";

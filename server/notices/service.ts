@@ -9,7 +9,7 @@ import { AppError } from "../platform/errors";
 import { endpointProblem } from "./endpoint";
 import type { PushNetwork } from "./sender/sender";
 import { validSubscriptionKeys } from "./sender/webpush";
-import { removeSubscription, saveSubscription } from "./store";
+import { removeSubscription, saveSubscription } from "./store/subscriptions";
 
 export async function registerSubscription(
   database: Database,

@@ -18,7 +18,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NoticeSender } from "../../server/notices/sender/sender";
 import { VapidHeaders } from "../../server/notices/sender/webpush";
-import { saveSubscription } from "../../server/notices/store";
+import { saveSubscription } from "../../server/notices/store/subscriptions";
 import { type Database, openDatabase } from "../../server/platform/db/database";
 import { createLogger } from "../../server/platform/logger";
 import { registry } from "../../server/registry";

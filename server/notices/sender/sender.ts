@@ -23,25 +23,11 @@ import { jstParts, jstToday } from "../../../shared/time";
 import type { Database } from "../../platform/db/database";
 import type { Logger } from "../../platform/logger";
 import { endpointProblem } from "../endpoint";
-import {
-  claimDeliveries,
-  claimRetries,
-  type DeliveryOutcome,
-  distinctCohorts,
-  dueNotices,
-  finishNotice,
-  type NoticeRow,
-  nextAudience,
-  nextRetryAt,
-  planTimelineNotices,
-  reclaimAbandoned,
-  recordOutcomes,
-  releaseClaims,
-  releaseLease,
-  type StoredSubscription,
-  startNotice,
-  takeLease,
-} from "../store";
+import { nextAudience } from "../store/audience";
+import { claimDeliveries, claimRetries, type DeliveryOutcome, reclaimAbandoned, recordOutcomes, releaseClaims } from "../store/deliveries";
+import { releaseLease, takeLease } from "../store/lease";
+import { dueNotices, finishNotice, type NoticeRow, nextRetryAt, planTimelineNotices, startNotice } from "../store/notices";
+import { distinctCohorts, type StoredSubscription } from "../store/subscriptions";
 import { broadcastText, localeOf, timelineWords } from "../words";
 import { EncryptPool } from "./encrypt-pool";
 import { encryptPayload, type VapidHeaders } from "./webpush";

@@ -12,7 +12,8 @@ import { actorOf, mayActFor } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import type { NoticeSender } from "../sender/sender";
-import { audienceSize, cancelNotice, createBroadcast } from "../store";
+import { audienceSize } from "../store/audience";
+import { cancelNotice, createBroadcast } from "../store/notices";
 
 export interface NoticeSummary {
   id: string;
