@@ -4,7 +4,8 @@
  * openDatabase; the SQLite writer thread imports the same module, so it knows each write by name.
  * registry.test.ts fails when a module defines a write this list does not reach.
  */
-import "./accounts/service";
+import "./accounts/sessions";
+import "./accounts/users";
 import "./local/service";
 import "./local/staff/service";
 import "./notices/store/deliveries";

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashPassword } from "../../server/accounts/passwords";
-import { sessionOf } from "../../server/accounts/service";
+import { sessionOf } from "../../server/accounts/sessions";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
 import { StaffSession } from "../../shared/accounts/schemas";

@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { JoinRequestInput, joinRequestStates, MeetingInput, PlaceInput } from "../../../shared/local/schemas";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";

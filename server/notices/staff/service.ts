@@ -8,7 +8,7 @@
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { BroadcastInput, Segment } from "../../../shared/notices/schemas";
 import { jstToday } from "../../../shared/time";
-import { actorOf, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
 import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import type { NoticeSender } from "../sender/sender";

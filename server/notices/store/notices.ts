@@ -4,7 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { BroadcastInput, Segment } from "../../../shared/notices/schemas";
-import { type Actor, audit } from "../../accounts/service";
+import type { Actor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import type { NoticeTable } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";

@@ -22,7 +22,8 @@ import {
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import { ageBands, type Question, type Theme, themes } from "../../../shared/surveys/model";
 import type { SurveyResults } from "../../../shared/surveys/results";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import type { PolicyTable } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";

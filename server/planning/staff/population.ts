@@ -2,7 +2,8 @@
 
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { ageBands } from "../../../shared/surveys/model";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";

@@ -8,8 +8,8 @@ import { IndicatorInput, IndicatorList, IndicatorYearInput } from "../../../shar
 import { MatchingMatrix, MatchingQuery, Policy, PolicyInput, WardComparison } from "../../../shared/planning/matching";
 import { PopulationTable } from "../../../shared/surveys/staff/results";
 import { WardCode } from "../../../shared/wards/schemas";
+import { wardFor } from "../../accounts/access";
 import { adminOnly, staffApp } from "../../accounts/middleware";
-import { wardFor } from "../../accounts/service";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { createIndicator, deleteIndicator, listIndicators, removeIndicatorYear, setIndicatorYear, updateIndicator } from "./indicators";
