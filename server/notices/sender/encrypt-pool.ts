@@ -18,7 +18,7 @@ function startWorker(): Worker {
   const dir = path.dirname(here);
   // From source (tests, tsx): through tsx. Built: encrypt-worker.js sits beside this chunk (vite.config.ts).
   return here.endsWith(".ts")
-    ? new Worker(path.join(dir, "../db/typescript-worker.mjs"), {
+    ? new Worker(path.join(dir, "../../platform/db/typescript-worker.mjs"), {
         workerData: { entry: path.join(dir, "encrypt-worker.ts") },
         resourceLimits: { ...resourceLimits, maxOldGenerationSizeMb: 256 },
       })
