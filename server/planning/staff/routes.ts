@@ -13,19 +13,9 @@ import { adminOnly, staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { createIndicator, deleteIndicator, listIndicators, removeIndicatorYear, setIndicatorYear, updateIndicator } from "./indicators";
-import {
-  comparisonCsv,
-  createPolicy,
-  deletePolicy,
-  listPolicies,
-  matchingMatrix,
-  matrixCsv,
-  recordMatchingExport,
-  segmentNamesJa,
-  updatePolicy,
-  wardComparison,
-  wardNamesJa,
-} from "./matching";
+import { matchingMatrix, wardComparison } from "./matching";
+import { comparisonCsv, matrixCsv, recordMatchingExport, segmentNamesJa, wardNamesJa } from "./matching-export";
+import { createPolicy, deletePolicy, listPolicies, updatePolicy } from "./policies";
 import { type Population, setPopulation, staffPopulation } from "./population";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
