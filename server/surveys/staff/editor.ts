@@ -2,7 +2,7 @@
  * The survey builder's writes and paper entry, each scoped to the staff member's ward and written
  * to the audit log in the same transaction. An open survey takes only edits that cannot corrupt
  * its collected answers (shared/surveys/editing.ts); each edit raises its version, so answers
- * checked against the old questions are checked again (surveys/service.ts).
+ * checked against the old questions are checked again (surveys/ingest.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";

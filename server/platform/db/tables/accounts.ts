@@ -7,7 +7,7 @@ export interface StaffUserTable {
   displayName: string;
   role: "ward_staff" | "city_admin";
   wardCode: string | null;
-  /** scrypt, with its parameters: see staff/passwords.ts. */
+  /** scrypt, with its parameters: see server/accounts/passwords.ts. */
   passwordHash: string;
   failedLogins: number;
   lockedUntil: string | null;
