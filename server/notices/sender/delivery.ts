@@ -1,5 +1,6 @@
 /**
- * One push to one subscription, and what its push service's answer means (RFC 8030): 2xx sent; 404
+ * Pushes to a batch of subscriptions, `concurrency` at a time, and what each push service's answer
+ * means (RFC 8030): 2xx sent; 404
  * and 410 expired (the subscription is deleted); 429 waits for Retry-After and holds back that
  * whole push service; 408, 5xx and network errors are retried with a doubling delay, up to
  * maxAttempts and never past the notice's TTL; any other 4xx fails and deletes the subscription.
@@ -14,6 +15,7 @@ import type { NoticeRow } from "../store/notices";
 import type { StoredSubscription } from "../store/subscriptions";
 import { broadcastText, timelineWords } from "../words";
 import type { PushClient } from "./push-client";
+import { encryptPayload } from "./webpush";
 
 /** How long a push service keeps an undelivered push (TTL header, seconds). */
 export const ttlSeconds = { timeline: 3 * 86_400, broadcast: 86_400 } as const;
@@ -53,6 +55,8 @@ export interface DeliveryOptions {
   /** First retry delay after a 5xx or a network error; it doubles each time. */
   retryBaseMs: number;
   maxAttempts: number;
+  /** Pushes in flight at once. */
+  concurrency: number;
 }
 
 export class PushDelivery {
@@ -60,6 +64,30 @@ export class PushDelivery {
   private readonly pausedUntil = new Map<string, number>();
 
   constructor(private readonly o: DeliveryOptions) {}
+
+  /** Sends one batch, `concurrency` at a time; answers each subscription's outcome. */
+  async deliver(
+    notice: NoticeRow,
+    subscriptions: (StoredSubscription & { attempts?: number })[],
+    payloadFor: (locale: string) => Buffer,
+    deadline: number,
+    encrypted: ReadonlyMap<string, Buffer> = new Map(),
+  ): Promise<DeliveryOutcome[]> {
+    const outcomes: DeliveryOutcome[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < subscriptions.length) {
+        const subscription = subscriptions[next++] as StoredSubscription & { attempts?: number };
+        // Encrypted ahead on the pool for a fresh batch; here, for a retry.
+        const body =
+          encrypted.get(subscription.id) ??
+          encryptPayload({ p256dh: subscription.p256dh, auth: subscription.auth }, payloadFor(subscription.locale));
+        outcomes.push(await this.deliverOne(notice, subscription, body, deadline));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, subscriptions.length) }, worker));
+    return outcomes;
+  }
 
   async deliverOne(
     notice: NoticeRow,

@@ -27,7 +27,7 @@ import { localeOf } from "../words";
 import { PushDelivery, payloadOf, ttlSeconds } from "./delivery";
 import { EncryptPool } from "./encrypt-pool";
 import { PushClient, type PushNetwork } from "./push-client";
-import { encryptPayload, type VapidHeaders } from "./webpush";
+import type { VapidHeaders } from "./webpush";
 
 export type { PushNetwork } from "./push-client";
 
@@ -96,6 +96,7 @@ export class NoticeSender {
       now: this.now,
       retryBaseMs: this.o.retryBaseMs,
       maxAttempts: this.o.maxAttempts,
+      concurrency: this.o.concurrency,
     });
   }
 
@@ -238,7 +239,7 @@ export class NoticeSender {
       }
     };
     const batch = async (subscriptions: (StoredSubscription & { attempts?: number })[]) =>
-      record(await this.deliver(notice, subscriptions, payloadFor, deadline));
+      record(await this.delivery.deliver(notice, subscriptions, payloadFor, deadline));
 
     // Retries whose time has come, then the audience not yet sent to.
     for (;;) {
@@ -282,35 +283,11 @@ export class NoticeSender {
         return;
       }
       next = claimNext(batch.after);
-      const outcomes = await this.deliver(notice, batch.audience, payloadFor, deadline, batch.encrypted);
+      const outcomes = await this.delivery.deliver(notice, batch.audience, payloadFor, deadline, batch.encrypted);
       marking = marking.then(() => record(outcomes));
     }
     await marking;
     if ((await nextRetryAt(this.o.database, notice.id)) === null)
       await this.o.database.write(finishNotice, { id: notice.id, now: this.iso() });
-  }
-
-  /** Sends one batch, `concurrency` at a time; answers each subscription's outcome. */
-  private async deliver(
-    notice: NoticeRow,
-    subscriptions: (StoredSubscription & { attempts?: number })[],
-    payloadFor: (locale: string) => Buffer,
-    deadline: number,
-    encrypted: ReadonlyMap<string, Buffer> = new Map(),
-  ): Promise<DeliveryOutcome[]> {
-    const outcomes: DeliveryOutcome[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < subscriptions.length) {
-        const subscription = subscriptions[next++] as StoredSubscription & { attempts?: number };
-        // Encrypted ahead on the pool for a fresh batch; here, for a retry.
-        const body =
-          encrypted.get(subscription.id) ??
-          encryptPayload({ p256dh: subscription.p256dh, auth: subscription.auth }, payloadFor(subscription.locale));
-        outcomes.push(await this.delivery.deliverOne(notice, subscription, body, deadline));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, subscriptions.length) }, worker));
-    return outcomes;
   }
 }
