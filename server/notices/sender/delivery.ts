@@ -1,8 +1,7 @@
 /**
  * Pushes to a batch of subscriptions, `concurrency` at a time, and what each push service's answer
- * means (RFC 8030): 2xx sent; 404
- * and 410 expired (the subscription is deleted); 429 waits for Retry-After and holds back that
- * whole push service; 408, 5xx and network errors are retried with a doubling delay, up to
+ * means (RFC 8030): 2xx sent; 404 and 410 expired (the subscription is deleted); 429 waits for
+ * Retry-After and holds back that whole push service; 408, 5xx and network errors are retried with a doubling delay, up to
  * maxAttempts and never past the notice's TTL; any other 4xx fails and deletes the subscription.
  * The endpoint is checked against SSRF before every send.
  */
