@@ -20,9 +20,13 @@ const serverBuild: UserConfig = {
         seed: "server/cli/seed.ts",
         staff: "server/cli/staff.ts",
         "writer-thread": "server/platform/db/writer-thread.ts",
+        // The module that defines every write. As an entry it stays out of main.js, so the URL its code
+        // names (import.meta.url: registry.js, or the chunk registry.js re-exports) is safe for the writer thread to import.
+        registry: "server/registry.ts",
         "encrypt-worker": "server/notices/sender/encrypt-worker.ts",
       },
-      // Flat, so that every chunk finds writer-thread.js and encrypt-worker.js beside itself (database.ts, encrypt-pool.ts).
+      // Flat, so that every chunk finds writer-thread.js and encrypt-worker.js beside itself
+      // (platform/db/database.ts, notices/sender/encrypt-pool.ts).
       output: { chunkFileNames: "[name]-[hash].js" },
     },
   },

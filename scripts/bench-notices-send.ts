@@ -8,9 +8,10 @@ import { NoticeSender } from "../server/notices/sender/sender";
 import { generateVapidKeys, VapidHeaders } from "../server/notices/sender/webpush";
 import { openDatabase } from "../server/platform/db/database";
 import { createLogger } from "../server/platform/logger";
+import { registry } from "../server/registry";
 
 const [file, port, ca] = [process.argv[2] as string, Number(process.argv[3]), process.env.BENCH_PUSH_CA as string];
-const database = await openDatabase({ dialect: "sqlite", file });
+const database = await openDatabase({ dialect: "sqlite", file }, registry);
 const sender = new NoticeSender({
   database,
   logger: createLogger("warn"),

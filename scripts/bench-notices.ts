@@ -15,6 +15,7 @@ import path from "node:path";
 import { encryptPayload } from "../server/notices/sender/webpush";
 import { openDatabase } from "../server/platform/db/database";
 import { insertInto } from "../server/platform/db/write";
+import { registry } from "../server/registry";
 import type { PushPayload } from "../shared/notices/schemas";
 import type { ReceiverSubscription } from "../tests/helpers/push-receiver";
 
@@ -60,7 +61,7 @@ function startReceiver(): Promise<{ child: ChildProcess; port: number; ca: strin
 export async function noticesFanout(): Promise<void> {
   const receiver = await startReceiver();
   const dir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-push-"));
-  const database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "push.db") });
+  const database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "push.db") }, registry);
   try {
     const first = receiver.subscriptions[0] as ReceiverSubscription;
     const now = new Date().toISOString();

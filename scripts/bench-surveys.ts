@@ -15,11 +15,15 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import { openDatabase } from "../server/platform/db/database";
+import type { DB } from "../server/platform/db/schema";
 import { insertInto } from "../server/platform/db/write";
-import { surveyResults } from "../server/surveys/service";
+import { registry } from "../server/registry";
+import { surveyResults } from "../server/surveys/results";
+import { joinCounts, Tally } from "../server/surveys/tally";
 import { uuidv7 } from "../shared/ids";
-import { incrementsFor } from "../shared/surveys/aggregates";
+import { countsOf } from "../shared/surveys/aggregates";
 import type { Answers } from "../shared/surveys/answers";
 import { ageBands, type Profile, type SurveyDefinition, yearsBands } from "../shared/surveys/model";
 import { wardRecords } from "../shared/wards/data";
@@ -87,7 +91,7 @@ export function profileFor(n: number, areaIds: string[]): Profile {
 }
 
 export async function insertSurvey(file: string): Promise<{ surveyId: string; areaIds: string[] }> {
-  const database = await openDatabase({ dialect: "sqlite", file });
+  const database = await openDatabase({ dialect: "sqlite", file }, registry);
   const surveyId = randomUUID();
   const areaIds = ["27127-01", "27127-02", "27127-03", "27127-04"];
   const now = new Date();
@@ -227,8 +231,9 @@ export async function ingestRatio(): Promise<void> {
 
 /**
  * A database with one survey and 1,000,000 responses, written directly (the HTTP path would take
- * minutes): responses rows with their answers, and the aggregates those answers add up to, computed with
- * the same incrementsFor the server uses. Answers repeat in 1,000 patterns, so the counts are sums.
+ * minutes): responses rows with their answers, and the aggregates those answers add up to, counted and
+ * written by the server's own code (countsOf, then a Tally written to survey_aggregates). Answers
+ * repeat in 1,000 patterns, so each pattern is added once, by the number of its responses.
  */
 export async function aggregateRead(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-1m-"));
@@ -274,28 +279,19 @@ export async function aggregateRead(): Promise<void> {
       const key = `${p}|${mode}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const totals = new Map<string, number>();
+    const tally = new Tally();
     for (const [key, n] of counts) {
       const [p, mode] = key.split("|") as [string, "online" | "paper"];
-      for (const inc of incrementsFor(benchSurvey, answersFor(Number(p)), profiles[Number(p)] as Profile, mode)) {
-        const k = `${inc.questionId}\u0000${inc.optionKey}\u0000${inc.segment}`;
-        totals.set(k, (totals.get(k) ?? 0) + n);
-      }
+      tally.addResponse(surveyId, joinCounts(countsOf(benchSurvey, answersFor(Number(p)), profiles[Number(p)] as Profile, mode)), n);
     }
-    const insertAggregate = raw.prepare(
-      "insert into survey_aggregates (survey_id, question_id, option_key, segment, count) values (?, ?, ?, ?, ?)",
-    );
-    raw.transaction(() => {
-      for (const [k, n] of totals) {
-        const [q, o, s] = k.split("\u0000");
-        insertAggregate.run(surveyId, q, o, s, n);
-      }
-    })();
+    const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(file) }), plugins: [new CamelCasePlugin()] });
+    await writer.transaction().execute((trx) => tally.writeTo(trx));
+    await writer.destroy();
     raw.pragma("wal_checkpoint(TRUNCATE)");
     const stored = (raw.prepare("select count(*) as n from responses").get() as { n: number }).n;
     raw.close();
 
-    const database = await openDatabase({ dialect: "sqlite", file });
+    const database = await openDatabase({ dialect: "sqlite", file }, registry);
     try {
       const timings: number[] = [];
       const byAge: number[] = [];

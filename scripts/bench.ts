@@ -19,6 +19,7 @@ import { migrateToLatest } from "../server/platform/db/migrate";
 import type { DB } from "../server/platform/db/schema";
 import { openSqliteConnection } from "../server/platform/db/sqlite-connection";
 import { insertInto } from "../server/platform/db/write";
+import { registry } from "../server/registry";
 import { listeningPort } from "../tests/helpers/server-process";
 import { noticesFanout } from "./bench-notices";
 import { aggregateRead, ingestRatio } from "./bench-surveys";
@@ -59,7 +60,7 @@ async function timed(writers: number, perWriter: number, write: (i: number) => P
 async function databaseWrites(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-"));
   try {
-    const grouped = await openDatabase({ dialect: "sqlite", file: path.join(dir, "grouped.db") });
+    const grouped = await openDatabase({ dialect: "sqlite", file: path.join(dir, "grouped.db") }, registry);
     const groupedRate = await timed(20, 100, (i) =>
       insertInto(grouped, "writeProbes", [{ id: `g${i}`, checkedAt: new Date().toISOString() }]),
     );

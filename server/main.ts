@@ -17,9 +17,10 @@ import { NoticeSender, type PushNetwork } from "./notices/sender/sender";
 import { VapidHeaders } from "./notices/sender/webpush";
 import { type Database, databaseOptionsFrom, openDatabase } from "./platform/db/database";
 import { createLogger } from "./platform/logger";
+import { registry } from "./registry";
 import { demoInvitationCodes } from "./seed/demo-surveys";
 import { demoStaff, isEmpty, seedDemoData } from "./seed/seed";
-import { sha256 } from "./surveys/service";
+import { sha256 } from "./surveys/prepare";
 
 /** A few demo invitation codes, with the link a letter's QR code would carry, for trying a sampled survey. */
 async function printDemoInvitations(database: Database, url: string): Promise<void> {
@@ -60,7 +61,7 @@ async function printDemoStaff(database: Database, url: string): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(databaseOptionsFrom(config));
+  const database = await openDatabase(databaseOptionsFrom(config), registry);
   logger.info("database ready", { dialect: database.dialect });
 
   if (config.demoData && (await isEmpty(database))) {

@@ -11,7 +11,7 @@ import { createMiddleware } from "hono/factory";
 import { csrfHeader, type StaffSession } from "../../shared/accounts/schemas";
 import type { AppEnv } from "../env";
 import { errorResponse } from "../platform/http/errors";
-import { sessionOf } from "./service";
+import { sessionOf } from "./sessions";
 
 export interface StaffEnv extends AppEnv {
   Variables: AppEnv["Variables"] & { staff: StaffSession; staffToken: string };

@@ -6,14 +6,16 @@ import { Hono } from "hono";
 import { z } from "zod/mini";
 import { LoginInput, StaffSession, StaffUser } from "../../shared/accounts/schemas";
 import type { AppEnv } from "../env";
+import { AppError } from "../platform/errors";
 import { clientAddress } from "../platform/http/client-address";
-import { AppError } from "../platform/http/errors";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
 import { countAttempt } from "../platform/rate-limit";
 import { auditEntries } from "../surveys/staff/results";
+import { actorOf } from "./access";
 import { adminOnly, clearSessionCookie, foreignOrigin, setSessionCookie, staffApp } from "./middleware";
-import { actorOf, endSessionsOf, listStaffUsers, login, logout } from "./service";
+import { login, logout } from "./sessions";
+import { endSessionsOf, listStaffUsers } from "./users";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 

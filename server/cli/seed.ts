@@ -2,13 +2,14 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
 import { databaseOptionsFrom, openDatabase } from "../platform/db/database";
+import { registry } from "../registry";
 import { isEmpty, seedDemoData } from "../seed/seed";
 
 const { values } = parseArgs({ options: { reset: { type: "boolean", default: false } } });
 
 try {
   const config = loadConfig();
-  const database = await openDatabase(databaseOptionsFrom(config));
+  const database = await openDatabase(databaseOptionsFrom(config), registry);
   try {
     if (!values.reset && !(await isEmpty(database))) {
       console.log("The database already has data; nothing seeded. Use `npm run seed -- --reset` to rebuild the demo data.");

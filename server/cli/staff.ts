@@ -10,10 +10,12 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { NewPassword, StaffLogin, StaffRole } from "../../shared/accounts/schemas";
 import { wardRecords } from "../../shared/wards/data";
-import { type Actor, addStaffUser, endSessionsOf, listStaffUsers } from "../accounts/service";
+import type { Actor } from "../accounts/access";
+import { addStaffUser, endSessionsOf, listStaffUsers } from "../accounts/users";
 import { ConfigError, loadConfig } from "../config";
 import { databaseOptionsFrom, openDatabase } from "../platform/db/database";
-import { AppError } from "../platform/http/errors";
+import { AppError } from "../platform/errors";
+import { registry } from "../registry";
 
 const usage = `usage: npm run staff -- add --login NAME --name "DISPLAY NAME" --role ward_staff|city_admin [--ward CODE]
        npm run staff -- list
@@ -33,7 +35,7 @@ try {
   const config = loadConfig();
   const command = positionals[0];
   if (command !== "add" && command !== "list" && command !== "end-sessions") fail(`unknown command "${command ?? ""}"`);
-  const database = await openDatabase(databaseOptionsFrom(config));
+  const database = await openDatabase(databaseOptionsFrom(config), registry);
   try {
     if (command === "add") {
       const login = StaffLogin.safeParse(values.login);

@@ -1,6 +1,6 @@
 /** What staff may store for each kind of local data: the shared schemas, then the rules that span fields. */
 import { Association, AssociationInput, Council, CouncilInput, Meeting, MeetingInput, Place, PlaceInput } from "../../shared/local/schemas";
-import { AppError } from "../platform/http/errors";
+import { AppError } from "../platform/errors";
 import type { LocalKind } from "./service";
 
 export const localSchemas = {

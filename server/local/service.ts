@@ -19,7 +19,7 @@ import {
 import type { Database } from "../platform/db/database";
 import type { DB } from "../platform/db/schema";
 import { defineWrite } from "../platform/db/write";
-import { AppError } from "../platform/http/errors";
+import { AppError } from "../platform/errors";
 
 export type LocalKind = (typeof localKinds)[number];
 export const localTables = {
@@ -88,11 +88,7 @@ export async function localChanges(database: Database, ward: string, since: stri
 
 const storeJoinRequest = defineWrite(
   "local.storeJoinRequest",
-  async (
-    trx,
-    _tally,
-    { associationId, input, now }: { associationId: string; input: JoinRequestInput; now: string },
-  ): Promise<JoinReceipt> => {
+  async (trx, { associationId, input, now }: { associationId: string; input: JoinRequestInput; now: string }): Promise<JoinReceipt> => {
     const existing = await trx
       .selectFrom("joinRequests")
       .select(["associationId", "receivedAt"])

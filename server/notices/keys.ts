@@ -6,7 +6,7 @@
  */
 import type { Database } from "../platform/db/database";
 import { generateVapidKeys, type VapidKeys, validVapidKeys } from "./sender/webpush";
-import { readSetting, settleSetting } from "./store";
+import { readSetting, settleSetting } from "./store/settings";
 
 export async function vapidKeys(database: Database, configured: VapidKeys | null): Promise<VapidKeys> {
   if (configured) {

@@ -5,11 +5,11 @@
  */
 import type { PushRegistration, PushRemoval } from "../../shared/notices/schemas";
 import type { Database } from "../platform/db/database";
-import { AppError } from "../platform/http/errors";
+import { AppError } from "../platform/errors";
 import { endpointProblem } from "./endpoint";
 import type { PushNetwork } from "./sender/sender";
 import { validSubscriptionKeys } from "./sender/webpush";
-import { removeSubscription, saveSubscription } from "./store";
+import { removeSubscription, saveSubscription } from "./store/subscriptions";
 
 export async function registerSubscription(
   database: Database,

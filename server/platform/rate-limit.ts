@@ -9,7 +9,7 @@ import { defineWrite } from "./db/write";
 /** Adds one to this address's count in `scope` for the current minute and says how many it has made this minute. */
 export const countAttempt = defineWrite(
   "security.countAttempt",
-  async (trx, _tally, { scope, address, now }: { scope: string; address: string; now: Date }) => {
+  async (trx, { scope, address, now }: { scope: string; address: string; now: Date }) => {
     const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
     const key = `${createHash("sha256").update(`rate:${scope}:${address}`).digest("hex").slice(0, 32)}:${minute}`;
     const row = await trx

@@ -14,8 +14,9 @@ import { toJstIso } from "../../shared/time";
 import { wardRecords } from "../../shared/wards/data";
 import type { SurveyRules } from "../config";
 import type { DB } from "../platform/db/schema";
-import type { Tally } from "../platform/db/tally";
-import { prepareResponse, sha256, storeResponse } from "../surveys/service";
+import { storeResponse } from "../surveys/ingest";
+import { prepareResponse, sha256 } from "../surveys/prepare";
+import type { Tally } from "../surveys/tally";
 import { cityPoll, residentSurvey, type WardNames, wardPoll } from "./surveys";
 
 const day = 24 * 60 * 60 * 1000;

@@ -7,7 +7,7 @@ import type { ageBands } from "../../shared/surveys/model";
 import { wardRecords } from "../../shared/wards/data";
 import { hashPassword } from "../accounts/passwords";
 import type { Database } from "../platform/db/database";
-import { defineWrite } from "../platform/db/write";
+import { defineCountingWrite } from "../surveys/counts";
 import { areaSeeds } from "./areas";
 import { seedDemoLocal } from "./demo-local";
 import { seedDemoIndicators, seedDemoPolicies } from "./demo-matching";
@@ -73,81 +73,84 @@ export function wardAndAreaRows() {
   return { wards, areas };
 }
 
-const seedDemo = defineWrite("seed.demo", async (trx, tally, options: { reset: boolean; staffHashes: string[] }): Promise<SeedSummary> => {
-  if (options.reset) {
-    // Children before parents; every table the demo fills.
-    for (const table of [
-      "joinRequests",
-      "places",
-      "associations",
-      "councils",
-      "meetings",
-      "indicatorYears",
-      "indicators",
-      "policies",
-      "auditLog",
-      "wardPopulation",
-      "commentThemes",
-      "staffSessions",
-      "staffUsers",
-      "surveyAggregates",
-      "pollDevices",
-      "invitationCodes",
-      "responses",
-      "surveys",
-      "rateLimits",
-      "areas",
-      "wards",
-    ] as const) {
-      await trx.deleteFrom(table).execute();
+const seedDemo = defineCountingWrite(
+  "seed.demo",
+  async (trx, options: { reset: boolean; staffHashes: string[] }, tally): Promise<SeedSummary> => {
+    if (options.reset) {
+      // Children before parents; every table the demo fills.
+      for (const table of [
+        "joinRequests",
+        "places",
+        "associations",
+        "councils",
+        "meetings",
+        "indicatorYears",
+        "indicators",
+        "policies",
+        "auditLog",
+        "wardPopulation",
+        "commentThemes",
+        "staffSessions",
+        "staffUsers",
+        "surveyAggregates",
+        "pollDevices",
+        "invitationCodes",
+        "responses",
+        "surveys",
+        "rateLimits",
+        "areas",
+        "wards",
+      ] as const) {
+        await trx.deleteFrom(table).execute();
+      }
     }
-  }
-  const { wards, areas } = wardAndAreaRows();
-  await trx.insertInto("wards").values(wards).execute();
-  await trx.insertInto("areas").values(areas).execute();
-  const areasByWard = new Map<string, string[]>();
-  for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
-  const { sampledSurveyOf, ...demo } = await seedDemoSurveys(trx, tally, areasByWard);
-  const now = new Date().toISOString();
-  await seedDemoPolicies(
-    trx,
-    wardRecords.map((w) => w.code),
-    now,
-  );
-  await seedDemoIndicators(trx, sampledSurveyOf, now);
-  await seedDemoLocal(trx, wardRecords, areas);
-  // Population by age band: each ward's population split in the demo's age structure (staff replace it with the real table).
-  await trx
-    .insertInto("wardPopulation")
-    .values(
-      wardRecords.flatMap((ward) =>
-        Object.entries(demoAgeStructure).map(([ageBand, share]) => ({
-          wardCode: ward.code,
-          ageBand,
-          population: Math.round(ward.population * share),
+    const { wards, areas } = wardAndAreaRows();
+    await trx.insertInto("wards").values(wards).execute();
+    await trx.insertInto("areas").values(areas).execute();
+    const areasByWard = new Map<string, string[]>();
+    for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
+    const { sampledSurveyOf, ...demo } = await seedDemoSurveys(trx, tally, areasByWard);
+    const now = new Date().toISOString();
+    await seedDemoPolicies(
+      trx,
+      wardRecords.map((w) => w.code),
+      now,
+    );
+    await seedDemoIndicators(trx, sampledSurveyOf, now);
+    await seedDemoLocal(trx, wardRecords, areas);
+    // Population by age band: each ward's population split in the demo's age structure (staff replace it with the real table).
+    await trx
+      .insertInto("wardPopulation")
+      .values(
+        wardRecords.flatMap((ward) =>
+          Object.entries(demoAgeStructure).map(([ageBand, share]) => ({
+            wardCode: ward.code,
+            ageBand,
+            population: Math.round(ward.population * share),
+          })),
+        ),
+      )
+      .execute();
+    await trx
+      .insertInto("staffUsers")
+      .values(
+        demoStaff.map((user, i) => ({
+          id: randomUUID(),
+          login: user.login,
+          displayName: user.displayName,
+          role: user.role,
+          wardCode: user.ward,
+          passwordHash: options.staffHashes[i] as string,
+          failedLogins: 0,
+          lockedUntil: null,
+          disabled: 0,
+          createdAt: new Date().toISOString(),
         })),
-      ),
-    )
-    .execute();
-  await trx
-    .insertInto("staffUsers")
-    .values(
-      demoStaff.map((user, i) => ({
-        id: randomUUID(),
-        login: user.login,
-        displayName: user.displayName,
-        role: user.role,
-        wardCode: user.ward,
-        passwordHash: options.staffHashes[i] as string,
-        failedLogins: 0,
-        lockedUntil: null,
-        disabled: 0,
-        createdAt: new Date().toISOString(),
-      })),
-    )
-    .execute();
-  return { wards: wardRecords.length, areas: areas.length, ...demo };
-});
+      )
+      .execute();
+    return { wards: wardRecords.length, areas: areas.length, ...demo };
+  },
+);
 
 export async function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
   const staffHashes = await Promise.all(demoStaff.map((user) => hashPassword(user.password)));

@@ -8,7 +8,9 @@ import type { AppEnv } from "../env";
 import { clientAddress } from "../platform/http/client-address";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
-import { getSurvey, listOpenSurveys, submitResponse, surveyResults } from "./service";
+import { submitResponse } from "./ingest";
+import { getSurvey, listOpenSurveys } from "./read";
+import { surveyResults } from "./results";
 
 const SurveyParam = z.object({ id: SurveyId });
 

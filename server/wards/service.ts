@@ -1,7 +1,7 @@
 /** Wards (区) and their areas (地域). Knows nothing of HTTP. */
 import type { Area, Ward } from "../../shared/wards/schemas";
 import type { Database } from "../platform/db/database";
-import { AppError } from "../platform/http/errors";
+import { AppError } from "../platform/errors";
 
 export async function listWards({ db }: Database): Promise<Ward[]> {
   return db

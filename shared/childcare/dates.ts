@@ -4,6 +4,7 @@
  * of month, clamped to the month's end (31 January + 1 month = 28 or 29 February), as Japanese
  * age rules count months.
  */
+
 export type Day = string;
 
 const parse = (day: Day) => {
@@ -35,11 +36,6 @@ export function addMonths(day: Day, months: number): Day {
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: Day, b: Day): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Today's date in Japan (UTC+9), whatever the device's time zone. */
-export function japanToday(now: Date = new Date()): Day {
-  return format(new Date(now.getTime() + 9 * 3_600_000));
 }
 
 export const yearOf = (day: Day) => parse(day).y;

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { japanToday } from "./dates";
+import { jstToday } from "../time";
 import { type Child, childrenForNotice, cohortOf, cohortWindows, timelineFor, timelineItems, windowOf } from "./timeline";
 
 const dayMs = 86_400_000;
@@ -131,7 +131,7 @@ describe("whatever the device's time zone", () => {
     fc.assert(
       fc.property(fc.integer({ min: epoch, max: Date.UTC(2099, 11, 31) }), fc.constantFrom(...zones), (ms, zone) => {
         process.env.TZ = zone;
-        expect(japanToday(new Date(ms))).toBe(inJapan.format(new Date(ms)));
+        expect(jstToday(new Date(ms))).toBe(inJapan.format(new Date(ms)));
       }),
     );
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, japanToday } from "./dates";
+import { jstToday } from "../time";
+import { addDays, addMonths } from "./dates";
 import {
   type Child,
   childrenForNotice,
@@ -28,8 +29,8 @@ describe("dates", () => {
   });
 
   it("takes today as the date in Japan: a new day begins at midnight JST", () => {
-    expect(japanToday(new Date("2026-12-03T14:59:59Z"))).toBe("2026-12-03");
-    expect(japanToday(new Date("2026-12-03T15:00:00Z"))).toBe("2026-12-04");
+    expect(jstToday(new Date("2026-12-03T14:59:59Z"))).toBe("2026-12-03");
+    expect(jstToday(new Date("2026-12-03T15:00:00Z"))).toBe("2026-12-04");
   });
 });
 

@@ -2,6 +2,7 @@
  * An iCalendar (RFC 5545) file for a 通いの場: one repeating event per schedule rule, in Japan time,
  * with the dates it does not meet as EXDATE — so a phone's calendar shows every meeting, not one.
  */
+import { jstZone } from "../time";
 import { type Schedule, upcoming } from "./schedule";
 
 const days = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
@@ -46,7 +47,7 @@ export function icsFor(event: IcsEvent): string {
     "PRODID:-//Machikoe//まちの声//JA",
     "CALSCALE:GREGORIAN",
     "BEGIN:VTIMEZONE",
-    "TZID:Asia/Tokyo",
+    `TZID:${jstZone}`,
     "BEGIN:STANDARD",
     "DTSTART:19700101T000000",
     "TZOFFSETFROM:+0900",
@@ -64,10 +65,10 @@ export function icsFor(event: IcsEvent): string {
       "BEGIN:VEVENT",
       `UID:${event.uid}-${i}@machikoe`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;TZID=Asia/Tokyo:${compact(first)}T${time(rule.start)}`,
-      `DTEND;TZID=Asia/Tokyo:${compact(first)}T${time(rule.end)}`,
+      `DTSTART;TZID=${jstZone}:${compact(first)}T${time(rule.start)}`,
+      `DTEND;TZID=${jstZone}:${compact(first)}T${time(rule.end)}`,
       `RRULE:FREQ=${rule.weeks ? "MONTHLY" : "WEEKLY"};BYDAY=${byDay}`,
-      ...(event.schedule.except ?? []).map((date) => `EXDATE;TZID=Asia/Tokyo:${compact(date)}T${time(rule.start)}`),
+      ...(event.schedule.except ?? []).map((date) => `EXDATE;TZID=${jstZone}:${compact(date)}T${time(rule.start)}`),
       `SUMMARY:${escapeText(event.title)}`,
       `LOCATION:${escapeText(event.location)}`,
       `DESCRIPTION:${escapeText(event.description)}`,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { jstDateTime } from "../time";
 import { nextOccurrence, type Schedule, Schedule as ScheduleSchema, timeOfDay, upcoming } from "./schedule";
 
 /** An instant given in Japan time. */
-const jst = (iso: string) => new Date(`${iso}+09:00`);
+/** An instant from a JST date and time, "2026-12-08T14:30:00". */
+const jst = (local: string) => new Date(jstDateTime(local.slice(0, 10), local.slice(11, 16)));
 const tuesdaysExceptFirst: Schedule = { rules: [{ weekday: 2, start: "14:00", end: "15:00", weeks: [2, 3, 4, 5] }] };
 
 describe("nextOccurrence", () => {

@@ -4,6 +4,7 @@
  * Japan time, so a resident offline still sees 「次回: 12月2日(火) 14:00」.
  */
 import { z } from "zod/mini";
+import { jstParts } from "../time";
 
 const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM"));
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"));
@@ -35,19 +36,7 @@ export interface Occurrence {
   end: string;
 }
 
-const jst = 9 * 60 * 60 * 1000;
 const day = 24 * 60 * 60 * 1000;
-
-/** The calendar date and time of day in Japan for an instant. */
-function japanParts(instant: Date) {
-  const shifted = new Date(instant.getTime() + jst);
-  return {
-    date: shifted.toISOString().slice(0, 10),
-    time: shifted.toISOString().slice(11, 16),
-    weekday: shifted.getUTCDay(),
-    dayOfMonth: shifted.getUTCDate(),
-  };
-}
 
 /** Whether the rule meets on a date: its weekday, and (if it says) that occurrence in the month. */
 export function meetsOn(rule: ScheduleRule, weekday: number, dayOfMonth: number): boolean {
@@ -60,11 +49,11 @@ export function meetsOn(rule: ScheduleRule, weekday: number, dayOfMonth: number)
  * ahead at most `days` days.
  */
 export function upcoming(schedule: Schedule, from: Date, count = 1, days = 70): Occurrence[] {
-  const now = japanParts(from);
+  const now = jstParts(from);
   const except = new Set(schedule.except ?? []);
   const found: Occurrence[] = [];
   for (let offset = 0; offset <= days && found.length < count; offset++) {
-    const parts = japanParts(new Date(from.getTime() + offset * day));
+    const parts = jstParts(new Date(from.getTime() + offset * day));
     if (except.has(parts.date)) continue;
     const today = schedule.rules
       .filter((rule) => meetsOn(rule, parts.weekday, parts.dayOfMonth))

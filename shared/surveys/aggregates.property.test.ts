@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answeredKey, countsOf, incrementsFor, responsesKey, suppress } from "./aggregates";
+import { answeredKey, countsOf, responsesKey, suppress } from "./aggregates";
 import { type Answer, type Answers, checkAnswers } from "./answers";
 import { ageBands, type Profile, type Question, type SurveyDefinition, yearsBands } from "./model";
 
@@ -126,10 +126,20 @@ const surveyWithResponses = definition.chain((def) =>
 );
 
 const key = (questionId: string, optionKey: string, segment: string) => `${questionId}|${optionKey}|${segment}`;
+/** What a response adds: every (question, option) pair of countsOf in every segment, as the server's Tally adds them. */
+function incrementsOf(def: SurveyDefinition, answers: Response["answers"], profile: Response["profile"], mode: Response["mode"]) {
+  const { pairs, segments } = countsOf(def, answers, profile, mode);
+  return segments.flatMap((segment) =>
+    pairs.map((pair) => {
+      const [questionId, optionKey] = pair.split("\u0000") as [string, string];
+      return { questionId, optionKey, segment };
+    }),
+  );
+}
 function tally(def: SurveyDefinition, responses: readonly Response[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of responses)
-    for (const inc of incrementsFor(def, r.answers, r.profile, r.mode)) {
+    for (const inc of incrementsOf(def, r.answers, r.profile, r.mode)) {
       const k = key(inc.questionId, inc.optionKey, inc.segment);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
@@ -152,15 +162,12 @@ describe("response counts", () => {
     );
   });
 
-  it("take at most one from a response for each (question, option, segment), the same as countsOf says", () => {
+  it("take at most one from a response for each (question, option, segment)", () => {
     fc.assert(
       fc.property(surveyWithResponses, ({ def, responses }) => {
         for (const r of responses) {
-          const keys = incrementsFor(def, r.answers, r.profile, r.mode).map((i) => key(i.questionId, i.optionKey, i.segment));
+          const keys = incrementsOf(def, r.answers, r.profile, r.mode).map((i) => key(i.questionId, i.optionKey, i.segment));
           expect(new Set(keys).size).toBe(keys.length);
-          const { pairs, segments } = countsOf(def, r.answers, r.profile, r.mode);
-          const product = segments.flatMap((s) => pairs.map((p) => key(...(p.split("\u0000") as [string, string]), s)));
-          expect(keys.sort()).toEqual(product.sort());
         }
       }),
     );
@@ -250,7 +257,7 @@ describe("response counts", () => {
     };
     const answers: Answers = { q1: { options: ["other"], other: "猫" } };
     expect(checkAnswers(def, answers)).toEqual([]);
-    const keys = incrementsFor(def, answers, {}, "online").map((i) => key(i.questionId, i.optionKey, i.segment));
+    const keys = incrementsOf(def, answers, {}, "online").map((i) => key(i.questionId, i.optionKey, i.segment));
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -22,12 +22,6 @@ export const responsesKey = "_responses";
 /** Option key counting the respondents who answered a question at all. */
 export const answeredKey = "_answered";
 
-export interface Increment {
-  questionId: string;
-  optionKey: string;
-  segment: string;
-}
-
 export function segmentsOf(profile: Profile, mode: "online" | "paper"): string[] {
   const segments = ["all", `mode:${mode}`];
   if (profile.ageBand) segments.push(`age:${profile.ageBand}`);
@@ -55,7 +49,8 @@ function optionKeys(definition: SurveyDefinition, questionId: string, answers: A
 /**
  * What one response adds, compactly: the (question, option key) pairs it counts under, written
  * `question\u0000option`, once each, and the segments they count in. Every pair counts once in
- * every segment.
+ * every segment. The server adds them to survey_aggregates (server/surveys/tally.ts), and so does
+ * the benchmark's million-response setup (scripts/bench-surveys.ts).
  */
 export function countsOf(
   definition: SurveyDefinition,
@@ -69,17 +64,6 @@ export function countsOf(
     for (const optionKey of optionKeys(definition, questionId, answers)) pairs.push(`${questionId}\u0000${optionKey}`);
   }
   return { pairs, segments: segmentsOf(profile, mode) };
-}
-
-/** Every count one response adds, each key once. */
-export function incrementsFor(definition: SurveyDefinition, answers: Answers, profile: Profile, mode: "online" | "paper"): Increment[] {
-  const { pairs, segments } = countsOf(definition, answers, profile, mode);
-  return segments.flatMap((segment) =>
-    pairs.map((pair) => {
-      const [questionId, optionKey] = pair.split("\u0000") as [string, string];
-      return { questionId, optionKey, segment };
-    }),
-  );
 }
 
 /**

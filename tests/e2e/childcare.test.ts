@@ -5,7 +5,8 @@
  */
 import type { BrowserContext } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { addMonths, japanToday } from "../../shared/childcare/dates";
+import { addMonths } from "../../shared/childcare/dates";
+import { jstToday } from "../../shared/time";
 import { axeViolations, serverAndBrowserForThisFile } from "./harness";
 
 const app = serverAndBrowserForThisFile();
@@ -26,7 +27,7 @@ describe("子育てタイムライン", () => {
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
     await page.reload();
 
-    const due = addMonths(japanToday(), 3);
+    const due = addMonths(jstToday(), 3);
     await page.getByLabel("呼び名（本名ではなく、ニックネームで）").fill("まめ");
     await page.getByLabel("日付").fill(due);
     await page.getByRole("button", { name: "登録する" }).click();

@@ -18,11 +18,13 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NoticeSender } from "../../server/notices/sender/sender";
 import { VapidHeaders } from "../../server/notices/sender/webpush";
-import { saveSubscription } from "../../server/notices/store";
+import { saveSubscription } from "../../server/notices/store/subscriptions";
 import { type Database, openDatabase } from "../../server/platform/db/database";
 import { createLogger } from "../../server/platform/logger";
-import { addMonths, japanToday } from "../../shared/childcare/dates";
+import { registry } from "../../server/registry";
+import { addMonths } from "../../shared/childcare/dates";
 import type { PushPayload } from "../../shared/notices/schemas";
+import { jstToday } from "../../shared/time";
 import { testPushNetwork, testVapidKeys } from "../helpers/app";
 import { type PushReceiver, startPushReceiver } from "../helpers/push-receiver";
 import { axeViolations, serverAndBrowserForThisFile } from "./harness";
@@ -36,7 +38,7 @@ let dir: string;
 beforeAll(async () => {
   receiver = await startPushReceiver();
   dir = mkdtempSync(path.join(tmpdir(), "machikoe-e2e-push-"));
-  database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "sender.db") });
+  database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "sender.db") }, registry);
 });
 afterAll(async () => {
   await database?.close();
@@ -72,7 +74,7 @@ describe("push notices", () => {
   it("turns a cohort notice from the sender, through the push receiver, into the parent's personal notification and inbox line", async () => {
     const page = await openChildcare();
     // A child born on the 1st, three months ago: the 3か月児健診 window opened on the 1st of this month.
-    const today = japanToday();
+    const today = jstToday();
     const born = addMonths(`${today.slice(0, 7)}-01`, -3);
     await addChild(page, "ゆい", "生まれた日", born);
 
@@ -183,7 +185,7 @@ describe("push notices", () => {
     const page = await context.newPage();
     await page.goto(`${app.server.url}/childcare`);
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
-    const due = addMonths(japanToday(), 4);
+    const due = addMonths(jstToday(), 4);
     await addChild(page, "まめ", "出産予定日", due);
 
     const panel = page.getByRole("region", { name: "子育ての通知" });
@@ -204,7 +206,7 @@ describe("push notices", () => {
     expect(JSON.stringify(registrations)).not.toContain(due);
 
     // A second child: the registration follows with both months.
-    const sibling = addMonths(japanToday(), -20);
+    const sibling = addMonths(jstToday(), -20);
     await addChild(page, "そら", "生まれた日", sibling);
     await expect.poll(() => registrations.length).toBe(2);
     expect(registrations[1]?.body).toHaveProperty("cohorts", [`born:${sibling.slice(0, 7)}`, `due:${due.slice(0, 7)}`]);

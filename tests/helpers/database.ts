@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { type Database, openDatabase } from "../../server/platform/db/database";
+import { registry } from "../../server/registry";
 
 export const postgresUrl = process.env.TEST_DATABASE_URL || undefined;
 
@@ -31,7 +32,7 @@ export const dialects: DialectUnderTest[] = [
     skipReason: undefined,
     async open() {
       const dir = mkdtempSync(path.join(tmpdir(), "machikoe-test-"));
-      const database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "machikoe.db") });
+      const database = await openDatabase({ dialect: "sqlite", file: path.join(dir, "machikoe.db") }, registry);
       return {
         database,
         serverEnv: { DATA_DIR: dir },
@@ -58,7 +59,7 @@ export const dialects: DialectUnderTest[] = [
         await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
         await client.end();
       };
-      const database = await openDatabase({ dialect: "postgres", connectionString, schema, maxConnections: 5 }).catch(
+      const database = await openDatabase({ dialect: "postgres", connectionString, schema, maxConnections: 5 }, registry).catch(
         async (error: unknown) => {
           await dropSchema();
           throw error;

@@ -13,7 +13,8 @@ import SQLite from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
-import { surveyResults } from "../../server/surveys/service";
+import { registry } from "../../server/registry";
+import { surveyResults } from "../../server/surveys/results";
 import { uuidv7 } from "../../shared/ids";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import { insertWards, surveyRow } from "../helpers/rows";
@@ -46,7 +47,7 @@ beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "machikoe-counts-"));
   file = path.join(dir, "machikoe.db");
   surveyId = randomUUID();
-  const database = await openDatabase({ dialect: "sqlite", file });
+  const database = await openDatabase({ dialect: "sqlite", file }, registry);
   await insertWards(database, "27127");
   await insertInto(database, "surveys", [surveyRow(definition, { id: surveyId, resultsPublic: 1 })]);
   await database.close();
@@ -138,7 +139,7 @@ describe("survey counts on SQLite", () => {
       | undefined;
     connection.close();
     console.info(`counts written before the kill: ${before?.count ?? 0} of 40 responses`);
-    const database = await openDatabase({ dialect: "sqlite", file });
+    const database = await openDatabase({ dialect: "sqlite", file }, registry);
     try {
       expect(await countsOf(database)).toEqual({ responses: 40, a: 20, b: 20 });
     } finally {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
-import { submitResponse } from "../../server/surveys/service";
+import { submitResponse } from "../../server/surveys/ingest";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import { IndicatorList } from "../../shared/planning/indicators";

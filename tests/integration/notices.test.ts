@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { vapidKeys } from "../../server/notices/keys";
 import { NoticeSender, type PushNetwork, type SenderOptions } from "../../server/notices/sender/sender";
 import { VapidHeaders } from "../../server/notices/sender/webpush";
-import { claimDeliveries, takeLease } from "../../server/notices/store";
+import { claimDeliveries } from "../../server/notices/store/deliveries";
+import { takeLease } from "../../server/notices/store/lease";
 import type { Database } from "../../server/platform/db/database";
 import { createLogger } from "../../server/platform/logger";
 import { addDays } from "../../shared/childcare/dates";

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sessionOf } from "../../server/accounts/service";
+import { sessionOf } from "../../server/accounts/sessions";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
 import { StaffSession } from "../../shared/accounts/schemas";
@@ -55,7 +55,7 @@ describe.each(dialects)("staff API", (dialect) => {
       await insertStaff(database);
       await insertInto(database, "surveys", [kita, chuo]);
       // 14 answered "yes", 11 "no" and 3 "unsure" in Kita's sampled survey (paper, so no codes are needed).
-      const { submitResponse } = await import("../../server/surveys/service");
+      const { submitResponse } = await import("../../server/surveys/ingest");
       for (let i = 0; i < 28; i++) {
         await submitResponse(database, testSurveyRules, {
           surveyId: kita.id,
@@ -431,7 +431,7 @@ describe.each(dialects)("staff API", (dialect) => {
 
       it("uses up the letter's code, so the same letter cannot be entered twice, and lets only its author correct it", async () => {
         const { newInvitationCode } = await import("../../shared/surveys/invitation-code");
-        const { sha256 } = await import("../../server/surveys/service");
+        const { sha256 } = await import("../../server/surveys/prepare");
         const code = newInvitationCode(Buffer.from("0123456789abcdef0123"));
         await insertInto(database, "invitationCodes", [{ codeHash: sha256(code), surveyId: kita.id, batchId: "letters", usedAt: null }]);
         const { headers } = await loginAs("kita.staff");
@@ -523,7 +523,7 @@ describe.each(dialects)("staff API", (dialect) => {
         const aged = { ...definition, profile: ["ageBand"] };
         const survey = { ...surveyRow("27127", "sampled"), definition: JSON.stringify(aged) };
         await insertInto(database, "surveys", [survey]);
-        const { submitResponse } = await import("../../server/surveys/service");
+        const { submitResponse } = await import("../../server/surveys/ingest");
         const send = (ageBand: "20s" | "70s", option: string) =>
           submitResponse(
             database,
@@ -568,7 +568,7 @@ describe.each(dialects)("staff API", (dialect) => {
             keywords: { word: string; count: number }[];
             hidden: boolean;
           };
-        const { submitResponse } = await import("../../server/surveys/service");
+        const { submitResponse } = await import("../../server/surveys/ingest");
         const texts = ["保育所を増やしてほしい", "防災訓練の案内を早めに", "保育所の空きが少ない", "公園を明るく"];
         for (let i = 0; i < 12; i++) {
           if (i === 9) expect(await read()).toEqual({ comments: [], keywords: [], hidden: true, minCell: 10 });
@@ -618,7 +618,7 @@ describe.each(dialects)("staff API", (dialect) => {
         };
         const survey = { ...surveyRow("27127", "poll"), definition: JSON.stringify(withComment) };
         await insertInto(database, "surveys", [survey]);
-        const { submitResponse } = await import("../../server/surveys/service");
+        const { submitResponse } = await import("../../server/surveys/ingest");
         for (let i = 0; i < 12; i++) {
           const text = i === 0 ? '=HYPERLINK("http://evil.example","click")' : "";
           await submitResponse(

@@ -11,7 +11,7 @@ import type { SurveyRules } from "../../server/config";
 import type { Database } from "../../server/platform/db/database";
 import type { SurveyTable } from "../../server/platform/db/schema";
 import { insertInto } from "../../server/platform/db/write";
-import { sha256 } from "../../server/surveys/service";
+import { sha256 } from "../../server/surveys/prepare";
 import type { ErrorBody, ErrorCode } from "../../shared/errors/catalog";
 import { uuidv7 } from "../../shared/ids";
 import { answeredKey, responsesKey } from "../../shared/surveys/aggregates";

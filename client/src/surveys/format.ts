@@ -1,18 +1,16 @@
 /** How survey facts read in the resident's language: dates in JST, answers as text. */
 
-import type { Locale } from "../../../shared/locales/locales";
+import { htmlLang, type Locale } from "../../../shared/locales/locales";
 import type { Answer } from "../../../shared/surveys/answers";
 import { localized, type Question } from "../../../shared/surveys/model";
-
-/** The locale Intl formats for: やさしい日本語 is Japanese to it. */
-const intlLocale = (locale: Locale) => (locale === "ja-easy" ? "ja" : locale);
+import { jstZone } from "../../../shared/time";
 
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  return new Intl.DateTimeFormat(htmlLang(locale), {
     month: "long",
     day: "numeric",
     weekday: "short",
-    timeZone: "Asia/Tokyo",
+    timeZone: jstZone,
   }).format(new Date(iso));
 }
 
@@ -28,7 +26,7 @@ export function answerText(question: Question, answer: Answer | undefined, local
   if ("options" in answer) {
     const parts = answer.options.map(label).filter((p): p is string => p !== null);
     if (answer.other?.trim()) parts.push(answer.other);
-    return parts.length > 0 ? new Intl.ListFormat(intlLocale(locale), { type: "unit" }).format(parts) : null;
+    return parts.length > 0 ? new Intl.ListFormat(htmlLang(locale), { type: "unit" }).format(parts) : null;
   }
   if ("value" in answer) {
     const unit = question.type === "number" && question.unit ? localized(question.unit, locale) : "";

@@ -5,8 +5,8 @@
 import { z } from "zod/mini";
 import { joinRequestStates } from "../../../shared/local/schemas";
 import { WardCode } from "../../../shared/wards/schemas";
+import { wardFor } from "../../accounts/access";
 import { staffApp } from "../../accounts/middleware";
-import { wardFor } from "../../accounts/service";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import type { LocalKind } from "../service";

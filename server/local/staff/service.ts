@@ -6,10 +6,11 @@
 import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { JoinRequestInput, joinRequestStates, MeetingInput, PlaceInput } from "../../../shared/local/schemas";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
+import { AppError } from "../../platform/errors";
 import { type Input, localSchemas, parseInput } from "../input";
 import { type LocalKind, localTables } from "../service";
 import { localCsv, type ParsedRow, readLocalCsv } from "./csv";
@@ -40,7 +41,6 @@ const saveLocal = defineWrite(
   "local.save",
   async (
     trx,
-    _tally,
     { user, kind, id, input, now }: { user: StaffUser; kind: LocalKind; id: string | null; input: Input | null; now: string },
   ): Promise<string> => {
     const table = localTables[kind];
@@ -107,7 +107,7 @@ export async function exportLocal(database: Database, user: StaffUser, kind: Loc
 
 const importRows = defineWrite(
   "local.import",
-  async (trx, _tally, { user, kind, rows, now }: { user: StaffUser; kind: LocalKind; rows: ParsedRow[]; now: string }) => {
+  async (trx, { user, kind, rows, now }: { user: StaffUser; kind: LocalKind; rows: ParsedRow[]; now: string }) => {
     const table: (typeof localTables)[LocalKind] = localTables[kind];
     let created = 0;
     let updated = 0;
@@ -156,18 +156,15 @@ export function importLocal(database: Database, user: StaffUser, kind: LocalKind
   return database.write(importRows, { user, kind, rows, now: new Date().toISOString() });
 }
 
-const purge = defineWrite(
-  "local.purgeJoinRequests",
-  async (trx, _tally, { before, now }: { before: string; now: string }): Promise<number> => {
-    const result = await trx
-      .updateTable("joinRequests")
-      .set({ name: null, contact: null, address: null, message: null, purgedAt: now })
-      .where("receivedAt", "<", before)
-      .where("purgedAt", "is", null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
-  },
-);
+const purge = defineWrite("local.purgeJoinRequests", async (trx, { before, now }: { before: string; now: string }): Promise<number> => {
+  const result = await trx
+    .updateTable("joinRequests")
+    .set({ name: null, contact: null, address: null, message: null, purgedAt: now })
+    .where("receivedAt", "<", before)
+    .where("purgedAt", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+});
 
 /** Clears the personal fields of join requests older than the retention period; the request itself stays, for counts. */
 export function purgeJoinRequests(database: Database, retentionDays: number, now = new Date()): Promise<number> {
@@ -201,11 +198,7 @@ export async function joinInbox(database: Database, user: StaffUser, ward: strin
 
 const changeStatus = defineWrite(
   "local.joinStatus",
-  async (
-    trx,
-    _tally,
-    { user, id, status, now }: { user: StaffUser; id: string; status: (typeof joinRequestStates)[number]; now: string },
-  ) => {
+  async (trx, { user, id, status, now }: { user: StaffUser; id: string; status: (typeof joinRequestStates)[number]; now: string }) => {
     const row = await trx.selectFrom("joinRequests").select(["wardCode"]).where("id", "=", id).executeTakeFirst();
     if (!row || !mayActFor(user, row.wardCode)) throw new AppError("local.not_found", { kind: "joinRequest", id });
     await trx.updateTable("joinRequests").set({ status, statusChangedAt: now }).where("id", "=", id).execute();

@@ -6,56 +6,29 @@
  *  2. sends every due notice: claims a batch of deliveries in the send log, encrypts and posts each
  *     push (many at once, over kept-alive connections), then marks the batch in one write.
  *
- * Each push service's answer decides what follows (RFC 8030): 2xx sent; 404 and 410 expired (the
- * subscription is deleted); 429 waits for Retry-After, and holds back that whole push service;
- * 408, 5xx and network errors are retried with a doubling delay; any other 4xx fails and deletes
- * the subscription. The endpoint is checked against SSRF before every send, and the connection
- * goes to the address that was checked.
+ * Each push service's answer decides what follows (delivery.ts); the push goes over kept-alive
+ * connections to the address the SSRF check resolved (push-client.ts).
  */
 import { randomUUID } from "node:crypto";
-import https from "node:https";
 import { hostname } from "node:os";
-import { addDays, japanToday } from "../../../shared/childcare/dates";
+import { addDays } from "../../../shared/childcare/dates";
 import { cohortWindows } from "../../../shared/childcare/timeline";
 import { type Locale, localeOf } from "../../../shared/locales/locales";
-import type { NoticeText, PushPayload, Segment } from "../../../shared/notices/schemas";
+import type { Segment } from "../../../shared/notices/schemas";
+import { jstParts, jstToday } from "../../../shared/time";
 import type { Database } from "../../platform/db/database";
 import type { Logger } from "../../platform/logger";
-import { endpointProblem } from "../endpoint";
-import {
-  claimDeliveries,
-  claimRetries,
-  type DeliveryOutcome,
-  distinctCohorts,
-  dueNotices,
-  finishNotice,
-  type NoticeRow,
-  nextAudience,
-  nextRetryAt,
-  planTimelineNotices,
-  reclaimAbandoned,
-  recordOutcomes,
-  releaseClaims,
-  releaseLease,
-  type StoredSubscription,
-  startNotice,
-  takeLease,
-} from "../store";
-import { broadcastText, timelineWords } from "../words";
+import { nextAudience } from "../store/audience";
+import { claimDeliveries, claimRetries, type DeliveryOutcome, reclaimAbandoned, recordOutcomes, releaseClaims } from "../store/deliveries";
+import { releaseLease, takeLease } from "../store/lease";
+import { dueNotices, finishNotice, type NoticeRow, nextRetryAt, planTimelineNotices, startNotice } from "../store/notices";
+import { distinctCohorts, type StoredSubscription } from "../store/subscriptions";
+import { PushDelivery, payloadOf, ttlSeconds } from "./delivery";
 import { EncryptPool } from "./encrypt-pool";
-import { encryptPayload, type VapidHeaders } from "./webpush";
+import { PushClient, type PushNetwork } from "./push-client";
+import type { VapidHeaders } from "./webpush";
 
-/** Where pushes may go, and how to reach them. */
-export interface PushNetwork {
-  /** Push-service hosts; `*.` allows subdomains (PUSH_HOSTS). */
-  allowList: readonly string[];
-  /** A host's addresses (dns.lookup in production). */
-  resolve: (host: string) => Promise<string[]>;
-  /** Tests only: connect here instead of the checked address on port 443 (the local push receiver). */
-  dial?: { host: string; port: number };
-  /** Tests only: the local receiver's self-signed certificate. */
-  ca?: string;
-}
+export type { PushNetwork } from "./push-client";
 
 export interface SenderOptions {
   database: Database;
@@ -86,26 +59,12 @@ export interface RunSummary {
   retrying: number;
 }
 
-/** How long a push service keeps an undelivered push (TTL header, seconds). */
-const ttlSeconds = { timeline: 3 * 86_400, broadcast: 86_400 } as const;
 const leaseName = "notices";
-
-type Answer = { kind: "status"; status: number; retryAfter: string | null } | { kind: "network"; error: string };
-
-function retryAfterMs(header: string | null, now: number): number {
-  if (header === null) return 60_000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, date - now) : 60_000;
-}
-
 export class NoticeSender {
   private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly now: () => number;
-  private readonly agent: https.Agent;
-  private readonly pausedUntil = new Map<string, number>();
-  private readonly addresses = new Map<string, { list: Promise<string[]>; until: number }>();
+  private readonly client: PushClient;
+  private readonly delivery: PushDelivery;
   private running: Promise<RunSummary> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -128,10 +87,15 @@ export class NoticeSender {
       catchUpDays: 7,
       ...options,
     };
-    this.agent = new https.Agent({
-      keepAlive: true,
-      maxSockets: this.o.concurrency,
-      ...(options.network.ca ? { ca: options.network.ca } : {}),
+    this.client = new PushClient(options.network, options.vapid, this.o.concurrency, this.now);
+    this.delivery = new PushDelivery({
+      client: this.client,
+      allowList: options.network.allowList,
+      logger: this.o.logger,
+      now: this.now,
+      retryBaseMs: this.o.retryBaseMs,
+      maxAttempts: this.o.maxAttempts,
+      concurrency: this.o.concurrency,
     });
   }
 
@@ -165,7 +129,7 @@ export class NoticeSender {
     await this.running?.catch(() => undefined);
     if (this.leaseHeld) await this.o.database.write(releaseLease, { name: leaseName, holder: this.holder });
     this.leaseHeld = false;
-    this.agent.destroy();
+    this.client.destroy();
     await this.pool.close();
   }
 
@@ -226,8 +190,7 @@ export class NoticeSender {
 
   private async sendDue(plan: "auto" | "now", summary: RunSummary): Promise<void> {
     const now = this.now();
-    const today = japanToday(new Date(now));
-    const jstTime = new Date(now + 9 * 3_600_000).toISOString().slice(11, 16);
+    const { date: today, time: jstTime } = jstParts(new Date(now));
     if (plan === "now" || (jstTime >= this.o.sendTime && this.plannedDay !== today)) {
       summary.planned = await this.plan(today);
       this.plannedDay = today;
@@ -261,7 +224,7 @@ export class NoticeSender {
       const l = localeOf(locale);
       let payload = payloads.get(l);
       if (!payload) {
-        payload = Buffer.from(JSON.stringify(this.payload(notice, l)));
+        payload = Buffer.from(JSON.stringify(payloadOf(notice, l, this.iso())));
         payloads.set(l, payload);
       }
       return payload;
@@ -275,7 +238,7 @@ export class NoticeSender {
       }
     };
     const batch = async (subscriptions: (StoredSubscription & { attempts?: number })[]) =>
-      record(await this.deliver(notice, subscriptions, payloadFor, deadline));
+      record(await this.delivery.deliver(notice, subscriptions, payloadFor, deadline));
 
     // Retries whose time has come, then the audience not yet sent to.
     for (;;) {
@@ -292,7 +255,7 @@ export class NoticeSender {
     // The audience not yet sent to, in id order. The next batch is read and claimed while this one
     // is being sent, and each batch is marked while the next is sent, so the database work overlaps
     // the pushes instead of pausing them.
-    const today = japanToday(new Date(this.now()));
+    const today = jstToday(new Date(this.now()));
     const claimNext = async (after: string) => {
       const audience = await nextAudience(this.o.database, { id: notice.id, segment, startedAt }, today, after, this.o.batchSize);
       if (audience.length === 0) return { done: true, audience, encrypted: new Map<string, Buffer>(), after };
@@ -319,147 +282,11 @@ export class NoticeSender {
         return;
       }
       next = claimNext(batch.after);
-      const outcomes = await this.deliver(notice, batch.audience, payloadFor, deadline, batch.encrypted);
+      const outcomes = await this.delivery.deliver(notice, batch.audience, payloadFor, deadline, batch.encrypted);
       marking = marking.then(() => record(outcomes));
     }
     await marking;
     if ((await nextRetryAt(this.o.database, notice.id)) === null)
       await this.o.database.write(finishNotice, { id: notice.id, now: this.iso() });
-  }
-
-  private payload(notice: NoticeRow, locale: Locale): PushPayload {
-    const sentAt = this.iso();
-    if (notice.kind === "timeline") {
-      const content = JSON.parse(notice.content) as { item: string; cohort: string; start: string };
-      return {
-        v: 1,
-        id: notice.id,
-        kind: "timeline",
-        ...content,
-        url: `/childcare#item-${content.item}`,
-        words: timelineWords(locale, content.item),
-        sentAt,
-      };
-    }
-    const content = JSON.parse(notice.content) as { texts: Partial<Record<Locale, NoticeText>> & { ja: NoticeText }; path: string };
-    const text = broadcastText(content.texts, locale);
-    return { v: 1, id: notice.id, kind: "broadcast", title: text.title, body: text.body, url: content.path, sentAt };
-  }
-
-  /** Sends one batch, `concurrency` at a time; answers each subscription's outcome. */
-  private async deliver(
-    notice: NoticeRow,
-    subscriptions: (StoredSubscription & { attempts?: number })[],
-    payloadFor: (locale: string) => Buffer,
-    deadline: number,
-    encrypted: ReadonlyMap<string, Buffer> = new Map(),
-  ): Promise<DeliveryOutcome[]> {
-    const outcomes: DeliveryOutcome[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < subscriptions.length) {
-        const subscription = subscriptions[next++] as StoredSubscription & { attempts?: number };
-        // Encrypted ahead on the pool for a fresh batch; here, for a retry.
-        const body =
-          encrypted.get(subscription.id) ??
-          encryptPayload({ p256dh: subscription.p256dh, auth: subscription.auth }, payloadFor(subscription.locale));
-        outcomes.push(await this.deliverOne(notice, subscription, body, deadline));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, subscriptions.length) }, worker));
-    return outcomes;
-  }
-
-  private async deliverOne(
-    notice: NoticeRow,
-    subscription: StoredSubscription & { attempts?: number },
-    body: Buffer,
-    deadline: number,
-  ): Promise<DeliveryOutcome> {
-    const id = subscription.id;
-    const attempts = (subscription.attempts ?? 0) + 1;
-    const retry = (delayMs: number, counted: boolean): DeliveryOutcome => {
-      const at = this.now() + delayMs;
-      if (at > deadline || (counted && attempts >= this.o.maxAttempts)) return { id, state: "failed", deleteSubscription: false };
-      return { id, state: "retry", nextAt: this.iso(at), attempts: counted ? attempts : attempts - 1 };
-    };
-    const url = new URL(subscription.endpoint);
-    const paused = this.pausedUntil.get(url.origin) ?? 0;
-    if (paused > this.now()) return retry(paused - this.now(), false);
-
-    const problem = await endpointProblem(subscription.endpoint, this.o.network.allowList, (host) => this.resolve(host));
-    // A DNS failure may pass; anything else about the endpoint will not.
-    if (problem === "unresolvable") return retry(this.o.retryBaseMs * 2 ** (attempts - 1), true);
-    if (problem) {
-      this.o.logger.warn("push endpoint refused", { subscription: id, reason: problem });
-      return { id, state: "failed", deleteSubscription: true };
-    }
-    const answer = await this.post(url, body, {
-      ttl: ttlSeconds[notice.kind],
-      urgency: "normal",
-      topic: notice.id.replaceAll("-", ""),
-    });
-    if (answer.kind === "network") return retry(this.o.retryBaseMs * 2 ** (attempts - 1), true);
-    const { status } = answer;
-    if (status >= 200 && status < 300) return { id, state: "sent" };
-    if (status === 404 || status === 410) return { id, state: "expired", deleteSubscription: true };
-    if (status === 429) {
-      const wait = retryAfterMs(answer.retryAfter, this.now());
-      this.pausedUntil.set(url.origin, Math.max(this.pausedUntil.get(url.origin) ?? 0, this.now() + wait));
-      return retry(wait, false);
-    }
-    if (status === 408 || status >= 500) return retry(this.o.retryBaseMs * 2 ** (attempts - 1), true);
-    this.o.logger.warn("push refused by the push service", { subscription: id, status });
-    return { id, state: "failed", deleteSubscription: true };
-  }
-
-  /** A host's addresses, kept for a minute: the SSRF check runs on every send without a DNS query each time. */
-  private resolve(host: string): Promise<string[]> {
-    const now = this.now();
-    const cached = this.addresses.get(host);
-    if (cached && cached.until > now) return cached.list;
-    const list = this.o.network.resolve(host);
-    this.addresses.set(host, { list, until: now + 60_000 });
-    list.catch(() => this.addresses.delete(host));
-    return list;
-  }
-
-  private async post(url: URL, body: Buffer, headers: { ttl: number; urgency: string; topic: string }): Promise<Answer> {
-    const [address] = await this.resolve(url.hostname);
-    const dial = this.o.network.dial;
-    return new Promise<Answer>((resolve) => {
-      const request = https.request(
-        {
-          host: dial?.host ?? address,
-          port: dial?.port ?? 443,
-          servername: url.hostname,
-          path: `${url.pathname}${url.search}`,
-          method: "POST",
-          agent: this.agent,
-          timeout: 30_000,
-          headers: {
-            host: url.hostname,
-            authorization: this.o.vapid.headerFor(url.origin),
-            "content-type": "application/octet-stream",
-            "content-encoding": "aes128gcm",
-            "content-length": body.length,
-            ttl: headers.ttl,
-            urgency: headers.urgency,
-            topic: headers.topic,
-          },
-        },
-        (response) => {
-          response.resume();
-          const retryAfter = response.headers["retry-after"];
-          response.on("end", () =>
-            resolve({ kind: "status", status: response.statusCode ?? 0, retryAfter: typeof retryAfter === "string" ? retryAfter : null }),
-          );
-          response.on("error", (error) => resolve({ kind: "network", error: error.message }));
-        },
-      );
-      request.on("timeout", () => request.destroy(new Error("timeout")));
-      request.on("error", (error) => resolve({ kind: "network", error: error.message }));
-      request.end(body);
-    });
   }
 }

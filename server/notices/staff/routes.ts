@@ -6,7 +6,7 @@ import { z } from "zod/mini";
 import { BroadcastInput, Segment } from "../../../shared/notices/schemas";
 import { WardCode } from "../../../shared/wards/schemas";
 import { staffApp } from "../../accounts/middleware";
-import { AppError } from "../../platform/http/errors";
+import { AppError } from "../../platform/errors";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { audience, cancel, createNotice, listNotices } from "./service";

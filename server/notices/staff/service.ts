@@ -6,13 +6,14 @@
  */
 
 import type { StaffUser } from "../../../shared/accounts/schemas";
-import { japanToday } from "../../../shared/childcare/dates";
 import type { BroadcastInput, Segment } from "../../../shared/notices/schemas";
-import { actorOf, mayActFor } from "../../accounts/service";
+import { jstToday } from "../../../shared/time";
+import { actorOf, mayActFor } from "../../accounts/access";
 import type { Database } from "../../platform/db/database";
-import { AppError } from "../../platform/http/errors";
+import { AppError } from "../../platform/errors";
 import type { NoticeSender } from "../sender/sender";
-import { audienceSize, cancelNotice, createBroadcast } from "../store";
+import { audienceSize } from "../store/audience";
+import { cancelNotice, createBroadcast } from "../store/notices";
 
 export interface NoticeSummary {
   id: string;
@@ -96,5 +97,5 @@ export async function cancel(database: Database, user: StaffUser, id: string): P
 
 export async function audience(database: Database, user: StaffUser, segment: Segment, now = new Date()): Promise<{ subscribers: number }> {
   if (!mayTarget(user, segment.ward)) throw new AppError("staff.forbidden", { ward: segment.ward });
-  return { subscribers: await audienceSize(database, segment, japanToday(now), now.toISOString()) };
+  return { subscribers: await audienceSize(database, segment, jstToday(now), now.toISOString()) };
 }

@@ -11,12 +11,14 @@ import { countOf, themeCount } from "../../../shared/planning/matching";
 import { averageOfShares } from "../../../shared/stats/average";
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import type { SurveyDefinition } from "../../../shared/surveys/model";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import type { IndicatorTable, IndicatorYearTable } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
-import { definitionOf, surveyResults } from "../../surveys/service";
+import { AppError } from "../../platform/errors";
+import { definitionOf } from "../../surveys/read";
+import { surveyResults } from "../../surveys/results";
 
 /** May this user see the indicator at all? A city-wide one: everyone; a ward's: its staff and administrators. */
 const visible = (user: StaffUser, row: Pick<IndicatorTable, "wardCode">) => row.wardCode === null || mayActFor(user, row.wardCode);
@@ -159,7 +161,7 @@ function citySeries(indicator: IndicatorTable, wards: IndicatorSeries[]): Indica
 
 const insertIndicator = defineWrite(
   "staff.insertIndicator",
-  async (trx, _tally, { user, input, now }: { user: StaffUser; input: IndicatorInput; now: string }): Promise<string> => {
+  async (trx, { user, input, now }: { user: StaffUser; input: IndicatorInput; now: string }): Promise<string> => {
     const id = randomUUID();
     await trx
       .insertInto("indicators")
@@ -191,7 +193,7 @@ export function createIndicator(database: Database, user: StaffUser, input: Indi
 
 const changeIndicator = defineWrite(
   "staff.changeIndicator",
-  async (trx, _tally, { user, id, input }: { user: StaffUser; id: string; input: IndicatorInput | null }): Promise<void> => {
+  async (trx, { user, id, input }: { user: StaffUser; id: string; input: IndicatorInput | null }): Promise<void> => {
     const row = await trx.selectFrom("indicators").select(["wardCode", "name"]).where("id", "=", id).executeTakeFirst();
     if (!row || !visible(user, row)) throw new AppError("indicators.not_found", { indicator: id });
     checkOwner(user, row.wardCode);
@@ -230,7 +232,6 @@ const storeYear = defineWrite(
   "staff.storeIndicatorYear",
   async (
     trx,
-    _tally,
     { user, id, input }: { user: StaffUser; id: string; input: IndicatorYearInput | { ward: string; year: number; source: null } },
   ): Promise<void> => {
     const indicator = await trx.selectFrom("indicators").selectAll().where("id", "=", id).executeTakeFirst();

@@ -4,119 +4,26 @@
  * of wards is for city administrators. The need is read from survey counts, hidden cells included:
  * a share is only shown where both its count and its base reach the minimum cell.
  */
-import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import {
   countOf,
   type MatchingMatrix,
   type Policy,
-  type PolicyInput,
   priorityQuestion,
   standingOut,
   themeCount,
-  themeNamesJa,
   type WardComparison,
 } from "../../../shared/planning/matching";
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import { ageBands, type Question, type Theme, themes } from "../../../shared/surveys/model";
 import type { SurveyResults } from "../../../shared/surveys/results";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
 import type { Database } from "../../platform/db/database";
-import type { PolicyTable } from "../../platform/db/schema";
-import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
-import { definitionOf, surveyResults } from "../../surveys/service";
-import { csvLine } from "../../surveys/staff/export";
+import { AppError } from "../../platform/errors";
+import { definitionOf } from "../../surveys/read";
+import { surveyResults } from "../../surveys/results";
+import { checkWard, listPolicies, toPolicy } from "./policies";
 
 type ChoiceQuestion = Extract<Question, { type: "single" | "multiple" }>;
-
-function toPolicy(row: PolicyTable): Policy {
-  return {
-    id: row.id,
-    ward: row.wardCode,
-    title: row.title,
-    chapter: row.chapter,
-    themes: JSON.parse(row.themes) as Theme[],
-    updatedAt: row.updatedAt,
-  };
-}
-
-function checkWard(user: StaffUser, ward: string): void {
-  if (!mayActFor(user, ward)) throw new AppError("staff.forbidden", { ward });
-}
-
-export async function listPolicies(database: Database, user: StaffUser, ward: string): Promise<Policy[]> {
-  checkWard(user, ward);
-  const rows = await database.db
-    .selectFrom("policies")
-    .selectAll()
-    .where("wardCode", "=", ward)
-    .orderBy("chapter")
-    .orderBy("createdAt")
-    .execute();
-  return rows.map(toPolicy);
-}
-
-const insertPolicy = defineWrite(
-  "staff.insertPolicy",
-  async (trx, _tally, { user, ward, input, now }: { user: StaffUser; ward: string; input: PolicyInput; now: string }): Promise<string> => {
-    const id = randomUUID();
-    await trx
-      .insertInto("policies")
-      .values({
-        id,
-        wardCode: ward,
-        title: input.title,
-        chapter: input.chapter,
-        themes: JSON.stringify(input.themes),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .execute();
-    await audit(trx, actorOf(user), { action: "policy.create", ward, target: id, details: { title: input.title } });
-    return id;
-  },
-);
-
-const changePolicy = defineWrite(
-  "staff.changePolicy",
-  async (trx, _tally, { user, id, input, now }: { user: StaffUser; id: string; input: PolicyInput; now: string }): Promise<void> => {
-    const row = await trx.selectFrom("policies").select("wardCode").where("id", "=", id).executeTakeFirst();
-    if (!row || !mayActFor(user, row.wardCode)) throw new AppError("policies.not_found", { policy: id });
-    await trx
-      .updateTable("policies")
-      .set({ title: input.title, chapter: input.chapter, themes: JSON.stringify(input.themes), updatedAt: now })
-      .where("id", "=", id)
-      .execute();
-    await audit(trx, actorOf(user), { action: "policy.edit", ward: row.wardCode, target: id, details: { title: input.title } });
-  },
-);
-
-export function createPolicy(database: Database, user: StaffUser, ward: string, input: PolicyInput): Promise<string> {
-  checkWard(user, ward);
-  return database.write(insertPolicy, { user, ward, input, now: new Date().toISOString() });
-}
-
-/** Another ward's policy is "not found", as if it did not exist. */
-export function updatePolicy(database: Database, user: StaffUser, id: string, input: PolicyInput): Promise<void> {
-  return database.write(changePolicy, { user, id, input, now: new Date().toISOString() });
-}
-
-const removePolicy = defineWrite(
-  "staff.removePolicy",
-  async (trx, _tally, { user, id }: { user: StaffUser; id: string }): Promise<Policy> => {
-    const row = await trx.selectFrom("policies").selectAll().where("id", "=", id).executeTakeFirst();
-    if (!row || !mayActFor(user, row.wardCode)) throw new AppError("policies.not_found", { policy: id });
-    await trx.deleteFrom("policies").where("id", "=", id).execute();
-    await audit(trx, actorOf(user), { action: "policy.delete", ward: row.wardCode, target: id, details: { title: row.title } });
-    return toPolicy(row);
-  },
-);
-
-/** Deletes a policy and answers it as it was, so the console can offer to put it back. */
-export function deletePolicy(database: Database, user: StaffUser, id: string): Promise<Policy> {
-  return database.write(removePolicy, { user, id });
-}
 
 interface NeedSource {
   id: string;
@@ -244,81 +151,3 @@ export async function wardComparison(database: Database, minCell: number): Promi
   }
   return { minCell, wards: result };
 }
-
-const percent = (x: number | null | undefined) => (x === null || x === undefined ? "" : (x * 100).toFixed(1));
-
-/** The matrix as CSV for Excel: one row per theme, the breakdown's columns after the overall need. */
-export function matrixCsv(matrix: MatchingMatrix, segmentName: (segment: string) => string): string {
-  const hidden = `${matrix.minCell}未満`;
-  const cell = (c: { share: number | null }) => (c.share === null ? hidden : percent(c.share));
-  const lines = [
-    csvLine([
-      "テーマ",
-      "ニーズ(%)",
-      "95%下限(%)",
-      "95%上限(%)",
-      ...matrix.segments.map(segmentName),
-      "施策数",
-      "施策",
-      "ニーズが高く施策が少ない",
-    ]),
-    ...matrix.rows.map((row) =>
-      csvLine([
-        themeNamesJa[row.theme],
-        cell(row.need),
-        percent(row.need.interval?.[0]),
-        percent(row.need.interval?.[1]),
-        ...row.bySegment.map(cell),
-        row.policies.length,
-        row.policies.map((p) => p.title).join(" / "),
-        row.standsOut ? "○" : "",
-      ]),
-    ),
-  ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-export function comparisonCsv(comparison: WardComparison, wardName: (ward: string) => string): string {
-  const hidden = `${comparison.minCell}未満`;
-  const lines = [
-    csvLine(["区", ...themes.flatMap((t) => [`${themeNamesJa[t]} ニーズ(%)`, `${themeNamesJa[t]} 施策数`])]),
-    ...comparison.wards.map((w) =>
-      csvLine([
-        wardName(w.ward),
-        ...w.cells.flatMap((c) => [c.need.share === null ? hidden : percent(c.need.share), `${c.policies}${c.standsOut ? " ※" : ""}`]),
-      ]),
-    ),
-  ];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-const ageNamesJa: Record<string, string> = {
-  "10s": "10代",
-  "20s": "20代",
-  "30s": "30代",
-  "40s": "40代",
-  "50s": "50代",
-  "60s": "60代",
-  "70s": "70代",
-  "80plus": "80代以上",
-};
-
-/** Column names for a matrix's CSV: 地域 names, or age bands in Japanese. */
-export async function segmentNamesJa(database: Database, ward: string): Promise<(segment: string) => string> {
-  const areas = new Map(
-    (await database.db.selectFrom("areas").select(["id", "name"]).where("wardCode", "=", ward).execute()).map((a) => [a.id, a.name]),
-  );
-  return (segment) => `${areas.get(segment) ?? ageNamesJa[segment] ?? segment}(%)`;
-}
-
-export async function wardNamesJa(database: Database): Promise<(ward: string) => string> {
-  const wards = new Map((await database.db.selectFrom("wards").select(["code", "name"]).execute()).map((w) => [w.code, w.name]));
-  return (ward) => wards.get(ward) ?? ward;
-}
-
-export const recordMatchingExport = defineWrite(
-  "staff.recordMatchingExport",
-  async (trx, _tally, { user, ward, what }: { user: StaffUser; ward: string | null; what: "matrix" | "wards" }) => {
-    await audit(trx, actorOf(user), { action: "matching.export", ward, details: { what } });
-  },
-);

@@ -2,10 +2,11 @@
 
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { ageBands } from "../../../shared/surveys/model";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
+import { AppError } from "../../platform/errors";
 
 export type Population = Record<(typeof ageBands)[number], number>;
 
@@ -27,7 +28,7 @@ export async function staffPopulation(database: Database, user: StaffUser, ward:
 
 const storePopulation = defineWrite(
   "staff.storePopulation",
-  async (trx, _tally, { ward, table, user }: { ward: string; table: Population; user: StaffUser }) => {
+  async (trx, { ward, table, user }: { ward: string; table: Population; user: StaffUser }) => {
     for (const band of ageBands) {
       await trx
         .insertInto("wardPopulation")

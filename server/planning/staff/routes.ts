@@ -8,24 +8,14 @@ import { IndicatorInput, IndicatorList, IndicatorYearInput } from "../../../shar
 import { MatchingMatrix, MatchingQuery, Policy, PolicyInput, WardComparison } from "../../../shared/planning/matching";
 import { PopulationTable } from "../../../shared/surveys/staff/results";
 import { WardCode } from "../../../shared/wards/schemas";
+import { wardFor } from "../../accounts/access";
 import { adminOnly, staffApp } from "../../accounts/middleware";
-import { wardFor } from "../../accounts/service";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { createIndicator, deleteIndicator, listIndicators, removeIndicatorYear, setIndicatorYear, updateIndicator } from "./indicators";
-import {
-  comparisonCsv,
-  createPolicy,
-  deletePolicy,
-  listPolicies,
-  matchingMatrix,
-  matrixCsv,
-  recordMatchingExport,
-  segmentNamesJa,
-  updatePolicy,
-  wardComparison,
-  wardNamesJa,
-} from "./matching";
+import { matchingMatrix, wardComparison } from "./matching";
+import { comparisonCsv, matrixCsv, recordMatchingExport, segmentNamesJa, wardNamesJa } from "./matching-export";
+import { createPolicy, deletePolicy, listPolicies, updatePolicy } from "./policies";
 import { type Population, setPopulation, staffPopulation } from "./population";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });

@@ -2,6 +2,7 @@
  * Opens the database the configuration names: the embedded SQLite file by default, PostgreSQL when
  * DATABASE_URL is set. The rest of the server sees one interface on both — `db` for reads and
  * `write(procedure, input)` for transactional writes (see write.ts) — and one set of Kysely queries.
+ * The entry point hands it the registry: the module that defines every write (server/registry.ts).
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -9,10 +10,10 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import { noCounts, registeredCounts } from "./counts";
 import { migrateToLatest } from "./migrate";
 import type { DB } from "./schema";
 import { openSqliteConnection } from "./sqlite-connection";
-import { Tally } from "./tally";
 import { receiveError, type Write } from "./write";
 import type { FromWriter, Result, ToWriter } from "./writer-thread";
 
@@ -24,7 +25,7 @@ export interface Database {
   readonly db: Kysely<DB>;
   /** Runs a write procedure in a transaction; resolves once it is committed durably. */
   write<I, O>(write: Write<I, O>, input: I): Promise<O>;
-  /** Resolves once the counts (survey_aggregates) include every write acknowledged so far. */
+  /** Resolves once the stored counts (counts.ts) include every write acknowledged so far. */
   settleCounts(): Promise<void>;
   /** Waits for every write sent so far. */
   flush(): Promise<void>;
@@ -41,9 +42,18 @@ export function databaseOptionsFrom(config: { databaseUrl: string | undefined; d
     : { dialect: "sqlite", file: path.join(config.dataDir, "machikoe.db") };
 }
 
+/**
+ * The module that defines every write, by its URL (`import.meta.url`). Importing it defines the
+ * writes and registers the counts (counts.ts) in the thread that imports it; the entry point has
+ * done so already, and the SQLite writer thread does so before it opens the file.
+ */
+export interface Registry {
+  readonly module: string;
+}
+
 /** Opens the database and brings its schema up to date. */
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.dialect === "sqlite" ? await openSqlite(options.file) : await openPostgres(options);
+export async function openDatabase(options: DatabaseOptions, registry: Registry): Promise<Database> {
+  const database = options.dialect === "sqlite" ? await openSqlite(options.file, registry) : await openPostgres(options);
   try {
     // Open the read side now: a bad connection fails the start, not the first request.
     await sql`select 1`.execute(database.db);
@@ -75,7 +85,7 @@ function writerThread(): Worker {
  * SQLite: writes go to the writer thread, which runs them in grouped commits; reads use a
  * connection of this thread (WAL lets them proceed during a commit).
  */
-async function openSqlite(file: string): Promise<Database> {
+async function openSqlite(file: string, registry: Registry): Promise<Database> {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const worker = writerThread();
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -117,7 +127,7 @@ async function openSqlite(file: string): Promise<Database> {
   try {
     await new Promise<void>((resolve, reject) => {
       starting = { resolve, reject };
-      post({ open: file });
+      post({ open: file, registry: registry.module });
     });
   } catch (error) {
     detach();
@@ -191,15 +201,17 @@ async function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgr
   }
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
+  // Registered by the registry, which the caller imported before opening.
+  const counts = registeredCounts() ?? noCounts;
   return {
     dialect: "postgres",
     db,
     write<I, O>(write: Write<I, O>, input: I): Promise<O> {
       if (closed) return Promise.reject(new Error("database is closed"));
       const running = db.transaction().execute(async (trx) => {
-        const tally = new Tally();
-        const value = await write.run(trx, tally, input);
-        await tally.writeTo(trx);
+        const added = counts.create();
+        const value = await write.run(trx, input, added);
+        await added.writeTo(trx);
         return value;
       });
       // Tracked only to wait for it at shutdown; the caller handles its outcome.

@@ -1,7 +1,8 @@
 /**
  * Grouped commits on the embedded SQLite database, on a real file: writes that arrive together share
  * one COMMIT, a failing write rolls back only itself, and a settled write is visible to any other
- * connection — for the GroupCommit itself, and through the writer thread of openDatabase.
+ * connection — for the GroupCommit itself, and through the writer thread of openDatabase. The
+ * deferred counts are tested with the counts that use them (server/surveys/counts.test.ts).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,12 +10,14 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { wardRecords } from "../../../shared/wards/data";
 import { type Database, openDatabase } from "./database";
 import { GroupCommit } from "./group-commit";
 import { migrateToLatest } from "./migrate";
 import type { DB, WriteProbeTable } from "./schema";
 import { defineWrite, insertInto } from "./write";
+
+/** The platform's own writes (db.insertRows), as the registry: these tests know no feature. */
+const platformWrites = { module: new URL("./write.ts", import.meta.url).href };
 
 let dir: string;
 let file: string;
@@ -39,7 +42,7 @@ async function migratedKysely(): Promise<Kysely<DB>> {
 }
 
 async function openTestDatabase(): Promise<Database> {
-  const database = await openDatabase({ dialect: "sqlite", file });
+  const database = await openDatabase({ dialect: "sqlite", file }, platformWrites);
   opened.push({ destroy: () => database.close().catch(() => {}) });
   return database;
 }
@@ -110,95 +113,6 @@ describe("GroupCommit", () => {
     const values = await Promise.all([1, 2, 3].map((n) => group.run(async () => n * 10)));
 
     expect(values).toEqual([10, 20, 30]);
-  });
-});
-
-describe("GroupCommit with deferred counts", () => {
-  const surveyId = "00000000-0000-4000-8000-000000000001";
-  const counts = { pairs: ["_responses\u0000_answered", "q1\u0000a"].join("\u0001"), segments: "all" };
-
-  /** A survey row for the counts to belong to (survey_aggregates refers to surveys). */
-  async function withSurvey(db: Kysely<DB>): Promise<void> {
-    await db
-      .insertInto("wards")
-      .values(wardRecords.filter((w) => w.code === "27127"))
-      .execute();
-    await db
-      .insertInto("surveys")
-      .values({
-        id: surveyId,
-        wardCode: "27127",
-        kind: "poll",
-        status: "open",
-        opensAt: "2026-01-01T00:00:00Z",
-        closesAt: "2027-01-01T00:00:00Z",
-        resultsPublic: 1,
-        version: 1,
-        definition: "{}",
-        createdAt: "2026-01-01T00:00:00Z",
-        updatedAt: "2026-01-01T00:00:00Z",
-      })
-      .execute();
-  }
-
-  const storedCounts = (db: Kysely<DB>) =>
-    db.selectFrom("surveyAggregates").select(["questionId", "optionKey", "segment", "count"]).orderBy("questionId").execute();
-
-  it("writes committed writes' counts only when asked (or when due), summed", async () => {
-    const db = await migratedKysely();
-    await withSurvey(db);
-    const group = new GroupCommit(db, { deferCountsMs: 60_000 });
-
-    await Promise.all([1, 2, 3].map(() => group.run(async (_trx, tally) => tally.addResponse(surveyId, counts))));
-    expect(await storedCounts(db)).toEqual([]);
-
-    await group.settleCounts();
-    expect(await storedCounts(db)).toEqual([
-      { questionId: "_responses", optionKey: "_answered", segment: "all", count: 3 },
-      { questionId: "q1", optionKey: "a", segment: "all", count: 3 },
-    ]);
-  });
-
-  it("never counts a write that failed", async () => {
-    const db = await migratedKysely();
-    await withSurvey(db);
-    const group = new GroupCommit(db, { deferCountsMs: 60_000 });
-
-    const outcomes = await Promise.allSettled([
-      group.run(async (_trx, tally) => tally.addResponse(surveyId, counts)),
-      group.run(async (_trx, tally) => {
-        tally.addResponse(surveyId, counts);
-        throw new Error("refused after counting");
-      }),
-    ]);
-    await group.settleCounts();
-
-    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected"]);
-    expect((await storedCounts(db)).map((row) => row.count)).toEqual([1, 1]);
-  });
-
-  it("keeps the deferred counts when the transaction that was to write them fails", async () => {
-    const db = await migratedKysely();
-    const group = new GroupCommit(db, { deferCountsMs: 60_000 });
-    // Counts of a survey not stored yet: writing them breaks the foreign key and fails that whole transaction.
-    await group.run(async (_trx, tally) => tally.addResponse(surveyId, counts));
-
-    await expect(group.settleCounts()).rejects.toThrow();
-    await withSurvey(db);
-    await group.settleCounts();
-
-    expect((await storedCounts(db)).map((row) => row.count)).toEqual([1, 1]);
-  });
-
-  it("writes deferred counts before a write that asks to see them", async () => {
-    const db = await migratedKysely();
-    await withSurvey(db);
-    const group = new GroupCommit(db, { deferCountsMs: 60_000 });
-    await group.run(async (_trx, tally) => tally.addResponse(surveyId, counts));
-
-    const seen = await group.run((trx) => trx.selectFrom("surveyAggregates").select("count").execute(), { settleCountsFirst: true });
-
-    expect(seen.map((row) => row.count)).toEqual([1, 1]);
   });
 });
 

@@ -5,8 +5,8 @@
  * own savepoint (a failing write rolls back only itself), and one COMMIT — one flush — serves
  * them all. A write's promise settles only after that COMMIT: resolved means durable.
  *
- * Deferred counts (optional). The running counts writes add (Tally) are derived data: survey
- * aggregates are a function of the stored responses. Writing them with every batch rewrites the
+ * Deferred counts (optional). The running counts writes add (counts.ts: the surveys' Tally) are
+ * derived data: survey aggregates are a function of the stored responses. Writing them with every batch rewrites the
  * same pages of survey_aggregates dozens of times a second, which costs more than the responses
  * themselves. With `deferCountsMs`, a committed batch's counts are kept here and written at the
  * start of a later batch, at most that many milliseconds later, or sooner when `settleCounts()`
@@ -15,12 +15,12 @@
  * unclean stop and recounts (writer-thread.ts).
  */
 import type { Kysely, Transaction } from "kysely";
+import { type Counts, type CountsKind, noCounts } from "./counts";
 import { directConnection } from "./direct";
 import type { DB as AppDB } from "./schema";
-import { Tally } from "./tally";
 
 /** A write: its queries, and the running counts it adds. */
-export type WriteJob<DB, T> = (trx: Transaction<DB>, tally: Tally) => Promise<T>;
+export type WriteJob<DB, T> = (trx: Transaction<DB>, counts: Counts) => Promise<T>;
 
 export interface RunOptions {
   /** Write the deferred counts before this job runs (it reads or replaces the counts itself). */
@@ -40,15 +40,20 @@ export class GroupCommit<DB> {
   private queue: Pending<DB>[] = [];
   private draining: Promise<void> | null = null;
   /** Counts of committed writes not yet written, and since when (performance.now()). */
-  private deferred = new Tally();
+  private deferred: Counts;
   private deferredSince = 0;
+  /** The kind of counts the writes add (none when not given). */
+  private readonly counts: CountsKind;
   /** Batches committed so far, and the writes they carried: the ratio is the grouping achieved. */
   readonly stats = { commits: 0, writes: 0 };
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly options: { maxBatch?: number; deferCountsMs?: number } = {},
-  ) {}
+    private readonly options: { maxBatch?: number; deferCountsMs?: number; counts?: CountsKind | null } = {},
+  ) {
+    this.counts = options.counts ?? noCounts;
+    this.deferred = this.counts.create();
+  }
 
   run<T>(job: WriteJob<DB, T>, options: RunOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -97,7 +102,7 @@ export class GroupCommit<DB> {
 
   private async commit(batch: Pending<DB>[]): Promise<void> {
     const outcomes: Outcome[] = [];
-    const batchTally = new Tally();
+    const batchCounts = this.counts.create();
     const deferMs = this.options.deferCountsMs;
     const settleFirst =
       !this.deferred.empty &&
@@ -109,14 +114,14 @@ export class GroupCommit<DB> {
         if (settleFirst) await this.deferred.writeTo(trx as unknown as Transaction<AppDB>);
         const direct = directConnection();
         for (const pending of batch) {
-          const jobTally = new Tally();
+          const jobCounts = this.counts.create();
           if (direct) {
             // On the writer thread: the savepoint's statements straight on its connection (see direct.ts).
             direct.prepare("SAVEPOINT write").run();
             try {
-              const value = await pending.job(trx, jobTally);
+              const value = await pending.job(trx, jobCounts);
               direct.prepare("RELEASE write").run();
-              jobTally.addTo(batchTally);
+              jobCounts.addTo(batchCounts);
               outcomes.push({ ok: true, value });
             } catch (error) {
               direct.prepare("ROLLBACK TO write").run();
@@ -127,9 +132,9 @@ export class GroupCommit<DB> {
           }
           const inSavepoint = await trx.savepoint("write").execute();
           try {
-            const value = await pending.job(inSavepoint, jobTally);
+            const value = await pending.job(inSavepoint, jobCounts);
             await inSavepoint.releaseSavepoint("write").execute();
-            jobTally.addTo(batchTally);
+            jobCounts.addTo(batchCounts);
             outcomes.push({ ok: true, value });
           } catch (error) {
             await inSavepoint.rollbackToSavepoint("write").execute();
@@ -137,7 +142,7 @@ export class GroupCommit<DB> {
             outcomes.push({ ok: false, error });
           }
         }
-        if (deferMs === undefined && !batchTally.empty) await batchTally.writeTo(trx as unknown as Transaction<AppDB>);
+        if (deferMs === undefined && !batchCounts.empty) await batchCounts.writeTo(trx as unknown as Transaction<AppDB>);
         await trx.commit().execute();
       } catch (error) {
         await trx
@@ -151,10 +156,10 @@ export class GroupCommit<DB> {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    if (settleFirst) this.deferred = new Tally();
-    if (deferMs !== undefined && !batchTally.empty) {
+    if (settleFirst) this.deferred = this.counts.create();
+    if (deferMs !== undefined && !batchCounts.empty) {
       if (this.deferred.empty) this.deferredSince = performance.now();
-      batchTally.addTo(this.deferred);
+      batchCounts.addTo(this.deferred);
     }
     this.stats.commits += 1;
     this.stats.writes += batch.length;

@@ -5,17 +5,21 @@
  * flush of every COMMIT never stalls the thread that serves HTTP. Inputs and results therefore
  * cross threads: they must be plain data (structured-cloneable), and errors are carried as data.
  *
- * Every module that defines writes is imported by server/writes.ts, which the writer thread loads.
+ * A write that adds running counts (counts.ts) gets them as a third argument: `run(trx, input, counts)`.
+ *
+ * Every module that defines writes is imported by the registry module (server/registry.ts), which
+ * the entry point hands to openDatabase and the writer thread imports; server/registry.test.ts
+ * fails when a write is defined outside it.
  */
 import type { Insertable, Transaction } from "kysely";
 import type { ErrorCode } from "../../../shared/errors/catalog";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
+import type { Counts } from "./counts";
 import type { DB } from "./schema";
-import type { Tally } from "./tally";
 
 export interface Write<I, O> {
   readonly name: string;
-  readonly run: (trx: Transaction<DB>, tally: Tally, input: I) => Promise<O>;
+  readonly run: (trx: Transaction<DB>, input: I, counts: Counts) => Promise<O>;
 }
 
 // Any input and output: the registry holds writes of every type.
@@ -34,8 +38,13 @@ export function defineWrite<I, O>(name: string, run: Write<I, O>["run"]): Write<
 
 export function writeNamed(name: string): AnyWrite {
   const write = registry.get(name);
-  if (!write) throw new Error(`no write is named "${name}"; is its module imported by server/writes.ts?`);
+  if (!write) throw new Error(`no write is named "${name}"; is its module imported by the registry (server/registry.ts)?`);
   return write;
+}
+
+/** The names of the writes defined so far in this thread. */
+export function writeNames(): string[] {
+  return [...registry.keys()];
 }
 
 /** An error as it crosses from the writer thread: the app's own errors keep their code and details. */
@@ -60,7 +69,7 @@ export function receiveError(error: TransferredError): Error {
 }
 
 /** Inserts rows as given: fixtures for tests and benchmarks, where a procedure of its own would say nothing more. */
-export const insertRows = defineWrite("db.insertRows", async (trx, _tally, input: { table: keyof DB; rows: object[] }) => {
+export const insertRows = defineWrite("db.insertRows", async (trx, input: { table: keyof DB; rows: object[] }) => {
   // Rows are checked against their table by insertInto below; here the table is any table.
   if (input.rows.length > 0)
     await trx

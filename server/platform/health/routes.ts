@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import { HealthStatus } from "../../../shared/health/schemas";
-import type { AppEnv } from "../../env";
+import type { PlatformEnv } from "../http/env";
 import { describeRoute } from "../http/openapi";
 import { checkHealth } from "./service";
 
-export const healthRoutes = new Hono<AppEnv>().get(
+export const healthRoutes = new Hono<PlatformEnv>().get(
   "/",
   describeRoute({
     summary: "Liveness and a real write: version, database dialect, and whether a durable write succeeds",

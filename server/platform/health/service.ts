@@ -9,7 +9,7 @@ import { defineWrite } from "../db/write";
 
 const probeRetentionMs = 60 * 60 * 1000;
 
-const writeProbe = defineWrite("health.probe", async (trx, _tally, input: { id: string; at: Date }) => {
+const writeProbe = defineWrite("health.probe", async (trx, input: { id: string; at: Date }) => {
   await trx.insertInto("writeProbes").values({ id: input.id, checkedAt: input.at.toISOString() }).execute();
   const cutoff = new Date(input.at.getTime() - probeRetentionMs).toISOString();
   await trx.deleteFrom("writeProbes").where("checkedAt", "<", cutoff).execute();

@@ -1,9 +1,9 @@
 /** The sender's network address, for rate limits: the socket's, or the proxy's X-Forwarded-For when trusted. */
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
+import type { PlatformEnv } from "./env";
 
-export function clientAddress(c: Context<AppEnv>): string {
+export function clientAddress<E extends PlatformEnv>(c: Context<E>): string {
   if (c.var.deps.trustProxy) {
     const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
     if (forwarded) return forwarded;

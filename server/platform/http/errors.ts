@@ -1,20 +1,6 @@
-/** Raising and answering API errors: every failure leaves the server in the one shape of the catalog. */
+/** Answering API errors: every failure leaves the server in the one shape of the catalog. */
 import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type ErrorBody, type ErrorCode, errorCatalog } from "../../../shared/errors/catalog";
-
-export class AppError extends Error {
-  override name = "AppError";
-  constructor(
-    readonly code: ErrorCode,
-    readonly details?: unknown,
-  ) {
-    super(errorCatalog[code].message);
-  }
-  get status(): ContentfulStatusCode {
-    return errorCatalog[this.code].status;
-  }
-}
 
 export function errorBody(code: ErrorCode, details?: unknown): ErrorBody {
   return { error: { code, message: errorCatalog[code].message, ...(details === undefined ? {} : { details }) } };

@@ -1,8 +1,8 @@
 /** One structured log line per request, with its request id, status and duration. */
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../../env";
+import type { PlatformEnv } from "./env";
 
-export function requestLog(): MiddlewareHandler<AppEnv> {
+export function requestLog(): MiddlewareHandler<PlatformEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();

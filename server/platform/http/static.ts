@@ -8,12 +8,12 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
-import type { AppEnv } from "../../env";
+import type { PlatformEnv } from "./env";
 
 const immutable = "public, max-age=31536000, immutable";
 const revalidate = "no-cache";
 
-export function serveClient(app: Hono<AppEnv>, clientDir: string): void {
+export function serveClient<E extends PlatformEnv>(app: Hono<E>, clientDir: string): void {
   const indexFile = path.join(clientDir, "index.html");
   if (!existsSync(indexFile)) throw new Error(`The client is not built: ${indexFile} is missing. Run \`npm run build\`.`);
   const indexHtml = readFileSync(indexFile, "utf8");

@@ -7,11 +7,12 @@ import type { StaffUser } from "../../../shared/accounts/schemas";
 import { answeredKey, responsesKey } from "../../../shared/surveys/aggregates";
 import type { Answers } from "../../../shared/surveys/answers";
 import type { Theme } from "../../../shared/surveys/model";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
-import { definitionOf } from "../service";
+import { AppError } from "../../platform/errors";
+import { definitionOf } from "../read";
 import { keywordCounts } from "./keywords";
 
 export interface Comment {
@@ -76,7 +77,6 @@ const tagComment = defineWrite(
   "staff.tagComment",
   async (
     trx,
-    _tally,
     {
       surveyId,
       responseId,

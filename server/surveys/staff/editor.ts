@@ -2,7 +2,7 @@
  * The survey builder's writes and paper entry, each scoped to the staff member's ward and written
  * to the audit log in the same transaction. An open survey takes only edits that cannot corrupt
  * its collected answers (shared/surveys/editing.ts); each edit raises its version, so answers
- * checked against the old questions are checked again (surveys/service.ts).
+ * checked against the old questions are checked again (surveys/ingest.ts).
  */
 import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
@@ -12,13 +12,16 @@ import { type Answers, checkAnswers } from "../../../shared/surveys/answers";
 import { definitionProblems, missingTranslations, unsafeChanges } from "../../../shared/surveys/editing";
 import type { Survey, SurveyDefinition } from "../../../shared/surveys/model";
 import type { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/editor";
-import { type Actor, actorOf, audit, mayActFor } from "../../accounts/service";
+import { type Actor, actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { SurveyRules } from "../../config";
 import type { Database } from "../../platform/db/database";
-import { joinCounts } from "../../platform/db/tally";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
-import { definitionOf, profileOf, type SubmitResult, submitResponse, toSurvey } from "../service";
+import { AppError } from "../../platform/errors";
+import { defineCountingWrite } from "../counts";
+import { type SubmitResult, submitResponse } from "../ingest";
+import { definitionOf, profileOf, toSurvey } from "../read";
+import { joinCounts } from "../tally";
 
 export interface StaffSurvey extends Survey {
   /** Locales some text lacks (Japanese shows there instead). */
@@ -47,7 +50,7 @@ function checkPeriod(input: Pick<SurveyInput, "opensAt" | "closesAt">): void {
 
 const createSurvey = defineWrite(
   "staff.createSurvey",
-  async (trx, _tally, { input, actor, id }: { input: SurveyInput; actor: Actor; id: string }) => {
+  async (trx, { input, actor, id }: { input: SurveyInput; actor: Actor; id: string }) => {
     const now = new Date().toISOString();
     await trx
       .insertInto("surveys")
@@ -80,7 +83,7 @@ export function createDraft(database: Database, user: StaffUser, input: SurveyIn
 
 const updateSurvey = defineWrite(
   "staff.updateSurvey",
-  async (trx, _tally, { id, edit, user }: { id: string; edit: SurveyEdit; user: StaffUser }) => {
+  async (trx, { id, edit, user }: { id: string; edit: SurveyEdit; user: StaffUser }) => {
     const row = await trx.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: id });
     if (row.version !== edit.version) throw new AppError("surveys.edit_conflict", { survey: id, version: row.version });
@@ -123,7 +126,7 @@ export function editSurvey(database: Database, user: StaffUser, id: string, edit
 type Transition = "publish" | "close" | "duplicate";
 const transition = defineWrite(
   "staff.surveyTransition",
-  async (trx, _tally, { id, action, user }: { id: string; action: Transition; user: StaffUser }) => {
+  async (trx, { id, action, user }: { id: string; action: Transition; user: StaffUser }) => {
     const row = await trx.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: id });
     const now = new Date().toISOString();
@@ -162,7 +165,7 @@ export function duplicateSurvey(database: Database, user: StaffUser, id: string)
 
 const paperAudit = defineWrite(
   "staff.paperAudit",
-  async (trx, _tally, { actor, ward, responseId, action }: { actor: Actor; ward: string | null; responseId: string; action: string }) => {
+  async (trx, { actor, ward, responseId, action }: { actor: Actor; ward: string | null; responseId: string; action: string }) => {
     await audit(trx, actor, { action, ward, target: responseId });
   },
 );
@@ -196,12 +199,12 @@ export async function enterPaper(
   return result;
 }
 
-const correctPaper = defineWrite(
+const correctPaper = defineCountingWrite(
   "staff.correctPaper",
   async (
     trx,
-    tally,
     { surveyId, responseId, correction, user }: { surveyId: string; responseId: string; correction: PaperCorrection; user: StaffUser },
+    tally,
   ) => {
     const survey = await trx.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
     if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });

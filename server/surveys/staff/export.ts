@@ -1,28 +1,21 @@
 /**
- * A survey's results as a file: CSV for Excel (UTF-8 with a byte-order mark, so Japanese shows;
- * CRLF lines; every cell quoted; a cell that starts like a formula neutralised) and JSON. Small
+ * A survey's results as a file: CSV for Excel (shared/csv.ts: a byte-order mark, CRLF, quoted and
+ * formula-safe cells) and JSON. Small
  * cells are hidden exactly as on screen. Free-text answers come after the counts, without any
  * profile, and only once the survey has enough responses that none stands out.
  */
 import type { StaffUser } from "../../../shared/accounts/schemas";
+import { csvFile, csvLine } from "../../../shared/csv";
 import type { Breakdown } from "../../../shared/surveys/aggregates";
 import type { Answers } from "../../../shared/surveys/answers";
 import { localized, type SurveyDefinition } from "../../../shared/surveys/model";
 import type { StaffResults } from "../../../shared/surveys/staff/results";
-import { actorOf, audit } from "../../accounts/service";
+import { actorOf } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { definitionOf } from "../service";
+import { definitionOf } from "../read";
 import { staffSurveyResults } from "./results";
-
-/** A cell Excel would run as a formula (= + - @, or a tab or return first) is prefixed with an apostrophe. */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-export function csvLine(cells: readonly (string | number | null)[]): string {
-  return cells.map((cell) => `"${neutralise(cell === null ? "" : String(cell)).replaceAll('"', '""')}"`).join(",");
-}
 
 export interface ExportData {
   results: StaffResults;
@@ -63,7 +56,7 @@ export async function exportData(
 
 const recordExport = defineWrite(
   "staff.recordExport",
-  async (trx, _tally, { user, surveyId, ward, format }: { user: StaffUser; surveyId: string; ward: string | null; format: string }) => {
+  async (trx, { user, surveyId, ward, format }: { user: StaffUser; surveyId: string; ward: string | null; format: string }) => {
     await audit(trx, actorOf(user), { action: "survey.export", ward, target: surveyId, details: { format } });
   },
 );
@@ -149,5 +142,5 @@ export function toCsv({ results, definition, comments }: ExportData): string {
       ]),
     );
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvFile(lines);
 }

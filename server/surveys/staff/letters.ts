@@ -3,19 +3,21 @@
  * once, as CSV for mail-merge (code and the link its QR code carries); only their hashes are kept,
  * with the batch, so the response rate per batch can be read but a code never leads to answers.
  */
+
 import { randomBytes, randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
+import { csvFile, csvLine } from "../../../shared/csv";
 import { newInvitationCode } from "../../../shared/surveys/invitation-code";
-import { actorOf, audit, mayActFor } from "../../accounts/service";
+import { actorOf, mayActFor } from "../../accounts/access";
+import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
-import { AppError } from "../../platform/http/errors";
-import { sha256 } from "../service";
-import { csvLine } from "./export";
+import { AppError } from "../../platform/errors";
+import { sha256 } from "../prepare";
 
 const storeBatch = defineWrite(
   "staff.storeLetters",
-  async (trx, _tally, { surveyId, batchId, hashes, user }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser }) => {
+  async (trx, { surveyId, batchId, hashes, user }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser }) => {
     const survey = await trx.selectFrom("surveys").select(["wardCode", "kind", "status"]).where("id", "=", surveyId).executeTakeFirst();
     if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
     if (survey.kind !== "sampled") throw new AppError("request.invalid", { reason: "letters are for sampled surveys" });
@@ -50,7 +52,7 @@ export async function generateLetters(
   codes.forEach((code, i) => {
     lines.push(csvLine([i + 1, code, `${baseUrl}/surveys/${surveyId}?code=${encodeURIComponent(code)}`]));
   });
-  return { batchId, csv: `\uFEFF${lines.join("\r\n")}\r\n` };
+  return { batchId, csv: csvFile(lines) };
 }
 
 /** Each batch of letters with how many of its codes were used: the response rate per batch. */

@@ -6,11 +6,12 @@ import type { Breakdown } from "../../../shared/surveys/aggregates";
 import { answeredKey, responsesKey } from "../../../shared/surveys/aggregates";
 import { ageBands } from "../../../shared/surveys/model";
 import type { AuditEntry, StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
-import { mayActFor } from "../../accounts/service";
+import { mayActFor } from "../../accounts/access";
 import { type Population, populationOf } from "../../planning/staff/population";
 import type { Database } from "../../platform/db/database";
-import { AppError } from "../../platform/http/errors";
-import { surveyResults, toSurvey } from "../service";
+import { AppError } from "../../platform/errors";
+import { toSurvey } from "../read";
+import { surveyResults } from "../results";
 
 export { StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
 

@@ -1,13 +1,14 @@
 /**
  * Running counts added by writes, kept aside and summed, then written to survey_aggregates: on
  * PostgreSQL at the end of each write's transaction; on SQLite for many committed writes at once
- * (group-commit.ts), so each (survey, question, option, segment) is upserted once for all of them
+ * (platform/db/group-commit.ts), so each (survey, question, option, segment) is upserted once for all of them
  * instead of once per response. Keys are written in sorted order, so concurrent PostgreSQL
  * transactions lock rows in the same order and never deadlock.
  */
 import type { Kysely, Transaction } from "kysely";
-import { prepared } from "./prepared";
-import type { DB } from "./schema";
+import type { Counts } from "../platform/db/counts";
+import { prepared } from "../platform/db/prepared";
+import type { DB } from "../platform/db/schema";
 
 export interface CountKey {
   questionId: string;
@@ -50,7 +51,8 @@ const upsertCounts = prepared((db: Kysely<DB>, ...values: (string | number)[]) =
     );
 });
 
-export class Tally {
+/** The surveys' counts, as the platform's deferred Counts (registered in counts.ts). */
+export class Tally implements Counts {
   /** survey id → (tally key → count) */
   private readonly counts = new Map<string, Map<string, number>>();
   /** Responses' counts not yet summed. Summing waits until the counts are needed. */

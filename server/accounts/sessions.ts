@@ -1,0 +1,159 @@
+/**
+ * Staff sign-in and sessions: a login checks the password (passwords.ts) and records the attempt; a
+ * session is a random token whose hash is stored, valid until idle or too old (StaffRules).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { StaffSession } from "../../shared/accounts/schemas";
+import type { StaffRules } from "../config";
+import type { Database } from "../platform/db/database";
+import { defineWrite } from "../platform/db/write";
+import { AppError } from "../platform/errors";
+import { decoyHash, verifyPassword } from "./passwords";
+import { toStaffUser } from "./users";
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const recordLogin = defineWrite(
+  "staff.recordLogin",
+  async (
+    trx,
+    input: {
+      userId: string;
+      ok: boolean;
+      rules: StaffRules;
+      now: Date;
+      session?: { tokenHash: string; csrfToken: string; expiresAt: string };
+    },
+  ) => {
+    if (!input.ok) {
+      const row = await trx.selectFrom("staffUsers").select("failedLogins").where("id", "=", input.userId).executeTakeFirstOrThrow();
+      const failed = row.failedLogins + 1;
+      const lock = failed >= input.rules.lockoutAfter;
+      await trx
+        .updateTable("staffUsers")
+        .set({
+          failedLogins: lock ? 0 : failed,
+          lockedUntil: lock ? new Date(input.now.getTime() + input.rules.lockoutMinutes * 60_000).toISOString() : null,
+        })
+        .where("id", "=", input.userId)
+        .execute();
+      return { locked: lock };
+    }
+    await trx.updateTable("staffUsers").set({ failedLogins: 0, lockedUntil: null }).where("id", "=", input.userId).execute();
+    if (input.session) {
+      const at = input.now.toISOString();
+      await trx
+        .insertInto("staffSessions")
+        .values({ ...input.session, userId: input.userId, createdAt: at, lastSeenAt: at })
+        .execute();
+      // Sessions that ended long ago are no use to anyone: remove them as new ones begin.
+      await trx.deleteFrom("staffSessions").where("expiresAt", "<", at).execute();
+    }
+    return { locked: false };
+  },
+);
+
+export interface LoginResult {
+  session: StaffSession;
+  /** The cookie's value: the only copy of the token. */
+  token: string;
+}
+
+/**
+ * Checks a login. Unknown names, wrong passwords and disabled accounts all answer the same
+ * `staff.login_failed`, in about the same time; only an account locked by failures says so.
+ */
+export async function login(
+  database: Database,
+  rules: StaffRules,
+  loginName: string,
+  password: string,
+  now = new Date(),
+): Promise<LoginResult> {
+  const user = await database.db
+    .selectFrom("staffUsers")
+    .selectAll()
+    .where("login", "=", loginName.trim().toLowerCase())
+    .executeTakeFirst();
+  if (!user || user.disabled === 1) {
+    await verifyPassword(password, await decoyHash());
+    throw new AppError("staff.login_failed");
+  }
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
+    throw new AppError("staff.locked", { retryAfterSeconds: Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000) });
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const { locked } = await database.write(recordLogin, { userId: user.id, ok: false, rules, now });
+    if (locked) throw new AppError("staff.locked", { retryAfterSeconds: rules.lockoutMinutes * 60 });
+    throw new AppError("staff.login_failed");
+  }
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + rules.sessionMaxHours * 3_600_000).toISOString();
+  await database.write(recordLogin, {
+    userId: user.id,
+    ok: true,
+    rules,
+    now,
+    session: { tokenHash: tokenHash(token), csrfToken, expiresAt },
+  });
+  return {
+    token,
+    session: {
+      user: toStaffUser(user),
+      csrfToken,
+      idleExpiresAt: new Date(Math.min(now.getTime() + rules.sessionIdleMinutes * 60_000, Date.parse(expiresAt))).toISOString(),
+      expiresAt,
+    },
+  };
+}
+
+const touchSession = defineWrite("staff.touchSession", async (trx, { tokenHash, at }: { tokenHash: string; at: string }) => {
+  await trx.updateTable("staffSessions").set({ lastSeenAt: at }).where("tokenHash", "=", tokenHash).execute();
+});
+
+const endSession = defineWrite("staff.endSession", async (trx, { tokenHash }: { tokenHash: string }) => {
+  await trx.deleteFrom("staffSessions").where("tokenHash", "=", tokenHash).execute();
+});
+
+/** The session a cookie's token names, if it is still valid; a use more than a minute after the last one is recorded. */
+export async function sessionOf(database: Database, rules: StaffRules, token: string, now = new Date()): Promise<StaffSession | null> {
+  const hash = tokenHash(token);
+  const row = await database.db
+    .selectFrom("staffSessions")
+    .innerJoin("staffUsers", "staffUsers.id", "staffSessions.userId")
+    .select([
+      "staffSessions.csrfToken",
+      "staffSessions.lastSeenAt",
+      "staffSessions.expiresAt",
+      "staffUsers.id",
+      "staffUsers.login",
+      "staffUsers.displayName",
+      "staffUsers.role",
+      "staffUsers.wardCode",
+      "staffUsers.disabled",
+    ])
+    .where("staffSessions.tokenHash", "=", hash)
+    .executeTakeFirst();
+  if (!row || row.disabled === 1) return null;
+  const idleEnds = Date.parse(row.lastSeenAt) + rules.sessionIdleMinutes * 60_000;
+  if (now.getTime() >= Date.parse(row.expiresAt) || now.getTime() >= idleEnds) {
+    await database.write(endSession, { tokenHash: hash });
+    return null;
+  }
+  let lastSeen = Date.parse(row.lastSeenAt);
+  if (now.getTime() - lastSeen >= 60_000) {
+    await database.write(touchSession, { tokenHash: hash, at: now.toISOString() });
+    lastSeen = now.getTime();
+  }
+  return {
+    user: toStaffUser(row),
+    csrfToken: row.csrfToken,
+    idleExpiresAt: new Date(Math.min(lastSeen + rules.sessionIdleMinutes * 60_000, Date.parse(row.expiresAt))).toISOString(),
+    expiresAt: row.expiresAt,
+  };
+}
+
+export function logout(database: Database, token: string): Promise<void> {
+  return database.write(endSession, { tokenHash: tokenHash(token) });
+}

@@ -1,0 +1,85 @@
+/**
+ * Push subscriptions in the database: a browser's endpoint, keys, ward, locale and cohorts, saved
+ * and removed as named writes (platform/db/write.ts), and the cohorts subscribed to.
+ */
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { PushRegistration } from "../../../shared/notices/schemas";
+import type { Database } from "../../platform/db/database";
+import type { DB } from "../../platform/db/schema";
+import { defineWrite } from "../../platform/db/write";
+import { AppError } from "../../platform/errors";
+
+export interface StoredSubscription {
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  locale: string;
+}
+
+async function replaceCohorts(trx: Transaction<DB>, subscriptionId: string, cohorts: readonly string[]): Promise<void> {
+  await trx.deleteFrom("pushSubscriptionCohorts").where("subscriptionId", "=", subscriptionId).execute();
+  const unique = [...new Set(cohorts)];
+  if (unique.length > 0)
+    await trx
+      .insertInto("pushSubscriptionCohorts")
+      .values(unique.map((cohort) => ({ subscriptionId, cohort })))
+      .execute();
+}
+
+/** Registers a browser, or updates its ward, locale and cohorts. The same endpoint with another auth secret is refused. */
+export const saveSubscription = defineWrite(
+  "notices.saveSubscription",
+  async (trx, { registration, now }: { registration: PushRegistration; now: string }): Promise<{ id: string; created: boolean }> => {
+    const existing = await trx
+      .selectFrom("pushSubscriptions")
+      .select(["id", "auth"])
+      .where("endpoint", "=", registration.endpoint)
+      .executeTakeFirst();
+    const fields = {
+      p256dh: registration.keys.p256dh,
+      auth: registration.keys.auth,
+      wardCode: registration.ward,
+      locale: registration.locale,
+      updatedAt: now,
+    };
+    if (existing) {
+      if (existing.auth !== registration.keys.auth) throw new AppError("push.conflict", {});
+      await trx.updateTable("pushSubscriptions").set(fields).where("id", "=", existing.id).execute();
+      await replaceCohorts(trx, existing.id, registration.cohorts);
+      return { id: existing.id, created: false };
+    }
+    const id = randomUUID();
+    await trx
+      .insertInto("pushSubscriptions")
+      .values({ id, endpoint: registration.endpoint, createdAt: now, ...fields })
+      .execute();
+    await replaceCohorts(trx, id, registration.cohorts);
+    return { id, created: true };
+  },
+);
+
+export async function deleteSubscriptionRows(trx: Transaction<DB>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.deleteFrom("pushSubscriptionCohorts").where("subscriptionId", "in", ids).execute();
+  await trx.deleteFrom("pushSubscriptions").where("id", "in", ids).execute();
+}
+
+/** Stop / delete my data: the subscription, its cohorts and its lines in the send log go at once. */
+export const removeSubscription = defineWrite(
+  "notices.removeSubscription",
+  async (trx, { endpoint, auth }: { endpoint: string; auth: string }): Promise<boolean> => {
+    const row = await trx.selectFrom("pushSubscriptions").select(["id", "auth"]).where("endpoint", "=", endpoint).executeTakeFirst();
+    if (!row) return false;
+    if (row.auth !== auth) throw new AppError("push.conflict", {});
+    await trx.deleteFrom("noticeDeliveries").where("subscriptionId", "=", row.id).execute();
+    await deleteSubscriptionRows(trx, [row.id]);
+    return true;
+  },
+);
+
+export async function distinctCohorts(database: Database): Promise<string[]> {
+  const rows = await database.db.selectFrom("pushSubscriptionCohorts").select("cohort").distinct().execute();
+  return rows.map((r) => r.cohort);
+}

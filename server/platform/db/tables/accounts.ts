@@ -1,0 +1,39 @@
+/** The tables of staff accounts, their sessions and the audit log. */
+
+/** 職員: a ward's staff member (ward_code set) or a city administrator (ward_code null). */
+export interface StaffUserTable {
+  id: string;
+  login: string;
+  displayName: string;
+  role: "ward_staff" | "city_admin";
+  wardCode: string | null;
+  /** scrypt, with its parameters: see server/accounts/passwords.ts. */
+  passwordHash: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+  disabled: number;
+  createdAt: string;
+}
+
+/** A staff session: the cookie carries a random token, stored here only as its SHA-256. */
+export interface StaffSessionTable {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/** What staff did, and when: published, closed, exported, entered paper answers, ended sessions. */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  userId: string | null;
+  login: string;
+  wardCode: string | null;
+  action: string;
+  target: string | null;
+  /** JSON */
+  details: string;
+}
