@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { jstToday } from "../time";
-import { type Child, childrenForNotice, cohortOf, cohortWindows, timelineFor, timelineItems, windowOf } from "./timeline";
+import { timelineItems } from "./items";
+import { type Child, childrenForNotice, cohortOf, cohortWindows, timelineFor, windowOf } from "./timeline";
 
 const dayMs = 86_400_000;
 const epoch = Date.UTC(1990, 0, 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jstToday } from "../time";
 import { addDays, addMonths } from "./dates";
+import { timelineItems } from "./items";
 import {
   type Child,
   childrenForNotice,
@@ -11,7 +12,6 @@ import {
   prenatalCheckups,
   schoolEntryYear,
   timelineFor,
-  timelineItems,
 } from "./timeline";
 
 const born = (date: string, id = "a"): Child => ({ id, nickname: "ひよこ", kind: "born", date });

@@ -1,6 +1,7 @@
 /** One part of the timeline (past its time, due now, coming up, done): a card per item, with its dates, a tick and a link. */
 import type { ReactNode } from "react";
-import { type Entry, type Status, timelineItems } from "../../../shared/childcare/timeline";
+import { timelineItems } from "../../../shared/childcare/items";
+import type { Entry, Status } from "../../../shared/childcare/timeline";
 import { T, useT } from "../app/i18n/T";
 import { setDone } from "../db/childcare";
 
