@@ -1,43 +1,15 @@
-/**
- * The surveys' counts as the platform's deferred counts, on a real SQLite file: the GroupCommit
- * keeps committed writes' counts and writes them summed when asked or due, never those of a write
- * that failed, and keeps them when the transaction meant to write them fails.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Kysely } from "kysely";
+import { describe, expect, it } from "vitest";
 import { wardRecords } from "../../shared/wards/data";
 import type { Counts } from "../platform/db/counts";
 import { GroupCommit } from "../platform/db/group-commit";
-import { migrateToLatest } from "../platform/db/migrate";
 import type { DB } from "../platform/db/schema";
+import { sqliteTestFile } from "../platform/db/test-file";
 import { surveyCounts } from "./counts";
 import type { Tally } from "./tally";
 
-let dir: string;
-let file: string;
-const opened: { destroy(): Promise<void> }[] = [];
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "machikoe-counts-"));
-  file = path.join(dir, "machikoe.db");
-});
-
-afterEach(async () => {
-  for (const resource of opened.splice(0)) await resource.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A Kysely over its own better-sqlite3 connection to the test file, migrated, closed after the test. */
-async function migratedKysely(): Promise<Kysely<DB>> {
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(file) }), plugins: [new CamelCasePlugin()] });
-  opened.push(db);
-  await migrateToLatest(db as Kysely<unknown>);
-  return db;
-}
+const sqlite = sqliteTestFile("counts");
+const migratedKysely = sqlite.migratedKysely;
 
 describe("GroupCommit with the surveys' deferred counts", () => {
   const surveyId = "00000000-0000-4000-8000-000000000001";

@@ -1,49 +1,20 @@
-/**
- * Grouped commits on the embedded SQLite database, on a real file: writes that arrive together share
- * one COMMIT, a failing write rolls back only itself, and a settled write is visible to any other
- * connection — for the GroupCommit itself, and through the writer thread of openDatabase. The
- * deferred counts are tested with the counts that use them (server/surveys/counts.test.ts).
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, SqliteDialect } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "./database";
 import { GroupCommit } from "./group-commit";
-import { migrateToLatest } from "./migrate";
-import type { DB, WriteProbeTable } from "./schema";
+import type { WriteProbeTable } from "./schema";
+import { sqliteTestFile } from "./test-file";
 import { defineWrite, insertInto } from "./write";
 
 /** The platform's own writes (db.insertRows), as the registry: these tests know no feature. */
 const platformWrites = { module: new URL("./write.ts", import.meta.url).href };
 
-let dir: string;
-let file: string;
-const opened: { destroy(): Promise<void> }[] = [];
-
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "machikoe-group-commit-"));
-  file = path.join(dir, "machikoe.db");
-});
-
-afterEach(async () => {
-  for (const resource of opened.splice(0)) await resource.destroy();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** A Kysely over its own better-sqlite3 connection to the test file, migrated, closed after the test. */
-async function migratedKysely(): Promise<Kysely<DB>> {
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(file) }), plugins: [new CamelCasePlugin()] });
-  opened.push(db);
-  await migrateToLatest(db as Kysely<unknown>);
-  return db;
-}
+const sqlite = sqliteTestFile("group-commit");
+const migratedKysely = sqlite.migratedKysely;
 
 async function openTestDatabase(): Promise<Database> {
-  const database = await openDatabase({ dialect: "sqlite", file }, platformWrites);
-  opened.push({ destroy: () => database.close().catch(() => {}) });
+  const database = await openDatabase({ dialect: "sqlite", file: sqlite.file() }, platformWrites);
+  sqlite.closeAfter({ destroy: () => database.close().catch(() => {}) });
   return database;
 }
 
@@ -55,7 +26,7 @@ const probes = (count: number) => Array.from({ length: count }, (_, i) => probe(
 
 /** The probe ids as seen by a separate, independent connection to the file. */
 function idsSeenByAnotherConnection(): string[] {
-  const connection = new SQLite(file, { readonly: true });
+  const connection = new SQLite(sqlite.file(), { readonly: true });
   try {
     return (connection.prepare("SELECT id FROM write_probes ORDER BY id").all() as { id: string }[]).map((row) => row.id);
   } finally {
