@@ -275,7 +275,7 @@ describe.each(dialects)("push notices", (dialect) => {
         const id = await send();
         const first = sender({ batchSize: 10, concurrency: 4 });
         const running = first.runOnce();
-        await expect.poll(() => receiver.received.length, { interval: 5 }).toBeGreaterThanOrEqual(15);
+        await expect.poll(() => receiver.received.length, { interval: 5, timeout: 10_000 }).toBeGreaterThanOrEqual(15);
         await first.stop();
         await running;
         const partly = receiver.received.length;
