@@ -20,6 +20,7 @@ import "./planning/staff/population";
 import "./platform/db/write";
 import "./platform/health/service";
 import "./platform/rate-limit";
+import "./reference/load";
 import "./seed/seed";
 import "./surveys/ingest";
 import "./surveys/staff/comments";
