@@ -16,9 +16,10 @@ try {
     } else {
       const summary = await seedDemoData(database, { reset: values.reset });
       if (!summary) console.log("The database already has data; nothing seeded.");
-      else console.log(
-        `Demo data ${values.reset ? "rebuilt" : "seeded"}: ${summary.wards} wards, ${summary.areas} areas, ${summary.surveys} surveys, ${summary.responses} responses.`,
-      );
+      else
+        console.log(
+          `Demo data ${values.reset ? "rebuilt" : "seeded"}: ${summary.wards} wards, ${summary.areas} areas, ${summary.surveys} surveys, ${summary.responses} responses.`,
+        );
     }
   } finally {
     await database.close();

@@ -14,7 +14,12 @@ export interface PlanPolicy {
 }
 
 export const planPolicies: readonly PlanPolicy[] = [
-  { key: "p01", title: "地活協の運営・会計のデジタル化支援（Wi-Fi、オンライン会議、SNS）", chapter: "1(1)", themes: ["community", "service_dx"] },
+  {
+    key: "p01",
+    title: "地活協の運営・会計のデジタル化支援（Wi-Fi、オンライン会議、SNS）",
+    chapter: "1(1)",
+    themes: ["community", "service_dx"],
+  },
   { key: "p02", title: "地活協の役割と活動の情報発信", chapter: "1(1)", themes: ["community"] },
   { key: "p03", title: "区政会議のオンライン開催とWeb傍聴", chapter: "1(2)ア", themes: ["community", "service_dx"] },
   { key: "p04", title: "町会加入促進（集合住宅・転入者への働きかけ）", chapter: "2(1)", themes: ["community", "disaster"] },

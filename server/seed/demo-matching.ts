@@ -50,19 +50,19 @@ export async function seedDemoIndicators(trx: Transaction<DB>, sampledSurveyOf: 
     const id = indicator.id;
     if (!indicator.reference)
       await trx
-      .insertInto("indicators")
-      .values({
-        id,
-        wardCode: null,
-        name: indicator.name,
-        questionId: indicator.questionId,
-        optionIds: JSON.stringify(indicator.optionIds),
-        baselineYear: 2022,
-        targetYear: 2026,
-        targetPoints: indicator.targetPoints,
-        createdAt: now,
-      })
-      .execute();
+        .insertInto("indicators")
+        .values({
+          id,
+          wardCode: null,
+          name: indicator.name,
+          questionId: indicator.questionId,
+          optionIds: JSON.stringify(indicator.optionIds),
+          baselineYear: 2022,
+          targetYear: 2026,
+          targetPoints: indicator.targetPoints,
+          createdAt: now,
+        })
+        .execute();
     // Offsets that average to zero, so the 2022 全区平均 is the plan's figure.
     const offsets = wards.map((_, i) => 0.06 * Math.sin(i * 2.3 + indicator.baseline * 10));
     const mean = offsets.reduce((s, x) => s + x, 0) / offsets.length;

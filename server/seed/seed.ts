@@ -32,7 +32,14 @@ export interface SeedSummary {
  */
 export async function isEmpty({ db }: { db: Kysely<DB> | Transaction<DB> }): Promise<boolean> {
   const count = async (table: "surveys" | "areas") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return (await count("surveys")) === 0 && (await count("areas")) === 0;
 }
 

@@ -24,7 +24,16 @@ function backup(env: NodeJS.ProcessEnv, ...args: string[]) {
 
 describe("backup (SQLite)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "machikoe-backup-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, PORT: "0", HOST: "127.0.0.1", SERVE_CLIENT: "false", DEMO_DATA: "false", NOTICES: "false", LOG_LEVEL: "info" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    SERVE_CLIENT: "false",
+    DEMO_DATA: "false",
+    NOTICES: "false",
+    LOG_LEVEL: "info",
+  };
   delete env.DATABASE_URL;
 
   it("copies the database during a stream of acknowledged writes, with every write acknowledged before it began", async () => {

@@ -11,7 +11,14 @@ import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 
 const count = async (testDb: TestDatabase, table: "wards" | "policies" | "indicators" | "surveys" | "areas") =>
-  Number((await testDb.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await testDb.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(dialects)("reference data", (dialect) => {
   describe.skipIf(dialect.skipReason !== undefined)(suiteTitle(dialect), () => {
@@ -48,7 +55,9 @@ describe.each(dialects)("reference data", (dialect) => {
       const again = await Promise.all(Array.from({ length: 20 }, () => loadReferenceData(testDb.database)));
 
       expect(again.every((s) => s.wards === 0 && s.policies === 0 && s.indicators === 0)).toBe(true);
-      expect((await db.selectFrom("policies").select("title").where("id", "=", edited).executeTakeFirstOrThrow()).title).toBe("職員が書き換えた施策");
+      expect((await db.selectFrom("policies").select("title").where("id", "=", edited).executeTakeFirstOrThrow()).title).toBe(
+        "職員が書き換えた施策",
+      );
       expect(await count(testDb, "policies")).toBe(24 * planPolicies.length - 1);
       expect(await count(testDb, "indicators")).toBe(0);
     });
