@@ -22,6 +22,7 @@ import "./platform/health/service";
 import "./platform/rate-limit";
 import "./reference/load";
 import "./seed/seed";
+import "./wards/import";
 import "./surveys/ingest";
 import "./surveys/staff/comments";
 import "./surveys/staff/editor";

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadReferenceData } from "../../server/reference/load";
 import { planIndicator, planPolicies, planPolicyId } from "../../server/reference/plan";
+import { areaColumns, importAreas, readAreaCsv } from "../../server/wards/import";
 import { WardList } from "../../shared/wards/schemas";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
@@ -74,6 +75,62 @@ describe.each(dialects)("reference data", (dialect) => {
       expect(summary).toEqual({ wards: 1, policies: planPolicies.length, indicators: 0 });
       expect(await count(testDb, "wards")).toBe(24);
       expect((await db.selectFrom("wards").select("population").where("code", "=", "27127").executeTakeFirstOrThrow()).population).toBe(1);
+    });
+  });
+});
+
+describe.each(dialects)("地域 from the city's CSV", (dialect) => {
+  describe.skipIf(dialect.skipReason !== undefined)(suiteTitle(dialect), () => {
+    let testDb: TestDatabase;
+    beforeEach(async () => {
+      testDb = await dialect.open();
+      await loadReferenceData(testDb.database);
+    });
+    afterEach(async () => {
+      await testDb.cleanup();
+    });
+    const wards = new Set(["27127", "27102"]);
+    const file = `\uFEFF${areaColumns.join(",")}\r\n271276,27127-01,菅北,すがきた,Sugakita,"23,223",1\r\n27102,27102-01,桜宮,さくらのみや,Sakuranomiya,20678,\r\n`;
+
+    it("imports the rows (BOM, 6-digit code, thousands separator), once even when 20 imports run at once", async () => {
+      const { rows, problems } = readAreaCsv(file, wards);
+      expect(problems).toEqual([]);
+      await Promise.all(Array.from({ length: 20 }, () => testDb.database.write(importAreas, rows)));
+      const areas = await testDb.database.db.selectFrom("areas").selectAll().orderBy("id").execute();
+      expect(areas).toEqual([
+        {
+          id: "27102-01",
+          wardCode: "27102",
+          name: "桜宮",
+          reading: "さくらのみや",
+          nameEn: "Sakuranomiya",
+          population: 20678,
+          sortOrder: 2,
+        },
+        { id: "27127-01", wardCode: "27127", name: "菅北", reading: "すがきた", nameEn: "Sugakita", population: 23223, sortOrder: 1 },
+      ]);
+    });
+
+    it("names every bad row by line and column, and writes nothing", async () => {
+      await testDb.database.write(importAreas, readAreaCsv(file, wards).rows);
+      const before = await testDb.database.db.selectFrom("areas").selectAll().orderBy("id").execute();
+      const bad = `${areaColumns.join(",")}\n99999,x-1,名,めい,,10,1\n27127,27127-01,菅北,すがきた,,-5,1\n27127,27127-01,,すがきた,,5,x\n`;
+      const { rows, problems } = readAreaCsv(bad, wards);
+      expect(rows).toEqual([]);
+      expect(problems).toEqual([
+        { line: 2, column: "全国地方公共団体コード", reason: "ward" },
+        { line: 3, column: "人口", reason: "invalid" },
+        { line: 4, column: "名称", reason: "required" },
+        { line: 4, column: "ID", reason: "duplicate" },
+        { line: 4, column: "表示順", reason: "invalid" },
+      ]);
+      expect(readAreaCsv("名称\n菅北\n", wards).problems.map((p) => p.column)).toEqual([
+        "全国地方公共団体コード",
+        "ID",
+        "名称_カナ",
+        "人口",
+      ]);
+      expect(await testDb.database.db.selectFrom("areas").selectAll().orderBy("id").execute()).toEqual(before);
     });
   });
 });
