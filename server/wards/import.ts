@@ -63,13 +63,14 @@ export const importAreas = defineWrite("wards.importAreas", async (trx, rows: Ar
   const existing = new Set((await trx.selectFrom("areas").select("id").execute()).map((row) => row.id));
   let added = 0;
   for (const row of rows) {
-    if (existing.has(row.id)) {
-      const { id, ...fields } = row;
-      await trx.updateTable("areas").set(fields).where("id", "=", id).execute();
-    } else {
-      await trx.insertInto("areas").values(row).execute();
-      added += 1;
-    }
+    const { id: _, ...fields } = row;
+    // An upsert, so imports running at once on PostgreSQL never collide on the primary key.
+    await trx
+      .insertInto("areas")
+      .values(row)
+      .onConflict((oc) => oc.column("id").doUpdateSet(fields))
+      .execute();
+    if (!existing.has(row.id)) added += 1;
   }
   return { added, updated: rows.length - added };
 });
