@@ -19,6 +19,8 @@ const serverBuild: UserConfig = {
         main: "server/main.ts",
         seed: "server/cli/seed.ts",
         staff: "server/cli/staff.ts",
+        backup: "server/cli/backup.ts",
+        areas: "server/cli/areas.ts",
         "writer-thread": "server/platform/db/writer-thread.ts",
         // The module that defines every write. As an entry it stays out of main.js, so the URL its code
         // names (import.meta.url: registry.js, or the chunk registry.js re-exports) is safe for the writer thread to import.

@@ -17,6 +17,7 @@ import { NoticeSender, type PushNetwork } from "./notices/sender/sender";
 import { VapidHeaders } from "./notices/sender/webpush";
 import { type Database, databaseOptionsFrom, openDatabase } from "./platform/db/database";
 import { createLogger } from "./platform/logger";
+import { loadReferenceData } from "./reference/load";
 import { registry } from "./registry";
 import { demoInvitationCodes } from "./seed/demo-surveys";
 import { demoStaff, isEmpty, seedDemoData } from "./seed/seed";
@@ -64,9 +65,12 @@ async function main(): Promise<void> {
   const database = await openDatabase(databaseOptionsFrom(config), registry);
   logger.info("database ready", { dialect: database.dialect });
 
+  // Reference data on every database; then the demo's, on a database without any. Both under the start lock.
+  const reference = await loadReferenceData(database);
+  if (reference.wards > 0) logger.info("reference data loaded", { ...reference });
   if (config.demoData && (await isEmpty(database))) {
     const summary = await seedDemoData(database, { reset: false });
-    logger.info("demo data seeded", { ...summary });
+    if (summary) logger.info("demo data seeded", { ...summary });
   }
 
   // 町会 join requests keep personal data only for the retention period: cleared at start, then every six hours.

@@ -15,9 +15,11 @@ try {
       console.log("The database already has data; nothing seeded. Use `npm run seed -- --reset` to rebuild the demo data.");
     } else {
       const summary = await seedDemoData(database, { reset: values.reset });
-      console.log(
-        `Demo data ${values.reset ? "rebuilt" : "seeded"}: ${summary.wards} wards, ${summary.areas} areas, ${summary.surveys} surveys, ${summary.responses} responses.`,
-      );
+      if (!summary) console.log("The database already has data; nothing seeded.");
+      else
+        console.log(
+          `Demo data ${values.reset ? "rebuilt" : "seeded"}: ${summary.wards} wards, ${summary.areas} areas, ${summary.surveys} surveys, ${summary.responses} responses.`,
+        );
     }
   } finally {
     await database.close();

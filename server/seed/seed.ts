@@ -1,12 +1,18 @@
 /**
- * Demo data, so a fresh start shows all 24 wards with believable content. Runs on an empty database
- * at start (unless DEMO_DATA=false) and on `npm run seed -- --reset`, which rebuilds it.
+ * Demo data, so a fresh start shows all 24 wards with believable content: surveys and answers, 地域,
+ * local life, population, demo accounts. The wards, the plan's policies and its indicator are reference
+ * data (server/reference), loaded on every database; the demo only adds to them. Runs at start on a
+ * database without surveys or 地域 (unless DEMO_DATA=false) and on `npm run seed -- --reset`, which rebuilds it.
  */
 import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
 import type { ageBands } from "../../shared/surveys/model";
 import { wardRecords } from "../../shared/wards/data";
 import { hashPassword } from "../accounts/passwords";
-import type { Database } from "../platform/db/database";
+import type { Database, Dialect } from "../platform/db/database";
+import { takeStartLock } from "../platform/db/lock";
+import type { DB } from "../platform/db/schema";
+import { insertReference, wardRows } from "../reference/load";
 import { defineCountingWrite } from "../surveys/counts";
 import { areaSeeds } from "./areas";
 import { seedDemoLocal } from "./demo-local";
@@ -20,12 +26,21 @@ export interface SeedSummary {
   responses: number;
 }
 
-export async function isEmpty({ db }: Database): Promise<boolean> {
-  const row = await db
-    .selectFrom("wards")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n) === 0;
+/**
+ * Whether the database has none of the demo's kind of data: no survey and no 地域 (reference data,
+ * the wards with the plan's policies and indicator, does not count).
+ */
+export async function isEmpty({ db }: { db: Kysely<DB> | Transaction<DB> }): Promise<boolean> {
+  const count = async (table: "surveys" | "areas") =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return (await count("surveys")) === 0 && (await count("areas")) === 0;
 }
 
 /** Demo only: shares of the population aged 10 and over by age band, shaped like a large Japanese city's. */
@@ -46,19 +61,9 @@ export const demoStaff = [
   { login: "city.demo", displayName: "大阪市 デモ管理者", role: "city_admin", ward: null, password: "city-demo-password" },
 ] as const;
 
-/** The 24 wards and their 地域 as rows: the part of the demo data every other part hangs on. */
+/** The 24 wards (reference data) and the demo's 地域 as rows: the part every other part hangs on. */
 export function wardAndAreaRows() {
-  const wards = wardRecords.map((w) => ({
-    code: w.code,
-    name: w.name,
-    reading: w.reading,
-    nameEn: w.nameEn,
-    nameZh: w.nameZh,
-    nameKo: w.nameKo,
-    nameVi: w.nameVi,
-    population: w.population,
-    births: w.births,
-  }));
+  const wards = wardRows();
   const areas = wardRecords.flatMap((ward) =>
     (areaSeeds[ward.code] ?? []).map((area, i) => ({
       id: `${ward.code}-${String(i + 1).padStart(2, "0")}`,
@@ -75,7 +80,10 @@ export function wardAndAreaRows() {
 
 const seedDemo = defineCountingWrite(
   "seed.demo",
-  async (trx, options: { reset: boolean; staffHashes: string[] }, tally): Promise<SeedSummary> => {
+  async (trx, options: { reset: boolean; staffHashes: string[]; dialect: Dialect }, tally): Promise<SeedSummary | null> => {
+    // Under the start lock, so instances starting together seed once: the second finds the first's data.
+    await takeStartLock(trx as Transaction<unknown>, options.dialect, "start-data");
+    if (!options.reset && !(await isEmpty({ db: trx }))) return null;
     if (options.reset) {
       // Children before parents; every table the demo fills.
       for (const table of [
@@ -104,17 +112,16 @@ const seedDemo = defineCountingWrite(
         await trx.deleteFrom(table).execute();
       }
     }
-    const { wards, areas } = wardAndAreaRows();
-    await trx.insertInto("wards").values(wards).execute();
+    const now = new Date().toISOString();
+    await insertReference(trx, now);
+    const { areas } = wardAndAreaRows();
     await trx.insertInto("areas").values(areas).execute();
     const areasByWard = new Map<string, string[]>();
     for (const area of areas) areasByWard.set(area.wardCode, [...(areasByWard.get(area.wardCode) ?? []), area.id]);
     const { sampledSurveyOf, ...demo } = await seedDemoSurveys(trx, tally, areasByWard);
-    const now = new Date().toISOString();
     await seedDemoPolicies(
       trx,
       wardRecords.map((w) => w.code),
-      now,
     );
     await seedDemoIndicators(trx, sampledSurveyOf, now);
     await seedDemoLocal(trx, wardRecords, areas);
@@ -152,7 +159,8 @@ const seedDemo = defineCountingWrite(
   },
 );
 
-export async function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary> {
+/** Seeds the demo (reference data first, if missing); null when the database already had demo-kind data and `reset` is false. */
+export async function seedDemoData(database: Database, options: { reset: boolean }): Promise<SeedSummary | null> {
   const staffHashes = await Promise.all(demoStaff.map((user) => hashPassword(user.password)));
-  return database.write(seedDemo, { ...options, staffHashes });
+  return database.write(seedDemo, { ...options, staffHashes, dialect: database.dialect });
 }
