@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { defaultPushHosts } from "./notices/endpoint";
+import { parseTrustProxy, type TrustProxy } from "./platform/http/client-address";
 
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 const env = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema);
@@ -29,7 +30,19 @@ const ConfigSchema = z
     RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
     POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
     RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
-    TRUST_PROXY: env(z.enum(["true", "false"]).default("false")),
+    TRUST_PROXY: env(
+      z
+        .string()
+        .default("false")
+        .transform((value, ctx) => {
+          const trust = parseTrustProxy(value);
+          if (typeof trust === "object" && "error" in trust) {
+            ctx.addIssue({ code: "custom", message: trust.error });
+            return z.NEVER;
+          }
+          return trust;
+        }),
+    ),
     STAFF_SESSION_IDLE_MIN: env(
       z.coerce
         .number()
@@ -115,8 +128,8 @@ export interface Config {
   clientDir: string | undefined;
   surveys: SurveyRules;
   staff: StaffRules;
-  /** Whether to take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /** The proxies in front: a hop count (true = 1) or their addresses/CIDR ranges; the client address is read from the right of X-Forwarded-For. */
+  trustProxy: TrustProxy;
   /** The 通いの場 map's tiles ({z}/{x}/{y}), or null for no map (the list alone). */
   map: MapTiles | null;
   notices: NoticeRules;
@@ -201,7 +214,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       loginRateLimitPerMinute: v.LOGIN_RATE_LIMIT_PER_MIN,
       joinRetentionDays: v.JOIN_REQUEST_RETENTION_DAYS,
     },
-    trustProxy: v.TRUST_PROXY === "true",
+    trustProxy: v.TRUST_PROXY,
     map: v.MAP_TILE_URL !== "none" ? { tileUrl: v.MAP_TILE_URL, attribution: v.MAP_ATTRIBUTION } : null,
     notices: {
       enabled: v.NOTICES === "true",

@@ -98,6 +98,7 @@ const seedDemo = defineCountingWrite(
         "responses",
         "surveys",
         "rateLimits",
+        "loginAttempts",
         "areas",
         "wards",
       ] as const) {

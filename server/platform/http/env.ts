@@ -6,13 +6,14 @@
 import type { RequestIdVariables } from "hono/request-id";
 import type { Database } from "../db/database";
 import type { Logger } from "../logger";
+import type { TrustProxy } from "./client-address";
 
 export interface PlatformDeps {
   database: Database;
   logger: Logger;
   version: string;
-  /** Whether to take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /** The proxies in front, whose X-Forwarded-For entries are believed (client-address.ts). */
+  trustProxy: TrustProxy;
 }
 
 export interface PlatformEnv {
