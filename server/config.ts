@@ -76,6 +76,8 @@ const ConfigSchema = z
         .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     ),
     MAP_ATTRIBUTION: env(z.string().default("© OpenStreetMap contributors")),
+    JOIN_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(10_000).default(5)),
+    JOIN_INBOX_MAX: env(z.coerce.number().int().min(0).max(1_000_000).default(500)),
     JOIN_REQUEST_RETENTION_DAYS: env(z.coerce.number().int().min(1).max(3650).default(90)),
     NOTICES: env(z.enum(["true", "false"]).default("true")),
     NOTICE_SEND_TIME: env(
@@ -165,6 +167,10 @@ export interface StaffRules {
   loginRateLimitPerMinute: number;
   /** 町会 join requests' personal fields are cleared this many days after they arrive. */
   joinRetentionDays: number;
+  /** Join requests one network address may send a minute; 0 turns the limit off. */
+  joinRateLimitPerMinute: number;
+  /** Requests a ward's inbox holds waiting (state "new") before it refuses more; 0: no cap. */
+  joinInboxMax: number;
 }
 
 export interface SurveyRules {
@@ -213,6 +219,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       lockoutMinutes: v.STAFF_LOCKOUT_MIN,
       loginRateLimitPerMinute: v.LOGIN_RATE_LIMIT_PER_MIN,
       joinRetentionDays: v.JOIN_REQUEST_RETENTION_DAYS,
+      joinRateLimitPerMinute: v.JOIN_RATE_LIMIT_PER_MIN,
+      joinInboxMax: v.JOIN_INBOX_MAX,
     },
     trustProxy: v.TRUST_PROXY,
     map: v.MAP_TILE_URL !== "none" ? { tileUrl: v.MAP_TILE_URL, attribution: v.MAP_ATTRIBUTION } : null,
