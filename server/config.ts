@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { defaultPushHosts } from "./notices/endpoint";
-import { parseTrustProxy, type TrustProxy } from "./platform/http/client-address";
+import { parseTrustProxy } from "./platform/http/client-address";
+import type { TrustProxy } from "./platform/http/env";
 
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 const env = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema);

@@ -10,10 +10,7 @@
 import { BlockList, isIP } from "node:net";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
-import type { PlatformEnv } from "./env";
-
-/** false/0: no proxy; true: one hop; a number: that many hops; a list: the proxies' addresses or CIDR ranges. */
-export type TrustProxy = boolean | number | readonly string[];
+import type { PlatformEnv, TrustProxy } from "./env";
 
 export const maxProxyHops = 10;
 

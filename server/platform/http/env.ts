@@ -6,7 +6,9 @@
 import type { RequestIdVariables } from "hono/request-id";
 import type { Database } from "../db/database";
 import type { Logger } from "../logger";
-import type { TrustProxy } from "./client-address";
+
+/** false/0: no proxy; true: one hop; a number: that many hops; a list: the proxies' addresses or CIDR ranges (client-address.ts). */
+export type TrustProxy = boolean | number | readonly string[];
 
 export interface PlatformDeps {
   database: Database;
