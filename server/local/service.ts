@@ -110,6 +110,12 @@ const storeJoinRequest = defineWrite(
       .executeTakeFirst();
     if (!association) throw new AppError("associations.not_found", { association: associationId });
     if (inboxMax > 0) {
+      // Holds the ward's row until commit, so that concurrent requests to one ward (PostgreSQL) count one after another.
+      await trx
+        .updateTable("wards")
+        .set((eb) => ({ code: eb.ref("code") }))
+        .where("code", "=", association.wardCode)
+        .execute();
       const waiting = await trx
         .selectFrom("joinRequests")
         .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -157,5 +163,11 @@ export async function submitJoinRequest(
     const count = await database.write(countAttempt, { scope: "join-requests", address: limits.address, now, once: input.id });
     if (count > limits.ratePerMinute) throw new AppError("rate.limited", { limitPerMinute: limits.ratePerMinute });
   }
-  return database.write(storeJoinRequest, { associationId, input, now: now.toISOString(), inboxMax: limits.inboxMax });
+  const store = () => database.write(storeJoinRequest, { associationId, input, now: now.toISOString(), inboxMax: limits.inboxMax });
+  // Two copies racing on PostgreSQL: the loser's insert collides; run again, it answers the winner's receipt.
+  return store().catch((error: unknown) => {
+    const code = (error as { code?: string } | null)?.code;
+    if (code === "23505") return store();
+    throw error;
+  });
 }
