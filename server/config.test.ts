@@ -125,4 +125,27 @@ describe("loadConfig", () => {
     expect(configErrorFor({ VAPID_SUBJECT: "http://example.jp" }).message).toContain("VAPID_SUBJECT");
     expect(configErrorFor({ PUSH_HOSTS: "https://fcm.googleapis.com/" }).message).toContain("PUSH_HOSTS");
   });
+
+  it("reads TRUST_PROXY as a hop count (true is one hop, false none) or a list of proxy addresses and CIDR ranges", () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 192.0.2.1,::1" }).trustProxy).toEqual(["10.0.0.0/8", "192.0.2.1", "::1"]);
+  });
+
+  it("stops the start on a bad TRUST_PROXY, naming it", () => {
+    for (const bad of ["yes", "11", "10.0.0.0/33", "10.0.0.1,proxy.local", "1.2.3"]) {
+      expect(configErrorFor({ TRUST_PROXY: bad }).message).toContain("TRUST_PROXY=");
+    }
+  });
+
+  it("reads the join requests' rate limit and inbox cap", () => {
+    expect(loadConfig({}).staff).toMatchObject({ joinRateLimitPerMinute: 5, joinInboxMax: 500 });
+    expect(loadConfig({ JOIN_RATE_LIMIT_PER_MIN: "0", JOIN_INBOX_MAX: "50" }).staff).toMatchObject({
+      joinRateLimitPerMinute: 0,
+      joinInboxMax: 50,
+    });
+    expect(configErrorFor({ JOIN_INBOX_MAX: "-1" }).message).toContain("JOIN_INBOX_MAX=");
+  });
 });

@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import { defaultPushHosts } from "./notices/endpoint";
+import { parseTrustProxy } from "./platform/http/client-address";
+import type { TrustProxy } from "./platform/http/env";
 
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 const env = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfEmpty, schema);
@@ -29,7 +31,19 @@ const ConfigSchema = z
     RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
     POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
     RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
-    TRUST_PROXY: env(z.enum(["true", "false"]).default("false")),
+    TRUST_PROXY: env(
+      z
+        .string()
+        .default("false")
+        .transform((value, ctx) => {
+          const trust = parseTrustProxy(value);
+          if (typeof trust === "object" && "error" in trust) {
+            ctx.addIssue({ code: "custom", message: trust.error });
+            return z.NEVER;
+          }
+          return trust;
+        }),
+    ),
     STAFF_SESSION_IDLE_MIN: env(
       z.coerce
         .number()
@@ -63,6 +77,8 @@ const ConfigSchema = z
         .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
     ),
     MAP_ATTRIBUTION: env(z.string().default("© OpenStreetMap contributors")),
+    JOIN_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(10_000).default(5)),
+    JOIN_INBOX_MAX: env(z.coerce.number().int().min(0).max(1_000_000).default(500)),
     JOIN_REQUEST_RETENTION_DAYS: env(z.coerce.number().int().min(1).max(3650).default(90)),
     NOTICES: env(z.enum(["true", "false"]).default("true")),
     NOTICE_SEND_TIME: env(
@@ -115,8 +131,8 @@ export interface Config {
   clientDir: string | undefined;
   surveys: SurveyRules;
   staff: StaffRules;
-  /** Whether to take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /** The proxies in front: a hop count (true = 1) or their addresses/CIDR ranges; the client address is read from the right of X-Forwarded-For. */
+  trustProxy: TrustProxy;
   /** The 通いの場 map's tiles ({z}/{x}/{y}), or null for no map (the list alone). */
   map: MapTiles | null;
   notices: NoticeRules;
@@ -152,6 +168,10 @@ export interface StaffRules {
   loginRateLimitPerMinute: number;
   /** 町会 join requests' personal fields are cleared this many days after they arrive. */
   joinRetentionDays: number;
+  /** Join requests one network address may send a minute; 0 turns the limit off. */
+  joinRateLimitPerMinute: number;
+  /** Requests a ward's inbox holds waiting (state "new") before it refuses more; 0: no cap. */
+  joinInboxMax: number;
 }
 
 export interface SurveyRules {
@@ -200,8 +220,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       lockoutMinutes: v.STAFF_LOCKOUT_MIN,
       loginRateLimitPerMinute: v.LOGIN_RATE_LIMIT_PER_MIN,
       joinRetentionDays: v.JOIN_REQUEST_RETENTION_DAYS,
+      joinRateLimitPerMinute: v.JOIN_RATE_LIMIT_PER_MIN,
+      joinInboxMax: v.JOIN_INBOX_MAX,
     },
-    trustProxy: v.TRUST_PROXY === "true",
+    trustProxy: v.TRUST_PROXY,
     map: v.MAP_TILE_URL !== "none" ? { tileUrl: v.MAP_TILE_URL, attribution: v.MAP_ATTRIBUTION } : null,
     notices: {
       enabled: v.NOTICES === "true",

@@ -10,6 +10,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { csrfHeader, type StaffSession } from "../../shared/accounts/schemas";
 import type { AppEnv } from "../env";
+import { trustsProxy } from "../platform/http/client-address";
 import { errorResponse } from "../platform/http/errors";
 import { sessionOf } from "./sessions";
 
@@ -21,7 +22,7 @@ export interface StaffEnv extends AppEnv {
 function secure<E extends AppEnv>(c: Context<E>): boolean {
   const { publicUrl, trustProxy } = c.var.deps;
   if (publicUrl?.startsWith("https:")) return true;
-  if (trustProxy && c.req.header("x-forwarded-proto") === "https") return true;
+  if (trustsProxy(trustProxy) && c.req.header("x-forwarded-proto") === "https") return true;
   return new URL(c.req.url).protocol === "https:";
 }
 

@@ -31,13 +31,14 @@ export const loginRoutes = new Hono<AppEnv>().post(
   async (c) => {
     const { deps } = c.var;
     if (foreignOrigin(c)) throw new AppError("staff.csrf");
+    const address = clientAddress(c);
     if (deps.staff.loginRateLimitPerMinute > 0) {
-      const count = await deps.database.write(countAttempt, { scope: "staff-login", address: clientAddress(c), now: new Date() });
+      const count = await deps.database.write(countAttempt, { scope: "staff-login", address, now: new Date() });
       if (count > deps.staff.loginRateLimitPerMinute)
         throw new AppError("rate.limited", { limitPerMinute: deps.staff.loginRateLimitPerMinute });
     }
     const { login: name, password } = c.req.valid("json");
-    const { session, token } = await login(deps.database, deps.staff, name, password);
+    const { session, token } = await login(deps.database, deps.staff, name, password, address);
     setSessionCookie(c, token, session.expiresAt);
     c.header("cache-control", "no-store");
     return c.json(session, 200);

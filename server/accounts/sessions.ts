@@ -8,48 +8,36 @@ import type { StaffRules } from "../config";
 import type { Database } from "../platform/db/database";
 import { defineWrite } from "../platform/db/write";
 import { AppError } from "../platform/errors";
+import { backoffMs, clearOnSuccess, type LoginKeys, loginKeys, recordFailure, reserveAttempt } from "./lockout";
 import { decoyHash, verifyPassword } from "./passwords";
 import { toStaffUser } from "./users";
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-const recordLogin = defineWrite(
-  "staff.recordLogin",
+/** The right password: checks the lock once more, then starts the session, in one transaction. */
+const startSession = defineWrite(
+  "staff.startSession",
   async (
     trx,
     input: {
       userId: string;
-      ok: boolean;
+      keys: LoginKeys;
       rules: StaffRules;
       now: Date;
-      session?: { tokenHash: string; csrfToken: string; expiresAt: string };
+      session: { tokenHash: string; csrfToken: string; expiresAt: string };
     },
   ) => {
-    if (!input.ok) {
-      const row = await trx.selectFrom("staffUsers").select("failedLogins").where("id", "=", input.userId).executeTakeFirstOrThrow();
-      const failed = row.failedLogins + 1;
-      const lock = failed >= input.rules.lockoutAfter;
-      await trx
-        .updateTable("staffUsers")
-        .set({
-          failedLogins: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(input.now.getTime() + input.rules.lockoutMinutes * 60_000).toISOString() : null,
-        })
-        .where("id", "=", input.userId)
-        .execute();
-      return { locked: lock };
-    }
+    const lockedUntil = await clearOnSuccess(trx, input);
+    if (lockedUntil) return { lockedUntil };
     await trx.updateTable("staffUsers").set({ failedLogins: 0, lockedUntil: null }).where("id", "=", input.userId).execute();
-    if (input.session) {
-      const at = input.now.toISOString();
-      await trx
-        .insertInto("staffSessions")
-        .values({ ...input.session, userId: input.userId, createdAt: at, lastSeenAt: at })
-        .execute();
-      // Sessions that ended long ago are no use to anyone: remove them as new ones begin.
-      await trx.deleteFrom("staffSessions").where("expiresAt", "<", at).execute();
-    }
-    return { locked: false };
+    const at = input.now.toISOString();
+    await trx
+      .insertInto("staffSessions")
+      .values({ ...input.session, userId: input.userId, createdAt: at, lastSeenAt: at })
+      .execute();
+    // Sessions that ended long ago are no use to anyone: remove them as new ones begin.
+    await trx.deleteFrom("staffSessions").where("expiresAt", "<", at).execute();
+    return { lockedUntil: null };
   },
 );
 
@@ -59,44 +47,47 @@ export interface LoginResult {
   token: string;
 }
 
+const lockedError = (lockedUntil: string, now: Date) =>
+  new AppError("staff.locked", { retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000)) });
+
 /**
- * Checks a login. Unknown names, wrong passwords and disabled accounts all answer the same
- * `staff.login_failed`, in about the same time; only an account locked by failures says so.
+ * Checks a login from a client address. Unknown names, wrong passwords and disabled accounts all
+ * answer the same `staff.login_failed` after a password hash of the same cost; the lock
+ * (lockout.ts) counts names, not accounts, so an unknown name locks exactly as a real one.
  */
 export async function login(
   database: Database,
   rules: StaffRules,
   loginName: string,
   password: string,
+  address: string,
   now = new Date(),
 ): Promise<LoginResult> {
-  const user = await database.db
-    .selectFrom("staffUsers")
-    .selectAll()
-    .where("login", "=", loginName.trim().toLowerCase())
-    .executeTakeFirst();
-  if (!user || user.disabled === 1) {
-    await verifyPassword(password, await decoyHash());
-    throw new AppError("staff.login_failed");
-  }
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-    throw new AppError("staff.locked", { retryAfterSeconds: Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 1000) });
-  }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const { locked } = await database.write(recordLogin, { userId: user.id, ok: false, rules, now });
-    if (locked) throw new AppError("staff.locked", { retryAfterSeconds: rules.lockoutMinutes * 60 });
+  const name = loginName.trim().toLowerCase();
+  const keys = loginKeys(name, address);
+  const reserved = await database.write(reserveAttempt, { keys, rules, now });
+  if (reserved.lockedUntil) throw lockedError(reserved.lockedUntil, now);
+  const wait = backoffMs(rules, reserved.failuresAnywhere);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const user = await database.db.selectFrom("staffUsers").selectAll().where("login", "=", name).executeTakeFirst();
+  const usable = user !== undefined && user.disabled !== 1;
+  const matches = await verifyPassword(password, usable ? user.passwordHash : await decoyHash());
+  if (!usable || !matches) {
+    const { lockedUntil } = await database.write(recordFailure, { keys, rules, now });
+    if (lockedUntil) throw lockedError(lockedUntil, now);
     throw new AppError("staff.login_failed");
   }
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + rules.sessionMaxHours * 3_600_000).toISOString();
-  await database.write(recordLogin, {
+  const started = await database.write(startSession, {
     userId: user.id,
-    ok: true,
+    keys,
     rules,
     now,
     session: { tokenHash: tokenHash(token), csrfToken, expiresAt },
   });
+  if (started.lockedUntil) throw lockedError(started.lockedUntil, now);
   return {
     token,
     session: {

@@ -3,6 +3,7 @@ import { z } from "zod/mini";
 import { JoinReceipt, JoinRequestInput, LocalChanges, LocalQuery } from "../../shared/local/schemas";
 import { WardParam } from "../../shared/wards/schemas";
 import type { AppEnv } from "../env";
+import { clientAddress } from "../platform/http/client-address";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
 import { localChanges, submitJoinRequest } from "./service";
@@ -42,5 +43,9 @@ export const localRoutes = new Hono<AppEnv>()
     }),
     validate("param", z.object({ id: z.uuid() })),
     validate("json", JoinRequestInput),
-    async (c) => c.json(await submitJoinRequest(c.var.deps.database, c.req.valid("param").id, c.req.valid("json")), 201),
+    async (c) => {
+      const { database, staff } = c.var.deps;
+      const limits = { address: clientAddress(c), ratePerMinute: staff.joinRateLimitPerMinute, inboxMax: staff.joinInboxMax };
+      return c.json(await submitJoinRequest(database, c.req.valid("param").id, c.req.valid("json"), limits), 201);
+    },
   );

@@ -20,6 +20,7 @@ import type { Database } from "../platform/db/database";
 import type { DB } from "../platform/db/schema";
 import { defineWrite } from "../platform/db/write";
 import { AppError } from "../platform/errors";
+import { countAttempt } from "../platform/rate-limit";
 
 export type LocalKind = (typeof localKinds)[number];
 export const localTables = {
@@ -88,7 +89,10 @@ export async function localChanges(database: Database, ward: string, since: stri
 
 const storeJoinRequest = defineWrite(
   "local.storeJoinRequest",
-  async (trx, { associationId, input, now }: { associationId: string; input: JoinRequestInput; now: string }): Promise<JoinReceipt> => {
+  async (
+    trx,
+    { associationId, input, now, inboxMax }: { associationId: string; input: JoinRequestInput; now: string; inboxMax: number },
+  ): Promise<JoinReceipt> => {
     const existing = await trx
       .selectFrom("joinRequests")
       .select(["associationId", "receivedAt"])
@@ -105,6 +109,21 @@ const storeJoinRequest = defineWrite(
       .where("deletedAt", "is", null)
       .executeTakeFirst();
     if (!association) throw new AppError("associations.not_found", { association: associationId });
+    if (inboxMax > 0) {
+      // Holds the ward's row until commit, so that concurrent requests to one ward (PostgreSQL) count one after another.
+      await trx
+        .updateTable("wards")
+        .set((eb) => ({ code: eb.ref("code") }))
+        .where("code", "=", association.wardCode)
+        .execute();
+      const waiting = await trx
+        .selectFrom("joinRequests")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("wardCode", "=", association.wardCode)
+        .where("status", "=", "new")
+        .executeTakeFirstOrThrow();
+      if (Number(waiting.n) >= inboxMax) throw new AppError("joins.inbox_full", { limit: inboxMax });
+    }
     await trx
       .insertInto("joinRequests")
       .values({
@@ -125,12 +144,30 @@ const storeJoinRequest = defineWrite(
   },
 );
 
-/** Stores a join request once: the same id again gets the first receipt, so a retry never makes a second. */
-export function submitJoinRequest(
+/**
+ * Stores a join request once: the same id again gets the first receipt, so a retry never makes a
+ * second. New requests are limited per address (copies of one id count once) and refused while the
+ * ward's inbox holds `inboxMax` waiting ones.
+ */
+export async function submitJoinRequest(
   database: Database,
   associationId: string,
   input: JoinRequestInput,
+  limits: { address: string; ratePerMinute: number; inboxMax: number },
   now = new Date(),
 ): Promise<JoinReceipt> {
-  return database.write(storeJoinRequest, { associationId, input, now: now.toISOString() });
+  if (
+    limits.ratePerMinute > 0 &&
+    !(await database.db.selectFrom("joinRequests").select("id").where("id", "=", input.id).executeTakeFirst())
+  ) {
+    const count = await database.write(countAttempt, { scope: "join-requests", address: limits.address, now, once: input.id });
+    if (count > limits.ratePerMinute) throw new AppError("rate.limited", { limitPerMinute: limits.ratePerMinute });
+  }
+  const store = () => database.write(storeJoinRequest, { associationId, input, now: now.toISOString(), inboxMax: limits.inboxMax });
+  // Two copies racing on PostgreSQL: the loser's insert collides; run again, it answers the winner's receipt.
+  return store().catch((error: unknown) => {
+    const code = (error as { code?: string } | null)?.code;
+    if (code === "23505") return store();
+    throw error;
+  });
 }

@@ -6,12 +6,30 @@
 import { createHash } from "node:crypto";
 import { defineWrite } from "./db/write";
 
-/** Adds one to this address's count in `scope` for the current minute and says how many it has made this minute. */
+const hashed = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 32);
+
+/**
+ * Adds one to this address's count in `scope` for the current minute and says how many it has made
+ * this minute. With `once` (a response's id), copies of one attempt count once: retries sent at the
+ * same moment do not use up the limit. The marker is claimed with an insert that only one of them wins.
+ */
 export const countAttempt = defineWrite(
   "security.countAttempt",
-  async (trx, { scope, address, now }: { scope: string; address: string; now: Date }) => {
+  async (trx, { scope, address, now, once }: { scope: string; address: string; now: Date; once?: string }) => {
     const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
-    const key = `${createHash("sha256").update(`rate:${scope}:${address}`).digest("hex").slice(0, 32)}:${minute}`;
+    const key = `${hashed(`rate:${scope}:${address}`)}:${minute}`;
+    if (once !== undefined) {
+      const claimed = await trx
+        .insertInto("rateLimits")
+        .values({ key: `${hashed(`once:${scope}:${address}:${once}`)}:${minute}`, windowStart: minute, count: 0 })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .returning("key")
+        .executeTakeFirst();
+      if (!claimed) {
+        const current = await trx.selectFrom("rateLimits").select("count").where("key", "=", key).executeTakeFirst();
+        return Number(current?.count ?? 0);
+      }
+    }
     const row = await trx
       .insertInto("rateLimits")
       .values({ key, windowStart: minute, count: 1 })

@@ -106,6 +106,7 @@ const seedDemo = defineCountingWrite(
         "responses",
         "surveys",
         "rateLimits",
+        "loginAttempts",
         "areas",
         "wards",
       ] as const) {

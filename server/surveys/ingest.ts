@@ -51,6 +51,7 @@ export async function submitResponse(database: Database, rules: SurveyRules, sub
       scope: "responses",
       address: submission.clientAddress,
       now: submission.now ?? new Date(),
+      once: submission.response.id,
     });
     if (count > rules.rateLimitPerMinute) throw new AppError("rate.limited", { limitPerMinute: rules.rateLimitPerMinute });
   }

@@ -42,6 +42,7 @@ export const errorCatalog = {
   "matching.no_priority_question": { status: 422, message: "This survey has no choice question whose options carry policy themes." },
   "associations.not_found": { status: 404, message: "There is no such 町会." },
   "joins.conflict": { status: 409, message: "This request id was used for another 町会." },
+  "joins.inbox_full": { status: 429, message: "The ward's inbox of waiting join requests is full." },
   "local.not_found": { status: 404, message: "There is no such item in this ward." },
   "import.invalid": { status: 422, message: "The file has rows that cannot be read; nothing was imported (details.problems)." },
   "push.endpoint_refused": {

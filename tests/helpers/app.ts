@@ -24,6 +24,8 @@ export const testStaffRules: StaffRules = {
   lockoutMinutes: 15,
   loginRateLimitPerMinute: 0,
   joinRetentionDays: 90,
+  joinRateLimitPerMinute: 0,
+  joinInboxMax: 0,
 };
 
 export function testApp(database: Database, overrides: Partial<AppDeps> = {}) {

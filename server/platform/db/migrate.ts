@@ -14,6 +14,7 @@ import * as m0008 from "./migrations/0008_comment_themes";
 import * as m0009 from "./migrations/0009_policies_and_indicators";
 import * as m0010 from "./migrations/0010_local_life";
 import * as m0011 from "./migrations/0011_notices";
+import * as m0012 from "./migrations/0012_login_attempts";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   "0009_policies_and_indicators": m0009,
   "0010_local_life": m0010,
   "0011_notices": m0011,
+  "0012_login_attempts": m0012,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,12 +7,15 @@ import type { RequestIdVariables } from "hono/request-id";
 import type { Database } from "../db/database";
 import type { Logger } from "../logger";
 
+/** false/0: no proxy; true: one hop; a number: that many hops; a list: the proxies' addresses or CIDR ranges (client-address.ts). */
+export type TrustProxy = boolean | number | readonly string[];
+
 export interface PlatformDeps {
   database: Database;
   logger: Logger;
   version: string;
-  /** Whether to take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /** The proxies in front, whose X-Forwarded-For entries are believed (client-address.ts). */
+  trustProxy: TrustProxy;
 }
 
 export interface PlatformEnv {

@@ -37,3 +37,11 @@ export interface AuditLogTable {
   /** JSON */
   details: string;
 }
+
+/** Failed logins of one login name from one address (the lock), or from anywhere (the back-off): see server/accounts/lockout.ts. */
+export interface LoginAttemptTable {
+  key: string;
+  failures: number;
+  lockedUntil: string | null;
+  updatedAt: string;
+}
