@@ -15,6 +15,7 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
   const onAir = (m: Meeting) => Date.parse(m.startsAt) <= now && now <= Date.parse(m.endsAt);
   const coming = sorted.filter((m) => Date.parse(m.startsAt) > now).reverse();
   const held = sorted.filter((m) => Date.parse(m.endsAt) < now);
+  const upcoming = [...sorted.filter(onAir), ...coming];
   const card = (m: Meeting) => (
     <li key={m.id} className="card">
       <p className="card-title">
@@ -61,12 +62,12 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
       <p>
         <T k="community.meetingsIntro" />
       </p>
-      {[...sorted.filter(onAir), ...coming].length > 0 && (
+      {upcoming.length > 0 && (
         <>
           <h3>
             <T k="community.comingMeetings" />
           </h3>
-          <ul className="card-list">{[...sorted.filter(onAir), ...coming].map(card)}</ul>
+          <ul className="card-list">{upcoming.map(card)}</ul>
         </>
       )}
       {held.length > 0 && (

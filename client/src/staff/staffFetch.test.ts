@@ -11,7 +11,8 @@ const server = new Hono()
       ? c.json({ type: c.req.header("content-type") ?? null, body: await c.req.text() }, 201)
       : c.json({ error: { code: "staff.csrf" } }, 403),
   )
-  .get("/api/staff/gone", (c) => c.json({ error: { code: "staff.unauthenticated" } }, 401));
+  .get("/api/staff/gone", (c) => c.json({ error: { code: "staff.unauthenticated" } }, 401))
+  .put("/api/staff/gone", (c) => c.json({ error: { code: "staff.unauthenticated" } }, 401));
 
 function client() {
   const ends: number[] = [];
@@ -43,6 +44,13 @@ describe("the console's fetch", () => {
     expect(ends).toEqual([1]);
     await api.things.$post();
     expect(ends).toEqual([1]);
+  });
+
+  it("keeps the page (and what was typed) when a change is refused with 401, for the page to say so", async () => {
+    const { api, ends } = client();
+    const response = await api.gone.$put();
+    expect(response.status).toBe(401);
+    expect(ends).toEqual([]);
   });
 
   it("throws a response of an unexpected status, for the page to name its error", async () => {

@@ -1,14 +1,17 @@
 /**
  * The console's fetch, under the typed client: every call carries the session's CSRF token (the
- * server refuses a change without it), and a 401 means the session ended (idle, or ended by an
- * administrator), so the console goes back to its login. Kept apart from api.ts so it runs in Node.
+ * server refuses a change without it), and a 401 on a read means the session ended (idle, or ended
+ * by an administrator), so the console goes back to its login. A change refused with 401 leaves the
+ * page as it is, with what the staff member typed, and the page names the error (log in again in
+ * another tab, then save). Kept apart from api.ts so it runs in Node.
  */
 export function staffFetch(csrfToken: string, onEnded: () => void, base: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
     const headers = new Headers(init?.headers);
     headers.set("x-csrf-token", csrfToken);
     const response = await base(input, { ...init, headers });
-    if (response.status === 401) onEnded();
+    const read = (init?.method ?? "GET").toUpperCase() === "GET";
+    if (response.status === 401 && read) onEnded();
     return response;
   };
 }

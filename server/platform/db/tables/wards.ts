@@ -1,17 +1,8 @@
 /** The tables of wards (区) and their areas (地域). */
+import type { WardRecord } from "../../../../shared/wards/data";
 
-/** 区 */
-export interface WardTable {
-  code: string;
-  name: string;
-  reading: string;
-  nameEn: string;
-  nameZh: string;
-  nameKo: string;
-  nameVi: string;
-  population: number;
-  births: number;
-}
+/** 区: the row is the shared ward record (shared/wards/data.ts). */
+export type WardTable = WardRecord;
 
 /** 地域 (地域活動協議会 area) */
 export interface AreaTable {
