@@ -10,8 +10,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { csrfHeader, type StaffSession } from "../../shared/accounts/schemas";
 import type { AppEnv } from "../env";
-import { trustsProxy } from "../platform/http/client-address";
 import { errorResponse } from "../platform/http/errors";
+import { requestIsHttps } from "../platform/http/https";
 import { sessionOf } from "./sessions";
 
 export interface StaffEnv extends AppEnv {
@@ -20,10 +20,8 @@ export interface StaffEnv extends AppEnv {
 
 /** Whether the app is reached over https (directly, by its public URL, or through a trusted proxy). */
 function secure<E extends AppEnv>(c: Context<E>): boolean {
-  const { publicUrl, trustProxy } = c.var.deps;
-  if (publicUrl?.startsWith("https:")) return true;
-  if (trustsProxy(trustProxy) && c.req.header("x-forwarded-proto") === "https") return true;
-  return new URL(c.req.url).protocol === "https:";
+  if (c.var.deps.publicUrl?.startsWith("https:")) return true;
+  return requestIsHttps(c);
 }
 
 /** Over https the cookie takes the __Host- prefix: Secure, no Domain, Path=/ — the browser enforces all three. */

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { listeningPort } from "../helpers/server-process";
+import { freePort, listeningPort } from "../helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -31,10 +31,13 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "machikoe-e2e-"));
   const clientDir = path.join(dataDir, "client");
   cpSync(path.join(root, "dist/client"), clientDir, { recursive: true });
+  // The server knows its public address, as a real deployment does (letters' links are built from it).
+  const chosenPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: "0",
+    PORT: String(chosenPort),
     HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${chosenPort}`,
     DATA_DIR: dataDir,
     CLIENT_DIR: clientDir,
     LOG_LEVEL: "info",
