@@ -3,7 +3,7 @@
  * the first administrator is made through the setup link the start prints; that administrator makes
  * a ward account, whose first login must change the temporary password (the server refuses
  * everything else meanwhile) before it sees its ward's console; a reset link shown once sets a new
- * password. axe finds nothing on each page.
+ * password; moving an account to another ward and disabling it ask first. axe finds nothing on each page.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -157,5 +157,41 @@ describe("staff accounts", () => {
     await resetPage.getByRole("heading", { name: "アンケート" }).waitFor();
     expect(await resetPage.locator(".staff-session").innerText()).toContain("北区 田中（北区）");
     await other?.close();
+  });
+
+  it("moves an account to another ward and disables it, each after a confirmation, and refuses its login while disabled", async () => {
+    const page = await newPage();
+    await logIn(page, admin.login, admin.password);
+    await page.getByRole("heading", { name: "アンケート" }).waitFor();
+    await page.goto(`${server.url}/staff/users`);
+    const asked: string[] = [];
+    page.on("dialog", (confirm) => {
+      asked.push(confirm.message());
+      void confirm.accept();
+    });
+
+    await page.getByRole("button", { name: "kita.tanaka の権限・区を変更" }).click();
+    const editor = page.getByRole("form", { name: "kita.tanaka" });
+    await editor.getByLabel("区", { exact: true }).selectOption({ label: "中央区" });
+    await expectAccessible(page);
+    await editor.getByRole("button", { name: "変更を保存" }).click();
+    await expect.poll(() => page.getByRole("row", { name: /kita\.tanaka/ }).innerText()).toContain("区職員 (中央区)");
+    expect(asked.at(-1)).toContain("kita.tanaka の権限・区を変更しますか");
+
+    await page.getByRole("button", { name: "kita.tanaka を無効にする" }).click();
+    await page.getByRole("button", { name: "kita.tanaka を有効にする" }).waitFor();
+    expect(asked.at(-1)).toContain("kita.tanaka を無効にしますか");
+    expect(await page.getByRole("row", { name: /kita\.tanaka/ }).innerText()).toContain("無効");
+    const refused = await fetch(`${server.url}/api/staff/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ login: "kita.tanaka", password: "tanaka's reset password" }),
+    });
+    expect(refused.status).toBe(401);
+
+    await page.getByRole("button", { name: "kita.tanaka を有効にする" }).click();
+    await page.getByRole("button", { name: "kita.tanaka を無効にする" }).waitFor();
+    // An administrator's own row offers neither: the last administrator cannot disable itself.
+    expect(await page.getByRole("button", { name: "city.first を無効にする" }).count()).toBe(0);
   });
 });
