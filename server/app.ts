@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { accountRoutes, loginRoutes } from "./accounts/routes";
+import { staffUserRoutes } from "./accounts/users-routes";
 import type { AppDeps, AppEnv } from "./env";
 import { localRoutes } from "./local/routes";
 import { localStaffRoutes } from "./local/staff/routes";
@@ -82,12 +83,13 @@ export function createApp(deps: AppDeps) {
     .route("/api/surveys", surveyRoutes)
     .route("/api/health", healthRoutes)
     .route("/api/push", pushRoutes)
-    // Login first: the one staff route without a session. Every other staff sub-app is a staffApp().
+    // Login, setup and reset first: the staff routes without a session. Every other staff sub-app is a staffApp().
     .route("/api/staff", loginRoutes)
     .route("/api/staff/local", localStaffRoutes)
     .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff", accountRoutes)
+    .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)
     .route("/api", localRoutes);
 

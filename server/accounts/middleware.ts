@@ -2,7 +2,8 @@
  * Staff requests: the session from the cookie (401 without a valid one), a CSRF check on every
  * request that changes something (the session's token in X-CSRF-Token, and no foreign Origin), and
  * role checks. Every staff sub-app is made with `staffApp()`, so every route in it runs behind
- * `staffSession`; only login (accounts/routes.ts) is outside.
+ * `staffSession`; only login, the first run's setup and the reset link (accounts/routes.ts) are
+ * outside. An account that must change its password reaches only its session, logout and the change.
  */
 import { timingSafeEqual } from "node:crypto";
 import { type Context, Hono } from "hono";
@@ -56,6 +57,9 @@ export function foreignOrigin<E extends AppEnv>(c: Context<E>): boolean {
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** What an account that must change its password may still ask for. */
+const whileChangingPassword = new Set(["GET /api/staff/session", "POST /api/staff/logout", "POST /api/staff/password"]);
+
 export const staffSession = createMiddleware<StaffEnv>(async (c, next) => {
   // Sub-apps mounted on the same path each bring this middleware: the first one that runs decides.
   if (c.get("staff")) return next();
@@ -67,6 +71,10 @@ export const staffSession = createMiddleware<StaffEnv>(async (c, next) => {
   }
   if (changes(c.req.method) && (foreignOrigin(c) || !sameToken(c.req.header(csrfHeader) ?? "", session.csrfToken))) {
     return errorResponse(c, "staff.csrf");
+  }
+  // A temporary password is changed before anything else, whatever the console shows.
+  if (session.mustChangePassword && !whileChangingPassword.has(`${c.req.method} ${c.req.path}`)) {
+    return errorResponse(c, "staff.password_change_required");
   }
   c.set("staff", session);
   c.set("staffToken", token);

@@ -20,10 +20,13 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   clientDir: string;
+  /** What the server has printed so far on stdout (the first run's setup link, the demo logins). */
+  output(): string;
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env` is laid over the test environment, e.g. `{ DEMO_DATA: "false" }` for an empty database. */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const built = path.join(root, "dist/server/main.js");
   if (!existsSync(built) || !existsSync(path.join(root, "dist/client/index.html"))) {
     throw new Error("The app is not built: run `npm run build` before the e2e tests (npm test does).");
@@ -41,14 +44,20 @@ export async function startServer(): Promise<RunningServer> {
     DATA_DIR: dataDir,
     CLIENT_DIR: clientDir,
     LOG_LEVEL: "info",
+    ...options.env,
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [built], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   const port = await listeningPort(child);
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
     clientDir,
+    output: () => stdout,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
