@@ -8,6 +8,7 @@ const sections = [
   "/staff/matching",
   "/staff/indicators",
   "/staff/local",
+  "/staff/areas",
   "/staff/notices",
   "/staff/population",
   "/staff/audit",
