@@ -1,10 +1,10 @@
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Job } from "../../../tests/fixtures/threads/job-worker";
 import { AppError } from "../errors";
 import { ThreadPool, threadEntry } from "./pool";
+import type { Job } from "./pool.test-worker";
 
-const entry = threadEntry(import.meta.url, "../../../tests/fixtures/threads/job-worker.ts", "unused.js");
+const entry = threadEntry(import.meta.url, "pool.test-worker.ts", "unused.js");
 let pool: ThreadPool<Job, { result: number; threadId: number }>;
 afterEach(async () => {
   await pool.close();
