@@ -1,7 +1,8 @@
 /**
  * 地域 in the staff console, in real Chromium: ward staff import Excel's Shift_JIS file through the
- * page, are told of another ward's row by line and column (nothing written), import their own rows and
- * see them listed; the page is checked with axe and for 44 px targets, refused and after the import.
+ * page, are told of another ward's row by line and column and of a UTF-16 file's encoding (nothing
+ * written), import their own rows and see them listed; the page is checked with axe and for 44 px
+ * targets, refused and after the import.
  */
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
@@ -55,6 +56,12 @@ describe("地域 in the staff console", () => {
     expect(await alert.innerText()).toContain("4行目・全国地方公共団体コード: 担当の区ではありません");
     expect(await table.locator("tbody tr").allInnerTexts()).toEqual(before);
     await expectAccessible(page, "import refused");
+
+    // A UTF-16 file is named, with how to save it from Excel.
+    await upload(readFileSync(new URL("../fixtures/csv/areas-utf16.csv", import.meta.url)));
+    await page.getByRole("alert").filter({ hasText: "UTF-16LE" }).waitFor();
+    expect(await page.getByRole("alert").innerText()).toContain("「CSV UTF-8 (コンマ区切り)」");
+    expect(await table.locator("tbody tr").allInnerTexts()).toEqual(before);
 
     // The same file without that row (still Shift_JIS) imports, and the page lists the new areas.
     const own = Buffer.from(cp932.subarray(0, cp932.indexOf(Buffer.from("\r\n27128,")) + 2));
