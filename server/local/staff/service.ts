@@ -171,8 +171,9 @@ const importRows = defineWrite(
         created++;
       }
     }
-    // Counted with this file's rows in: past the limit, the whole file is rolled back.
-    for (const ward of added.keys()) await checkWardRoom(trx, kind, ward, 0);
+    // Counted with this file's rows in: past the limit, the whole file is rolled back. Wards in order, so that
+    // concurrent imports (PostgreSQL) take their rows' locks in the same order.
+    for (const ward of [...added].sort()) await checkWardRoom(trx, kind, ward, 0);
     await audit(trx, actorOf(user), { action: `${kind}.import`, ward: user.ward, details: { created, updated, unchanged } });
     return { created, updated, unchanged };
   },
