@@ -5,7 +5,10 @@
  * registry.test.ts fails when a module defines a write this list does not reach.
  */
 import "./accounts/lockout";
+import "./accounts/manage";
+import "./accounts/password-change";
 import "./accounts/sessions";
+import "./accounts/setup";
 import "./accounts/users";
 import "./local/service";
 import "./local/staff/service";

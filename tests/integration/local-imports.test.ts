@@ -1,6 +1,6 @@
 /**
  * CSV imports of local data as a ward clerk with Excel makes them, on each dialect: Shift_JIS (CP932)
- * read and UTF-16 refused by name, an export imported back unchanged whatever its cells start with, at most
+ * read and UTF-16 refused by name, every cell cleaned of hidden characters, an export imported back unchanged whatever its cells start with, at most
  * 5,000 rows a file and the ward's limit of each kind (20 concurrent adds cannot pass it), and a 5 MB file
  * checked off the thread serving HTTP, so a request sent meanwhile is answered first.
  */
@@ -109,6 +109,14 @@ describe.each(dialects)("local CSV imports", (dialect) => {
       expect(text).toContain(`"'''=x"`);
       expect(await (await upload(kita, exported)).json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
       expect(await livePlaces()).toEqual(before);
+    });
+
+    it("cleans every cell as it cleans a form's text: no control characters or bidirectional overrides are stored", async () => {
+      const kita = await client().loginAs("kita.staff");
+      const file = `${header}\r\n${row("27127", "扇町\u202Egnp.exe\u0007体操", '"一行目\r\n二行目\u200F"')}\r\n`;
+      expect((await upload(kita, file)).status).toBe(200);
+      const [stored] = await livePlaces();
+      expect([stored?.name, stored?.notes]).toEqual(["扇町gnp.exe体操", "一行目\n二行目"]);
     });
 
     it("refuses a file of more than 5,000 rows, and writes nothing", async () => {

@@ -1,10 +1,13 @@
 /**
  * An uploaded CSV file, from its bytes to rows of cells, for every import (console and command line):
  * decoded as UTF-8 or Shift_JIS (shared/csv-decode.ts), the export's formula guard taken off (readCsv),
- * blank lines dropped, and at most `maxCsvRows` rows. Refusals are the app's errors, with their details.
+ * every cell cleaned as every string of a JSON request is (shared/text.ts: no control characters or
+ * bidirectional overrides), blank lines dropped, and at most `maxCsvRows` rows. Refusals are the app's
+ * errors, with their details.
  */
 import { readCsv } from "../../../shared/csv";
 import { decodeCsv } from "../../../shared/csv-decode";
+import { cleanText } from "../../../shared/text";
 import { AppError } from "../errors";
 
 /** Rows a file may have past its header: an import is checked whole, in memory, before anything is written. */
@@ -25,7 +28,7 @@ export interface CsvRow {
 
 /** The header and the rows that are not blank, each with its line; `import.too_many_rows` past the limit. */
 export function csvRows(text: string, limit = maxCsvRows): { header: string[] | null; rows: CsvRow[] } {
-  const [header, ...lines] = readCsv(text);
+  const [header, ...lines] = readCsv(text).map((cells) => cells.map(cleanText));
   const rows: CsvRow[] = [];
   lines.forEach((cells, i) => {
     if (cells.some((cell) => cell.trim() !== "")) rows.push({ line: i + 2, cells });
