@@ -10,6 +10,7 @@ const sections = [
   "/staff/matching",
   "/staff/indicators",
   "/staff/local",
+  "/staff/areas",
   "/staff/notices",
   "/staff/population",
   "/staff/audit",
