@@ -16,6 +16,7 @@ import * as m0010 from "./migrations/0010_local_life";
 import * as m0011 from "./migrations/0011_notices";
 import * as m0012 from "./migrations/0012_login_attempts";
 import * as m0013 from "./migrations/0013_account_lifecycle";
+import * as m0015 from "./migrations/0015_rate_limits_in_memory";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   "0011_notices": m0011,
   "0012_login_attempts": m0012,
   "0013_account_lifecycle": m0013,
+  "0015_rate_limits_in_memory": m0015,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
