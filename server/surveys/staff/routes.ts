@@ -4,7 +4,7 @@
  * ward: another ward's survey answers 404, exactly as one that does not exist.
  */
 import { z } from "zod/mini";
-import { Receipt, ResponseId } from "../../../shared/surveys/answers";
+import { SendAnswer, StoredResponseId } from "../../../shared/surveys/answers";
 import { QuestionId, Theme } from "../../../shared/surveys/model";
 import { ResultsQuery } from "../../../shared/surveys/results";
 import { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/editor";
@@ -13,19 +13,10 @@ import { staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { setCommentThemes, surveyComments } from "./comments";
-import {
-  closeSurvey,
-  correctPaperEntry,
-  createDraft,
-  duplicateSurvey,
-  editSurvey,
-  enterPaper,
-  myPaperEntries,
-  publishSurvey,
-  staffSurvey,
-} from "./editor";
+import { closeSurvey, createDraft, duplicateSurvey, editSurvey, publishSurvey, staffSurvey } from "./editor";
 import { exportFor, toCsv } from "./export";
 import { generateLetters, letterBatches } from "./letters";
+import { correctPaperEntry, enterPaper, myPaperEntries } from "./paper";
 import { StaffResults, StaffSurveyList, staffSurveyResults, staffSurveys } from "./results";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
@@ -118,8 +109,8 @@ export const surveyStaffRoutes = staffApp()
       summary: "Enter a mailed paper answer; its letter's code is used up, so the same letter cannot be entered twice",
       tags: ["staff"],
       responses: {
-        201: { description: "Stored", schema: Receipt },
-        200: { description: "This entry id was stored before", schema: Receipt },
+        201: { description: "Stored", schema: SendAnswer },
+        200: { description: "This entry id was stored before (its receipt for its author)", schema: SendAnswer },
       },
     }),
     validate("param", IdParam),
@@ -152,7 +143,7 @@ export const surveyStaffRoutes = staffApp()
       tags: ["staff"],
       responses: { 204: { description: "Corrected" } },
     }),
-    validate("param", z.object({ id: IdParam.shape.id, responseId: ResponseId })),
+    validate("param", z.object({ id: IdParam.shape.id, responseId: StoredResponseId })),
     validate("json", PaperCorrection),
     async (c) => {
       const { id, responseId } = c.req.valid("param");
@@ -263,7 +254,7 @@ export const surveyStaffRoutes = staffApp()
   .put(
     "/:id/comments/:responseId/:questionId/themes",
     describeRoute({ summary: "Tag a free-text answer with policy themes", tags: ["staff"], responses: { 204: { description: "Tagged" } } }),
-    validate("param", z.object({ id: IdParam.shape.id, responseId: ResponseId, questionId: QuestionId })),
+    validate("param", z.object({ id: IdParam.shape.id, responseId: StoredResponseId, questionId: QuestionId })),
     validate("json", z.object({ themes: z.array(Theme).check(z.maxLength(8)) })),
     async (c) => {
       const { id, responseId, questionId } = c.req.valid("param");
