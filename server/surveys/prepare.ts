@@ -41,7 +41,7 @@ export interface Submission {
   clientAddress: string;
   mode?: "online" | "paper";
   now?: Date;
-  /** A paper answer typed in by staff: who entered it; its letter's code is then used up as online. */
+  /** A paper answer typed in by staff: who entered it (authorMarkOf their id); its letter's code is then used up as online. */
   enteredBy?: string;
   /** A paper answer whose letter's code staff checked off in a write of its own (staff/paper.ts). */
   codeCheckedOff?: boolean;
@@ -51,6 +51,8 @@ export interface Submission {
 export const submissionHashOf = (key: ResponseKey, deviceResponseId: string) => keyedHash(key, `response:${deviceResponseId}`);
 /** The keyed hash of the secret a device kept with its draft: the proof that a repeat comes from it. */
 export const proofHashOf = (key: ResponseKey, secret: string) => keyedHash(key, `secret:${secret}`);
+/** Who typed in a paper answer, as stored with it: a keyed hash of the staff member's id, so no audit row's id equals it. */
+export const authorMarkOf = (key: ResponseKey, staffUserId: string) => keyedHash(key, `staff:${staffUserId}`);
 /** A poll's device mark: the keyed hash of sha256(survey:device), so marks made before the key (migration 0018) are rekeyed. */
 export const deviceMarkOf = (key: ResponseKey, plainHash: string) => keyedHash(key, `device:${plainHash}`);
 

@@ -18,7 +18,7 @@ import { AppError } from "../../platform/errors";
 import { defineCountingWrite } from "../counts";
 import { type SubmitResult, submitResponse } from "../ingest";
 import { responseKey } from "../keys";
-import { sha256, submissionHashOf } from "../prepare";
+import { authorMarkOf, sha256, submissionHashOf } from "../prepare";
 import { definitionOf, profileOf } from "../read";
 import { joinCounts } from "../tally";
 
@@ -91,7 +91,7 @@ export async function enterPaper(
         response: { id: entry.id, answers: entry.answers, profile: entry.profile },
         clientAddress: "staff",
         mode: "paper",
-        enteredBy: user.id,
+        enteredBy: authorMarkOf(key, user.id),
         codeCheckedOff: row.kind === "sampled",
       },
     );
@@ -107,7 +107,13 @@ const correctPaper = defineCountingWrite(
   "staff.correctPaper",
   async (
     trx,
-    { surveyId, responseId, correction, user }: { surveyId: string; responseId: string; correction: PaperCorrection; user: StaffUser },
+    {
+      surveyId,
+      responseId,
+      correction,
+      user,
+      author,
+    }: { surveyId: string; responseId: string; correction: PaperCorrection; user: StaffUser; author: string },
     tally,
   ) => {
     const survey = await trx.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
@@ -118,7 +124,7 @@ const correctPaper = defineCountingWrite(
       .selectAll()
       .where("id", "=", responseId)
       .where("surveyId", "=", surveyId)
-      .where("enteredBy", "=", user.id)
+      .where("enteredBy", "=", author)
       .executeTakeFirst();
     if (!response) throw new AppError("paper.not_found", { response: responseId });
     const definition = definitionOf(survey);
@@ -156,8 +162,15 @@ const correctPaper = defineCountingWrite(
 );
 
 /** Corrects a paper entry (by the server's id): only its author, and only until the survey closes. */
-export function correctPaperEntry(database: Database, user: StaffUser, surveyId: string, responseId: string, correction: PaperCorrection) {
-  return database.write(correctPaper, { surveyId, responseId, correction, user });
+export async function correctPaperEntry(
+  database: Database,
+  user: StaffUser,
+  surveyId: string,
+  responseId: string,
+  correction: PaperCorrection,
+) {
+  const author = authorMarkOf(await responseKey(database), user.id);
+  return database.write(correctPaper, { surveyId, responseId, correction, user, author });
 }
 
 /** The paper entries this staff member typed into a survey, newest day first (for correcting them): no code, no time. */
@@ -168,7 +181,7 @@ export async function myPaperEntries(database: Database, user: StaffUser, survey
     .selectFrom("responses")
     .select(["id", "receivedAt", "receiptCode", "answers", "ageBand", "areaId", "childrenUnder6", "yearsInWard"])
     .where("surveyId", "=", surveyId)
-    .where("enteredBy", "=", user.id)
+    .where("enteredBy", "=", authorMarkOf(await responseKey(database), user.id))
     .orderBy("receivedAt", "desc")
     .orderBy("receiptCode")
     .execute();

@@ -6,6 +6,7 @@ import { jstToday } from "../../../../shared/time";
 // - a response gets the server's own random id; the device's id (a UUIDv7, which carries the time it was
 //   made) survives only as a keyed hash (HMAC-SHA-256 under a key kept in server_settings, made here once),
 //   and the keyed hash of the secret kept with its draft is stored beside it (null for those sent before);
+//   who typed in a paper answer is kept as a keyed hash of their id, which no audit row's id equals;
 // - a response keeps only the day it was received (Japan time), polls and sampled surveys alike;
 // - an invitation code keeps "used" (0/1), not when; codes and poll device marks are keyed by their hash,
 //   WITHOUT ROWID on SQLite, and re-inserted shuffled, so the order of rows says nothing; device marks are rekeyed;
@@ -36,11 +37,17 @@ async function migrate(db: Kysely<unknown>, sqlite: boolean): Promise<void> {
   // Responses: the server's own ids, the device's as a keyed hash, the day only.
   await db.schema.alterTable("responses").addColumn("submission_hash", "varchar(64)").execute();
   await db.schema.alterTable("responses").addColumn("proof_hash", "varchar(64)").execute();
+  // A keyed hash is longer than the staff id it replaces (SQLite does not enforce the length).
+  if (!sqlite)
+    await db.schema
+      .alterTable("responses")
+      .alterColumn("entered_by", (col) => col.setDataType("varchar(64)"))
+      .execute();
   const themes = await raw.selectFrom("comment_themes").selectAll().execute();
   await raw.deleteFrom("comment_themes").execute();
   const newIdOf = new Map<string, string>();
   const surveyOf = new Map<string, string>();
-  for (const row of await raw.selectFrom("responses").select(["id", "survey_id", "received_at"]).execute()) {
+  for (const row of await raw.selectFrom("responses").select(["id", "survey_id", "received_at", "entered_by"]).execute()) {
     const id = randomUUID();
     newIdOf.set(String(row.id), id);
     surveyOf.set(String(row.id), String(row.survey_id));
@@ -50,6 +57,7 @@ async function migrate(db: Kysely<unknown>, sqlite: boolean): Promise<void> {
       .set({
         id,
         submission_hash: keyed(`response:${row.id}`),
+        entered_by: row.entered_by === null ? null : keyed(`staff:${row.entered_by}`),
         received_at: Number.isNaN(received.getTime()) ? String(row.received_at).slice(0, 10) : jstToday(received),
       })
       .where("id", "=", String(row.id))

@@ -38,7 +38,7 @@ export interface ResponseTable {
   yearsInWard: string | null;
   /** The answers, as JSON: question id → Answer (shared/surveys/answers.ts). Counts live in survey_aggregates. */
   answers: string;
-  /** The staff member who typed in a paper answer (only they may correct it); null for online responses. */
+  /** Who typed in a paper answer (only they may correct it), as a keyed hash of their id; null for online responses. */
   enteredBy: Generated<string | null>;
 }
 
