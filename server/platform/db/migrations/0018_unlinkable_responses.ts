@@ -16,6 +16,12 @@ const keySetting = "responses.key";
 
 type Row = Record<string, unknown>;
 
+/** A column of a row read here: snake_case on a bare connection, camelCase under the app's CamelCasePlugin. */
+const field = (row: Row, column: string): unknown => {
+  const camel = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return column in row ? row[column] : row[camel];
+};
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   // PostgreSQL runs each migration in a transaction; on SQLite this one makes its own.
@@ -31,7 +37,7 @@ async function migrate(db: Kysely<unknown>, sqlite: boolean): Promise<void> {
     .onConflict((oc) => oc.column("key").doNothing())
     .execute();
   const stored = await raw.selectFrom("server_settings").select("value").where("key", "=", keySetting).executeTakeFirstOrThrow();
-  const key = Buffer.from(String(stored.value), "hex");
+  const key = Buffer.from(String(field(stored, "value")), "hex");
   const keyed = (text: string) => createHmac("sha256", key).update(text).digest("hex");
 
   // Responses: the server's own ids, the device's as a keyed hash, the day only.
@@ -49,24 +55,27 @@ async function migrate(db: Kysely<unknown>, sqlite: boolean): Promise<void> {
   const surveyOf = new Map<string, string>();
   for (const row of await raw.selectFrom("responses").select(["id", "survey_id", "received_at", "entered_by"]).execute()) {
     const id = randomUUID();
-    newIdOf.set(String(row.id), id);
-    surveyOf.set(String(row.id), String(row.survey_id));
-    const received = new Date(String(row.received_at));
+    const old = String(field(row, "id"));
+    const enteredBy = field(row, "entered_by");
+    const receivedAt = String(field(row, "received_at"));
+    newIdOf.set(old, id);
+    surveyOf.set(old, String(field(row, "survey_id")));
+    const received = new Date(receivedAt);
     await raw
       .updateTable("responses")
       .set({
         id,
-        submission_hash: keyed(`response:${row.id}`),
-        entered_by: row.entered_by === null ? null : keyed(`staff:${row.entered_by}`),
-        received_at: Number.isNaN(received.getTime()) ? String(row.received_at).slice(0, 10) : jstToday(received),
+        submission_hash: keyed(`response:${old}`),
+        entered_by: enteredBy === null || enteredBy === undefined ? null : keyed(`staff:${enteredBy}`),
+        received_at: Number.isNaN(received.getTime()) ? receivedAt.slice(0, 10) : jstToday(received),
       })
-      .where("id", "=", String(row.id))
+      .where("id", "=", old)
       .execute();
   }
   for (let i = 0; i < themes.length; i += 500) {
     const rows = themes.slice(i, i + 500).flatMap((t) => {
-      const id = newIdOf.get(String(t.response_id));
-      return id ? [{ ...t, response_id: id }] : [];
+      const id = newIdOf.get(String(field(t, "response_id")));
+      return id ? [{ response_id: id, question_id: field(t, "question_id"), theme: field(t, "theme") }] : [];
     });
     if (rows.length > 0) await raw.insertInto("comment_themes").values(rows).execute();
   }
@@ -80,17 +89,17 @@ async function migrate(db: Kysely<unknown>, sqlite: boolean): Promise<void> {
     .execute()) {
     await raw
       .updateTable("audit_log")
-      .set({ target: surveyOf.get(String(row.target)) ?? null })
-      .where("id", "=", String(row.id))
+      .set({ target: surveyOf.get(String(field(row, "target"))) ?? null })
+      .where("id", "=", String(field(row, "id")))
       .execute();
   }
 
   // Invitation codes: "used" only, keyed by the hash, re-inserted shuffled.
   const codes = (await raw.selectFrom("invitation_codes").selectAll().execute()).map((row) => ({
-    code_hash: row.code_hash,
-    survey_id: row.survey_id,
-    batch_id: row.batch_id,
-    used: row.used_at === null ? 0 : 1,
+    code_hash: field(row, "code_hash"),
+    survey_id: field(row, "survey_id"),
+    batch_id: field(row, "batch_id"),
+    used: field(row, "used_at") === null ? 0 : 1,
   }));
   await db.schema.dropTable("invitation_codes").execute();
   await createInvitationCodes(db, sqlite);
@@ -98,8 +107,8 @@ async function migrate(db: Kysely<unknown>, sqlite: boolean): Promise<void> {
 
   // Poll device marks: keyed (from the plain hash stored), keyed by it, re-inserted shuffled.
   const marks = (await raw.selectFrom("poll_devices").selectAll().execute()).map((row) => ({
-    survey_id: row.survey_id,
-    device_hash: keyed(`device:${row.device_hash}`),
+    survey_id: field(row, "survey_id"),
+    device_hash: keyed(`device:${field(row, "device_hash")}`),
   }));
   await db.schema.dropTable("poll_devices").execute();
   await createPollDevices(db, sqlite);
