@@ -8,6 +8,7 @@ import { lookup } from "node:dns/promises";
 import { serve } from "@hono/node-server";
 import { sql } from "kysely";
 import pkg from "../package.json";
+import { purgeAuditLog } from "./accounts/audit-log";
 import { verifyPassword } from "./accounts/passwords";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
@@ -73,12 +74,19 @@ async function main(): Promise<void> {
     if (summary) logger.info("demo data seeded", { ...summary });
   }
 
-  // 町会 join requests keep personal data only for the retention period: cleared at start, then every six hours.
+  // 町会 join requests keep personal data only for the retention period, the audit log its entries only for
+  // AUDIT_RETENTION_DAYS: both cleared at start, then every six hours.
   const purge = () =>
-    purgeJoinRequests(database, config.staff.joinRetentionDays).then(
-      (cleared) => cleared > 0 && logger.info("join requests purged", { cleared }),
-      (error: unknown) => logger.warn("join request purge failed", { error: String(error) }),
-    );
+    Promise.all([
+      purgeJoinRequests(database, config.staff.joinRetentionDays).then(
+        (cleared) => cleared > 0 && logger.info("join requests purged", { cleared }),
+        (error: unknown) => logger.warn("join request purge failed", { error: String(error) }),
+      ),
+      purgeAuditLog(database, config.staff.auditRetentionDays).then(
+        (deleted) => deleted > 0 && logger.info("audit log purged", { deleted }),
+        (error: unknown) => logger.warn("audit log purge failed", { error: String(error) }),
+      ),
+    ]);
   void purge();
   const purgeTimer = setInterval(() => void purge(), 6 * 60 * 60 * 1000);
   purgeTimer.unref();

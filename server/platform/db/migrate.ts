@@ -15,6 +15,7 @@ import * as m0009 from "./migrations/0009_policies_and_indicators";
 import * as m0010 from "./migrations/0010_local_life";
 import * as m0011 from "./migrations/0011_notices";
 import * as m0012 from "./migrations/0012_login_attempts";
+import * as m0014 from "./migrations/0014_audit_log_indexes";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   "0010_local_life": m0010,
   "0011_notices": m0011,
   "0012_login_attempts": m0012,
+  "0014_audit_log_indexes": m0014,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
