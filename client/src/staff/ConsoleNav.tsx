@@ -1,7 +1,8 @@
-/** The console's top: who is signed in (and for which ward), the logout, and the navigation between its pages. */
+/** The console's top: who is signed in (and for which ward), the language, the logout, and the navigation between its pages. */
 import type { StaffSession } from "../../../shared/accounts/schemas";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
+import { ConsoleLanguage } from "./ConsoleLanguage";
 
 const sections = [
   "/staff",
@@ -22,6 +23,7 @@ export function SessionBar({ session, onLogout }: { session: StaffSession; onLog
       <p>
         <T k="staff:session.signedInAs" values={{ name: session.user.displayName, scope }} />
       </p>
+      <ConsoleLanguage />
       <button type="button" className="button" onClick={onLogout}>
         <T k="staff:session.logout" />
       </button>
