@@ -87,13 +87,24 @@ describe("audit action labels", () => {
           ward: "27127",
           action: "staff.create_user",
           target: null,
-          details: { login: "tanaka", role: "ward_staff", count: 2, created: 1, updated: 0, unchanged: 3, status: "done", title: "見守り" },
+          details: {
+            login: "tanaka",
+            role: "ward_staff",
+            count: 2,
+            created: 1,
+            updated: 0,
+            unchanged: 3,
+            status: "done",
+            title: "見守り",
+            minutes: 15,
+          },
         },
         t,
       ),
     );
     expect(details).toContain("tanaka");
     expect(details).toContain("見守り");
+    expect(details).toContain("15");
     expect(details).not.toMatch(/[{}]|ward_staff|undefined/);
     expect(plainText(auditWardLabel("27127", locale, t))).toBe(
       { ja: "北区", "ja-easy": "北区", en: "Kita Ward", "zh-Hans": "北区", ko: "기타구", vi: "Quận Kita" }[locale],

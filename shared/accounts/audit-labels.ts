@@ -49,6 +49,8 @@ export function auditDetails(entry: AuditEntry, t: Translate): string {
   if (d.format === "csv" || d.format === "json") parts.push(t("audit.detail.format", { format: d.format.toUpperCase() }));
   if (d.what === "matrix" || d.what === "wards") parts.push(t(`audit.detail.what.${d.what}`));
   if (d.status === "new" || d.status === "contacted" || d.status === "done") parts.push(t(`audit.detail.status.${d.status}`));
+  const minutes = number(d.minutes);
+  if (minutes !== null) parts.push(t("audit.detail.lockMinutes", { minutes }));
   if (Array.isArray(d.themes)) parts.push(t("audit.detail.themes", { count: d.themes.length }));
   if (Array.isArray(d.languages)) parts.push(t("audit.detail.languages", { count: d.languages.length }));
   if (d.unknown === true) parts.push(t("audit.detail.unknownLogin"));

@@ -76,6 +76,7 @@ describe.each(dialects)("audit log", (dialect) => {
         const logged = await rows();
         expect(logged.map((r) => r.action)).toEqual([...Array(5).fill("staff.login_failed"), "staff.locked", "staff.login"]);
         for (const row of logged) expect(row).toMatchObject({ login: "kita.staff", userId, wardCode: "27127" });
+        expect(JSON.parse(logged[5]?.details ?? "")).toEqual({ minutes: 15 });
         expect(JSON.stringify(logged)).not.toMatch(/198\.51\.100|203\.0\.113|wrong|correct horse/);
       });
 
