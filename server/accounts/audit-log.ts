@@ -60,15 +60,27 @@ export async function auditEntriesFor(database: Database, user: StaffUser, query
   return (await filtered(database, user, query).limit(auditExportMax).execute()).map(toEntry);
 }
 
+/** Entries one purge write deletes: a long-unpurged log goes in short writes, so other writes never wait long. */
+const purgeBatch = 2_000;
+
 const purge = defineWrite("accounts.purgeAuditLog", async (trx, { before }: { before: string }): Promise<number> => {
-  const result = await trx.deleteFrom("auditLog").where("at", "<", before).executeTakeFirst();
+  const result = await trx
+    .deleteFrom("auditLog")
+    .where("id", "in", (eb) => eb.selectFrom("auditLog").select("id").where("at", "<", before).limit(purgeBatch))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 });
 
 /** Deletes entries older than the retention period (0 days: the log is kept for ever); answers how many went. */
-export function purgeAuditLog(database: Database, retentionDays: number, now = new Date()): Promise<number> {
-  if (retentionDays === 0) return Promise.resolve(0);
-  return database.write(purge, { before: new Date(now.getTime() - retentionDays * 86_400_000).toISOString() });
+export async function purgeAuditLog(database: Database, retentionDays: number, now = new Date()): Promise<number> {
+  if (retentionDays === 0) return 0;
+  const before = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
+  let total = 0;
+  for (;;) {
+    const deleted = await database.write(purge, { before });
+    total += deleted;
+    if (deleted < purgeBatch) return total;
+  }
 }
 
 const recordExport = defineWrite(
