@@ -21,6 +21,7 @@ import { openSqliteConnection } from "../server/platform/db/sqlite-connection";
 import { insertInto } from "../server/platform/db/write";
 import { registry } from "../server/registry";
 import { listeningPort } from "../tests/helpers/server-process";
+import { insertWritePoll, sendOneWrite, withDatabase } from "../tests/helpers/write-stream";
 import { noticesFanout } from "./bench-notices";
 import { aggregateRead, ingestRatio } from "./bench-surveys";
 
@@ -93,7 +94,14 @@ async function databaseWrites(): Promise<void> {
 
 async function api(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "machikoe-bench-api-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    RESPONSE_RATE_LIMIT_PER_MIN: "0",
+    LOG_LEVEL: "warn",
+  };
   delete env.DATABASE_URL;
   // LOG_LEVEL=warn hides the "listening" line the harness waits for, so ask for info and discard it.
   env.LOG_LEVEL = "info";
@@ -102,16 +110,19 @@ async function api(): Promise<void> {
   server.stdout?.resume();
   const base = `http://127.0.0.1:${port}`;
   try {
-    const run = async (pathname: string, seconds: number) => {
+    const get = (pathname: string) => async () => {
+      const response = await fetch(base + pathname);
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${pathname} answered ${response.status}`);
+    };
+    const run = async (send: () => Promise<void>, seconds: number) => {
       const latencies: number[] = [];
       const until = performance.now() + seconds * 1000;
       await Promise.all(
         Array.from({ length: 20 }, async () => {
           while (performance.now() < until) {
             const t = performance.now();
-            const response = await fetch(base + pathname);
-            await response.arrayBuffer();
-            if (!response.ok) throw new Error(`${pathname} answered ${response.status}`);
+            await send();
             latencies.push(performance.now() - t);
           }
         }),
@@ -120,9 +131,13 @@ async function api(): Promise<void> {
       const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
       return { perSecond: latencies.length / seconds, p50: at(0.5), p95: at(0.95) };
     };
-    await run("/api/wards", 0.5); // warm up
-    const writes = await run("/api/health", 3);
-    const reads = await run("/api/wards", 3);
+    await run(get("/api/wards"), 0.5); // warm up
+    // A durable write: a resident's one-question answer, acknowledged only after its commit.
+    const surveyId = await withDatabase(path.join(dataDir, "machikoe.db"), insertWritePoll);
+    const writes = await run(async () => {
+      if (!(await sendOneWrite(base, surveyId))) throw new Error("an answer was refused");
+    }, 3);
+    const reads = await run(get("/api/wards"), 3);
     print("api.durable_writes_per_s_20_clients", writes.perSecond, "writes/s");
     print("api.durable_write_p95_ms", writes.p95, "ms");
     print("api.wards_reads_per_s_20_clients", reads.perSecond, "req/s");

@@ -8,6 +8,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { accountRoutes, loginRoutes } from "./accounts/routes";
+import { staffUserRoutes } from "./accounts/users-routes";
 import type { AppDeps, AppEnv } from "./env";
 import { localRoutes } from "./local/routes";
 import { localStaffRoutes } from "./local/staff/routes";
@@ -18,6 +19,8 @@ import { AppError } from "./platform/errors";
 import { healthRoutes } from "./platform/health/routes";
 import { bodyLimit } from "./platform/http/body-limit";
 import { errorResponse } from "./platform/http/errors";
+import { strictTransportSecurity } from "./platform/http/https";
+import { methodsFor, unmatched } from "./platform/http/methods";
 import { apiDocsPage, openApiDocument } from "./platform/http/openapi";
 import { requestLog } from "./platform/http/request-log";
 import { serveClient } from "./platform/http/static";
@@ -50,10 +53,15 @@ export function createApp(deps: AppDeps) {
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
+      // The CSP's frame-ancestors 'none' in the older header too: DENY, not Hono's default SAMEORIGIN.
+      xFrameOptions: "DENY",
+      // Only over https (below), never on a plain-http answer.
+      strictTransportSecurity: false,
       referrerPolicy: "strict-origin-when-cross-origin",
       permissionsPolicy: { camera: [], microphone: [], geolocation: ["self"] },
     }),
   );
+  app.use(strictTransportSecurity());
   // Compression pays for pages, scripts and the larger reads (ward lists, surveys in six languages). It costs
   // about 0.3 ms a response even when tiny, so the small answers to writes (receipts, errors) go as they are.
   const compressReads = compress();
@@ -75,12 +83,13 @@ export function createApp(deps: AppDeps) {
     .route("/api/surveys", surveyRoutes)
     .route("/api/health", healthRoutes)
     .route("/api/push", pushRoutes)
-    // Login first: the one staff route without a session. Every other staff sub-app is a staffApp().
+    // Login, setup and reset first: the staff routes without a session. Every other staff sub-app is a staffApp().
     .route("/api/staff", loginRoutes)
     .route("/api/staff/local", localStaffRoutes)
     .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff", accountRoutes)
+    .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)
     .route("/api", localRoutes);
 
@@ -92,7 +101,11 @@ export function createApp(deps: AppDeps) {
   app.get("/api/openapi.json", (c) => c.json(apiDocument()));
   app.get("/api/docs", (c) => c.html(apiDocsPage(apiDocument())));
 
-  app.all("/api/*", (c) => errorResponse(c, "route.not_found", { path: c.req.path }));
+  let allowedMethods: ((path: string) => string[]) | undefined;
+  app.all("/api/*", (c) => {
+    allowedMethods ??= methodsFor(app.routes);
+    return unmatched(c, allowedMethods(c.req.path));
+  });
   if (deps.clientDir) serveClient(app, deps.clientDir);
 
   app.notFound((c) => errorResponse(c, "route.not_found", { path: c.req.path }));

@@ -1,5 +1,6 @@
 /**
- * Starts the server: configuration, database (migrated), demo data on an empty database, HTTP.
+ * Starts the server: configuration, database (migrated), demo data on an empty database, the first
+ * run's setup link while no staff account exists, HTTP.
  * On SIGTERM or SIGINT it stops accepting, lets in-flight requests finish, flushes the grouped
  * commits and closes the database, so no acknowledged write is lost.
  */
@@ -10,6 +11,7 @@ import { sql } from "kysely";
 import pkg from "../package.json";
 import { purgeAuditLog } from "./accounts/audit-log";
 import { verifyPassword } from "./accounts/passwords";
+import { prepareSetupLink } from "./accounts/setup";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { purgeJoinRequests } from "./local/staff/service";
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
     const summary = await seedDemoData(database, { reset: false });
     if (summary) logger.info("demo data seeded", { ...summary });
   }
+  // First run: while no staff account exists, a one-time link for the first city administrator (a new one each start).
+  const setupLink = await prepareSetupLink(database);
 
   // 町会 join requests keep personal data only for the retention period, the audit log its entries only for
   // AUDIT_RETENTION_DAYS: both cleared at start, then every six hours.
@@ -129,6 +133,14 @@ async function main(): Promise<void> {
       process.stdout.write(`  database: ${database.dialect === "sqlite" ? `SQLite in ${config.dataDir}` : "PostgreSQL"}\n`);
       process.stdout.write(`  API: ${url}/api/docs\n`);
       void printDemoInvitations(database, url).then(() => printDemoStaff(database, url));
+    }
+    // Printed whatever LOG_LEVEL says: it is the way in. The token is in the fragment, so it never reaches a request log.
+    if (setupLink) {
+      const base = (config.publicUrl ?? url).replace(/\/$/, "");
+      process.stdout.write(
+        `\nFirst run: no staff account yet. Open ${base}/staff/setup#token=${setupLink.token} to make the first city administrator (valid 24 h, once).\n` +
+          '  (or from the command line: npm run staff -- add --login NAME --name "表示名" --role city_admin)\n\n',
+      );
     }
   });
 

@@ -6,7 +6,10 @@
  */
 import "./accounts/audit-log";
 import "./accounts/lockout";
+import "./accounts/manage";
+import "./accounts/password-change";
 import "./accounts/sessions";
+import "./accounts/setup";
 import "./accounts/users";
 import "./local/service";
 import "./local/staff/service";

@@ -49,7 +49,7 @@ export function auditCsv(entries: readonly AuditEntry[], locale: Locale): string
       entry.login,
       plainText(auditWardLabel(entry.ward, locale, t)),
       plainText(auditActionLabel(entry.action, t)),
-      plainText(auditDetails(entry, t)),
+      plainText(auditDetails(entry, locale, t)),
       entry.target,
     ]),
   );

@@ -29,7 +29,11 @@ function actionsInSource(): { actions: Set<string>; unknownPlaceholders: string[
   const files = readdirSync(serverDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
   for (const file of files) {
     const source = readFileSync(path.join(serverDir, file), "utf8");
-    for (const match of source.matchAll(/action:\s*"([A-Za-z]+\.[a-z_]+)"/g)) actions.add(match[1] as string);
+    // Every name in what follows `action:` up to the next property (a ternary names two).
+    for (const match of source.matchAll(/action:([^\n]*)/g)) {
+      const value = (match[1] as string).split(/,\s*\w+:/)[0] as string;
+      for (const name of value.matchAll(/"([A-Za-z]+\.[a-z_]+)"/g)) actions.add(name[1] as string);
+    }
     for (const match of source.matchAll(/action:\s*`([A-Za-z.]*)\$\{(\w+)\}([A-Za-z._]*)`/g)) {
       const [, before, name, after] = match as unknown as [string, string, string, string];
       const values = placeholderValues[name];
@@ -99,6 +103,7 @@ describe("audit action labels", () => {
             minutes: 15,
           },
         },
+        locale,
         t,
       ),
     );
@@ -106,6 +111,30 @@ describe("audit action labels", () => {
     expect(details).toContain("見守り");
     expect(details).toContain("15");
     expect(details).not.toMatch(/[{}]|ward_staff|undefined/);
+    // An account moved to another ward: both places, by name.
+    const moved = plainText(
+      auditDetails(
+        {
+          id: "2",
+          at: "2026-12-01T00:00:00.000Z",
+          login: "city.admin",
+          ward: "27128",
+          action: "staff.update_user",
+          target: null,
+          details: {
+            login: "tanaka",
+            before: { role: "ward_staff", ward: "27127" },
+            after: { role: "ward_staff", ward: "27128" },
+            sessions: 1,
+          },
+        },
+        locale,
+        t,
+      ),
+    );
+    expect(moved).toContain(plainText(auditWardLabel("27127", locale, t)));
+    expect(moved).toContain(plainText(auditWardLabel("27128", locale, t)));
+    expect(moved).not.toMatch(/2712[78]|ward_staff|[{}]/);
     expect(plainText(auditWardLabel("27127", locale, t))).toBe(
       { ja: "北区", "ja-easy": "北区", en: "Kita Ward", "zh-Hans": "北区", ko: "기타구", vi: "Quận Kita" }[locale],
     );

@@ -2,7 +2,8 @@
  * Staff requests: the session from the cookie (401 without a valid one), a CSRF check on every
  * request that changes something (the session's token in X-CSRF-Token, and no foreign Origin), and
  * role checks. Every staff sub-app is made with `staffApp()`, so every route in it runs behind
- * `staffSession`; only login (accounts/routes.ts) is outside.
+ * `staffSession`; only login, the first run's setup and the reset link (accounts/routes.ts) are
+ * outside. An account that must change its password reaches only its session, logout and the change.
  */
 import { timingSafeEqual } from "node:crypto";
 import { type Context, Hono } from "hono";
@@ -10,8 +11,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { csrfHeader, type StaffSession } from "../../shared/accounts/schemas";
 import type { AppEnv } from "../env";
-import { trustsProxy } from "../platform/http/client-address";
 import { errorResponse } from "../platform/http/errors";
+import { requestIsHttps } from "../platform/http/https";
 import { sessionOf } from "./sessions";
 
 export interface StaffEnv extends AppEnv {
@@ -20,10 +21,8 @@ export interface StaffEnv extends AppEnv {
 
 /** Whether the app is reached over https (directly, by its public URL, or through a trusted proxy). */
 function secure<E extends AppEnv>(c: Context<E>): boolean {
-  const { publicUrl, trustProxy } = c.var.deps;
-  if (publicUrl?.startsWith("https:")) return true;
-  if (trustsProxy(trustProxy) && c.req.header("x-forwarded-proto") === "https") return true;
-  return new URL(c.req.url).protocol === "https:";
+  if (c.var.deps.publicUrl?.startsWith("https:")) return true;
+  return requestIsHttps(c);
 }
 
 /** Over https the cookie takes the __Host- prefix: Secure, no Domain, Path=/ — the browser enforces all three. */
@@ -58,6 +57,9 @@ export function foreignOrigin<E extends AppEnv>(c: Context<E>): boolean {
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** What an account that must change its password may still ask for. */
+const whileChangingPassword = new Set(["GET /api/staff/session", "POST /api/staff/logout", "POST /api/staff/password"]);
+
 export const staffSession = createMiddleware<StaffEnv>(async (c, next) => {
   // Sub-apps mounted on the same path each bring this middleware: the first one that runs decides.
   if (c.get("staff")) return next();
@@ -69,6 +71,10 @@ export const staffSession = createMiddleware<StaffEnv>(async (c, next) => {
   }
   if (changes(c.req.method) && (foreignOrigin(c) || !sameToken(c.req.header(csrfHeader) ?? "", session.csrfToken))) {
     return errorResponse(c, "staff.csrf");
+  }
+  // A temporary password is changed before anything else, whatever the console shows.
+  if (session.mustChangePassword && !whileChangingPassword.has(`${c.req.method} ${c.req.path}`)) {
+    return errorResponse(c, "staff.password_change_required");
   }
   c.set("staff", session);
   c.set("staffToken", token);

@@ -1,51 +1,90 @@
 /**
- * Staff accounts under /api/staff: login (the one staff route without a session), then the session,
- * logout, the accounts and the audit log, behind the session like every other staff sub-app.
+ * Staff accounts under /api/staff: login, the first run's setup and a reset link's use (the staff
+ * routes without a session), then the session, logout, one's own password and the audit log, behind
+ * the session like every other staff sub-app. The accounts themselves are in users-routes.ts.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod/mini";
 import { AuditPage, AuditQuery } from "../../shared/accounts/audit";
-import { LoginInput, StaffSession, StaffUser } from "../../shared/accounts/schemas";
+import { LoginInput, PasswordChangeInput, ResetInput, SetupInput, StaffSession } from "../../shared/accounts/schemas";
 import type { AppEnv } from "../env";
 import { AppError } from "../platform/errors";
 import { clientAddress } from "../platform/http/client-address";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
 import { countAttempt } from "../platform/rate-limit";
-import { actorOf } from "./access";
 import { auditCsv } from "./audit-csv";
 import { auditEntriesFor, auditPage, recordAuditExport } from "./audit-log";
-import { adminOnly, clearSessionCookie, foreignOrigin, setSessionCookie, staffApp } from "./middleware";
+import { clearSessionCookie, foreignOrigin, setSessionCookie, staffApp } from "./middleware";
+import { changePassword, resetPassword } from "./password-change";
 import { login, logout } from "./sessions";
-import { endSessionsOf, listStaffUsers } from "./users";
+import { setupFirstAdmin } from "./setup";
 
-const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+/** The open routes' guard: no other site's page may post to them, and an address gets the login's rate. */
+async function openRouteGuard(c: Context<AppEnv>, scope: string): Promise<void> {
+  const { deps } = c.var;
+  if (foreignOrigin(c)) throw new AppError("staff.csrf");
+  if (deps.staff.loginRateLimitPerMinute > 0) {
+    const count = await deps.database.write(countAttempt, { scope, address: clientAddress(c), now: new Date() });
+    if (count > deps.staff.loginRateLimitPerMinute)
+      throw new AppError("rate.limited", { limitPerMinute: deps.staff.loginRateLimitPerMinute });
+  }
+}
 
-export const loginRoutes = new Hono<AppEnv>().post(
-  "/login",
-  describeRoute({
-    summary: "Log in: sets the session cookie (HttpOnly, SameSite=Strict) and answers the CSRF token",
-    description: "Refusals: `staff.login_failed` (any wrong name or password), `staff.locked` (details.retryAfterSeconds), `rate.limited`.",
-    tags: ["staff"],
-    responses: { 200: { description: "The session", schema: StaffSession }, 401: { description: "Wrong login" } },
-  }),
-  validate("json", LoginInput),
-  async (c) => {
-    const { deps } = c.var;
-    if (foreignOrigin(c)) throw new AppError("staff.csrf");
-    const address = clientAddress(c);
-    if (deps.staff.loginRateLimitPerMinute > 0) {
-      const count = await deps.database.write(countAttempt, { scope: "staff-login", address, now: new Date() });
-      if (count > deps.staff.loginRateLimitPerMinute)
-        throw new AppError("rate.limited", { limitPerMinute: deps.staff.loginRateLimitPerMinute });
-    }
-    const { login: name, password } = c.req.valid("json");
-    const { session, token } = await login(deps.database, deps.staff, name, password, address);
-    setSessionCookie(c, token, session.expiresAt);
-    c.header("cache-control", "no-store");
-    return c.json(session, 200);
-  },
-);
+export const loginRoutes = new Hono<AppEnv>()
+  .post(
+    "/login",
+    describeRoute({
+      summary: "Log in: sets the session cookie (HttpOnly, SameSite=Strict) and answers the CSRF token",
+      description:
+        "Refusals: `staff.login_failed` (any wrong name or password), `staff.locked` (details.retryAfterSeconds), `rate.limited`.",
+      tags: ["staff"],
+      responses: { 200: { description: "The session", schema: StaffSession }, 401: { description: "Wrong login" } },
+    }),
+    validate("json", LoginInput),
+    async (c) => {
+      const { deps } = c.var;
+      await openRouteGuard(c, "staff-login");
+      const { login: name, password } = c.req.valid("json");
+      const { session, token } = await login(deps.database, deps.staff, name, password, clientAddress(c));
+      setSessionCookie(c, token, session.expiresAt);
+      c.header("cache-control", "no-store");
+      return c.json(session, 200);
+    },
+  )
+  .post(
+    "/setup",
+    describeRoute({
+      summary: "First run: make the first city administrator with the setup link's token (printed at start while no account exists)",
+      description: "Works once, and only while no staff account exists. Refusals: `staff.link_invalid`, `request.invalid`, `rate.limited`.",
+      tags: ["staff"],
+      responses: { 201: { description: "Made; log in with the chosen login and password" }, 410: { description: "Not a valid link" } },
+    }),
+    validate("json", SetupInput),
+    async (c) => {
+      await openRouteGuard(c, "staff-setup");
+      await setupFirstAdmin(c.var.deps.database, c.req.valid("json"));
+      return c.body(null, 201);
+    },
+  )
+  .post(
+    "/reset",
+    describeRoute({
+      summary: "Set a password with a reset link's token: once; every session of the account ends",
+      description: "Refusals: `staff.link_invalid` (used, expired or replaced), `request.invalid`, `rate.limited`.",
+      tags: ["staff"],
+      responses: {
+        200: { description: "Set; log in with it", schema: z.object({ login: z.string() }) },
+        410: { description: "Not a valid link" },
+      },
+    }),
+    validate("json", ResetInput),
+    async (c) => {
+      await openRouteGuard(c, "staff-reset");
+      const { token, password } = c.req.valid("json");
+      return c.json(await resetPassword(c.var.deps.database, token, password), 200);
+    },
+  );
 
 export const accountRoutes = staffApp()
   .get(
@@ -69,27 +108,19 @@ export const accountRoutes = staffApp()
       return c.body(null, 204);
     },
   )
-  .get(
-    "/users",
-    describeRoute({
-      summary: "Staff accounts: every account for a city administrator, the ward's own for ward staff",
-      tags: ["staff"],
-      responses: { 200: { description: "Accounts", schema: z.object({ users: z.array(StaffUser) }) } },
-    }),
-    async (c) => c.json({ users: await listStaffUsers(c.var.deps.database, c.var.staff.user) }, 200),
-  )
   .post(
-    "/users/:id/end-sessions",
+    "/password",
     describeRoute({
-      summary: "End every session of an account at once (city administrators)",
+      summary: "Change one's own password (a temporary one must be changed first): the account's other sessions end",
+      description: "Refusals: `staff.password_wrong`, `staff.password_same`, `request.invalid` (under 12 characters).",
       tags: ["staff"],
-      responses: { 200: { description: "How many sessions ended", schema: z.object({ ended: z.int() }) } },
+      responses: { 204: { description: "Changed" }, 403: { description: "The current password is wrong" } },
     }),
-    adminOnly,
-    validate("param", IdParam),
+    validate("json", PasswordChangeInput),
     async (c) => {
-      const ended = await endSessionsOf(c.var.deps.database, c.req.valid("param").id, actorOf(c.var.staff.user));
-      return c.json({ ended }, 200);
+      const { current, next } = c.req.valid("json");
+      await changePassword(c.var.deps.database, c.var.staff.user.id, c.var.staffToken, current, next);
+      return c.body(null, 204);
     },
   )
   .get(

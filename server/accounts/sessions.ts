@@ -33,8 +33,12 @@ const startSession = defineWrite(
   ) => {
     const lockedUntil = await clearOnSuccess(trx, input);
     if (lockedUntil) return { lockedUntil };
-    await trx.updateTable("staffUsers").set({ failedLogins: 0, lockedUntil: null }).where("id", "=", input.userId).execute();
     const at = input.now.toISOString();
+    await trx
+      .updateTable("staffUsers")
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at })
+      .where("id", "=", input.userId)
+      .execute();
     await trx
       .insertInto("staffSessions")
       .values({ ...input.session, userId: input.userId, createdAt: at, lastSeenAt: at })
@@ -103,6 +107,7 @@ export async function login(
       csrfToken,
       idleExpiresAt: new Date(Math.min(now.getTime() + rules.sessionIdleMinutes * 60_000, Date.parse(expiresAt))).toISOString(),
       expiresAt,
+      mustChangePassword: user.mustChangePassword === 1,
     },
   };
 }
@@ -131,6 +136,7 @@ export async function sessionOf(database: Database, rules: StaffRules, token: st
       "staffUsers.role",
       "staffUsers.wardCode",
       "staffUsers.disabled",
+      "staffUsers.mustChangePassword",
     ])
     .where("staffSessions.tokenHash", "=", hash)
     .executeTakeFirst();
@@ -150,6 +156,7 @@ export async function sessionOf(database: Database, rules: StaffRules, token: st
     csrfToken: row.csrfToken,
     idleExpiresAt: new Date(Math.min(lastSeen + rules.sessionIdleMinutes * 60_000, Date.parse(row.expiresAt))).toISOString(),
     expiresAt: row.expiresAt,
+    mustChangePassword: row.mustChangePassword === 1,
   };
 }
 

@@ -1,13 +1,15 @@
-/** Staff accounts: adding one, listing those an actor may see, and ending every session of one. */
+/** Staff accounts: making one (from the command line, the console or the first run), listing those an actor may see, and ending every session of one. */
 import { randomUUID } from "node:crypto";
-import type { StaffRole, StaffUser } from "../../shared/accounts/schemas";
+import type { Transaction } from "kysely";
+import type { StaffAccount, StaffRole, StaffUser } from "../../shared/accounts/schemas";
 import type { Database } from "../platform/db/database";
-import type { StaffUserTable } from "../platform/db/schema";
+import type { DB, StaffUserTable } from "../platform/db/schema";
 import { defineWrite } from "../platform/db/write";
 import { AppError } from "../platform/errors";
 import type { Actor } from "./access";
 import { audit } from "./audit";
 import { hashPassword } from "./passwords";
+import { temporaryPassword } from "./tokens";
 
 export function toStaffUser(row: Pick<StaffUserTable, "id" | "login" | "displayName" | "role" | "wardCode">): StaffUser {
   return { id: row.id, login: row.login, displayName: row.displayName, role: row.role, ward: row.wardCode };
@@ -21,37 +23,74 @@ export interface NewStaffUser {
   password: string;
 }
 
-const insertStaffUser = defineWrite(
-  "staff.addUser",
-  async (trx, { user, passwordHash, actor }: { user: Omit<NewStaffUser, "password">; passwordHash: string; actor: Actor }) => {
-    const existing = await trx.selectFrom("staffUsers").select("id").where("login", "=", user.login).executeTakeFirst();
-    if (existing) throw new AppError("staff.login_taken", { login: user.login });
-    const id = randomUUID();
-    await trx
-      .insertInto("staffUsers")
-      .values({
-        id,
-        login: user.login,
-        displayName: user.displayName,
-        role: user.role,
-        wardCode: user.role === "city_admin" ? null : user.ward,
-        passwordHash,
-        failedLogins: 0,
-        lockedUntil: null,
-        disabled: 0,
-        createdAt: new Date().toISOString(),
-      })
-      .execute();
-    await audit(trx, actor, { action: "staff.add_user", ward: user.ward, target: id, details: { login: user.login, role: user.role } });
-    return id;
-  },
-);
+type StoredUser = Omit<NewStaffUser, "password"> & { passwordHash: string; mustChangePassword: boolean };
 
+/** Stores a new account (its login must be free); answers its id. Callers audit it. */
+export async function insertUser(trx: Transaction<DB>, user: StoredUser, now: Date): Promise<string> {
+  const existing = await trx.selectFrom("staffUsers").select("id").where("login", "=", user.login).executeTakeFirst();
+  if (existing) throw new AppError("staff.login_taken", { login: user.login });
+  const id = randomUUID();
+  await trx
+    .insertInto("staffUsers")
+    .values({
+      id,
+      login: user.login,
+      displayName: user.displayName,
+      role: user.role,
+      wardCode: user.role === "city_admin" ? null : user.ward,
+      passwordHash: user.passwordHash,
+      failedLogins: 0,
+      lockedUntil: null,
+      disabled: 0,
+      createdAt: now.toISOString(),
+      mustChangePassword: user.mustChangePassword ? 1 : 0,
+      lastLoginAt: null,
+    })
+    .execute();
+  return id;
+}
+
+const createUser = defineWrite("staff.addUser", async (trx, { user, actor }: { user: StoredUser; actor: Actor }) => {
+  const id = await insertUser(trx, user, new Date());
+  await audit(trx, actor, {
+    action: "staff.create_user",
+    ward: user.role === "city_admin" ? null : user.ward,
+    target: id,
+    details: { login: user.login, role: user.role, ward: user.role === "city_admin" ? null : user.ward },
+  });
+  return id;
+});
+
+/** Adds an account with a chosen password (`npm run staff -- add`). */
 export async function addStaffUser(database: Database, user: NewStaffUser, actor: Actor): Promise<string> {
   if (user.role === "ward_staff" && !user.ward) throw new AppError("request.invalid", { reason: "a ward_staff account needs its ward" });
   const passwordHash = await hashPassword(user.password);
   const { password: _, ...rest } = user;
-  return database.write(insertStaffUser, { user: rest, passwordHash, actor });
+  return database.write(createUser, { user: { ...rest, passwordHash, mustChangePassword: false }, actor });
+}
+
+/**
+ * Makes an account in the console: its temporary password is answered once (the administrator
+ * hands it over) and must be changed at the account's first login.
+ */
+export async function createStaffUser(
+  database: Database,
+  user: Omit<NewStaffUser, "password">,
+  actor: Actor,
+): Promise<{ user: StaffUser; temporaryPassword: string }> {
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  const id = await database.write(createUser, { user: { ...user, passwordHash, mustChangePassword: true }, actor });
+  return {
+    user: toStaffUser({
+      id,
+      login: user.login,
+      displayName: user.displayName,
+      role: user.role,
+      wardCode: user.role === "city_admin" ? null : user.ward,
+    }),
+    temporaryPassword: password,
+  };
 }
 
 const endUserSessions = defineWrite("staff.endUserSessions", async (trx, { userId, actor }: { userId: string; actor: Actor }) => {
@@ -74,30 +113,23 @@ export function endSessionsOf(database: Database, userId: string, actor: Actor):
 }
 
 /** The accounts an actor may see: all for a city administrator, their ward's for ward staff. */
-export async function listStaffUsers(
-  database: Database,
-  viewer: StaffUser,
-): Promise<(StaffUser & { locked: boolean; sessions: number })[]> {
+export async function listStaffUsers(database: Database, viewer: StaffUser): Promise<StaffAccount[]> {
+  const columns = [
+    "staffUsers.id",
+    "staffUsers.login",
+    "staffUsers.displayName",
+    "staffUsers.role",
+    "staffUsers.wardCode",
+    "staffUsers.lockedUntil",
+    "staffUsers.disabled",
+    "staffUsers.mustChangePassword",
+    "staffUsers.lastLoginAt",
+  ] as const;
   let query = database.db
     .selectFrom("staffUsers")
     .leftJoin("staffSessions", "staffSessions.userId", "staffUsers.id")
-    .select((eb) => [
-      "staffUsers.id",
-      "staffUsers.login",
-      "staffUsers.displayName",
-      "staffUsers.role",
-      "staffUsers.wardCode",
-      "staffUsers.lockedUntil",
-      eb.fn.count<number>("staffSessions.tokenHash").as("sessions"),
-    ])
-    .groupBy([
-      "staffUsers.id",
-      "staffUsers.login",
-      "staffUsers.displayName",
-      "staffUsers.role",
-      "staffUsers.wardCode",
-      "staffUsers.lockedUntil",
-    ])
+    .select((eb) => [...columns, eb.fn.count<number>("staffSessions.tokenHash").as("sessions")])
+    .groupBy([...columns])
     .orderBy("staffUsers.login");
   if (viewer.role !== "city_admin") query = query.where("staffUsers.wardCode", "=", viewer.ward);
   const now = Date.now();
@@ -105,5 +137,8 @@ export async function listStaffUsers(
     ...toStaffUser(row),
     locked: row.lockedUntil !== null && Date.parse(row.lockedUntil) > now,
     sessions: Number(row.sessions),
+    disabled: row.disabled === 1,
+    mustChangePassword: row.mustChangePassword === 1,
+    lastLoginAt: row.lastLoginAt,
   }));
 }

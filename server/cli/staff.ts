@@ -59,7 +59,11 @@ try {
       const users = await listStaffUsers(database, admin);
       if (command === "list") {
         for (const u of users)
-          console.log(`${u.login}\t${u.role}\t${u.ward ?? "all wards"}\t${u.sessions} session(s)${u.locked ? "\tlocked" : ""}`);
+          console.log(
+            [u.login, u.role, u.ward ?? "all wards", `${u.sessions} session(s)`, u.disabled && "disabled", u.locked && "locked"]
+              .filter(Boolean)
+              .join("\t"),
+          );
       } else {
         const user = users.find((u) => u.login === values.login) ?? fail(`no account "${values.login ?? ""}"`);
         console.log(`Ended ${await endSessionsOf(database, user.id, cli)} session(s) of ${user.login}.`);

@@ -99,6 +99,7 @@ const seedDemo = defineCountingWrite(
         "wardPopulation",
         "commentThemes",
         "staffSessions",
+        "staffTokens",
         "staffUsers",
         "surveyAggregates",
         "pollDevices",
@@ -153,6 +154,8 @@ const seedDemo = defineCountingWrite(
           lockedUntil: null,
           disabled: 0,
           createdAt: new Date().toISOString(),
+          mustChangePassword: 0,
+          lastLoginAt: null,
         })),
       )
       .execute();

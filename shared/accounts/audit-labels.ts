@@ -4,6 +4,7 @@
  * `t` is the staff strings' lookup (i18next on the client, the locale files on the server).
  */
 import type { Locale } from "../locales/locales";
+import { toJstIso } from "../time";
 import { wardRecords } from "../wards/data";
 import { wardName } from "../wards/names";
 import { type AuditEntry, auditActionKey, auditActions } from "./audit";
@@ -26,12 +27,24 @@ export function auditWardLabel(ward: string | null, locale: Locale, t: Translate
 const text = (value: unknown): string | null => (typeof value === "string" && value.length > 0 && value.length <= 200 ? value : null);
 const number = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
+const roleOf = (value: unknown, t: Translate): string | null =>
+  value === "ward_staff" || value === "city_admin" ? t(`users.roles.${value}`) : null;
+
+/** An account's place, as an account change's before and after hold it: "区職員（北区）". */
+function placement(value: unknown, locale: Locale, t: Translate): string | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { role, ward } = value as { role?: unknown; ward?: unknown };
+  const name = roleOf(role, t);
+  if (!name) return null;
+  return typeof ward === "string" ? `${name}（${auditWardLabel(ward, locale, t)}）` : name;
+}
+
 /** The entry's details as phrases: only fields the log is known to hold, each in words. */
-export function auditDetails(entry: AuditEntry, t: Translate): string {
+export function auditDetails(entry: AuditEntry, locale: Locale, t: Translate): string {
   const d = entry.details;
   const parts: string[] = [];
   const login = text(d.login);
-  const role = d.role === "ward_staff" || d.role === "city_admin" ? t(`users.roles.${d.role}`) : null;
+  const role = roleOf(d.role, t);
   if (login) parts.push(role ? t("audit.detail.accountRole", { login, role }) : t("audit.detail.account", { login }));
   else if (role) parts.push(role);
   const title = text(d.title) ?? text(d.name);
@@ -42,7 +55,13 @@ export function auditDetails(entry: AuditEntry, t: Translate): string {
   if (year !== null) parts.push(t("audit.detail.year", { year }));
   const count = number(d.count);
   if (count !== null) parts.push(t("audit.detail.count", { count }));
-  const sessions = number(d.sessions);
+  const [before, after] = [placement(d.before, locale, t), placement(d.after, locale, t)];
+  if (before && after && before !== after) parts.push(t("audit.detail.change", { before, after }));
+  if (d.via === "change" || d.via === "reset_link") parts.push(t(`audit.detail.via.${d.via}`));
+  const expires = text(d.expiresAt);
+  if (expires && !Number.isNaN(Date.parse(expires)))
+    parts.push(t("audit.detail.expires", { time: toJstIso(new Date(expires)).slice(0, 16).replace("T", " ") }));
+  const sessions = number(d.sessions) ?? number(d.sessionsEnded) ?? number(d.otherSessionsEnded);
   if (sessions !== null) parts.push(t("audit.detail.sessions", { count: sessions }));
   const [created, updated, unchanged] = [number(d.created), number(d.updated), number(d.unchanged)];
   if (created !== null && updated !== null && unchanged !== null) parts.push(t("audit.detail.imported", { created, updated, unchanged }));

@@ -32,6 +32,8 @@ export const StaffSession = z.object({
   /** When the session ends if unused, and at the latest (ISO). */
   idleExpiresAt: z.string(),
   expiresAt: z.string(),
+  /** The password was given by someone else: every staff route but the session, logout and the password change answers 403 until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type StaffSession = z.infer<typeof StaffSession>;
 
@@ -39,3 +41,50 @@ export type StaffSession = z.infer<typeof StaffSession>;
 export const NewPassword = z.string().check(z.minLength(12, "at least 12 characters"), z.maxLength(200));
 
 export const csrfHeader = "x-csrf-token";
+
+const DisplayName = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+/** A one-time link's token (32 random bytes, base64url), as the page reads it from the link's fragment. */
+const LinkToken = z.string().check(z.minLength(20), z.maxLength(100));
+
+/** The first run: the setup link's token makes the first city administrator. */
+export const SetupInput = z.object({ token: LinkToken, login: StaffLogin, displayName: DisplayName, password: NewPassword });
+export type SetupInput = z.infer<typeof SetupInput>;
+
+/** Where an account works: a ward_staff account needs its ward, a city_admin has none. */
+const Placement = { role: StaffRole, ward: z.nullable(WardCode) };
+const placed = (value: { role: StaffRole; ward: string | null }) => value.role === "city_admin" || value.ward !== null;
+
+export const NewStaffUserInput = z
+  .object({ login: StaffLogin, displayName: DisplayName, ...Placement })
+  .check(z.refine(placed, { message: "a ward_staff account needs its ward", path: ["ward"] }));
+export type NewStaffUserInput = z.infer<typeof NewStaffUserInput>;
+
+export const StaffUserChange = z
+  .object(Placement)
+  .check(z.refine(placed, { message: "a ward_staff account needs its ward", path: ["ward"] }));
+export type StaffUserChange = z.infer<typeof StaffUserChange>;
+
+/** An account as the accounts page lists it. */
+export const StaffAccount = z.object({
+  ...StaffUser.shape,
+  locked: z.boolean(),
+  sessions: z.int(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  /** ISO, or null before the first login. */
+  lastLoginAt: z.nullable(z.string()),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+/** A new account, with its temporary password: answered once, never stored but as a hash. */
+export const CreatedStaffUser = z.object({ user: StaffUser, temporaryPassword: z.string() });
+
+export const PasswordChangeInput = z.object({ current: z.string().check(z.minLength(1), z.maxLength(200)), next: NewPassword });
+export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;
+
+/** A reset link, answered once: a path with the token in its fragment, so it never reaches a server log. */
+export const ResetLink = z.object({ path: z.string(), expiresAt: z.string() });
+export type ResetLink = z.infer<typeof ResetLink>;
+
+export const ResetInput = z.object({ token: LinkToken, password: NewPassword });
+export type ResetInput = z.infer<typeof ResetInput>;

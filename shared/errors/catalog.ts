@@ -9,6 +9,8 @@ import { z } from "zod/mini";
 export const errorCatalog = {
   "request.invalid": { status: 400, message: "The request is not valid." },
   "request.too_large": { status: 413, message: "The request body is too large." },
+  "request.unsupported_media_type": { status: 415, message: "The body must be sent as the type this route takes (details.expected)." },
+  "route.method_not_allowed": { status: 405, message: "This resource does not take this method (the Allow header lists those it takes)." },
   "route.not_found": { status: 404, message: "There is no such resource." },
   "wards.not_found": { status: 404, message: "There is no ward with this code." },
   "surveys.not_found": { status: 404, message: "There is no such survey." },
@@ -24,6 +26,10 @@ export const errorCatalog = {
   "paper.not_found": { status: 404, message: "There is no such paper entry of yours in this survey." },
   "responses.invalid": { status: 422, message: "The answers do not fit the survey." },
   "responses.conflict": { status: 409, message: "This response id belongs to another survey." },
+  "letters.public_url_missing": {
+    status: 409,
+    message: "Letters need the server's PUBLIC_URL: their links and QR codes lead residents to that address.",
+  },
   "invitations.required": { status: 403, message: "This survey needs the invitation code from the letter." },
   "invitations.invalid": { status: 403, message: "The invitation code is not valid for this survey." },
   "invitations.used": { status: 409, message: "The invitation code has already been used." },
@@ -36,6 +42,15 @@ export const errorCatalog = {
   "staff.forbidden": { status: 403, message: "This account may not do that." },
   "staff.login_taken": { status: 409, message: "An account with this login name exists already." },
   "staff.user_not_found": { status: 404, message: "There is no such staff account." },
+  "staff.link_invalid": {
+    status: 410,
+    message: "This link is not valid: it was used already, has expired, or was replaced by a newer one.",
+  },
+  "staff.password_change_required": { status: 403, message: "Change the temporary password first (POST /api/staff/password)." },
+  "staff.password_wrong": { status: 403, message: "The current password is wrong." },
+  "staff.password_same": { status: 422, message: "The new password must differ from the current one." },
+  "staff.last_admin": { status: 409, message: "This is the last enabled city administrator: it cannot be disabled or given another role." },
+  "staff.not_yourself": { status: 409, message: "An administrator cannot disable their own account or take away their own role." },
   "policies.not_found": { status: 404, message: "There is no such policy in this ward." },
   "indicators.not_found": { status: 404, message: "There is no such indicator." },
   "indicators.question_missing": { status: 422, message: "This survey lacks the indicator's question or options." },
@@ -57,7 +72,10 @@ export const errorCatalog = {
   "rate.limited": { status: 429, message: "Too many requests; wait a minute and try again." },
   "service.unavailable": { status: 503, message: "The service is shutting down or cannot write; try again shortly." },
   "internal.error": { status: 500, message: "Something went wrong on the server." },
-} as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503; message: string }>;
+} as const satisfies Record<
+  string,
+  { status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503; message: string }
+>;
 
 export type ErrorCode = keyof typeof errorCatalog;
 export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];

@@ -1,8 +1,25 @@
 /** API contracts for wards (区) and areas (地域 = 地域活動協議会 areas). */
 import { z } from "zod/mini";
+import { wardRecords } from "./data";
 
-/** 全国地方公共団体コード of an Osaka city ward, without check digit: 27102 (都島区) … 27128 (中央区). */
-export const WardCode = z.string().check(z.regex(/^271\d{2}$/, "a 5-digit Osaka ward code such as 27102"));
+const wardCodeForm = /^271\d{2}$/;
+const knownWards = new Set(wardRecords.map((ward) => ward.code));
+
+/** The issue params of a well-formed code that names no ward: the API answers it 404 `wards.not_found`, not 400. */
+export const unknownWardIssue = { unknownWard: true } as const;
+
+/**
+ * 全国地方公共団体コード of an Osaka city ward, without check digit: 27102 (都島区) … 27128 (中央区).
+ * One of the 24 (reference data, the same on every database).
+ */
+export const WardCode = z.string().check(
+  z.regex(wardCodeForm, "a 5-digit Osaka ward code such as 27102"),
+  // Only a well-formed code is looked up, so a malformed one has one issue, not two.
+  z.refine((code) => !wardCodeForm.test(code) || knownWards.has(code), {
+    message: "no Osaka ward has this code",
+    params: unknownWardIssue,
+  }),
+);
 export type WardCode = z.infer<typeof WardCode>;
 
 /** An area's id: its ward code and a two-digit number, e.g. 27127-03. */

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { listeningPort } from "../helpers/server-process";
+import { freePort, listeningPort } from "../helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -20,10 +20,13 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   clientDir: string;
+  /** What the server has printed so far on stdout (the first run's setup link, the demo logins). */
+  output(): string;
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env` is laid over the test environment, e.g. `{ DEMO_DATA: "false" }` for an empty database. */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   const built = path.join(root, "dist/server/main.js");
   if (!existsSync(built) || !existsSync(path.join(root, "dist/client/index.html"))) {
     throw new Error("The app is not built: run `npm run build` before the e2e tests (npm test does).");
@@ -31,21 +34,30 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "machikoe-e2e-"));
   const clientDir = path.join(dataDir, "client");
   cpSync(path.join(root, "dist/client"), clientDir, { recursive: true });
+  // The server knows its public address, as a real deployment does (letters' links are built from it).
+  const chosenPort = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: "0",
+    PORT: String(chosenPort),
     HOST: "127.0.0.1",
+    PUBLIC_URL: `http://127.0.0.1:${chosenPort}`,
     DATA_DIR: dataDir,
     CLIENT_DIR: clientDir,
     LOG_LEVEL: "info",
+    ...options.env,
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [built], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   const port = await listeningPort(child);
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
     clientDir,
+    output: () => stdout,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));

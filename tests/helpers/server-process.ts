@@ -20,3 +20,17 @@ export function listeningPort(child: ChildProcess): Promise<number> {
     child.once("exit", (code) => reject(new Error(`The server exited (${code}) before listening:\n${output}`)));
   });
 }
+
+/** A TCP port free on 127.0.0.1 just now: for a server that must know its own address before it starts (PUBLIC_URL). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}

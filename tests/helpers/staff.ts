@@ -32,6 +32,8 @@ export function staffRow(login: string, role: StaffUserTable["role"], wardCode: 
     lockedUntil: null,
     disabled: 0,
     createdAt: new Date().toISOString(),
+    mustChangePassword: 0,
+    lastLoginAt: null,
   };
 }
 

@@ -11,6 +11,7 @@ import { promisify } from "node:util";
 import SQLite from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { listeningPort } from "../helpers/server-process";
+import { insertWritePoll, sendOneWrite, withDatabase } from "../helpers/write-stream";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
@@ -32,6 +33,7 @@ describe("backup (SQLite)", () => {
     SERVE_CLIENT: "false",
     DEMO_DATA: "false",
     NOTICES: "false",
+    RESPONSE_RATE_LIMIT_PER_MIN: "0",
     LOG_LEVEL: "info",
   };
   delete env.DATABASE_URL;
@@ -41,13 +43,14 @@ describe("backup (SQLite)", () => {
     const exited = new Promise((resolve) => server.once("exit", resolve));
     try {
       const port = await listeningPort(server);
+      const surveyId = await withDatabase(path.join(dir, "machikoe.db"), insertWritePoll);
       const acknowledged: string[] = [];
       let stop = false;
-      // 20 writers at once: each GET /api/health stores a probe row and answers its id after the commit.
+      // 20 writers at once: each answer is acknowledged (201) only after its commit.
       const writer = async () => {
         while (!stop) {
-          const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-          if (response.status === 200) acknowledged.push(((await response.json()) as { database: { probeId: string } }).database.probeId);
+          const id = await sendOneWrite(`http://127.0.0.1:${port}`, surveyId);
+          if (id) acknowledged.push(id);
         }
       };
       const writers = Array.from({ length: 20 }, writer);
@@ -65,7 +68,7 @@ describe("backup (SQLite)", () => {
       const copy = new SQLite(target, { readonly: true });
       try {
         expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-        const stored = new Set((copy.prepare("select id from write_probes").all() as { id: string }[]).map((row) => row.id));
+        const stored = new Set((copy.prepare("select id from responses").all() as { id: string }[]).map((row) => row.id));
         expect(before.filter((id) => !stored.has(id))).toEqual([]);
         expect(copy.prepare("select count(*) as n from wards").get()).toEqual({ n: 24 });
       } finally {

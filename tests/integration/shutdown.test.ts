@@ -1,6 +1,6 @@
 /**
  * Graceful shutdown under load: SIGTERM arrives while residents' writes are streaming in. Every
- * write the server acknowledged (a 200 with its probe id) must be in the database afterwards, and
+ * write the server acknowledged (a resident's answer, 201 after its commit) must be in the database afterwards, and
  * the process must exit cleanly. Runs the real server process, on each dialect under test.
  */
 import { spawn } from "node:child_process";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dialects, suiteTitle } from "../helpers/database";
 import { listeningPort } from "../helpers/server-process";
+import { insertWritePoll, sendOneWrite } from "../helpers/write-stream";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -22,6 +23,7 @@ describe.each(dialects)("graceful shutdown", (dialect) => {
         HOST: "127.0.0.1",
         SERVE_CLIENT: "false",
         DEMO_DATA: "false",
+        RESPONSE_RATE_LIMIT_PER_MIN: "0",
         LOG_LEVEL: "info",
       };
       delete env.DATABASE_URL;
@@ -30,6 +32,7 @@ describe.each(dialects)("graceful shutdown", (dialect) => {
       const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
       const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
       const port = await listeningPort(server);
+      const surveyId = await insertWritePoll(database);
 
       const acknowledged: string[] = [];
       let acknowledgedAfterSignal = 0;
@@ -37,10 +40,9 @@ describe.each(dialects)("graceful shutdown", (dialect) => {
       const writer = async () => {
         for (;;) {
           try {
-            const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-            if (response.status !== 200) continue;
-            const body = (await response.json()) as { database: { probeId: string } };
-            acknowledged.push(body.database.probeId);
+            const id = await sendOneWrite(`http://127.0.0.1:${port}`, surveyId);
+            if (!id) continue;
+            acknowledged.push(id);
             if (signalled) acknowledgedAfterSignal += 1;
           } catch {
             return; // refused or reset: the server has stopped taking requests
@@ -54,7 +56,7 @@ describe.each(dialects)("graceful shutdown", (dialect) => {
       await Promise.all(writers);
       expect(await exited).toBe(0);
 
-      const stored = new Set((await database.db.selectFrom("writeProbes").select("id").execute()).map((row) => row.id));
+      const stored = new Set((await database.db.selectFrom("responses").select("id").execute()).map((row) => row.id));
       const lost = acknowledged.filter((id) => !stored.has(id));
       expect(lost).toEqual([]);
       expect(acknowledged.length).toBeGreaterThanOrEqual(300);

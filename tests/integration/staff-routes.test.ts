@@ -2,7 +2,8 @@
  * Every staff route needs a session. The routes are read from the app itself (app.routes), so a
  * route a request reaches before any staffSession (a sub-app made without staffApp(), mounted
  * before the staff sub-apps of /api/staff) fails here: each must answer 401 staff.unauthenticated
- * without a session cookie and with a cookie no session has. Only POST /api/staff/login is open.
+ * without a session cookie and with a cookie no session has. Only POST /api/staff/login, /setup and
+ * /reset are open (each checks its own credential: a password, or a one-time link's token).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testApp } from "../helpers/app";
@@ -31,13 +32,15 @@ afterAll(async () => {
   await testDb.cleanup();
 });
 
+const openRoutes = ["/api/staff/login", "/api/staff/setup", "/api/staff/reset"];
+
 /** Every staff endpoint the app mounts (middleware, registered for ALL, aside), with its parameters filled in. */
 function staffEndpoints(): { method: string; path: string }[] {
   const seen = new Set<string>();
   const endpoints: { method: string; path: string }[] = [];
   for (const route of app.routes) {
     if (route.method === "ALL" || !route.path.startsWith("/api/staff/")) continue;
-    if (route.method === "POST" && route.path === "/api/staff/login") continue;
+    if (route.method === "POST" && openRoutes.includes(route.path)) continue;
     const path = route.path.replace(/:(\w+)(\{[^}]*\})?/g, (_, name: string) => {
       const value = parameterValues[name];
       if (!value) throw new Error(`no test value for the parameter :${name} of ${route.path}`);
@@ -99,5 +102,19 @@ describe("the staff API without a session", () => {
       body: JSON.stringify({ login: "nobody", password: "not-the-password" }),
     });
     await expectErrorResponse(response, "staff.login_failed");
+  });
+
+  it("leaves the setup and reset links open: a token no link has is refused as such", async () => {
+    for (const [path, body] of [
+      ["/api/staff/setup", { token: "x".repeat(43), login: "city.first", displayName: "管理者", password: "a long enough password" }],
+      ["/api/staff/reset", { token: "x".repeat(43), password: "a long enough password" }],
+    ] as const) {
+      const response = await app.request(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      await expectErrorResponse(response, "staff.link_invalid");
+    }
   });
 });

@@ -50,7 +50,7 @@ describe.each(dialects)("staff API", (dialect) => {
     beforeEach(async () => {
       testDb = await dialect.open();
       database = testDb.database;
-      app = testApp(database);
+      app = testApp(database, { publicUrl: "http://machikoe.example.jp" }); // letters need the public address
       await insertWards(database, "27127", "27128");
       await insertStaff(database);
       await insertInto(database, "surveys", [kita, chuo]);
@@ -488,7 +488,7 @@ describe.each(dialects)("staff API", (dialect) => {
         expect(rows).toHaveLength(3);
         const [, code, url] = rows[0] as [string, string, string];
         expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}[2-9A-HJ-NP-Z]?/);
-        expect(url).toContain(`/surveys/${kita.id}?code=`);
+        expect(url).toContain(`http://machikoe.example.jp/surveys/${kita.id}?code=`);
 
         const answered = await post(`/api/surveys/${kita.id}/responses`, {
           id: uuidv7(),

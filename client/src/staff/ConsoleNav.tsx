@@ -1,5 +1,7 @@
-/** The console's top: who is signed in (and for which ward), the language, the logout, and the navigation between its pages. */
+/** The console's top: who is signed in (and for which ward), the language, their password and the logout, and the navigation between its pages. */
 import type { StaffSession } from "../../../shared/accounts/schemas";
+import { wardLabel } from "../accounts/staff/wards";
+import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { ConsoleLanguage } from "./ConsoleLanguage";
@@ -16,17 +18,25 @@ const sections = [
 ] as const;
 
 export function SessionBar({ session, onLogout }: { session: StaffSession; onLogout: () => void }) {
-  const { plain } = useT();
-  const scope = session.user.ward ? plain("staff:session.ward", { ward: session.user.ward }) : plain("staff:session.allWards");
+  const { plain, locale } = useT();
+  const ward = session.user.ward && plainText(wardLabel(session.user.ward, locale));
+  const scope = ward ? plain("staff:session.ward", { ward }) : plain("staff:session.allWards");
   return (
     <div className="staff-session">
       <p>
         <T k="staff:session.signedInAs" values={{ name: session.user.displayName, scope }} />
       </p>
       <ConsoleLanguage />
-      <button type="button" className="button" onClick={onLogout}>
-        <T k="staff:session.logout" />
-      </button>
+      <p className="actions-row">
+        {!session.mustChangePassword && (
+          <Link to="/staff/password">
+            <T k="staff:session.password" />
+          </Link>
+        )}
+        <button type="button" className="button" onClick={onLogout}>
+          <T k="staff:session.logout" />
+        </button>
+      </p>
     </div>
   );
 }

@@ -6,6 +6,9 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StaffSession } from "../../../shared/accounts/schemas";
+import { PasswordChangePage } from "../accounts/staff/PasswordChangePage";
+import { ResetPage } from "../accounts/staff/ResetPage";
+import { SetupPage } from "../accounts/staff/SetupPage";
 import { T, useT } from "../app/i18n/T";
 import { useLocation } from "../app/router";
 import { Loading } from "../app/shell/LoadState";
@@ -52,6 +55,7 @@ export default function StaffApp() {
 function StaffConsole() {
   const { state, check, login, logout, ended } = useStaffSession();
   const { plain } = useT();
+  const { pathname } = useLocation();
 
   useEffect(() => {
     document.title = `${plain("staff:title")} | ${plain("app.name")}`;
@@ -69,19 +73,39 @@ function StaffConsole() {
         </button>
       </div>
     );
+  // The one-time links' pages need no session: the first run's setup, and a password reset.
+  if (pathname === "/staff/setup") return <SetupPage login={login} />;
+  if (pathname === "/staff/reset") return <ResetPage login={login} />;
   if (state.status === "anonymous") return <LoginPage login={login} notice={state.errorKey} />;
-  return <SignedIn session={state.session} ended={ended} onLogout={() => void logout(state.session)} />;
+  return <SignedIn session={state.session} ended={ended} onChanged={check} onLogout={() => void logout(state.session)} />;
 }
 
-function SignedIn({ session, ended, onLogout }: { session: StaffSession; ended: () => void; onLogout: () => void }) {
+function SignedIn({
+  session,
+  ended,
+  onChanged,
+  onLogout,
+}: {
+  session: StaffSession;
+  ended: () => void;
+  /** The temporary password was changed: the session is read again, and the console opens. */
+  onChanged: () => void;
+  onLogout: () => void;
+}) {
   const { pathname } = useLocation();
   const staff = useMemo(() => staffApi(session, ended), [session, ended]);
   return (
     <StaffApiContext value={staff}>
       <div className="staff">
         <SessionBar session={session} onLogout={onLogout} />
-        <ConsoleNav pathname={pathname} />
-        {staffPage(pathname, session)}
+        {session.mustChangePassword ? (
+          <PasswordChangePage forced onChanged={onChanged} />
+        ) : (
+          <>
+            <ConsoleNav pathname={pathname} />
+            {staffPage(pathname, session)}
+          </>
+        )}
       </div>
     </StaffApiContext>
   );

@@ -1,6 +1,7 @@
 /** Which console page a path shows; every feature's console pages live in that feature's staff/ folder. */
 import type { ReactNode } from "react";
 import type { StaffSession } from "../../../shared/accounts/schemas";
+import { PasswordChangePage } from "../accounts/staff/PasswordChangePage";
 import { StaffAuditPage } from "../accounts/staff/StaffAuditPage";
 import { StaffUsersPage } from "../accounts/staff/StaffUsersPage";
 import { navigate } from "../app/router";
@@ -22,6 +23,7 @@ const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper|\/comments
 const sections: Record<string, () => ReactNode> = {
   "/staff/audit": () => <StaffAuditPage />,
   "/staff/users": () => <StaffUsersPage />,
+  "/staff/password": () => <PasswordChangePage />,
   "/staff/matching": () => <StaffMatchingPage />,
   "/staff/local": () => <StaffLocalPage />,
   "/staff/notices": () => <StaffNoticesPage />,

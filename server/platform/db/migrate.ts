@@ -15,6 +15,7 @@ import * as m0009 from "./migrations/0009_policies_and_indicators";
 import * as m0010 from "./migrations/0010_local_life";
 import * as m0011 from "./migrations/0011_notices";
 import * as m0012 from "./migrations/0012_login_attempts";
+import * as m0013 from "./migrations/0013_account_lifecycle";
 import * as m0014 from "./migrations/0014_audit_log_indexes";
 
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "0010_local_life": m0010,
   "0011_notices": m0011,
   "0012_login_attempts": m0012,
+  "0013_account_lifecycle": m0013,
   "0014_audit_log_indexes": m0014,
 };
 

@@ -4,7 +4,7 @@
  * keeps them here, beside the migrations that make them, so it depends on no feature.
  */
 
-import type { AuditLogTable, LoginAttemptTable, StaffSessionTable, StaffUserTable } from "./tables/accounts";
+import type { AuditLogTable, LoginAttemptTable, StaffSessionTable, StaffTokenTable, StaffUserTable } from "./tables/accounts";
 import type { JoinRequestTable, LocalRowTable } from "./tables/local";
 import type {
   LeaseTable,
@@ -26,7 +26,7 @@ import type {
 } from "./tables/surveys";
 import type { AreaTable, WardTable } from "./tables/wards";
 
-export type { AuditLogTable, LoginAttemptTable, StaffSessionTable, StaffUserTable } from "./tables/accounts";
+export type { AuditLogTable, LoginAttemptTable, StaffSessionTable, StaffTokenTable, StaffUserTable } from "./tables/accounts";
 export type { JoinRequestTable, LocalRowTable } from "./tables/local";
 export type {
   LeaseTable,
@@ -62,6 +62,7 @@ export interface DB {
   staffUsers: StaffUserTable;
   staffSessions: StaffSessionTable;
   loginAttempts: LoginAttemptTable;
+  staffTokens: StaffTokenTable;
   auditLog: AuditLogTable;
   wardPopulation: WardPopulationTable;
   commentThemes: CommentThemeTable;

@@ -17,9 +17,19 @@ import { sha256 } from "../prepare";
 
 const storeBatch = defineWrite(
   "staff.storeLetters",
-  async (trx, { surveyId, batchId, hashes, user }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser }) => {
+  async (
+    trx,
+    {
+      surveyId,
+      batchId,
+      hashes,
+      user,
+      publicUrl,
+    }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser; publicUrl: boolean },
+  ) => {
     const survey = await trx.selectFrom("surveys").select(["wardCode", "kind", "status"]).where("id", "=", surveyId).executeTakeFirst();
     if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+    if (!publicUrl) throw new AppError("letters.public_url_missing");
     if (survey.kind !== "sampled") throw new AppError("request.invalid", { reason: "letters are for sampled surveys" });
     if (survey.status === "closed") throw new AppError("surveys.closed", { survey: surveyId });
     for (let i = 0; i < hashes.length; i += 500) {
@@ -37,17 +47,18 @@ const storeBatch = defineWrite(
   },
 );
 
-/** Makes `count` codes for a survey's letters; answers them as CSV (UTF-8 with BOM) — the only time they exist in the clear. */
+/** Makes `count` codes for a survey's letters (only with the app's public address, PUBLIC_URL); answers them as CSV (UTF-8 with BOM) — the only time they exist in the clear. */
 export async function generateLetters(
   database: Database,
   user: StaffUser,
   surveyId: string,
   count: number,
-  baseUrl: string,
+  publicUrl: string | undefined,
 ): Promise<{ batchId: string; csv: string }> {
   const codes = Array.from({ length: count }, () => newInvitationCode(randomBytes(15)));
   const batchId = randomUUID();
-  await database.write(storeBatch, { surveyId, batchId, hashes: codes.map(sha256), user });
+  await database.write(storeBatch, { surveyId, batchId, hashes: codes.map(sha256), user, publicUrl: publicUrl !== undefined });
+  const baseUrl = (publicUrl ?? "").replace(/\/$/, "");
   const lines = [csvLine(["通し番号", "招待コード", "回答用URL（QRコードの内容）"])];
   codes.forEach((code, i) => {
     lines.push(csvLine([i + 1, code, `${baseUrl}/surveys/${surveyId}?code=${encodeURIComponent(code)}`]));

@@ -199,6 +199,8 @@ export const surveyStaffRoutes = staffApp()
     "/:id/letters",
     describeRoute({
       summary: "Make a batch of invitation codes for a sampled survey; answers them once, as CSV for mail-merge",
+      description:
+        "Refused with `letters.public_url_missing` unless the server has PUBLIC_URL: the links are built from it, never from the request.",
       tags: ["staff"],
       responses: { 201: { description: "text/csv: number, code, the link for the QR code" } },
     }),
@@ -206,13 +208,13 @@ export const surveyStaffRoutes = staffApp()
     validate("json", z.object({ count: z.int().check(z.minimum(1), z.maximum(5000)) })),
     async (c) => {
       const { deps } = c.var;
-      const base = (deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, "");
+      // A letter's link and QR code are printed on paper for weeks: built from PUBLIC_URL, never from the request's Host header.
       const { batchId, csv } = await generateLetters(
         deps.database,
         c.var.staff.user,
         c.req.valid("param").id,
         c.req.valid("json").count,
-        base,
+        deps.publicUrl,
       );
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="letters-${batchId}.csv"`);
@@ -227,7 +229,15 @@ export const surveyStaffRoutes = staffApp()
       responses: { 200: { description: "Batches" } },
     }),
     validate("param", IdParam),
-    async (c) => c.json({ batches: await letterBatches(c.var.deps.database, c.var.staff.user, c.req.valid("param").id) }, 200),
+    async (c) =>
+      c.json(
+        {
+          batches: await letterBatches(c.var.deps.database, c.var.staff.user, c.req.valid("param").id),
+          // The address letters lead to; null: letters cannot be made until PUBLIC_URL is set.
+          publicUrl: c.var.deps.publicUrl ?? null,
+        },
+        200,
+      ),
   )
   .get(
     "/:id/comments",

@@ -1,5 +1,6 @@
 /** What the staff console reads of surveys: the list with response counts, and results with intervals. */
 import { z } from "zod/mini";
+import { WardCode } from "../../wards/schemas";
 import { SurveySummary } from "../model";
 import { SurveyResults } from "../results";
 
@@ -46,7 +47,7 @@ export const ResultsOptions = z.object({
 });
 
 export const PopulationTable = z.object({
-  ward: z.string(),
+  ward: WardCode,
   bands: z.record(z.enum(["10s", "20s", "30s", "40s", "50s", "60s", "70s", "80plus"]), z.int().check(z.minimum(0), z.maximum(10_000_000))),
 });
 

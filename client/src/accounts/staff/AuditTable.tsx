@@ -37,7 +37,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             <RubyText text={auditActionLabel(entry.action, staff)} />
           </td>
           <td>
-            <RubyText text={auditDetails(entry, staff)} />
+            <RubyText text={auditDetails(entry, locale, staff)} />
           </td>
         </tr>
       ))}

@@ -1,47 +1,45 @@
-/** 職員アカウント: the accounts staff may see; a city administrator can end anyone's sessions at once (a lost laptop). */
+/**
+ * 職員アカウント: the accounts staff may see (ward staff: their ward's), with role, ward, state and
+ * last login. A city administrator also makes accounts (a temporary password shown once), changes
+ * role and ward, disables and enables, makes reset links (shown once) and ends sessions.
+ */
 import { useState } from "react";
-import type { StaffUser } from "../../../../shared/accounts/schemas";
+import type { StaffAccount } from "../../../../shared/accounts/schemas";
+import { jstZone } from "../../../../shared/time";
 import { useLoader } from "../../app/data";
-import { errorKeyOf } from "../../app/errors";
 import { T, useT } from "../../app/i18n/T";
 import { StatusMessage, type StatusText } from "../../app/shell/StatusMessage";
 import { useStaffApi } from "../../staff/api";
 import { Loaded } from "../../staff/Loaded";
 import { StaffTable } from "../../staff/StaffTable";
 import { expectStatus } from "../../staff/staffFetch";
-
-type Account = StaffUser & { locked: boolean; sessions: number };
+import { AccountRow } from "./AccountRow";
+import { NewAccountForm } from "./NewAccountForm";
+import { OneTimeSecret, type Secret } from "./OneTimeSecret";
+import { useAccountActions } from "./useAccountActions";
 
 export function StaffUsersPage() {
-  const { plain } = useT();
-  const { api, session, ended } = useStaffApi();
+  const { locale } = useT();
+  const { api, session } = useStaffApi();
   const [refresh, setRefresh] = useState(0);
   const [message, setMessage] = useState<StatusText | null>(null);
-  const loader = useLoader<Account[]>(
-    async () => (await expectStatus(await api.users.$get(), 200).json()).users as Account[],
-    `users:${refresh}`,
-  );
+  const [secret, setSecret] = useState<Secret | null>(null);
+  const loader = useLoader<StaffAccount[]>(async () => (await expectStatus(await api.users.$get(), 200).json()).users, `users:${refresh}`);
+  const reload = () => setRefresh((n) => n + 1);
   const admin = session.user.role === "city_admin";
+  const actions = useAccountActions(setMessage, reload, (login, link) =>
+    setSecret({ heading: "staff:accounts.linkHeading", intro: "staff:accounts.linkIntro", values: { login }, secret: link }),
+  );
   const columns = [
     { key: "staff:users.login" },
     { key: "staff:users.name" },
     { key: "staff:users.role" },
+    { key: "staff:accounts.state" },
+    { key: "staff:accounts.lastLogin" },
     { key: "staff:users.sessions", number: true },
     admin && { key: "staff:users.actions" },
   ];
-
-  const endSessions = async (user: Account) => {
-    if (!window.confirm(plain("staff:users.confirmEnd", { login: user.login }))) return;
-    try {
-      const response = await api.users[":id"]["end-sessions"].$post({ param: { id: user.id } });
-      const { ended: count } = await expectStatus(response, 200).json();
-      setMessage({ key: "staff:users.ended", values: { login: user.login, count } });
-      if (user.id === session.user.id) ended();
-      else setRefresh((n) => n + 1);
-    } catch (failure) {
-      setMessage({ key: await errorKeyOf(failure), error: true });
-    }
-  };
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: jstZone });
 
   return (
     <>
@@ -53,32 +51,34 @@ export function StaffUsersPage() {
         {(users) => (
           <StaffTable caption={{ key: "staff:users.caption" }} columns={columns}>
             {users.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">{user.login}</th>
-                <td>{user.displayName}</td>
-                <td>
-                  <T k={`staff:users.roles.${user.role}`} />
-                  {user.ward ? ` (${user.ward})` : ""}
-                  {user.locked && (
-                    <>
-                      {" "}
-                      <T k="staff:users.locked" />
-                    </>
-                  )}
-                </td>
-                <td className="number">{user.sessions}</td>
-                {admin && (
-                  <td>
-                    <button type="button" className="button" disabled={user.sessions === 0} onClick={() => void endSessions(user)}>
-                      <T k="staff:users.endSessions" values={{ login: user.login }} />
-                    </button>
-                  </td>
-                )}
-              </tr>
+              <AccountRow
+                key={user.id}
+                user={user}
+                self={user.id === session.user.id}
+                actions={admin ? actions : null}
+                columns={columns.filter(Boolean).length}
+                lastLogin={(iso) => time.format(new Date(iso))}
+                locale={locale}
+              />
             ))}
           </StaffTable>
         )}
       </Loaded>
+      {admin && (
+        <NewAccountForm
+          onCreated={(login, temporaryPassword) => {
+            setMessage({ key: "staff:accounts.createdDone", values: { login } });
+            setSecret({
+              heading: "staff:accounts.passwordHeading",
+              intro: "staff:accounts.passwordIntro",
+              values: { login },
+              secret: temporaryPassword,
+            });
+            reload();
+          }}
+        />
+      )}
+      <OneTimeSecret shown={secret} onClose={() => setSecret(null)} />
     </>
   );
 }

@@ -28,7 +28,7 @@ export function Letters({ survey }: { survey: Survey }) {
   const [busy, setBusy] = useState(false);
   const [refresh, setRefresh] = useState(0);
   const { state } = useLoader(
-    async () => (await expectStatus(await api.surveys[":id"].letters.$get({ param: { id: surveyId } }), 200).json()).batches,
+    async () => await expectStatus(await api.surveys[":id"].letters.$get({ param: { id: surveyId } }), 200).json(),
     `${surveyId}:${refresh}`,
   );
 
@@ -57,37 +57,32 @@ export function Letters({ survey }: { survey: Survey }) {
         <T k="staff:actions.letters.heading" />
       </h2>
       {state.status === "ready" &&
-        (state.data.length === 0 ? (
+        (state.data.batches.length === 0 ? (
           <p>
             <T k="staff:actions.letters.none" />
           </p>
         ) : (
           <ul>
-            {state.data.map((batch) => (
+            {state.data.batches.map((batch) => (
               <li key={batch.batchId ?? "none"}>
                 <T k="staff:actions.letters.batch" values={{ count: batch.letters, used: batch.used, rate: percent.format(batch.rate) }} />
               </li>
             ))}
           </ul>
         ))}
-      <div className="row">
-        <div className="field small">
-          <label htmlFor={countId}>
-            <T k="staff:actions.letters.count" />
-          </label>
-          <input
-            id={countId}
-            type="number"
-            min={1}
-            max={5000}
-            value={count}
-            onChange={(e) => setCount(Math.max(1, Math.min(5000, Number(e.target.value) || 1)))}
-          />
-        </div>
-        <button type="button" className="button" disabled={busy} onClick={() => void make()}>
-          <T k="staff:actions.letters.make" />
-        </button>
-      </div>
+      {state.status === "ready" &&
+        (state.data.publicUrl === null ? (
+          <p role="note" className="notice">
+            <T k="staff:actions.letters.noPublicUrl" />
+          </p>
+        ) : (
+          <>
+            <p className="hint">
+              <T k="staff:actions.letters.linksTo" values={{ url: state.data.publicUrl }} />
+            </p>
+            <MakeLetters count={count} countId={countId} busy={busy} onCount={setCount} onMake={() => void make()} />
+          </>
+        ))}
       <StatusMessage message={message} />
       {printable && (
         <PrintableLetters
@@ -98,5 +93,28 @@ export function Letters({ survey }: { survey: Survey }) {
         />
       )}
     </section>
+  );
+}
+
+function MakeLetters(props: { count: number; countId: string; busy: boolean; onCount(count: number): void; onMake(): void }) {
+  return (
+    <div className="row">
+      <div className="field small">
+        <label htmlFor={props.countId}>
+          <T k="staff:actions.letters.count" />
+        </label>
+        <input
+          id={props.countId}
+          type="number"
+          min={1}
+          max={5000}
+          value={props.count}
+          onChange={(e) => props.onCount(Math.max(1, Math.min(5000, Number(e.target.value) || 1)))}
+        />
+      </div>
+      <button type="button" className="button" disabled={props.busy} onClick={props.onMake}>
+        <T k="staff:actions.letters.make" />
+      </button>
+    </div>
   );
 }

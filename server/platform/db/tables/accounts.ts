@@ -13,6 +13,9 @@ export interface StaffUserTable {
   lockedUntil: string | null;
   disabled: number;
   createdAt: string;
+  /** 1: the password was given by someone else (a new account's temporary one) and must be changed before anything else. */
+  mustChangePassword: number;
+  lastLoginAt: string | null;
 }
 
 /** A staff session: the cookie carries a random token, stored here only as its SHA-256. */
@@ -44,4 +47,13 @@ export interface LoginAttemptTable {
   failures: number;
   lockedUntil: string | null;
   updatedAt: string;
+}
+
+/** A one-time link's token, stored only as its SHA-256: the first run's setup (no user) or a password reset (its user). */
+export interface StaffTokenTable {
+  tokenHash: string;
+  purpose: "setup" | "reset";
+  userId: string | null;
+  createdAt: string;
+  expiresAt: string;
 }
