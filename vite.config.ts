@@ -26,9 +26,12 @@ const serverBuild: UserConfig = {
         // names (import.meta.url: registry.js, or the chunk registry.js re-exports) is safe for the writer thread to import.
         registry: "server/registry.ts",
         "encrypt-worker": "server/notices/sender/encrypt-worker.ts",
+        // Imports read on worker threads (platform/threads/pool.ts: threadEntry names each by this key).
+        "local-import-worker": "server/local/staff/import-worker.ts",
+        "areas-import-worker": "server/wards/staff/import-worker.ts",
       },
-      // Flat, so that every chunk finds writer-thread.js and encrypt-worker.js beside itself
-      // (platform/db/database.ts, notices/sender/encrypt-pool.ts).
+      // Flat, so that every chunk finds writer-thread.js and the workers' .js beside itself
+      // (platform/db/database.ts, notices/sender/encrypt-pool.ts, platform/threads/pool.ts).
       output: { chunkFileNames: "[name]-[hash].js" },
     },
   },

@@ -27,6 +27,7 @@ import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
 import { wardRoutes } from "./wards/routes";
+import { wardStaffRoutes } from "./wards/staff/routes";
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
     // Login, setup and reset first: the staff routes without a session. Every other staff sub-app is a staffApp().
     .route("/api/staff", loginRoutes)
     .route("/api/staff/local", localStaffRoutes)
+    .route("/api/staff/wards", wardStaffRoutes)
     .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff", accountRoutes)

@@ -9,12 +9,11 @@ import { lookup } from "node:dns/promises";
 import { serve } from "@hono/node-server";
 import { sql } from "kysely";
 import pkg from "../package.json";
-import { purgeAuditLog } from "./accounts/audit-log";
 import { verifyPassword } from "./accounts/passwords";
 import { prepareSetupLink } from "./accounts/setup";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
-import { purgeJoinRequests } from "./local/staff/service";
+import { startHousekeeping } from "./housekeeping";
 import { vapidKeys } from "./notices/keys";
 import { NoticeSender, type PushNetwork } from "./notices/sender/sender";
 import { VapidHeaders } from "./notices/sender/webpush";
@@ -78,22 +77,8 @@ async function main(): Promise<void> {
   // First run: while no staff account exists, a one-time link for the first city administrator (a new one each start).
   const setupLink = await prepareSetupLink(database);
 
-  // 町会 join requests keep personal data only for the retention period, the audit log its entries only for
-  // AUDIT_RETENTION_DAYS: both cleared at start, then every six hours.
-  const purge = () =>
-    Promise.all([
-      purgeJoinRequests(database, config.staff.joinRetentionDays).then(
-        (cleared) => cleared > 0 && logger.info("join requests purged", { cleared }),
-        (error: unknown) => logger.warn("join request purge failed", { error: String(error) }),
-      ),
-      purgeAuditLog(database, config.staff.auditRetentionDays).then(
-        (deleted) => deleted > 0 && logger.info("audit log purged", { deleted }),
-        (error: unknown) => logger.warn("audit log purge failed", { error: String(error) }),
-      ),
-    ]);
-  void purge();
-  const purgeTimer = setInterval(() => void purge(), 6 * 60 * 60 * 1000);
-  purgeTimer.unref();
+  // Personal data past its retention is purged, and gone from the files too (server/housekeeping.ts).
+  const stopHousekeeping = startHousekeeping(database, config, logger);
 
   // Push: one VAPID key pair for every instance; the sender runs where NOTICES is true, one instance at a time (a lease).
   const keys = await vapidKeys(database, config.notices.vapid);
@@ -153,7 +138,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    clearInterval(purgeTimer);
+    stopHousekeeping();
     await sender?.stop();
     logger.info("shutting down", { signal });
     const force = setTimeout(() => {

@@ -28,6 +28,7 @@ import "./platform/rate-limit";
 import "./reference/load";
 import "./seed/seed";
 import "./wards/import";
+import "./wards/staff/service";
 import "./surveys/ingest";
 import "./surveys/staff/comments";
 import "./surveys/staff/editor";

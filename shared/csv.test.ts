@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CsvCell, csvFile, csvLine, neutralise, parseCsv, toCsvFile } from "./csv";
+import { type CsvCell, csvFile, csvLine, neutralise, parseCsv, readCsv, toCsvFile, unguard } from "./csv";
 
 const bom = "\uFEFF";
 
@@ -12,8 +12,36 @@ describe("neutralise", () => {
     },
   );
 
-  it.each(["", "区民センター", "1-2", "a=b", " =1", "'quoted", "\n=1"])("leaves %j as it is", (cell) => {
+  it.each(["", "区民センター", "1-2", "a=b", " =1", "'quoted", "\n=1", "'", "' =1"])("leaves %j as it is", (cell) => {
     expect(neutralise(cell)).toBe(cell);
+  });
+
+  it.each(["'=1", "''+81", "'@x"])("guards %j, typed with its own apostrophe, once more, so the import can tell them apart", (cell) => {
+    expect(neutralise(cell)).toBe(`'${cell}`);
+    expect(unguard(neutralise(cell))).toBe(cell);
+  });
+});
+
+describe("unguard", () => {
+  it("takes the guard off an exported formula cell and off a phone number", () => {
+    expect(unguard("'=SUM(A1)")).toBe("=SUM(A1)");
+    expect(unguard("'+81 6 1234 5678")).toBe("+81 6 1234 5678");
+    expect(unguard("''=x")).toBe("'=x");
+  });
+
+  it.each(["'abc", "'", "''", "' =1", "abc", "=x", ""])("keeps %j, which is no guard, as it is", (cell) => {
+    expect(unguard(cell)).toBe(cell);
+  });
+
+  it("undoes neutralise for any text at all", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.oneof(fc.constantFrom("'", "=", "+", "-", "@", "\t", "\r", " ", "a"), fc.string({ maxLength: 1 })) }),
+        (s) => {
+          expect(unguard(neutralise(s))).toBe(s);
+        },
+      ),
+    );
   });
 });
 
@@ -69,7 +97,7 @@ describe("parseCsv", () => {
 });
 
 describe("round trip: toCsvFile, then parseCsv", () => {
-  const startsLikeFormula = (text: string) => /^[=+\-@\t\r]/.test(text);
+  const startsLikeFormula = (text: string) => /^'*[=+\-@\t\r]/.test(text);
   /** Text with plenty of what CSV must escape: quotes, commas, CR, LF, tabs, formula starts, Japanese. */
   const text = fc.string({
     unit: fc.oneof(
@@ -103,6 +131,25 @@ describe("round trip: toCsvFile, then parseCsv", () => {
       fc.property(fc.array(fc.array(safe, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (written) => {
         expect(parseCsv(toCsvFile(written))).toEqual(written);
       }),
+    );
+  });
+});
+
+describe("round trip: toCsvFile, then readCsv (an export imported back)", () => {
+  const text = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('"', ",", "\r", "\n", "\t", "=", "+", "-", "@", "'", " ", "区", "👪"),
+      fc.string({ minLength: 1, maxLength: 1 }),
+    ),
+    maxLength: 12,
+  });
+
+  it("gives back the identical text of every cell, guarded or not", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 }), (written) => {
+        expect(readCsv(toCsvFile(written))).toEqual(written);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -2,14 +2,24 @@
  * CSV both ways, in the one form every file of the app takes: what Excel opens as it should. Writing:
  * UTF-8 with a byte-order mark (so Japanese shows), CRLF lines, every cell quoted, and a cell that
  * starts like a formula neutralised. Reading (RFC 4180): quoted cells, doubled quotes, CRLF or LF
- * lines, newlines inside quotes, a leading byte-order mark skipped.
+ * lines, newlines inside quotes, a leading byte-order mark skipped; an import also takes the guard
+ * off again (readCsv), so a file exported and imported unchanged gives back the very same text.
  */
 
 export type CsvCell = string | number | null;
 
-/** A cell Excel would run as a formula (= + - @, or a tab or return first) is prefixed with an apostrophe. */
+/**
+ * A cell Excel would run as a formula (= + - @, or a tab or return first) is prefixed with an apostrophe,
+ * and so is one that already starts with apostrophes before such a character (`'=x` becomes `''=x`), so
+ * that `unguard` can always tell the guard from what was typed: unguard(neutralise(s)) is s, for every s.
+ */
 export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** Takes off the guard `neutralise` puts on: one apostrophe before apostrophes and = + - @ tab or return. `'abc` stays. */
+export function unguard(cell: string): string {
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** One line of quoted cells, formula-safe; null is an empty cell. */
@@ -25,7 +35,10 @@ export function csvFile(lines: readonly string[]): string {
 /** Rows of cells as a CSV file. */
 export const toCsvFile = (rows: readonly (readonly CsvCell[])[]): string => csvFile(rows.map(csvLine));
 
-/** Reads a CSV text into rows of cells. */
+/** Reads an imported CSV text into rows of cells, each with the export's formula guard taken off. */
+export const readCsv = (input: string): string[][] => parseCsv(input).map((row) => row.map(unguard));
+
+/** Reads a CSV text into rows of cells, exactly as written (the guard kept). */
 export function parseCsv(input: string): string[][] {
   const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
   const rows: string[][] = [];

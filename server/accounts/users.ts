@@ -8,6 +8,7 @@ import { defineWrite } from "../platform/db/write";
 import { AppError } from "../platform/errors";
 import type { Actor } from "./access";
 import { audit } from "./audit";
+import { loginKeys } from "./lockout";
 import { hashPassword } from "./passwords";
 import { temporaryPassword } from "./tokens";
 
@@ -120,7 +121,6 @@ export async function listStaffUsers(database: Database, viewer: StaffUser): Pro
     "staffUsers.displayName",
     "staffUsers.role",
     "staffUsers.wardCode",
-    "staffUsers.lockedUntil",
     "staffUsers.disabled",
     "staffUsers.mustChangePassword",
     "staffUsers.lastLoginAt",
@@ -132,10 +132,21 @@ export async function listStaffUsers(database: Database, viewer: StaffUser): Pro
     .groupBy([...columns])
     .orderBy("staffUsers.login");
   if (viewer.role !== "city_admin") query = query.where("staffUsers.wardCode", "=", viewer.ward);
-  const now = Date.now();
-  return (await query.execute()).map((row) => ({
+  const rows = await query.execute();
+  // The back-off's count per name (server/accounts/lockout.ts), keyed by a hash: looked up, never listed.
+  const keys = new Map(rows.map((row) => [loginKeys(row.login, "").anywhere, row.login]));
+  const failures = new Map<string, number>();
+  if (keys.size > 0) {
+    const counted = await database.db
+      .selectFrom("loginAttempts")
+      .select(["key", "failures"])
+      .where("key", "in", [...keys.keys()])
+      .execute();
+    for (const row of counted) failures.set(keys.get(row.key) as string, row.failures);
+  }
+  return rows.map((row) => ({
     ...toStaffUser(row),
-    locked: row.lockedUntil !== null && Date.parse(row.lockedUntil) > now,
+    failedLogins: failures.get(row.login) ?? 0,
     sessions: Number(row.sessions),
     disabled: row.disabled === 1,
     mustChangePassword: row.mustChangePassword === 1,

@@ -1,11 +1,14 @@
 /**
- * `npm run areas -- import FILE`: the city's 地域 (areas) from a UTF-8 CSV (BOM or none), columns
- * 全国地方公共団体コード, ID, 名称, 名称_カナ, 名称_英語, 人口, 表示順. All rows or none.
+ * `npm run areas -- import FILE`: the city's 地域 (areas) from a CSV in UTF-8 (BOM or none) or Shift_JIS
+ * (what Japanese Excel saves), columns 全国地方公共団体コード, ID, 名称, 名称_カナ, 名称_英語, 人口, 表示順.
+ * All rows or none; the console's import (wards/staff) reads the same file.
  */
 import { readFileSync } from "node:fs";
 import { errorCatalog } from "../../shared/errors/catalog";
 import { ConfigError, loadConfig } from "../config";
 import { databaseOptionsFrom, openDatabase } from "../platform/db/database";
+import { AppError } from "../platform/errors";
+import { csvText } from "../platform/http/csv-upload";
 import { loadReferenceData } from "../reference/load";
 import { registry } from "../registry";
 import { importAreas, readAreaCsv } from "../wards/import";
@@ -17,7 +20,7 @@ try {
     console.error("usage: npm run areas -- import FILE");
     process.exitCode = 2;
   } else {
-    const text = readFileSync(file, "utf8");
+    const text = csvText(readFileSync(file));
     const database = await openDatabase(databaseOptionsFrom(loadConfig()), registry);
     try {
       await loadReferenceData(database); // the wards the areas belong to
@@ -36,6 +39,7 @@ try {
     }
   }
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
+  if (error instanceof AppError) console.error(`${error.code}: ${error.message}`, JSON.stringify(error.details));
+  else console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
   process.exitCode = 1;
 }

@@ -60,7 +60,14 @@ try {
       if (command === "list") {
         for (const u of users)
           console.log(
-            [u.login, u.role, u.ward ?? "all wards", `${u.sessions} session(s)`, u.disabled && "disabled", u.locked && "locked"]
+            [
+              u.login,
+              u.role,
+              u.ward ?? "all wards",
+              `${u.sessions} session(s)`,
+              u.disabled && "disabled",
+              u.failedLogins > 0 && `${u.failedLogins} failed login(s)`,
+            ]
               .filter(Boolean)
               .join("\t"),
           );

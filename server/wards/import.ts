@@ -2,9 +2,11 @@
  * 地域 (areas) as the city supplies them, from CSV: one row per area, upserted by its ID in one
  * transaction. A file with any bad row writes nothing and names every bad row by line and column
  * (error import.invalid). Areas missing from the file are kept: responses and places refer to them.
+ * The columns are those of the console's export (staff/service.ts), so an export imports back unchanged.
  */
-import { parseCsv } from "../../shared/csv";
+
 import { defineWrite } from "../platform/db/write";
+import { csvRows } from "../platform/http/csv-upload";
 
 export const areaColumns = ["全国地方公共団体コード", "ID", "名称", "名称_カナ", "名称_英語", "人口", "表示順"] as const;
 const required = ["全国地方公共団体コード", "ID", "名称", "名称_カナ", "人口"] as const;
@@ -27,24 +29,31 @@ export interface AreaRow {
 
 const digits = (text: string) => text.normalize("NFKC").replace(/,/g, "").trim();
 
-/** Reads the file (UTF-8, with or without BOM); `wards` are the ward codes that exist. */
-export function readAreaCsv(text: string, wards: ReadonlySet<string>): { rows: AreaRow[]; problems: AreaProblem[] } {
-  const [header, ...lines] = parseCsv(text);
+/**
+ * Reads the file's decoded text; `wards` are the ward codes that exist, `mayWrite(ward)` whether the
+ * uploader may write that ward's rows (ward staff: their own ward only).
+ */
+export function readAreaCsv(
+  text: string,
+  wards: ReadonlySet<string>,
+  mayWrite: (ward: string) => boolean = () => true,
+): { rows: AreaRow[]; problems: AreaProblem[]; lines: number[] } {
+  const { header, rows: lines } = csvRows(text);
   const missing = required.filter((column) => !header?.includes(column));
-  if (!header || missing.length > 0) return { rows: [], problems: missing.map((column) => ({ line: 1, column, reason: "columns" })) };
+  if (!header || missing.length > 0)
+    return { rows: [], lines: [], problems: missing.map((column) => ({ line: 1, column, reason: "columns" })) };
   const rows: AreaRow[] = [];
+  const rowLines: number[] = [];
   const problems: AreaProblem[] = [];
   const seen = new Set<string>();
-  lines.forEach((cells, index) => {
-    const line = index + 2;
-    if (cells.every((c) => c.trim() === "")) return;
+  for (const { line, cells } of lines) {
     const cell = (column: string) => (cells[header.indexOf(column)] ?? "").trim();
     const bad = (column: string, reason: AreaProblem["reason"]) => problems.push({ line, column, reason });
     for (const column of required) if (cell(column) === "") bad(column, "required");
     // 全国地方公共団体コード: 6 digits with the check digit, or the 5 the app uses.
     const code = digits(cell("全国地方公共団体コード"));
     const wardCode = /^\d{5,6}$/.test(code) ? code.slice(0, 5) : "";
-    if (code !== "" && !wards.has(wardCode)) bad("全国地方公共団体コード", "ward");
+    if (code !== "" && (!wards.has(wardCode) || !mayWrite(wardCode))) bad("全国地方公共団体コード", "ward");
     const id = cell("ID");
     if (id !== "" && !/^[\w-]{1,40}$/.test(id)) bad("ID", "invalid");
     else if (id !== "" && seen.has(id)) bad("ID", "duplicate");
@@ -55,8 +64,9 @@ export function readAreaCsv(text: string, wards: ReadonlySet<string>): { rows: A
     if (!Number.isInteger(order)) bad("表示順", "invalid");
     if (cell("名称").length > 100) bad("名称", "invalid");
     rows.push({ id, wardCode, name: cell("名称"), reading: cell("名称_カナ"), nameEn: cell("名称_英語"), population, sortOrder: order });
-  });
-  return problems.length > 0 ? { rows: [], problems } : { rows, problems };
+    rowLines.push(line);
+  }
+  return problems.length > 0 ? { rows: [], lines: [], problems } : { rows, lines: rowLines, problems };
 }
 
 export const importAreas = defineWrite("wards.importAreas", async (trx, rows: AreaRow[]) => {

@@ -65,6 +65,8 @@ export function auditDetails(entry: AuditEntry, locale: Locale, t: Translate): s
   if (sessions !== null) parts.push(t("audit.detail.sessions", { count: sessions }));
   const [created, updated, unchanged] = [number(d.created), number(d.updated), number(d.unchanged)];
   if (created !== null && updated !== null && unchanged !== null) parts.push(t("audit.detail.imported", { created, updated, unchanged }));
+  const [added, changed] = [number(d.added), number(d.updated)];
+  if (added !== null && changed !== null && created === null) parts.push(t("audit.detail.addedUpdated", { added, updated: changed }));
   if (d.format === "csv" || d.format === "json") parts.push(t("audit.detail.format", { format: d.format.toUpperCase() }));
   if (d.what === "matrix" || d.what === "wards") parts.push(t(`audit.detail.what.${d.what}`));
   if (d.status === "new" || d.status === "contacted" || d.status === "done") parts.push(t(`audit.detail.status.${d.status}`));

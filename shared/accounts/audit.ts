@@ -50,6 +50,7 @@ export const auditActions = [
   "notice.create",
   "notice.cancel",
   "joinRequest.status",
+  "area.import",
   ...localActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

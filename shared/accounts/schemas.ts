@@ -67,7 +67,8 @@ export type StaffUserChange = z.infer<typeof StaffUserChange>;
 /** An account as the accounts page lists it. */
 export const StaffAccount = z.object({
   ...StaffUser.shape,
-  locked: z.boolean(),
+  /** Failed logins at this name from any address since its last successful login (past a few, each attempt waits). */
+  failedLogins: z.int(),
   sessions: z.int(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),

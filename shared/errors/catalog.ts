@@ -60,6 +60,16 @@ export const errorCatalog = {
   "joins.inbox_full": { status: 429, message: "The ward's inbox of waiting join requests is full." },
   "local.not_found": { status: 404, message: "There is no such item in this ward." },
   "import.invalid": { status: 422, message: "The file has rows that cannot be read; nothing was imported (details.problems)." },
+  "import.encoding": {
+    status: 422,
+    message:
+      "The file is not UTF-8 or Shift_JIS (details.encoding names what it is); in Excel, save it as CSV UTF-8 (Comma delimited). Nothing was imported.",
+  },
+  "import.too_many_rows": {
+    status: 413,
+    message: "The file has more rows than one import may have (details.limit); split it. Nothing was imported.",
+  },
+  "local.ward_full": { status: 409, message: "The ward has as many items of this kind as it may have (details.limit); nothing was added." },
   "push.endpoint_refused": {
     status: 422,
     message:

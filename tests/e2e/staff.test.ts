@@ -78,7 +78,7 @@ describe("the staff console", () => {
   });
 
   describe.each(["ja", "en"])("in %s", (locale) => {
-    it("has no axe violations and 44 px targets on the login, survey list, results, builder, paper-entry, free-text, audit-log, population accounts, needs-matching, targets, local-information and notices pages", async () => {
+    it("has no axe violations and 44 px targets on the login, survey list, results, builder, paper-entry, free-text, audit-log, population accounts, needs-matching, targets, local-information, areas and notices pages", async () => {
       context = await app.browser.newContext({
         locale: locale === "ja" ? "ja-JP" : "en-US",
         viewport: { width: 390, height: 844 },
@@ -113,6 +113,7 @@ describe("the staff console", () => {
         ["needs matching", "/staff/matching"],
         ["targets", "/staff/indicators"],
         ["local information", "/staff/local"],
+        ["areas", "/staff/areas"],
         ["notices", "/staff/notices"],
         ["accounts", "/staff/users"],
       ] as const) {

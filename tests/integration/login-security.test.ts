@@ -48,6 +48,21 @@ describe.each(dialects)("login security", (dialect) => {
       await expectErrorResponse(await login("kita.staff", staffPassword), "staff.locked");
     });
 
+    it("shows an administrator each account's failed logins since its last login, and a success resets the count", async () => {
+      const failedOf = async () => {
+        const admin = await login("city.admin", staffPassword, "198.51.100.9");
+        const cookie = (admin.headers.get("set-cookie") ?? "").split(";")[0] as string;
+        const list = (await (await app.request("/api/staff/users", { headers: { cookie } })).json()) as {
+          users: { login: string; failedLogins: number }[];
+        };
+        return Object.fromEntries(list.users.map((user) => [user.login, user.failedLogins]));
+      };
+      await Promise.all(["a", "b", "c"].map((p, i) => login("kita.staff", `wrong ${p}`, `198.51.100.${20 + i}`)));
+      expect(await failedOf()).toMatchObject({ "kita.staff": 3, "chuo.staff": 0, "city.admin": 0 });
+      expect((await login("kita.staff", staffPassword, "198.51.100.30")).status).toBe(200);
+      expect(await failedOf()).toMatchObject({ "kita.staff": 0 });
+    });
+
     it("locks after 22 wrong guesses at once, and no later failure clears the lock", async () => {
       await Promise.all(Array.from({ length: 22 }, (_, i) => login("kita.staff", `wrong ${i}`)));
       await expectErrorResponse(await login("kita.staff", "wrong again"), "staff.locked");

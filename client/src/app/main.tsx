@@ -46,8 +46,14 @@ boot().catch(() => {
   // Nothing could be loaded (first visit with no connection, or a broken browser store): say so plainly.
   const root = document.getElementById("root");
   if (root) {
-    root.innerHTML =
-      '<p class="boot" role="alert">まちの声を開けませんでした。電波のよい所で、もう一度開いてください。<br>' +
-      '<span lang="en">Machikoe could not start. Please open it again where you have a connection.</span></p>';
+    // Built as nodes, like every text of the app: nothing is ever written as HTML.
+    const message = document.createElement("p");
+    message.className = "boot";
+    message.setAttribute("role", "alert");
+    const english = document.createElement("span");
+    english.lang = "en";
+    english.textContent = "Machikoe could not start. Please open it again where you have a connection.";
+    message.append("まちの声を開けませんでした。電波のよい所で、もう一度開いてください。", document.createElement("br"), english);
+    root.replaceChildren(message);
   }
 });

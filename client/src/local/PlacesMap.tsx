@@ -2,10 +2,12 @@
  * The 通いの場 map: a chunk of its own (with Leaflet), loaded only when the resident asks for the
  * map and never precached — the tiles need a connection anyway, and the list works without it.
  * Places are drawn as vector circles (no marker images), each with a popup linking to its page.
+ * Leaflet takes a string as HTML: every text here (a place's name, the tiles' attribution) is handed to
+ * it as a DOM node whose textContent is set, so nothing from data is ever read as markup.
  */
 import "leaflet/dist/leaflet.css";
 import "./map.css";
-import { circleMarker, map as leafletMap, tileLayer } from "leaflet";
+import { Control, circleMarker, map as leafletMap, tileLayer } from "leaflet";
 import { useEffect, useRef } from "react";
 import { api } from "../app/api";
 import { navigate } from "../app/router";
@@ -16,6 +18,24 @@ export interface MapPlace {
   latitude: number;
   longitude: number;
   next: string;
+}
+
+/** An element showing `text` as text. */
+function textNode(text: string, tag = "span"): HTMLElement {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  return element;
+}
+
+/** The tiles' attribution as a plain-text control (Leaflet's own writes its text as HTML). */
+function attribution(text: string): Control {
+  const control = new Control({ position: "bottomright" });
+  control.onAdd = () => {
+    const div = textNode(text, "div");
+    div.className = "leaflet-control-attribution";
+    return div;
+  };
+  return control;
 }
 
 /** The words on the map, from the page (this chunk carries no strings of its own). */
@@ -31,12 +51,14 @@ export default function PlacesMap(props: { places: MapPlace[]; here: { latitude:
     const container = element.current;
     if (!container) return;
     let current = true;
-    const view = leafletMap(container, { zoomControl: true, attributionControl: true });
+    const view = leafletMap(container, { zoomControl: true, attributionControl: false });
     const centre = here ?? places[0] ?? { latitude: 34.6937, longitude: 135.5023 };
     view.setView([centre.latitude, centre.longitude], 15);
     void api.api.map.$get().then(async (response) => {
       const { map } = (await response.json()) as { map: { tileUrl: string; attribution: string } | null };
-      if (current && map) tileLayer(map.tileUrl, { attribution: map.attribution, maxZoom: 19 }).addTo(view);
+      if (!current || !map) return;
+      tileLayer(map.tileUrl, { maxZoom: 19 }).addTo(view);
+      attribution(map.attribution).addTo(view);
     });
     for (const place of places) {
       const marker = circleMarker([place.latitude, place.longitude], { radius: 9, color: "#0a5c8a", weight: 3, fillOpacity: 0.6 }).addTo(
@@ -54,12 +76,12 @@ export default function PlacesMap(props: { places: MapPlace[]; here: { latitude:
       next.textContent = place.next;
       popup.append(link, next);
       marker.bindPopup(popup);
-      marker.bindTooltip(place.name);
+      marker.bindTooltip(textNode(place.name));
     }
     if (here)
       circleMarker([here.latitude, here.longitude], { radius: 7, color: "#8a4b00", weight: 3, fillOpacity: 1 })
         .addTo(view)
-        .bindTooltip(labels.youAreHere);
+        .bindTooltip(textNode(labels.youAreHere));
     if (places.length > 1 && !here)
       view.fitBounds(
         places.map((p) => [p.latitude, p.longitude] as [number, number]),

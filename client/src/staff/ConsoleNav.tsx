@@ -11,6 +11,7 @@ const sections = [
   "/staff/matching",
   "/staff/indicators",
   "/staff/local",
+  "/staff/areas",
   "/staff/notices",
   "/staff/population",
   "/staff/audit",

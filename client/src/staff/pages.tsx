@@ -17,6 +17,7 @@ import { StaffPaperPage } from "../surveys/staff/StaffPaperPage";
 import { StaffResultsPage } from "../surveys/staff/StaffResultsPage";
 import { StaffSurveyEditor } from "../surveys/staff/StaffSurveyEditor";
 import { StaffSurveysPage } from "../surveys/staff/StaffSurveysPage";
+import { StaffAreasPage } from "../wards/staff/StaffAreasPage";
 
 const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper|\/comments)?$/;
 
@@ -26,6 +27,7 @@ const sections: Record<string, () => ReactNode> = {
   "/staff/password": () => <PasswordChangePage />,
   "/staff/matching": () => <StaffMatchingPage />,
   "/staff/local": () => <StaffLocalPage />,
+  "/staff/areas": () => <StaffAreasPage />,
   "/staff/notices": () => <StaffNoticesPage />,
   "/staff/indicators": () => <StaffIndicatorsPage />,
   "/staff/population": () => <StaffPopulationPage />,

@@ -27,13 +27,18 @@ function client() {
 }
 
 describe("the console's fetch", () => {
-  it("sends the session's CSRF token with every call, an upload's own headers too", async () => {
+  it("sends the session's CSRF token with every call, an upload's own headers too, and a file's bytes as they are", async () => {
     const { api, ends } = client();
     const json = await expectStatus(await api.things.$post(), 201).json();
     expect(json.type).toBeNull();
     const file = new File(["名称,住所\r\n扇町,北区"], "places.csv", { type: "text/csv" });
     const upload = await expectStatus(await api.things.$post(undefined, await csvBody(file)), 201).json();
-    expect(upload).toEqual({ type: "text/csv; charset=utf-8", body: "名称,住所\r\n扇町,北区" });
+    expect(upload).toEqual({ type: "text/csv", body: "名称,住所\r\n扇町,北区" });
+    // Shift_JIS bytes (名称 in CP932) go unchanged: the server, not the browser, tells the encoding.
+    const sjis = new Uint8Array([0x96, 0xbc, 0x8f, 0xcc]);
+    const raw = new Hono().post("/", async (c) => c.json([...new Uint8Array(await c.req.arrayBuffer())]));
+    const { init } = await csvBody(new File([sjis], "areas.csv"));
+    expect(await (await raw.request("/", { method: "POST", ...init })).json()).toEqual([...sjis]);
     expect(ends).toEqual([]);
   });
 

@@ -3,9 +3,11 @@
  * ID, 地方公共団体名, 名称, 名称_カナ, 名称_英語), then each kind's columns — for 通いの場 the standard's
  * 住所 … 備考 and this app's own after them, for 区政会議 those of the event dataset (開始日, 開始時間 …);
  * each kind's columns are in csv/. Reading checks every row with the same rules as the forms and
- * reports each bad one by line and column; nothing is written unless all are good.
+ * reports each bad one by line and column; nothing is written unless all are good. Reading runs on a
+ * worker thread (import-worker.ts), never on the thread serving HTTP.
  */
-import { csvFile, csvLine, parseCsv } from "../../../shared/csv";
+import { csvFile, csvLine } from "../../../shared/csv";
+import { csvRows } from "../../platform/http/csv-upload";
 import { checkInput, type Input } from "../input";
 import type { LocalKind } from "../service";
 import { associationSpec, councilSpec } from "./csv/associations";
@@ -47,22 +49,21 @@ export function localCsv(kind: LocalKind, items: readonly Item[], wardName: (war
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Reads a file of one kind. `mayWrite(ward)` says whether the uploader may write that ward's rows. */
+/** Reads a file of one kind (its decoded text). `mayWrite(ward)` says whether the uploader may write that ward's rows. */
 export function readLocalCsv(
   kind: LocalKind,
   text: string,
   mayWrite: (ward: string) => boolean,
 ): { rows: ParsedRow[]; problems: RowProblem[] } {
   const spec = specs[kind];
-  const [header, ...lines] = parseCsv(text).filter((row) => row.some((cell) => cell.trim() !== ""));
+  const { header, rows: lines } = csvRows(text);
   const index = new Map((header ?? []).map((name, i) => [name.trim(), i]));
   const missing = ["全国地方公共団体コード", ...spec.required].filter((c) => !index.has(c));
   if (!header || missing.length > 0) return { rows: [], problems: missing.map((column) => ({ line: 1, column, reason: "columns" })) };
   const rows: ParsedRow[] = [];
   const problems: RowProblem[] = [];
   const seen = new Set<string>();
-  lines.forEach((line, i) => {
-    const lineNumber = i + 2;
+  for (const { line: lineNumber, cells: line } of lines) {
     const cell = (column: string) => (line[index.get(column) ?? -1] ?? "").trim();
     const rowProblems: RowProblem[] = [];
     const checked = checkInput(kind, { ward: cell("全国地方公共団体コード"), ...spec.read(cell) });
@@ -78,6 +79,6 @@ export function readLocalCsv(
     if (id) seen.add(id);
     if (rowProblems.length > 0) problems.push(...rowProblems);
     else if (checked.input) rows.push({ line: lineNumber, id: id || null, input: checked.input });
-  });
+  }
   return { rows, problems };
 }

@@ -42,13 +42,14 @@ export const localStaffRoutes = staffApp()
     "/:kind/import",
     describeRoute({
       summary: "Import items of one kind from CSV: rows with a known ID replace it, others are added. One bad row and nothing is written.",
-      description: "Refusal `import.invalid` lists every bad row in details.problems: { line, column, reason }.",
+      description:
+        "The body is the file's bytes, UTF-8 (BOM or none) or Shift_JIS (CP932); other encodings are refused with `import.encoding`. At most 5,000 rows (`import.too_many_rows`) and the ward's limit of the kind (`local.ward_full`). Refusal `import.invalid` lists every bad row in details.problems: { line, column, reason }.",
       tags: ["staff", "local"],
       responses: { 200: { description: "Counts", schema: z.object({ created: z.int(), updated: z.int(), unchanged: z.int() }) } },
     }),
     validate("param", KindParam),
     async (c) =>
-      c.json(await importLocal(c.var.deps.database, c.var.staff.user, kinds[c.req.valid("param").kind], await c.req.text()), 200),
+      c.json(await importLocal(c.var.deps.database, c.var.staff.user, kinds[c.req.valid("param").kind], await c.req.arrayBuffer()), 200),
   )
   .get(
     "/join-requests",

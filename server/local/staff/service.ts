@@ -1,23 +1,48 @@
 /**
  * Local data as ward staff keep it: create, change and remove (a removal stays as a tombstone, so
- * devices that synced before learn of it), CSV import and export of each kind (csv.ts), and the inbox of 町会
- * join requests. Every call is scoped to the staff member's ward; another ward's item is "not found".
+ * devices that synced before learn of it), CSV import and export of each kind (csv.ts, read on a worker
+ * thread), at most wardLimits items of a kind per ward (limits.ts), and the inbox of 町会 join requests. Every call is scoped to the staff member's ward; another ward's item is "not found".
  */
 import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { JoinRequestInput, joinRequestStates, MeetingInput, PlaceInput } from "../../../shared/local/schemas";
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
+import type { DB } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { type Input, localSchemas, parseInput } from "../input";
 import { type LocalKind, localTables } from "../service";
-import { localCsv, type ParsedRow, readLocalCsv } from "./csv";
+import { localCsv, type ParsedRow } from "./csv";
+import { readLocalImport } from "./import-pool";
+import { wardLimits } from "./limits";
 
 /** The columns kept beside the JSON, for queries: a place's kind, a meeting's start. */
 const extraColumns = (kind: LocalKind, input: Input) =>
   kind === "place" ? { kind: (input as PlaceInput).kind } : kind === "meeting" ? { startsAt: (input as MeetingInput).startsAt } : {};
+
+/**
+ * Refuses with local.ward_full when `ward` would have more than its limit of a kind with `adding` more
+ * (an import counts after writing its rows, and is rolled back whole). Holds the ward's row until commit
+ * first, so concurrent adds to one ward (PostgreSQL) count one after another.
+ */
+async function checkWardRoom(trx: Transaction<DB>, kind: LocalKind, ward: string, adding: number): Promise<void> {
+  await trx
+    .updateTable("wards")
+    .set((eb) => ({ code: eb.ref("code") }))
+    .where("code", "=", ward)
+    .execute();
+  const table: (typeof localTables)[LocalKind] = localTables[kind];
+  const { n } = await trx
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("wardCode", "=", ward)
+    .where("deletedAt", "is", null)
+    .executeTakeFirstOrThrow();
+  if (Number(n) + adding > wardLimits[kind]) throw new AppError("local.ward_full", { kind, ward, limit: wardLimits[kind] });
+}
 
 type Item<K extends LocalKind> = ReturnType<(typeof localSchemas)[K]["item"]["parse"]>;
 
@@ -62,6 +87,7 @@ const saveLocal = defineWrite(
       return id;
     }
     if (input === null) throw new AppError("request.invalid");
+    await checkWardRoom(trx, kind, input.ward, 1);
     const newId = randomUUID();
     await trx
       .insertInto(table)
@@ -112,6 +138,7 @@ const importRows = defineWrite(
     let created = 0;
     let updated = 0;
     let unchanged = 0;
+    const added = new Set<string>();
     for (const { line, id, input } of rows) {
       const data = JSON.stringify(input);
       const existing = id
@@ -120,6 +147,7 @@ const importRows = defineWrite(
       if (existing && (existing.wardCode !== input.ward || !mayActFor(user, existing.wardCode))) {
         throw new AppError("import.invalid", { problems: [{ line, column: "ID", reason: "ward" }] });
       }
+      if (!existing || existing.deletedAt !== null) added.add(input.ward);
       if (existing && existing.deletedAt === null && existing.data === data) unchanged++;
       else if (existing) {
         await trx
@@ -143,14 +171,17 @@ const importRows = defineWrite(
         created++;
       }
     }
+    // Counted with this file's rows in: past the limit, the whole file is rolled back. Wards in order, so that
+    // concurrent imports (PostgreSQL) take their rows' locks in the same order.
+    for (const ward of [...added].sort()) await checkWardRoom(trx, kind, ward, 0);
     await audit(trx, actorOf(user), { action: `${kind}.import`, ward: user.ward, details: { created, updated, unchanged } });
     return { created, updated, unchanged };
   },
 );
 
-/** Imports a CSV of one kind: every row is checked first; one bad row and nothing is written. */
-export function importLocal(database: Database, user: StaffUser, kind: LocalKind, text: string) {
-  const { rows, problems } = readLocalCsv(kind, text, (ward) => mayActFor(user, ward));
+/** Imports a CSV file of one kind (its bytes, UTF-8 or Shift_JIS): every row is checked first, on a worker thread; one bad row and nothing is written. */
+export async function importLocal(database: Database, user: StaffUser, kind: LocalKind, bytes: ArrayBuffer) {
+  const { rows, problems } = await readLocalImport(kind, user, bytes);
   if (problems.length > 0) throw new AppError("import.invalid", { problems });
   if (rows.length === 0) throw new AppError("import.invalid", { problems: [{ line: 1, column: null, reason: "required" }] });
   return database.write(importRows, { user, kind, rows, now: new Date().toISOString() });

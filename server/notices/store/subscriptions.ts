@@ -60,8 +60,10 @@ export const saveSubscription = defineWrite(
   },
 );
 
+/** A subscription goes with its cohorts and its lines in the send log, whoever removes it (the resident, or a push service's 404/410). */
 export async function deleteSubscriptionRows(trx: Transaction<DB>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
+  await trx.deleteFrom("noticeDeliveries").where("subscriptionId", "in", ids).execute();
   await trx.deleteFrom("pushSubscriptionCohorts").where("subscriptionId", "in", ids).execute();
   await trx.deleteFrom("pushSubscriptions").where("id", "in", ids).execute();
 }
@@ -73,7 +75,6 @@ export const removeSubscription = defineWrite(
     const row = await trx.selectFrom("pushSubscriptions").select(["id", "auth"]).where("endpoint", "=", endpoint).executeTakeFirst();
     if (!row) return false;
     if (row.auth !== auth) throw new AppError("push.conflict", {});
-    await trx.deleteFrom("noticeDeliveries").where("subscriptionId", "=", row.id).execute();
     await deleteSubscriptionRows(trx, [row.id]);
     return true;
   },

@@ -29,6 +29,12 @@ export interface Database {
   settleCounts(): Promise<void>;
   /** Waits for every write sent so far. */
   flush(): Promise<void>;
+  /**
+   * After a purge, so deleted data is gone from the files too. SQLite: the WAL is checkpointed and truncated
+   * (`vacuum`: the file is rebuilt first); secure_delete has already zeroed the deleted content. PostgreSQL:
+   * `VACUUM` of the tables named (their dead rows' space becomes reusable; see the README for WAL archives).
+   */
+  compact(options?: { vacuum?: boolean; tables?: readonly string[] }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -165,6 +171,14 @@ async function openSqlite(file: string, registry: Registry): Promise<Database> {
     flush() {
       return pending.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
     },
+    compact(options = {}): Promise<void> {
+      if (closing || stopped) return Promise.reject(stopped ?? new Error("database is closed"));
+      const id = nextId++;
+      return new Promise<void>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        post({ id, compact: options.vacuum ? "vacuum" : "checkpoint" });
+      });
+    },
     close() {
       closing ??= (async () => {
         if (!stopped) {
@@ -227,6 +241,11 @@ async function openPostgres(options: Extract<DatabaseOptions, { dialect: "postgr
     settleCounts: () => Promise.resolve(),
     async flush() {
       await Promise.all([...inFlight]);
+    },
+    async compact(options = {}) {
+      await Promise.all([...inFlight]);
+      // VACUUM runs outside a transaction; table names come from the code (snake_case), never from a request.
+      for (const table of options.tables ?? []) await sql`vacuum ${sql.table(table)}`.execute(db);
     },
     async close() {
       closed = true;

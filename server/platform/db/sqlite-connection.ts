@@ -8,6 +8,9 @@ export function openSqliteConnection(file: string): SQLite.Database {
   connection.pragma("synchronous = FULL");
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 5000");
+  // Deleted content is overwritten with zeros, in the file and in the WAL's new page images, so a purge
+  // leaves no bytes behind (a WAL checkpoint then clears the WAL's older images: Database.compact).
+  connection.pragma("secure_delete = ON");
   return connection;
 }
 

@@ -18,11 +18,11 @@
  * fresh database per test, and starting a thread costs more than most tests).
  *
  * Messages in: { open: file, registry: module URL }; then { id, name, input } to run a write, { id, settle: true } to
- * write deferred counts now; { close: true }.
+ * write deferred counts now, { id, compact: "checkpoint" | "vacuum" } to clear the WAL (and rebuild the file); { close: true }.
  * Messages out: "ready" or a start failure; batches of results [id, ok, value | error][]; "closed".
  */
 import { parentPort } from "node:worker_threads";
-import { CamelCasePlugin, Kysely, SqliteDialect, type Transaction } from "kysely";
+import { CamelCasePlugin, Kysely, SqliteDialect, sql, type Transaction } from "kysely";
 import { type CountsKind, registeredCounts } from "./counts";
 import { runDirectlyOn } from "./direct";
 import { GroupCommit } from "./group-commit";
@@ -35,6 +35,7 @@ export type ToWriter =
   | { open: string; registry: string }
   | { id: number; name: string; input: unknown }
   | { id: number; settle: true }
+  | { id: number; compact: "checkpoint" | "vacuum" }
   | { close: true };
 export type Result = [id: number, ok: true, value: unknown] | [id: number, ok: false, error: TransferredError];
 export type FromWriter = { ready: true } | { failed: TransferredError } | { results: Result[] } | { closed: true };
@@ -119,12 +120,30 @@ async function closeFile(): Promise<void> {
   send({ closed: true });
 }
 
+/**
+ * After a purge: the writes so far committed, then (vacuum) the file rebuilt without free pages, then the WAL
+ * checkpointed into the file and truncated to nothing, so no older image of a purged page is left in it.
+ */
+async function compact(db: Kysely<DB>, group: GroupCommit<DB>, how: "checkpoint" | "vacuum"): Promise<void> {
+  await group.settleCounts();
+  await group.flush();
+  if (how === "vacuum") await sql`vacuum`.execute(db);
+  await sql`pragma wal_checkpoint(truncate)`.execute(db);
+}
+
 // Messages are handled in order: writes sent before "close" are queued before it flushes.
 port.on("message", (message: ToWriter) => {
   if ("open" in message) return void openFile(message.open, message.registry);
   if ("close" in message) return void closeFile();
   const { id } = message;
   if (!open) return settle([id, false, transferError(new Error("database is closed"))]);
+  if ("compact" in message) {
+    const { db, group } = open;
+    return void compact(db, group, message.compact).then(
+      () => settle([id, true, undefined]),
+      (error: unknown) => settle([id, false, transferError(error)]),
+    );
+  }
   if ("settle" in message) {
     return void open.group.settleCounts().then(
       () => settle([id, true, undefined]),

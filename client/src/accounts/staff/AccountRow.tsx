@@ -46,7 +46,7 @@ export function AccountRow({
         <td>
           <T k={user.disabled ? "staff:accounts.stateDisabled" : "staff:accounts.stateEnabled"} />
           {user.mustChangePassword && <T k="staff:accounts.stateTemporary" />}
-          {user.locked && <T k="staff:users.locked" />}
+          {user.failedLogins > 0 && <T k="staff:users.failedLogins" values={{ count: user.failedLogins }} />}
         </td>
         <td>{user.lastLoginAt ? lastLogin(user.lastLoginAt) : <T k="staff:accounts.never" />}</td>
         <td className="number">{user.sessions}</td>

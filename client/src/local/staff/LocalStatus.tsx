@@ -19,17 +19,22 @@ interface Issue {
 }
 export type LocalMessage = (StatusText & { undo?: Item; problems?: Problem[]; issues?: Issue[] }) | null;
 
-/** A failed call as a message, with the problems or issues the server listed. */
+type Details = { problems?: Problem[]; issues?: Issue[] } & Record<string, unknown>;
+
+/** A failed call as a message, with the problems or issues the server listed, and its plain details (encoding, limit) as values. */
 export async function failure(error: unknown): Promise<LocalMessage> {
   const key = await errorKeyOf(error instanceof Response ? error.clone() : error);
   const details =
     error instanceof Response
-      ? (((await error.json().catch(() => null)) as { error?: { details?: { problems?: Problem[]; issues?: Issue[] } } } | null)?.error
-          ?.details ?? {})
+      ? (((await error.json().catch(() => null)) as { error?: { details?: Details } } | null)?.error?.details ?? {})
       : {};
+  const values = Object.fromEntries(
+    Object.entries(details).filter((entry): entry is [string, string | number] => ["string", "number"].includes(typeof entry[1])),
+  );
   return {
     key,
     error: true,
+    values,
     ...(details.problems ? { problems: details.problems } : {}),
     ...(details.issues ? { issues: details.issues } : {}),
   };

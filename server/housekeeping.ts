@@ -1,0 +1,50 @@
+/**
+ * Housekeeping on a timer, on every instance: personal data past its retention is purged (join requests'
+ * personal fields; audit log entries older than AUDIT_RETENTION_DAYS) at start, then every six hours; after a purge that removes anything, the database is compacted so the
+ * bytes are gone from the files too (Database.compact); once a week the SQLite file is rebuilt (VACUUM).
+ */
+import { purgeAuditLog } from "./accounts/audit-log";
+import type { Config } from "./config";
+import { purgeJoinRequests } from "./local/staff/service";
+import type { Database } from "./platform/db/database";
+import type { Logger } from "./platform/logger";
+
+const purgeEveryMs = 6 * 60 * 60 * 1000;
+const vacuumEveryMs = 7 * 24 * 60 * 60 * 1000;
+
+interface Purge {
+  name: string;
+  /** The tables it clears (PostgreSQL vacuums them after). */
+  tables: readonly string[];
+  run(): Promise<number>;
+}
+
+export function startHousekeeping(database: Database, config: Config, logger: Logger): () => void {
+  const purges: Purge[] = [
+    { name: "join requests", tables: ["join_requests"], run: () => purgeJoinRequests(database, config.staff.joinRetentionDays) },
+    { name: "audit log", tables: ["audit_log"], run: () => purgeAuditLog(database, config.staff.auditRetentionDays) },
+  ];
+  const purgeAll = async () => {
+    for (const purge of purges) {
+      try {
+        const cleared = await purge.run();
+        if (cleared === 0) continue;
+        await database.compact({ tables: purge.tables });
+        logger.info("purged", { what: purge.name, cleared });
+      } catch (error) {
+        logger.warn("purge failed", { what: purge.name, error: String(error) });
+      }
+    }
+  };
+  const vacuum = () =>
+    database.compact({ vacuum: true }).then(
+      () => logger.info("database compacted"),
+      (error: unknown) => logger.warn("database compaction failed", { error: String(error) }),
+    );
+  void purgeAll();
+  const timers = [setInterval(() => void purgeAll(), purgeEveryMs), setInterval(() => void vacuum(), vacuumEveryMs)];
+  for (const timer of timers) timer.unref();
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+}
