@@ -5,6 +5,8 @@
  * itself audited) and the purge past AUDIT_RETENTION_DAYS.
  */
 import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { purgeAuditLog } from "../../server/accounts/audit-log";
 import type { Database } from "../../server/platform/db/database";
@@ -223,9 +225,20 @@ describe.each(dialects)("audit log", (dialect) => {
       await insertInto(database, "auditLog", [entry({ at: new Date(now.getTime() - 399 * dayMs).toISOString(), target: "recent" })]);
       expect(await purgeAuditLog(database, 0, now)).toBe(0);
       expect(await rows()).toHaveLength(2_051);
-      // More than one purge write's worth: all of them go.
-      expect(await purgeAuditLog(database, 400, now)).toBe(2_050);
+      // More than one purge write's worth: all of them go, and (as housekeeping compacts after) from the file too.
+      await insertInto(database, "auditLog", [
+        entry({ at: new Date(now.getTime() - 500 * dayMs).toISOString(), login: "gone.person", target: "old" }),
+      ]);
+      const dataDir = "DATA_DIR" in testDb.serverEnv ? testDb.serverEnv.DATA_DIR : null;
+      const inFiles = () =>
+        ["machikoe.db", "machikoe.db-wal"]
+          .map((f) => path.join(dataDir as string, f))
+          .some((f) => existsSync(f) && readFileSync(f).includes(Buffer.from("gone.person")));
+      if (dataDir) expect(inFiles()).toBe(true); // there before: the check can see it
+      expect(await purgeAuditLog(database, 400, now)).toBe(2_051);
+      await database.compact({ tables: ["audit_log"] });
       expect((await rows()).map((r) => r.target)).toEqual(["recent"]);
+      if (dataDir) expect(inFiles()).toBe(false);
     });
   });
 });
