@@ -36,7 +36,7 @@ function placement(value: unknown, locale: Locale, t: Translate): string | null 
   const { role, ward } = value as { role?: unknown; ward?: unknown };
   const name = roleOf(role, t);
   if (!name) return null;
-  return typeof ward === "string" ? `${name}（${auditWardLabel(ward, locale, t)}）` : name;
+  return typeof ward === "string" ? t("audit.detail.placement", { role: name, ward: auditWardLabel(ward, locale, t) }) : name;
 }
 
 /** The entry's details as phrases: only fields the log is known to hold, each in words. */
@@ -74,6 +74,5 @@ export function auditDetails(entry: AuditEntry, locale: Locale, t: Translate): s
   if (minutes !== null) parts.push(t("audit.detail.lockMinutes", { minutes }));
   if (Array.isArray(d.themes)) parts.push(t("audit.detail.themes", { count: d.themes.length }));
   if (Array.isArray(d.languages)) parts.push(t("audit.detail.languages", { count: d.languages.length }));
-  if (d.unknown === true) parts.push(t("audit.detail.unknownLogin"));
   return parts.join(t("audit.detail.separator"));
 }
