@@ -24,7 +24,6 @@ import "./planning/staff/policies";
 import "./planning/staff/population";
 import "./platform/db/write";
 import "./platform/health/service";
-import "./platform/rate-limit";
 import "./reference/load";
 import "./seed/seed";
 import "./wards/import";

@@ -25,7 +25,7 @@ async function openRouteGuard(c: Context<AppEnv>, scope: string): Promise<void> 
   const { deps } = c.var;
   if (foreignOrigin(c)) throw new AppError("staff.csrf");
   if (deps.staff.loginRateLimitPerMinute > 0) {
-    const count = await deps.database.write(countAttempt, { scope, address: clientAddress(c), now: new Date() });
+    const count = countAttempt(deps.database, { scope, address: clientAddress(c), now: new Date() });
     if (count > deps.staff.loginRateLimitPerMinute)
       throw new AppError("rate.limited", { limitPerMinute: deps.staff.loginRateLimitPerMinute });
   }

@@ -160,7 +160,7 @@ export async function submitJoinRequest(
     limits.ratePerMinute > 0 &&
     !(await database.db.selectFrom("joinRequests").select("id").where("id", "=", input.id).executeTakeFirst())
   ) {
-    const count = await database.write(countAttempt, { scope: "join-requests", address: limits.address, now, once: input.id });
+    const count = countAttempt(database, { scope: "join-requests", address: limits.address, now, once: input.id });
     if (count > limits.ratePerMinute) throw new AppError("rate.limited", { limitPerMinute: limits.ratePerMinute });
   }
   const store = () => database.write(storeJoinRequest, { associationId, input, now: now.toISOString(), inboxMax: limits.inboxMax });

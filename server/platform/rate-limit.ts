@@ -1,48 +1,89 @@
 /**
- * Per-address attempt counters, one row per (scope, address, minute) in rate_limits, shared by
- * every server instance. The address is stored only as a truncated hash, and rows older than an
- * hour are removed as new minutes begin.
+ * Per-address attempt counters, kept in this instance's memory only: nothing an address did is
+ * written to the database, so no stored row can be turned back into an address (a hash of an IPv4
+ * address reverses in about a core-hour). Counts run in fixed one-minute windows. Within a window an
+ * address is known only by a keyed hash (HMAC-SHA-256) under a random key made for that window; at
+ * the window's end the key and every count are dropped (on the next attempt, and by a timer), so
+ * nothing outlives its minute.
+ *
+ * The trade-off: with several instances behind a load balancer each counts on its own, so one
+ * address may make up to (instances × limit) attempts a minute. The login lock, which must hold across
+ * instances, is in the database (server/accounts/lockout.ts).
  */
-import { createHash } from "node:crypto";
-import { defineWrite } from "./db/write";
+import { createHmac, randomBytes } from "node:crypto";
 
-const hashed = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 32);
+const windowMs = 60_000;
 
-/**
- * Adds one to this address's count in `scope` for the current minute and says how many it has made
- * this minute. With `once` (a response's id), copies of one attempt count once: retries sent at the
- * same moment do not use up the limit. The marker is claimed with an insert that only one of them wins.
- */
-export const countAttempt = defineWrite(
-  "security.countAttempt",
-  async (trx, { scope, address, now, once }: { scope: string; address: string; now: Date; once?: string }) => {
-    const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000).toISOString();
-    const key = `${hashed(`rate:${scope}:${address}`)}:${minute}`;
+interface AttemptInput {
+  scope: string;
+  address: string;
+  now: Date;
+  /** An attempt's own id (a response's): copies of one attempt count once, so retries do not use up the limit. */
+  once?: string;
+}
+
+class Window {
+  readonly key = randomBytes(32);
+  readonly counts = new Map<string, number>();
+  readonly seen = new Set<string>();
+  constructor(readonly start: number) {}
+  tag(...parts: string[]): string {
+    return createHmac("sha256", this.key).update(parts.join("\u0000")).digest("base64url");
+  }
+}
+
+export class RateLimiter {
+  private window: Window | null = null;
+
+  /** Adds one to this address's count in `scope` for the current minute; answers its count so far. */
+  count({ scope, address, now, once }: AttemptInput): number {
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    if (this.window?.start !== start) this.window = new Window(start);
+    const window = this.window;
+    const counter = window.tag("count", scope, address);
     if (once !== undefined) {
-      const claimed = await trx
-        .insertInto("rateLimits")
-        .values({ key: `${hashed(`once:${scope}:${address}:${once}`)}:${minute}`, windowStart: minute, count: 0 })
-        .onConflict((oc) => oc.column("key").doNothing())
-        .returning("key")
-        .executeTakeFirst();
-      if (!claimed) {
-        const current = await trx.selectFrom("rateLimits").select("count").where("key", "=", key).executeTakeFirst();
-        return Number(current?.count ?? 0);
+      const marker = window.tag("once", scope, address, once);
+      if (window.seen.has(marker)) return window.counts.get(counter) ?? 0;
+      window.seen.add(marker);
+    }
+    const count = (window.counts.get(counter) ?? 0) + 1;
+    window.counts.set(counter, count);
+    return count;
+  }
+
+  /** Drops a window that has ended (the timer's job): its key and counts are gone. */
+  sweep(now = Date.now()): void {
+    if (this.window && this.window.start + windowMs <= now) this.window = null;
+  }
+
+  /** How many addresses this minute's window holds (for tests). */
+  get size(): number {
+    return this.window?.counts.size ?? 0;
+  }
+}
+
+const limiters = new WeakMap<object, RateLimiter>();
+const live = new Set<WeakRef<RateLimiter>>();
+let timer: NodeJS.Timeout | undefined;
+
+/** The limiter of an app (one per database handle, so tests that open their own database count apart). */
+export function rateLimiterOf(owner: object): RateLimiter {
+  let limiter = limiters.get(owner);
+  if (!limiter) {
+    limiter = new RateLimiter();
+    limiters.set(owner, limiter);
+    live.add(new WeakRef(limiter));
+    timer ??= setInterval(() => {
+      for (const ref of live) {
+        const found = ref.deref();
+        if (found) found.sweep();
+        else live.delete(ref);
       }
-    }
-    const row = await trx
-      .insertInto("rateLimits")
-      .values({ key, windowStart: minute, count: 1 })
-      .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ count: eb("rateLimits.count", "+", 1) })))
-      .returning("count")
-      .executeTakeFirstOrThrow();
-    if (row.count === 1) {
-      // A new minute began: forget the counters of the past hour's minutes.
-      await trx
-        .deleteFrom("rateLimits")
-        .where("windowStart", "<", new Date(now.getTime() - 3_600_000).toISOString())
-        .execute();
-    }
-    return Number(row.count);
-  },
-);
+    }, windowMs);
+    timer.unref();
+  }
+  return limiter;
+}
+
+/** Counts an attempt with the limiter of `owner` (the app's database): see RateLimiter.count. */
+export const countAttempt = (owner: object, input: AttemptInput): number => rateLimiterOf(owner).count(input);

@@ -106,7 +106,6 @@ const seedDemo = defineCountingWrite(
         "invitationCodes",
         "responses",
         "surveys",
-        "rateLimits",
         "loginAttempts",
         "areas",
         "wards",

@@ -47,7 +47,7 @@ export async function submitResponse(database: Database, rules: SurveyRules, sub
   // A repeat of a stored response (a lost receipt, a second tab) is not a new attempt: it only gets its receipt.
   if (limited && !(await database.db.selectFrom("responses").select("id").where("id", "=", submission.response.id).executeTakeFirst())) {
     // Its own write, so every other attempt counts — refused ones (a wrong code, invalid answers) included.
-    const count = await database.write(countAttempt, {
+    const count = countAttempt(database, {
       scope: "responses",
       address: submission.clientAddress,
       now: submission.now ?? new Date(),

@@ -2,7 +2,10 @@
  * Rate limits as an attacker meets them, on each dialect: X-Forwarded-For written by the client
  * behind one trusted proxy, and retries of one response sent all at once.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
@@ -87,6 +90,22 @@ describe.each(dialects)("rate limits", (dialect) => {
       expect(statuses.filter((s) => s === 429).length).toBe(10);
     });
 
+    it("stores nothing that leads back to an address: no address, no hash of one, no minute beside it", async () => {
+      const address = "203.0.113.77";
+      const app = testApp(database, { trustProxy: 1, surveys: { ...testSurveyRules, rateLimitPerMinute: 5 } });
+      const statuses = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          post(app, `/api/surveys/${survey.id}/responses`, response(), { "x-forwarded-for": address }).then((r) => r.status),
+        ),
+      );
+      expect(statuses.filter((s) => s === 429).length).toBe(15); // the limit held
+      // What the old limiter stored, and what an attacker would look for: the address, or its hash by any scope.
+      const oldKey = (scope: string) => createHash("sha256").update(`rate:${scope}:${address}`).digest("hex").slice(0, 32);
+      const needles = [address, oldKey("responses"), createHash("sha256").update(address).digest("hex")];
+      const stored = await everythingStored(database, testDb);
+      for (const needle of needles) expect(stored.includes(needle), needle).toBe(false);
+    });
+
     it("counts 20 copies of one response sent at once as one attempt: each gets the receipt", async () => {
       const app = testApp(database, { surveys: { ...testSurveyRules, rateLimitPerMinute: 10 } });
       const body = response();
@@ -102,3 +121,25 @@ describe.each(dialects)("rate limits", (dialect) => {
     });
   });
 });
+
+/** Every byte the database keeps: the SQLite file and its WAL, or every PostgreSQL table's rows and the table names. */
+async function everythingStored(database: Database, testDb: TestDatabase): Promise<string> {
+  await database.flush();
+  if ("DATA_DIR" in testDb.serverEnv) {
+    const dir = testDb.serverEnv.DATA_DIR;
+    return ["machikoe.db", "machikoe.db-wal"]
+      .map((file) => path.join(dir, file))
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file).toString("latin1"))
+      .join("\n");
+  }
+  const tables = await sql<{
+    name: string;
+  }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(database.db);
+  const dumps = await Promise.all(
+    tables.rows.map(
+      async ({ name }) => `${name}:${JSON.stringify((await sql`select * from ${sql.table(name)}`.execute(database.db)).rows)}`,
+    ),
+  );
+  return dumps.join("\n");
+}

@@ -15,7 +15,7 @@ import type {
   ServerSettingTable,
 } from "./tables/notices";
 import type { IndicatorTable, IndicatorYearTable, PolicyTable, WardPopulationTable } from "./tables/planning";
-import type { CountStateTable, RateLimitTable, WriteProbeTable } from "./tables/platform";
+import type { CountStateTable, WriteProbeTable } from "./tables/platform";
 import type {
   CommentThemeTable,
   InvitationCodeTable,
@@ -37,7 +37,7 @@ export type {
   ServerSettingTable,
 } from "./tables/notices";
 export type { IndicatorTable, IndicatorYearTable, PolicyTable, WardPopulationTable } from "./tables/planning";
-export type { CountStateTable, RateLimitTable, WriteProbeTable } from "./tables/platform";
+export type { CountStateTable, WriteProbeTable } from "./tables/platform";
 export type {
   CommentThemeTable,
   InvitationCodeTable,
@@ -57,7 +57,6 @@ export interface DB {
   invitationCodes: InvitationCodeTable;
   pollDevices: PollDeviceTable;
   surveyAggregates: SurveyAggregateTable;
-  rateLimits: RateLimitTable;
   countState: CountStateTable;
   staffUsers: StaffUserTable;
   staffSessions: StaffSessionTable;
