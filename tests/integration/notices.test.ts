@@ -138,6 +138,21 @@ describe.each(dialects)("push notices", (dialect) => {
       );
 
     describe("registration", () => {
+      it("keeps no time finer than the month: when a newborn was added would point to the birth date", async () => {
+        const browser = receiver.subscribe();
+        await register(browser, { cohorts: ["due:2027-02"] });
+        const again = await request(
+          "PUT",
+          "/api/push/subscription",
+          {},
+          registration(browser, { cohorts: ["due:2027-02", "born:2026-12"] }),
+        );
+        expect(again.status).toBe(200);
+        const stored = await database.db.selectFrom("pushSubscriptions").select(["createdAt", "updatedAt"]).executeTakeFirstOrThrow();
+        const month = `${new Date().toISOString().slice(0, 7)}-01T00:00:00.000Z`;
+        expect(stored).toEqual({ createdAt: month, updatedAt: month });
+      });
+
       it("keeps the endpoint, keys, ward, language and cohort months — and updates them for the same browser", async () => {
         const browser = receiver.subscribe();
         await register(browser, { cohorts: ["born:2026-08", "due:2027-02"] });
@@ -384,7 +399,8 @@ describe.each(dialects)("push notices", (dialect) => {
         expect((times[1] as number) - (times[0] as number)).toBeGreaterThanOrEqual(1000);
         expect((times[2] as number) - (times[0] as number)).toBeGreaterThanOrEqual(1000);
         expect(payloadsTo(limited)).toHaveLength(2);
-        expect(payloadsTo(other)).toHaveLength(1);
+        // Subscriptions keep only their month, so a browser subscribing while a notice is being sent gets it too.
+        expect(payloadsTo(other)).toHaveLength(2);
       });
 
       it("checks the endpoint again at each send: one that now resolves to a private address gets nothing and is deleted", async () => {
@@ -472,15 +488,24 @@ describe.each(dialects)("push notices", (dialect) => {
         await register(receiver.subscribe(), { cohorts: ["born:2019-01"] });
         const kita = await loginAs("kita.staff");
         const count = async (audience: BroadcastInput["segment"]["audience"]) =>
-          (
-            (await (await request("POST", "/api/staff/notices/audience", kita, { ward: "27127", audience })).json()) as {
-              subscribers: number;
-            }
-          ).subscribers;
-        expect(await count({ kind: "all" })).toBe(3);
-        expect(await count({ kind: "pregnant" })).toBe(1);
-        expect(await count({ kind: "children", fromYears: 0, toYears: 2 })).toBe(1);
-        expect(await count({ kind: "children", fromYears: 0, toYears: 12 })).toBe(2);
+          (await (await request("POST", "/api/staff/notices/audience", kita, { ward: "27127", audience })).json()) as {
+            subscribers: number | null;
+            minimum: number;
+          };
+        // Small groups are never counted: 3, 1, 1 and 2 subscribers all read "fewer than 10".
+        for (const audience of [
+          { kind: "all" as const },
+          { kind: "pregnant" as const },
+          { kind: "children" as const, fromYears: 0, toYears: 2 },
+          { kind: "children" as const, fromYears: 0, toYears: 12 },
+        ])
+          expect(await count(audience)).toEqual({ subscribers: null, minimum: 10 });
+        // Past the minimum, only tens: 14 subscribers read 10, 16 read 20.
+        for (let i = 0; i < 11; i++) await register(receiver.subscribe(), { cohorts: [] });
+        expect(await count({ kind: "all" })).toEqual({ subscribers: 10, minimum: 10 });
+        for (let i = 0; i < 2; i++) await register(receiver.subscribe(), { cohorts: [] });
+        expect(await count({ kind: "all" })).toEqual({ subscribers: 20, minimum: 10 });
+        expect(await count({ kind: "pregnant" })).toEqual({ subscribers: null, minimum: 10 });
         const later = new Date(Date.now() + 3_600_000).toISOString();
         const id = await send(broadcast({ sendAt: later }));
         await sender().runOnce();

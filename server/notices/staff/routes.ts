@@ -43,12 +43,12 @@ export const noticeStaffRoutes = staffApp()
   .post(
     "/audience",
     describeRoute({
-      summary: "How many browsers a segment reaches now",
+      summary: "About how many browsers a segment reaches now: rounded to tens, null under RESULTS_MIN_CELL (minimum)",
       tags: ["staff", "notices"],
-      responses: { 200: { description: "{ subscribers }" } },
+      responses: { 200: { description: "{ subscribers: number | null, minimum }" } },
     }),
     validate("json", Segment),
-    async (c) => c.json(await audience(c.var.deps.database, c.var.staff.user, c.req.valid("json")), 200),
+    async (c) => c.json(await audience(c.var.deps.database, c.var.staff.user, c.req.valid("json"), c.var.deps.surveys.minCell), 200),
   )
   .post(
     "/:id/cancel",

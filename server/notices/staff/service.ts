@@ -95,7 +95,23 @@ export async function cancel(database: Database, user: StaffUser, id: string): P
   await database.write(cancelNotice, { id, actor: actorOf(user) });
 }
 
-export async function audience(database: Database, user: StaffUser, segment: Segment, now = new Date()): Promise<{ subscribers: number }> {
+/**
+ * The preview's count, never exact: rounded to tens, and under `minCell` (RESULTS_MIN_CELL) only "fewer than", so a
+ * small group (the pregnant in one ward, the parents of one month's babies) cannot be counted, nor told apart by
+ * comparing two segments.
+ */
+export async function audience(
+  database: Database,
+  user: StaffUser,
+  segment: Segment,
+  minCell: number,
+  now = new Date(),
+): Promise<{ subscribers: number | null; minimum: number }> {
   if (!mayTarget(user, segment.ward)) throw new AppError("staff.forbidden", { ward: segment.ward });
-  return { subscribers: await audienceSize(database, segment, jstToday(now), now.toISOString()) };
+  const exact = await audienceSize(database, segment, jstToday(now), now.toISOString());
+  return { subscribers: roundedCount(exact, minCell), minimum: minCell };
 }
+
+/** A count as published: null under `minCell`, else to the nearest ten (and never under `minCell`). */
+export const roundedCount = (exact: number, minCell: number): number | null =>
+  exact < Math.max(1, minCell) ? null : Math.max(minCell, Math.round(exact / 10) * 10);

@@ -37,12 +37,14 @@ export const saveSubscription = defineWrite(
       .select(["id", "auth"])
       .where("endpoint", "=", registration.endpoint)
       .executeTakeFirst();
+    // No time finer than the month: when a newborn was added would point to the birth date.
+    const month = monthOf(now);
     const fields = {
       p256dh: registration.keys.p256dh,
       auth: registration.keys.auth,
       wardCode: registration.ward,
       locale: registration.locale,
-      updatedAt: now,
+      updatedAt: month,
     };
     if (existing) {
       if (existing.auth !== registration.keys.auth) throw new AppError("push.conflict", {});
@@ -53,7 +55,7 @@ export const saveSubscription = defineWrite(
     const id = randomUUID();
     await trx
       .insertInto("pushSubscriptions")
-      .values({ id, endpoint: registration.endpoint, createdAt: now, ...fields })
+      .values({ id, endpoint: registration.endpoint, createdAt: month, ...fields })
       .execute();
     await replaceCohorts(trx, id, registration.cohorts);
     return { id, created: true };
@@ -61,6 +63,9 @@ export const saveSubscription = defineWrite(
 );
 
 /** A subscription goes with its cohorts and its lines in the send log, whoever removes it (the resident, or a push service's 404/410). */
+/** The first instant of a time's month (UTC), as the subscriptions' times are kept. */
+export const monthOf = (iso: string): string => `${iso.slice(0, 7)}-01T00:00:00.000Z`;
+
 export async function deleteSubscriptionRows(trx: Transaction<DB>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await trx.deleteFrom("noticeDeliveries").where("subscriptionId", "in", ids).execute();

@@ -18,6 +18,7 @@ import * as m0012 from "./migrations/0012_login_attempts";
 import * as m0013 from "./migrations/0013_account_lifecycle";
 import * as m0014 from "./migrations/0014_audit_log_indexes";
 import * as m0015 from "./migrations/0015_rate_limits_in_memory";
+import * as m0016 from "./migrations/0016_subscription_months";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "0013_account_lifecycle": m0013,
   "0014_audit_log_indexes": m0014,
   "0015_rate_limits_in_memory": m0015,
+  "0016_subscription_months": m0016,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

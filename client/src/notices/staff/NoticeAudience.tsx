@@ -23,10 +23,16 @@ export function segmentOf(ward: string | null, { kind, fromYears, toYears }: Aud
   return { ward, audience };
 }
 
-/** How many subscribed browsers a segment reaches, asked again whenever it changes (null while asking). */
-export function useAudienceCount(segment: Segment): number | null {
+export interface AudienceCount {
+  /** Rounded to tens; null: fewer than `minimum`. */
+  subscribers: number | null;
+  minimum: number;
+}
+
+/** About how many subscribed browsers a segment reaches, asked again whenever it changes (null while asking). */
+export function useAudienceCount(segment: Segment): AudienceCount | null {
   const { api } = useStaffApi();
-  const [count, setCount] = useState<number | null>(null);
+  const [count, setCount] = useState<AudienceCount | null>(null);
   const segmentKey = JSON.stringify(segment);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the segment is what the count depends on (segmentKey)
   useEffect(() => {
@@ -35,7 +41,7 @@ export function useAudienceCount(segment: Segment): number | null {
     void api.notices.audience
       .$post({ json: segment })
       .then(async (response) => {
-        if (current && response.status === 200) setCount((await response.json()).subscribers);
+        if (current && response.status === 200) setCount(await response.json());
       })
       .catch(() => undefined);
     return () => {
@@ -56,7 +62,7 @@ export function NoticeAudience({
   ward: string | null;
   choice: AudienceChoice;
   onChange: (choice: AudienceChoice) => void;
-  count: number | null;
+  count: AudienceCount | null;
 }) {
   const { plain } = useT();
   return (
@@ -96,7 +102,14 @@ export function NoticeAudience({
           ))}
         </div>
       )}
-      <p role="status">{count !== null && <T k="staff:notices.audienceCount" values={{ count }} />}</p>
+      <p role="status">
+        {count !== null &&
+          (count.subscribers === null ? (
+            <T k="staff:notices.audienceFew" values={{ count: count.minimum }} />
+          ) : (
+            <T k="staff:notices.audienceCount" values={{ count: count.subscribers }} />
+          ))}
+      </p>
     </>
   );
 }

@@ -43,7 +43,11 @@ export function NoticeComposer({ ward, onSent }: { ward: string | null; onSent: 
     event.preventDefault();
     if (!texts.ja.title.trim() || !texts.ja.body.trim()) return setMessage({ key: "staff:notices.japaneseRequired", error: true });
     if (when === "later" && !at) return setMessage({ key: "staff:notices.timeRequired", error: true });
-    if (when === "now" && !window.confirm(plain("staff:notices.confirmNow", { count: count ?? 0 }))) return;
+    const reach =
+      count?.subscribers == null
+        ? plain("staff:notices.confirmNowFew", { count: count?.minimum ?? 10 })
+        : plain("staff:notices.confirmNow", { count: count.subscribers });
+    if (when === "now" && !window.confirm(reach)) return;
     // The time is entered as a time in Japan.
     const input: BroadcastInput = {
       texts: filled(texts),

@@ -14,6 +14,7 @@ export interface PushSubscriptionTable {
   auth: string;
   wardCode: string | null;
   locale: string;
+  /** The first instant of the month it was made and last changed (UTC): never finer. */
   createdAt: string;
   updatedAt: string;
 }
@@ -39,7 +40,7 @@ export interface NoticeTable {
   status: "scheduled" | "sending" | "done" | "cancelled";
   createdBy: string | null;
   createdAt: string;
-  /** When sending began: the audience is the subscriptions made by then. */
+  /** When sending began: the audience is the subscriptions made by then (by their month: see PushSubscriptionTable). */
   startedAt: string | null;
   finishedAt: string | null;
   sent: Generated<number>;
