@@ -5,6 +5,7 @@
  * checked against the old questions are checked again (surveys/ingest.ts).
  */
 import { randomUUID } from "node:crypto";
+import type { AuditAction } from "../../../shared/accounts/audit";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { Locale } from "../../../shared/locales/locales";
 import { countsOf } from "../../../shared/surveys/aggregates";
@@ -165,7 +166,7 @@ export function duplicateSurvey(database: Database, user: StaffUser, id: string)
 
 const paperAudit = defineWrite(
   "staff.paperAudit",
-  async (trx, { actor, ward, responseId, action }: { actor: Actor; ward: string | null; responseId: string; action: string }) => {
+  async (trx, { actor, ward, responseId, action }: { actor: Actor; ward: string | null; responseId: string; action: AuditAction }) => {
     await audit(trx, actor, { action, ward, target: responseId });
   },
 );
