@@ -50,4 +50,3 @@ export const PopulationTable = z.object({
   ward: WardCode,
   bands: z.record(z.enum(["10s", "20s", "30s", "40s", "50s", "60s", "70s", "80plus"]), z.int().check(z.minimum(0), z.maximum(10_000_000))),
 });
-
