@@ -1,10 +1,11 @@
 /**
- * Housekeeping on a timer, on every instance: personal data past its retention is purged (at start,
- * then every six hours), and after a purge that removed anything the database is compacted so the
+ * Housekeeping on a timer, on every instance: personal data past its retention is purged (join requests'
+ * personal fields; audit log entries older than AUDIT_RETENTION_DAYS) at start, then every six hours; after a purge that removes anything, the database is compacted so the
  * bytes are gone from the files too (Database.compact); once a week the SQLite file is rebuilt (VACUUM).
  * On PostgreSQL, invitation codes and poll device marks are rewritten in their hashes' order every ten
  * minutes, so the order of their rows never lines up with the responses' for long (surveys/storage-order.ts).
  */
+import { purgeAuditLog } from "./accounts/audit-log";
 import type { Config } from "./config";
 import { purgeJoinRequests } from "./local/staff/service";
 import type { Database } from "./platform/db/database";
@@ -25,6 +26,7 @@ interface Purge {
 export function startHousekeeping(database: Database, config: Config, logger: Logger): () => void {
   const purges: Purge[] = [
     { name: "join requests", tables: ["join_requests"], run: () => purgeJoinRequests(database, config.staff.joinRetentionDays) },
+    { name: "audit log", tables: ["audit_log"], run: () => purgeAuditLog(database, config.staff.auditRetentionDays) },
   ];
   const purgeAll = async () => {
     for (const purge of purges) {

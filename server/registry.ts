@@ -4,6 +4,7 @@
  * openDatabase; the SQLite writer thread imports the same module, so it knows each write by name.
  * registry.test.ts fails when a module defines a write this list does not reach.
  */
+import "./accounts/audit-log";
 import "./accounts/lockout";
 import "./accounts/manage";
 import "./accounts/password-change";
