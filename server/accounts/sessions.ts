@@ -108,6 +108,7 @@ export async function login(
       idleExpiresAt: new Date(Math.min(now.getTime() + rules.sessionIdleMinutes * 60_000, Date.parse(expiresAt))).toISOString(),
       expiresAt,
       mustChangePassword: user.mustChangePassword === 1,
+      permissions: user.readsPersonal === 1 ? ["personal"] : [],
     },
   };
 }
@@ -137,6 +138,7 @@ export async function sessionOf(database: Database, rules: StaffRules, token: st
       "staffUsers.wardCode",
       "staffUsers.disabled",
       "staffUsers.mustChangePassword",
+      "staffUsers.readsPersonal",
     ])
     .where("staffSessions.tokenHash", "=", hash)
     .executeTakeFirst();
@@ -157,6 +159,7 @@ export async function sessionOf(database: Database, rules: StaffRules, token: st
     idleExpiresAt: new Date(Math.min(lastSeen + rules.sessionIdleMinutes * 60_000, Date.parse(row.expiresAt))).toISOString(),
     expiresAt: row.expiresAt,
     mustChangePassword: row.mustChangePassword === 1,
+    permissions: row.readsPersonal === 1 ? ["personal"] : [],
   };
 }
 

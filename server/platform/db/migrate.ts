@@ -20,6 +20,7 @@ import * as m0014 from "./migrations/0014_audit_log_indexes";
 import * as m0015 from "./migrations/0015_rate_limits_in_memory";
 import * as m0016 from "./migrations/0016_subscription_months";
 import * as m0018 from "./migrations/0018_unlinkable_responses";
+import * as m0019 from "./migrations/0019_personal_data_permission";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "0015_rate_limits_in_memory": m0015,
   "0016_subscription_months": m0016,
   "0018_unlinkable_responses": m0018,
+  "0019_personal_data_permission": m0019,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,7 +9,7 @@ import { QuestionId, Theme } from "../../../shared/surveys/model";
 import { ResultsQuery } from "../../../shared/surveys/results";
 import { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/editor";
 import { ResultsOptions } from "../../../shared/surveys/staff/results";
-import { staffApp } from "../../accounts/middleware";
+import { personalData, staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { setCommentThemes, surveyComments } from "./comments";
@@ -162,7 +162,11 @@ export const surveyStaffRoutes = staffApp()
     validate("query", ResultsQuery),
     async (c) => {
       const { id } = c.req.valid("param");
-      const options = { breakdown: c.req.valid("query").by, minCell: c.var.deps.surveys.minCell };
+      const options = {
+        breakdown: c.req.valid("query").by,
+        minCell: c.var.deps.surveys.minCell,
+        withComments: c.var.staff.permissions.includes("personal"),
+      };
       const data = await exportFor(c.var.deps.database, c.var.staff.user, id, options, "csv");
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="survey-${id}.csv"`);
@@ -180,7 +184,11 @@ export const surveyStaffRoutes = staffApp()
     validate("query", ResultsQuery),
     async (c) => {
       const { id } = c.req.valid("param");
-      const options = { breakdown: c.req.valid("query").by, minCell: c.var.deps.surveys.minCell };
+      const options = {
+        breakdown: c.req.valid("query").by,
+        minCell: c.var.deps.surveys.minCell,
+        withComments: c.var.staff.permissions.includes("personal"),
+      };
       const data = await exportFor(c.var.deps.database, c.var.staff.user, id, options, "json");
       c.header("content-disposition", `attachment; filename="survey-${id}.json"`);
       return c.json({ results: data.results, comments: data.comments }, 200);
@@ -237,6 +245,7 @@ export const surveyStaffRoutes = staffApp()
       tags: ["staff"],
       responses: { 200: { description: "Comments and keywords" } },
     }),
+    personalData,
     validate("param", IdParam),
     validate("query", z.object({ q: z.optional(z.string().check(z.maxLength(100))), theme: z.optional(Theme) })),
     async (c) => {
@@ -254,6 +263,7 @@ export const surveyStaffRoutes = staffApp()
   .put(
     "/:id/comments/:responseId/:questionId/themes",
     describeRoute({ summary: "Tag a free-text answer with policy themes", tags: ["staff"], responses: { 204: { description: "Tagged" } } }),
+    personalData,
     validate("param", z.object({ id: IdParam.shape.id, responseId: StoredResponseId, questionId: QuestionId })),
     validate("json", z.object({ themes: z.array(Theme).check(z.maxLength(8)) })),
     async (c) => {
