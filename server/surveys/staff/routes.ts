@@ -17,6 +17,7 @@ import { closeSurvey, createDraft, duplicateSurvey, editSurvey, publishSurvey, s
 import { exportFor, toCsv } from "./export";
 import { generateLetters, letterBatches } from "./letters";
 import { correctPaperEntry, enterPaper, myPaperEntries } from "./paper";
+import { recordResultsRead } from "./reads";
 import { StaffResults, StaffSurveyList, staffSurveyResults, staffSurveys } from "./results";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
@@ -46,6 +47,7 @@ export const surveyStaffRoutes = staffApp()
         minCell: c.var.deps.surveys.minCell,
         weight: c.req.valid("query").weight,
       });
+      await recordResultsRead(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, c.req.valid("query").by);
       return c.json(results, 200);
     },
   )
