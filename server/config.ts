@@ -31,6 +31,7 @@ const ConfigSchema = z
     RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
     POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
     RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
+    LETTER_BATCH_MIN: env(z.coerce.number().int().min(1).max(5000).default(100)),
     TRUST_PROXY: env(
       z
         .string()
@@ -184,6 +185,8 @@ export interface SurveyRules {
   pollOnePerDevice: boolean;
   /** Counts under this are hidden in every result (shown as "<K"). */
   minCell: number;
+  /** The fewest letters a batch may have: a batch of one would tell which addressee answered. */
+  letterBatchMin: number;
 }
 
 export class ConfigError extends Error {
@@ -215,6 +218,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       rateLimitPerMinute: v.RESPONSE_RATE_LIMIT_PER_MIN,
       pollOnePerDevice: v.POLL_ONE_PER_DEVICE === "true",
       minCell: v.RESULTS_MIN_CELL,
+      letterBatchMin: v.LETTER_BATCH_MIN,
     },
     staff: {
       sessionIdleMinutes: v.STAFF_SESSION_IDLE_MIN,

@@ -510,9 +510,10 @@ describe.each(dialects)("staff API", (dialect) => {
         });
         expect(answered.status).toBe(201);
         const batches = (await (await get(`/api/staff/surveys/${kita.id}/letters`, headers)).json()) as {
-          batches: { letters: number; used: number }[];
+          batches: { letters: number; used: number | null }[];
         };
-        expect(batches.batches).toEqual([expect.objectContaining({ letters: 3, used: 1 })]);
+        // One answer of three: under RESULTS_MIN_CELL, so the batch tells nothing of who answered.
+        expect(batches.batches).toEqual([expect.objectContaining({ letters: 3, used: null, rate: null })]);
         // A poll takes no letters.
         await expectErrorResponse(await post(`/api/staff/surveys/${chuo.id}/letters`, { count: 3 }, headers), "surveys.not_found");
       });
@@ -540,7 +541,7 @@ describe.each(dialects)("staff API", (dialect) => {
         const send = (ageBand: "20s" | "70s", option: string) =>
           submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: { id: uuidv7(), answers: { knows: { option } }, profile: { ageBand } },
@@ -587,7 +588,7 @@ describe.each(dialects)("staff API", (dialect) => {
           if (i === 9) expect(await read()).toEqual({ comments: [], keywords: [], hidden: true, minCell: 10 });
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: {
@@ -636,7 +637,7 @@ describe.each(dialects)("staff API", (dialect) => {
           const text = i === 0 ? '=HYPERLINK("http://evil.example","click")' : "";
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: {
