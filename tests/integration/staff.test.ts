@@ -351,6 +351,10 @@ describe.each(dialects)("staff API", (dialect) => {
 
         const reworded = structuredClone(definition);
         reworded.title = { ja: "区民意識調査 2026", en: "Residents' survey 2026" };
+        (reworded.questions[0] as { text: Record<string, string> }).text = {
+          ja: "地活協を知っていますか（改）",
+          en: "Do you know the council? (reworded)",
+        };
         const edited = await send("PUT", `/api/staff/surveys/${id}`, headers, {
           ...input("27127"),
           definition: reworded,
@@ -412,6 +416,13 @@ describe.each(dialects)("staff API", (dialect) => {
           "survey.close",
           "survey.duplicate",
         ]);
+        // The edit of an open survey names the questions whose words changed.
+        const editRow = await database.db
+          .selectFrom("auditLog")
+          .select("details")
+          .where("action", "=", "survey.edit")
+          .executeTakeFirstOrThrow();
+        expect(JSON.parse(editRow.details)).toEqual({ version: 2, reworded: ["knows"], freeText: false });
       });
 
       it("refuses a definition whose condition points to a later question", async () => {
