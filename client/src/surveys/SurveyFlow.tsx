@@ -15,7 +15,7 @@ import { QuestionField } from "./QuestionField";
 import { ReviewList } from "./ReviewList";
 import { useSurveyFlow } from "./useSurveyFlow";
 
-export function SurveyFlow({ initial, onSent }: { initial: Draft; onSent: (id: string) => void }) {
+export function SurveyFlow({ initial, revised, onSent }: { initial: Draft; revised: boolean; onSent: (id: string) => void }) {
   const { locale } = useT();
   const flow = useSurveyFlow(initial, onSent);
   const { draft, screen, screens, index, errorKey } = flow;
@@ -47,6 +47,11 @@ export function SurveyFlow({ initial, onSent }: { initial: Draft; onSent: (id: s
 
   return (
     <Page title={localized(definition.title, locale)}>
+      {revised && (
+        <p className="notice" role="status">
+          <T k="surveys.revised" values={{ version: survey.version }} />
+        </p>
+      )}
       {index === 0 && (
         <p className="lead">
           <RubyText text={localized(definition.description, locale)} />

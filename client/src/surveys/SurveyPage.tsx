@@ -72,7 +72,7 @@ export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeF
         </Page>
       );
     case "ready":
-      return <SurveyFlow initial={loading.draft} onSent={setSentId} />;
+      return <SurveyFlow initial={loading.draft} revised={loading.revised === true} onSent={setSentId} />;
   }
 }
 
