@@ -30,6 +30,7 @@ const ConfigSchema = z
     SERVE_CLIENT: env(z.enum(["true", "false"]).default("true")),
     RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
     POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
+    POLL_ANSWERS_PER_ADDRESS: env(z.coerce.number().int().min(0).max(1_000_000).default(3)),
     RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
     TRUST_PROXY: env(
       z
@@ -179,6 +180,8 @@ export interface SurveyRules {
   rateLimitPerMinute: number;
   /** Whether a poll takes one response per device. */
   pollOnePerDevice: boolean;
+  /** Online answers one network address may give one poll a day (in this instance's memory); 0 turns the cap off. */
+  pollAnswersPerAddress: number;
   /** Counts under this are hidden in every result (shown as "<K"). */
   minCell: number;
 }
@@ -211,6 +214,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     surveys: {
       rateLimitPerMinute: v.RESPONSE_RATE_LIMIT_PER_MIN,
       pollOnePerDevice: v.POLL_ONE_PER_DEVICE === "true",
+      pollAnswersPerAddress: v.POLL_ANSWERS_PER_ADDRESS,
       minCell: v.RESULTS_MIN_CELL,
     },
     staff: {

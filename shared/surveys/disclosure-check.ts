@@ -1,7 +1,7 @@
 /**
  * The attacker's view of one question, as a test runs it: every published number of every
  * breakdown (counts, "answered", n) is a linear equation in the true counts, unknowns are the hidden
- * counts and the never-published "not given" rests, all ≥ 0. For each hidden count, linear
+ * counts, all ≥ 0. The never-published "not given" rests count as known: a reader may guess them. For each hidden count, linear
  * programming (shared/stats/simplex.ts) finds how far it can move while every equation holds; a
  * count that cannot move by at least 1 either way is determined, and disclosure control failed.
  */
@@ -17,10 +17,9 @@ export interface DeterminedCell {
 }
 
 /**
- * The hidden counts of one question that the published numbers determine: every hidden published
- * count above 0, and every small (1..K−1) rest.
+ * The hidden counts of one question that the published numbers determine (every hidden count above 0 is asked).
  */
-export function determinedCells(counts: SurveyCounts, published: Disclosed, questionId: string, minCell: number): DeterminedCell[] {
+export function determinedCells(counts: SurveyCounts, published: Disclosed, questionId: string): DeterminedCell[] {
   const question = counts.questions.find((q) => q.id === questionId);
   const shownCells = published.questions.get(questionId);
   if (!question || !shownCells) throw new Error(`no question ${questionId}`);
@@ -42,9 +41,10 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
     if (c === keys + 1) return counts.responses.get(row.segment) ?? 0;
     return question.cells.get(row.segment)?.[c] ?? 0;
   };
+  // A reader may know or guess how many skipped a profile field (finding 8 took nobody): rests count as known.
   const shown = (r: number, c: number): number | null => {
     const row = rows[r] as (typeof rows)[number];
-    if (row.rest) return null;
+    if (row.rest) return truth(r, c);
     if (c === keys + 1) return published.responses.get(row.segment) ?? null;
     return shownCells.get(row.segment)?.[c] ?? null;
   };
@@ -121,12 +121,7 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
   }
 
   const point = unknowns.map(({ r, c }) => truth(r, c));
-  const targets = unknowns
-    .map((u, i) => ({ ...u, i }))
-    .filter(({ r, c }) => {
-      const v = truth(r, c);
-      return (rows[r] as (typeof rows)[number]).rest ? v > 0 && v < minCell : v > 0;
-    });
+  const targets = unknowns.map((u, i) => ({ ...u, i })).filter(({ r, c }) => truth(r, c) > 0);
   const free = new Set<number>();
   const mark = (x: number[]) => {
     point.forEach((p, i) => {

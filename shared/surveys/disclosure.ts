@@ -61,21 +61,21 @@ class Table {
   value = (r: number, c: number) => (this.values[r] as number[])[c] as number;
 
   /**
-   * A hidden count needs protecting unless it is 0 (a zero says nobody, as the shown zeros do) or a
-   * rest row's count of K or more (never published, and not small).
+   * A hidden count needs protecting unless it is 0 (a zero says nobody, as the shown zeros do). A
+   * rest row is never published, but a reader may know or guess how many skipped a field (often
+   * nobody), so it is taken as known: it is never hidden and never hides anything.
    */
   needsProtection(r: number, c: number): boolean {
-    const v = this.value(r, c);
-    return v > 0 && (!(this.rows[r] as Row).rest || v < this.minCell);
+    return this.value(r, c) > 0 && !(this.rows[r] as Row).rest;
   }
 
-  /** Primary suppression; a rest row is never published, so it is hidden whole. */
+  /** Primary suppression (a rest row, taken as known, is never hidden). */
   primary(): boolean {
     let changed = false;
     this.values.forEach((row, r) => {
       const rest = (this.rows[r] as Row).rest;
       row.forEach((v, c) => {
-        if (rest || (v > 0 && v < this.minCell)) changed = this.hide(r, c) || changed;
+        if (!rest && v > 0 && v < this.minCell) changed = this.hide(r, c) || changed;
       });
     });
     return changed;
@@ -157,7 +157,7 @@ export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
         rows.forEach((row, r) => {
           if (!responses.isHidden(r, 0)) return;
           // Too few respondents: the whole segment is hidden. Otherwise n hidden hides "answered" with it.
-          const tooFew = !row.rest && responses.value(r, 0) < minCell;
+          const tooFew = responses.value(r, 0) < minCell;
           if (tooFew) for (let c = 0; c <= answered(q); c++) changed = table.hide(r, c) || changed;
           else changed = table.hide(r, answered(q)) || changed;
         });
@@ -186,7 +186,7 @@ export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
     const shown = result();
     let widened = false;
     for (const { q, table } of questions) {
-      for (const cell of determinedCells(counts, shown, q.id, minCell)) {
+      for (const cell of determinedCells(counts, shown, q.id)) {
         const r = rows.findIndex((row) => row.segment === cell.segment);
         const onN = cell.column === "responses";
         const c = onN ? 0 : cell.column === "answered" ? answered(q) : q.keys.indexOf(cell.column);
