@@ -154,7 +154,7 @@ export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
       changed = false;
       for (const relation of responses.relations(false)) changed = responses.complete(relation) || changed;
       for (const { q, table } of questions) {
-        rows.forEach((row, r) => {
+        rows.forEach((_, r) => {
           if (!responses.isHidden(r, 0)) return;
           // Too few respondents: the whole segment is hidden. Otherwise n hidden hides "answered" with it.
           const tooFew = responses.value(r, 0) < minCell;

@@ -24,13 +24,17 @@ function widthFor(span: number, bins: number): number {
 export function numberRanges(question: { min: number; max: number }, bins = 5): NumberRange[] {
   const low = Math.floor(question.min);
   const high = Math.max(low, Math.ceil(question.max));
-  const width = widthFor(high - low + 1, bins);
-  const ranges: NumberRange[] = [];
-  for (let start = Math.floor(low / width) * width; start <= high; start += width) {
-    const end = start + width - 1;
-    ranges.push({ key: width === 1 ? String(start) : `${start}–${end}`, low: start, high: end });
+  const width = widthFor(high - low, bins);
+  const bounds: [number, number][] = [];
+  for (let start = Math.floor(low / width) * width; start <= high; start += width) bounds.push([start, start + width - 1]);
+  // A last range holding only the maximum (0–100 by 20s ends at 100) joins the one before: 80–100.
+  const last = bounds[bounds.length - 1] as [number, number];
+  const before = bounds[bounds.length - 2];
+  if (width > 1 && before && last[0] === high) {
+    bounds.pop();
+    before[1] = high;
   }
-  return ranges;
+  return bounds.map(([from, to]) => ({ key: from === to ? String(from) : `${from}–${to}`, low: from, high: to }));
 }
 
 /** The range a counted value (a rounded whole number, stored as its key) falls in; values past the ends go to the end ranges. */
