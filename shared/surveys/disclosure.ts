@@ -98,7 +98,10 @@ class Table {
     return choice ? this.hide(...choice) : false;
   }
 
-  /** A determined count: hide the smallest shown count of its breakdown's column, else of its row. */
+  /**
+   * A determined count: hide the smallest shown count of its breakdown's column, else of its row,
+   * else the column's "all", else the whole column (so that every round hides something).
+   */
   widen(r: number, c: number): boolean {
     const prefix = (this.rows[r] as Row).prefix;
     const shown = (cells: [number, number][]) =>
@@ -110,7 +113,13 @@ class Table {
     );
     const row = shown((this.values[r] as number[]).map((_, j): [number, number] => [r, j]));
     const choice = column.find(([i, j]) => this.value(i, j) > 0) ?? row.find(([i, j]) => this.value(i, j) > 0) ?? column[0] ?? row[0];
-    return choice ? this.hide(...choice) : false;
+    if (choice) return this.hide(...choice);
+    if (this.hide(0, c)) return true;
+    let changed = false;
+    this.rows.forEach((other, i) => {
+      if (!other.rest) changed = this.hide(i, c) || changed;
+    });
+    return changed;
   }
 
   /** The relations: each row across its columns (when `rowsAdd`), and each breakdown's rows down each column. */
@@ -186,7 +195,16 @@ export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
     const shown = result();
     let widened = false;
     for (const { q, table } of questions) {
-      for (const cell of determinedCells(counts, shown, q.id)) {
+      let determined: ReturnType<typeof determinedCells>;
+      try {
+        determined = determinedCells(counts, shown, q.id);
+      } catch {
+        // Counts that do not fit the question (they never should): publish none of its counts rather than guess.
+        for (let r = 0; r < rows.length; r++)
+          for (let c = 0; c <= answered(q); c++) widened = (!(rows[r] as Row).rest && table.hide(r, c)) || widened;
+        continue;
+      }
+      for (const cell of determined) {
         const r = rows.findIndex((row) => row.segment === cell.segment);
         const onN = cell.column === "responses";
         const c = onN ? 0 : cell.column === "answered" ? answered(q) : q.keys.indexOf(cell.column);
