@@ -76,6 +76,9 @@ describe("loadConfig", () => {
     expect(loadConfig({ MAP_TILE_URL: "none" }).map).toBeNull();
     expect(configErrorFor({ MAP_TILE_URL: "http://tiles.example.jp/tile.png" }).message).toContain("MAP_TILE_URL");
     expect(loadConfig({ JOIN_REQUEST_RETENTION_DAYS: "30" }).staff.joinRetentionDays).toBe(30);
+    expect(loadConfig({}).staff.auditRetentionDays).toBe(400);
+    expect(loadConfig({ AUDIT_RETENTION_DAYS: "0" }).staff.auditRetentionDays).toBe(0);
+    expect(configErrorFor({ AUDIT_RETENTION_DAYS: "-1" }).message).toContain("AUDIT_RETENTION_DAYS");
   });
 
   it("refuses an unknown LOG_LEVEL, naming the variable", () => {

@@ -81,6 +81,7 @@ const ConfigSchema = z
     JOIN_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(10_000).default(5)),
     JOIN_INBOX_MAX: env(z.coerce.number().int().min(0).max(1_000_000).default(500)),
     JOIN_REQUEST_RETENTION_DAYS: env(z.coerce.number().int().min(1).max(3650).default(90)),
+    AUDIT_RETENTION_DAYS: env(z.coerce.number().int().min(0).max(36_500).default(400)),
     NOTICES: env(z.enum(["true", "false"]).default("true")),
     NOTICE_SEND_TIME: env(
       z
@@ -169,6 +170,8 @@ export interface StaffRules {
   loginRateLimitPerMinute: number;
   /** 町会 join requests' personal fields are cleared this many days after they arrive. */
   joinRetentionDays: number;
+  /** Audit log entries are deleted this many days after they were written; 0 keeps them for ever. */
+  auditRetentionDays: number;
   /** Join requests one network address may send a minute; 0 turns the limit off. */
   joinRateLimitPerMinute: number;
   /** Requests a ward's inbox holds waiting (state "new") before it refuses more; 0: no cap. */
@@ -224,6 +227,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       lockoutMinutes: v.STAFF_LOCKOUT_MIN,
       loginRateLimitPerMinute: v.LOGIN_RATE_LIMIT_PER_MIN,
       joinRetentionDays: v.JOIN_REQUEST_RETENTION_DAYS,
+      auditRetentionDays: v.AUDIT_RETENTION_DAYS,
       joinRateLimitPerMinute: v.JOIN_RATE_LIMIT_PER_MIN,
       joinInboxMax: v.JOIN_INBOX_MAX,
     },

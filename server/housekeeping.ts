@@ -1,15 +1,20 @@
 /**
- * Housekeeping on a timer, on every instance: personal data past its retention is purged (at start,
- * then every six hours), and after a purge that removed anything the database is compacted so the
+ * Housekeeping on a timer, on every instance: personal data past its retention is purged (join requests'
+ * personal fields; audit log entries older than AUDIT_RETENTION_DAYS) at start, then every six hours; after a purge that removes anything, the database is compacted so the
  * bytes are gone from the files too (Database.compact); once a week the SQLite file is rebuilt (VACUUM).
+ * On PostgreSQL, invitation codes and poll device marks are rewritten in their hashes' order every ten
+ * minutes, so the order of their rows never lines up with the responses' for long (surveys/storage-order.ts).
  */
+import { purgeAuditLog } from "./accounts/audit-log";
 import type { Config } from "./config";
 import { purgeJoinRequests } from "./local/staff/service";
 import type { Database } from "./platform/db/database";
 import type { Logger } from "./platform/logger";
+import { reorderByHash } from "./surveys/storage-order";
 
 const purgeEveryMs = 6 * 60 * 60 * 1000;
 const vacuumEveryMs = 7 * 24 * 60 * 60 * 1000;
+const reorderEveryMs = 10 * 60 * 1000;
 
 interface Purge {
   name: string;
@@ -21,6 +26,7 @@ interface Purge {
 export function startHousekeeping(database: Database, config: Config, logger: Logger): () => void {
   const purges: Purge[] = [
     { name: "join requests", tables: ["join_requests"], run: () => purgeJoinRequests(database, config.staff.joinRetentionDays) },
+    { name: "audit log", tables: ["audit_log"], run: () => purgeAuditLog(database, config.staff.auditRetentionDays) },
   ];
   const purgeAll = async () => {
     for (const purge of purges) {
@@ -39,8 +45,15 @@ export function startHousekeeping(database: Database, config: Config, logger: Lo
       () => logger.info("database compacted"),
       (error: unknown) => logger.warn("database compaction failed", { error: String(error) }),
     );
+  const reorder = () =>
+    reorderByHash(database).catch((error: unknown) => logger.warn("reordering codes and device marks failed", { error: String(error) }));
   void purgeAll();
-  const timers = [setInterval(() => void purgeAll(), purgeEveryMs), setInterval(() => void vacuum(), vacuumEveryMs)];
+  void reorder();
+  const timers = [
+    setInterval(() => void purgeAll(), purgeEveryMs),
+    setInterval(() => void vacuum(), vacuumEveryMs),
+    setInterval(() => void reorder(), reorderEveryMs),
+  ];
   for (const timer of timers) timer.unref();
   return () => {
     for (const timer of timers) clearInterval(timer);

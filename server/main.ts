@@ -42,8 +42,8 @@ async function printDemoInvitations(database: Database, url: string): Promise<vo
   const lines = ["  demo invitation codes (区民意識調査; each works once):"];
   for (const survey of sampled) {
     for (const code of demoInvitationCodes(survey.code)) {
-      const used = await database.db.selectFrom("invitationCodes").select("usedAt").where("codeHash", "=", sha256(code)).executeTakeFirst();
-      if (used && used.usedAt === null) lines.push(`    ${survey.name}: ${code}  ${url}/surveys/${survey.id}?code=${code}`);
+      const used = await database.db.selectFrom("invitationCodes").select("used").where("codeHash", "=", sha256(code)).executeTakeFirst();
+      if (used && used.used === 0) lines.push(`    ${survey.name}: ${code}  ${url}/surveys/${survey.id}?code=${code}`);
     }
   }
   process.stdout.write(`${lines.join("\n")}\n\n`);

@@ -4,6 +4,7 @@
  * openDatabase; the SQLite writer thread imports the same module, so it knows each write by name.
  * registry.test.ts fails when a module defines a write this list does not reach.
  */
+import "./accounts/audit-log";
 import "./accounts/lockout";
 import "./accounts/manage";
 import "./accounts/password-change";
@@ -32,6 +33,7 @@ import "./surveys/staff/comments";
 import "./surveys/staff/editor";
 import "./surveys/staff/export";
 import "./surveys/staff/letters";
+import "./surveys/staff/paper";
 
 /** This module, for the writer thread to import: its URL, whether it runs from source (.ts) or built (.js). */
 export const registry = { module: import.meta.url };

@@ -12,3 +12,8 @@ export function uuidv7(now = Date.now(), random: Uint8Array = crypto.getRandomVa
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** A random secret (144 bits, hex) a device keeps with a response and sends with every try: the proof that a repeat is its own. */
+export function randomSecret(random: Uint8Array = crypto.getRandomValues(new Uint8Array(18))): string {
+  return [...random].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

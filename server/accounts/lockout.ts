@@ -8,12 +8,17 @@
  * - (name, anywhere): failures from every address. Past `backoffAfter` of them, each attempt at
  *   the name waits before its password is checked (doubling, at most `maxBackoffMs`), so guesses
  *   spread over many addresses slow down while the owner, with the right password, still gets in.
+ *
+ * A real account's failed logins and each lock that starts go in the audit log; an unknown name's do not
+ * (what was typed as a name may be a password typed in the wrong field).
  */
 import { createHash } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { StaffRules } from "../config";
 import type { DB } from "../platform/db/schema";
 import { defineWrite } from "../platform/db/write";
+import type { Actor } from "./access";
+import { audit } from "./audit";
 
 export const maxBackoffMs = 5_000;
 export const backoffAfter = (rules: StaffRules) => rules.lockoutAfter * 4;
@@ -40,53 +45,83 @@ interface AttemptInput {
   keys: LoginKeys;
   rules: StaffRules;
   now: Date;
+  /** The account the name belongs to, if any: its failures and lock starts go in the audit log. Unknown names leave no trace there. */
+  account: Actor | null;
 }
 
 const lockedUntilOf = ({ rules, now }: AttemptInput) => new Date(now.getTime() + rules.lockoutMinutes * 60_000).toISOString();
 
-/** Counts an attempt before its hash, in one statement: answers the lock's end if the name is locked for this address. */
-export const reserveAttempt = defineWrite("staff.reserveAttempt", async (trx, input: AttemptInput) => {
-  const now = input.now.toISOString();
-  const until = lockedUntilOf(input);
-  const after = input.rules.lockoutAfter;
-  const row = await trx
+/**
+ * Holds the (name, address) row for this transaction and answers its counts: an upsert that only
+ * touches `updated_at` takes the row's lock on PostgreSQL (the SQLite writer runs one write at a
+ * time), so what is read next stays true until the commit, and the write can tell a lock it starts.
+ */
+function heldRow(trx: Transaction<DB>, key: string, now: string) {
+  return trx
     .insertInto("loginAttempts")
-    .values({ key: input.keys.address, failures: 1, lockedUntil: after < 1 ? until : null, updatedAt: now })
-    .onConflict((oc) =>
-      oc.column("key").doUpdateSet({
-        failures: sql<number>`case when login_attempts.locked_until > ${now} then login_attempts.failures
-          when login_attempts.failures + 1 > ${after} then 0 else login_attempts.failures + 1 end`,
-        lockedUntil: sql<string | null>`case when login_attempts.locked_until > ${now} then login_attempts.locked_until
-          when login_attempts.failures + 1 > ${after} then ${until} else null end`,
-        updatedAt: now,
-      }),
-    )
-    .returning(["lockedUntil"])
+    .values({ key, failures: 0, lockedUntil: null, updatedAt: now })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ updatedAt: now }))
+    .returning(["failures", "lockedUntil"])
     .executeTakeFirstOrThrow();
+}
+
+/** The row if it is still there (a success may have cleared it since the attempt was counted), held as heldRow holds it. */
+function heldExistingRow(trx: Transaction<DB>, key: string, now: string) {
+  return trx
+    .updateTable("loginAttempts")
+    .set({ updatedAt: now })
+    .where("key", "=", key)
+    .returning(["failures", "lockedUntil"])
+    .executeTakeFirst();
+}
+
+async function setCounts(trx: Transaction<DB>, key: string, failures: number, lockedUntil: string | null) {
+  await trx.updateTable("loginAttempts").set({ failures, lockedUntil }).where("key", "=", key).execute();
+}
+
+/** A lock starts: recorded for a real account, with the ward it belongs to. */
+async function recordLock(trx: Transaction<DB>, input: AttemptInput) {
+  if (input.account)
+    await audit(
+      trx,
+      input.account,
+      { action: "staff.locked", ward: input.account.ward, details: { minutes: input.rules.lockoutMinutes } },
+      input.now,
+    );
+}
+
+/** Counts an attempt before its hash: answers the lock's end if the name is locked for this address. */
+export const reserveAttempt = defineWrite("staff.reserveAttempt", async (trx, input: AttemptInput) => {
+  const row = await heldRow(trx, input.keys.address, input.now.toISOString());
+  let lockedUntil = activeLock(row.lockedUntil, input.now);
+  if (!lockedUntil) {
+    // More unproven attempts than the lock allows (guesses sent at once) lock the name here.
+    const starts = row.failures + 1 > input.rules.lockoutAfter;
+    lockedUntil = starts ? lockedUntilOf(input) : null;
+    await setCounts(trx, input.keys.address, starts ? 0 : row.failures + 1, lockedUntil);
+    if (starts) await recordLock(trx, input);
+  }
   const anywhere = await trx.selectFrom("loginAttempts").select("failures").where("key", "=", input.keys.anywhere).executeTakeFirst();
-  return { lockedUntil: activeLock(row.lockedUntil, input.now), failuresAnywhere: anywhere?.failures ?? 0 };
+  return { lockedUntil, failuresAnywhere: anywhere?.failures ?? 0 };
 });
 
 /** A wrong password: locks the name for this address once it has had `lockoutAfter`, and counts it against the name everywhere. */
 export const recordFailure = defineWrite("staff.recordFailure", async (trx, input: AttemptInput) => {
   const now = input.now.toISOString();
-  const row = await trx
-    .updateTable("loginAttempts")
-    .set({
-      lockedUntil: sql<string | null>`case when locked_until > ${now} then locked_until
-        when failures >= ${input.rules.lockoutAfter} then ${lockedUntilOf(input)} else locked_until end`,
-      failures: sql<number>`case when locked_until > ${now} then failures when failures >= ${input.rules.lockoutAfter} then 0 else failures end`,
-      updatedAt: now,
-    })
-    .where("key", "=", input.keys.address)
-    .returning(["lockedUntil"])
-    .executeTakeFirst();
+  if (input.account) await audit(trx, input.account, { action: "staff.login_failed", ward: input.account.ward }, input.now);
+  const row = await heldExistingRow(trx, input.keys.address, now);
+  let lockedUntil = activeLock(row?.lockedUntil ?? null, input.now);
+  if (row && !lockedUntil && row.failures >= input.rules.lockoutAfter) {
+    lockedUntil = lockedUntilOf(input);
+    await setCounts(trx, input.keys.address, 0, lockedUntil);
+    await recordLock(trx, input);
+  }
   await trx
     .insertInto("loginAttempts")
     .values({ key: input.keys.anywhere, failures: 1, lockedUntil: null, updatedAt: now })
     .onConflict((oc) => oc.column("key").doUpdateSet({ failures: sql<number>`login_attempts.failures + 1`, updatedAt: now }))
     .execute();
-  return { lockedUntil: activeLock(row?.lockedUntil ?? null, input.now) };
+  return { lockedUntil };
 });
 
 /**

@@ -94,6 +94,30 @@ export function setStaffUserDisabled(database: Database, userId: string, disable
   return database.write(setDisabled, { userId, disabled, actor, dialect: database.dialect });
 }
 
+const setPersonal = defineWrite(
+  "staff.setPersonal",
+  async (trx, { userId, allowed, actor }: { userId: string; allowed: boolean; actor: Actor }) => {
+    const user = await accountOf(trx, userId);
+    await trx
+      .updateTable("staffUsers")
+      .set({ readsPersonal: allowed ? 1 : 0 })
+      .where("id", "=", userId)
+      .execute();
+    await audit(trx, actor, {
+      action: allowed ? "staff.grant_personal" : "staff.revoke_personal",
+      ward: user.wardCode,
+      target: userId,
+      details: { login: user.login },
+    });
+    return toStaffUser(user);
+  },
+);
+
+/** Gives an account the permission to read free-text answers and 町会 join requests, or takes it away (at once: sessions read it each request). */
+export function setPersonalPermission(database: Database, userId: string, allowed: boolean, actor: Actor): Promise<StaffUser> {
+  return database.write(setPersonal, { userId, allowed, actor });
+}
+
 const makeResetLink = defineWrite("staff.resetLink", async (trx, { userId, actor, now }: { userId: string; actor: Actor; now: Date }) => {
   const user = await accountOf(trx, userId);
   const { token, row } = newLinkToken("reset", userId, now);

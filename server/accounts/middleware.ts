@@ -86,5 +86,11 @@ export const adminOnly = createMiddleware<StaffEnv>(async (c, next) => {
   await next();
 });
 
+/** Free-text answers and 町会 join requests (personal data, possibly 要配慮個人情報): only with the permission of their own. */
+export const personalData = createMiddleware<StaffEnv>(async (c, next) => {
+  if (!c.var.staff.permissions.includes("personal")) return errorResponse(c, "staff.personal_permission_required");
+  await next();
+});
+
 /** A staff sub-app: every route in it needs a session, and every change the session's CSRF token. */
 export const staffApp = () => new Hono<StaffEnv>().use(staffSession);

@@ -5,6 +5,7 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod/mini";
+import { AuditPage, AuditQuery } from "../../shared/accounts/audit";
 import { LoginInput, PasswordChangeInput, ResetInput, SetupInput, StaffSession } from "../../shared/accounts/schemas";
 import type { AppEnv } from "../env";
 import { AppError } from "../platform/errors";
@@ -12,7 +13,8 @@ import { clientAddress } from "../platform/http/client-address";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
 import { countAttempt } from "../platform/rate-limit";
-import { auditEntries } from "../surveys/staff/results";
+import { auditCsv } from "./audit-csv";
+import { auditEntriesFor, auditPage, recordAuditExport } from "./audit-log";
 import { clearSessionCookie, foreignOrigin, setSessionCookie, staffApp } from "./middleware";
 import { changePassword, resetPassword } from "./password-change";
 import { login, logout } from "./sessions";
@@ -124,9 +126,30 @@ export const accountRoutes = staffApp()
   .get(
     "/audit",
     describeRoute({
-      summary: "The audit log of the staff member's ward (a city administrator: all), newest first",
+      summary: "The audit log, newest first, 50 a page: the staff member's ward (a city administrator: all, or ?ward=)",
+      description: "Filters: login, action, from and to (days in Japan, YYYY-MM-DD), ward (administrators), page.",
       tags: ["staff"],
-      responses: { 200: { description: "Entries" } },
+      responses: { 200: { description: "One page of entries", schema: AuditPage } },
     }),
-    async (c) => c.json({ entries: await auditEntries(c.var.deps.database, c.var.staff.user) }, 200),
+    validate("query", AuditQuery),
+    async (c) => c.json(await auditPage(c.var.deps.database, c.var.staff.user, c.req.valid("query")), 200),
+  )
+  .get(
+    "/audit.csv",
+    describeRoute({
+      summary: "The audit log as CSV (the same filters; columns and labels in ?lang=), itself recorded as audit.export",
+      tags: ["staff"],
+      responses: { 200: { description: "text/csv" } },
+    }),
+    validate("query", AuditQuery),
+    async (c) => {
+      const { database } = c.var.deps;
+      const query = c.req.valid("query");
+      const entries = await auditEntriesFor(database, c.var.staff.user, query);
+      await recordAuditExport(database, c.var.staff.user, query, entries.length);
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", 'attachment; filename="audit-log.csv"');
+      c.header("cache-control", "no-store");
+      return c.body(auditCsv(entries, query.lang ?? "ja"), 200);
+    },
   );

@@ -1,6 +1,7 @@
 /**
  * Staff sign-in and sessions: a login checks the password (passwords.ts) and records the attempt; a
- * session is a random token whose hash is stored, valid until idle or too old (StaffRules).
+ * session is a random token whose hash is stored, valid until idle or too old (StaffRules). A real
+ * account's logins, failures and locks are in the audit log (time, account, ward: no address).
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { StaffSession } from "../../shared/accounts/schemas";
@@ -8,6 +9,8 @@ import type { StaffRules } from "../config";
 import type { Database } from "../platform/db/database";
 import { defineWrite } from "../platform/db/write";
 import { AppError } from "../platform/errors";
+import type { Actor } from "./access";
+import { audit } from "./audit";
 import { backoffMs, clearOnSuccess, type LoginKeys, loginKeys, recordFailure, reserveAttempt } from "./lockout";
 import { decoyHash, verifyPassword } from "./passwords";
 import { toStaffUser } from "./users";
@@ -21,6 +24,7 @@ const startSession = defineWrite(
     trx,
     input: {
       userId: string;
+      account: Actor;
       keys: LoginKeys;
       rules: StaffRules;
       now: Date;
@@ -39,6 +43,7 @@ const startSession = defineWrite(
       .insertInto("staffSessions")
       .values({ ...input.session, userId: input.userId, createdAt: at, lastSeenAt: at })
       .execute();
+    await audit(trx, input.account, { action: "staff.login", ward: input.account.ward }, input.now);
     // Sessions that ended long ago are no use to anyone: remove them as new ones begin.
     await trx.deleteFrom("staffSessions").where("expiresAt", "<", at).execute();
     return { lockedUntil: null };
@@ -69,15 +74,17 @@ export async function login(
 ): Promise<LoginResult> {
   const name = loginName.trim().toLowerCase();
   const keys = loginKeys(name, address);
-  const reserved = await database.write(reserveAttempt, { keys, rules, now });
+  const user = await database.db.selectFrom("staffUsers").selectAll().where("login", "=", name).executeTakeFirst();
+  // Only a real account is named in the audit log: an unknown name may be a password typed in the wrong field.
+  const account: Actor | null = user ? { userId: user.id, login: user.login, ward: user.wardCode } : null;
+  const reserved = await database.write(reserveAttempt, { keys, rules, now, account });
   if (reserved.lockedUntil) throw lockedError(reserved.lockedUntil, now);
   const wait = backoffMs(rules, reserved.failuresAnywhere);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  const user = await database.db.selectFrom("staffUsers").selectAll().where("login", "=", name).executeTakeFirst();
   const usable = user !== undefined && user.disabled !== 1;
   const matches = await verifyPassword(password, usable ? user.passwordHash : await decoyHash());
   if (!usable || !matches) {
-    const { lockedUntil } = await database.write(recordFailure, { keys, rules, now });
+    const { lockedUntil } = await database.write(recordFailure, { keys, rules, now, account });
     if (lockedUntil) throw lockedError(lockedUntil, now);
     throw new AppError("staff.login_failed");
   }
@@ -86,6 +93,7 @@ export async function login(
   const expiresAt = new Date(now.getTime() + rules.sessionMaxHours * 3_600_000).toISOString();
   const started = await database.write(startSession, {
     userId: user.id,
+    account: { userId: user.id, login: user.login, ward: user.wardCode },
     keys,
     rules,
     now,
@@ -100,6 +108,7 @@ export async function login(
       idleExpiresAt: new Date(Math.min(now.getTime() + rules.sessionIdleMinutes * 60_000, Date.parse(expiresAt))).toISOString(),
       expiresAt,
       mustChangePassword: user.mustChangePassword === 1,
+      permissions: user.readsPersonal === 1 ? ["personal"] : [],
     },
   };
 }
@@ -129,6 +138,7 @@ export async function sessionOf(database: Database, rules: StaffRules, token: st
       "staffUsers.wardCode",
       "staffUsers.disabled",
       "staffUsers.mustChangePassword",
+      "staffUsers.readsPersonal",
     ])
     .where("staffSessions.tokenHash", "=", hash)
     .executeTakeFirst();
@@ -149,6 +159,7 @@ export async function sessionOf(database: Database, rules: StaffRules, token: st
     idleExpiresAt: new Date(Math.min(lastSeen + rules.sessionIdleMinutes * 60_000, Date.parse(row.expiresAt))).toISOString(),
     expiresAt: row.expiresAt,
     mustChangePassword: row.mustChangePassword === 1,
+    permissions: row.readsPersonal === 1 ? ["personal"] : [],
   };
 }
 

@@ -48,7 +48,7 @@ const setup = defineWrite(
     await claimLink(trx, "setup", input.token, now);
     if (await anyAccount(trx)) throw new AppError("staff.link_invalid");
     const user = { login: input.login, displayName: input.displayName, role: "city_admin" as const, ward: null };
-    const id = await insertUser(trx, { ...user, passwordHash, mustChangePassword: false }, now);
+    const id = await insertUser(trx, { ...user, passwordHash, mustChangePassword: false, readsPersonal: true }, now);
     await audit(
       trx,
       { userId: id, login: user.login, ward: null },

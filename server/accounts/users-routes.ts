@@ -4,11 +4,19 @@
  * resets one, or ends its sessions. Each change is audited (users.ts, manage.ts).
  */
 import { z } from "zod/mini";
-import { CreatedStaffUser, NewStaffUserInput, ResetLink, StaffAccount, StaffUser, StaffUserChange } from "../../shared/accounts/schemas";
+import {
+  CreatedStaffUser,
+  NewStaffUserInput,
+  PersonalPermissionInput,
+  ResetLink,
+  StaffAccount,
+  StaffUser,
+  StaffUserChange,
+} from "../../shared/accounts/schemas";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
 import { actorOf } from "./access";
-import { resetLinkFor, setStaffUserDisabled, updateStaffUser } from "./manage";
+import { resetLinkFor, setPersonalPermission, setStaffUserDisabled, updateStaffUser } from "./manage";
 import { adminOnly, staffApp } from "./middleware";
 import { createStaffUser, endSessionsOf, listStaffUsers } from "./users";
 
@@ -73,6 +81,29 @@ export const staffUserRoutes = staffApp()
     validate("param", IdParam),
     async (c) =>
       c.json({ user: await setStaffUserDisabled(c.var.deps.database, c.req.valid("param").id, false, actorOf(c.var.staff.user)) }, 200),
+  )
+  .put(
+    "/users/:id/personal",
+    describeRoute({
+      summary: "Allow or stop an account's reading of free-text answers and 町会 join requests (city administrators)",
+      tags: ["staff"],
+      responses: Changed,
+    }),
+    adminOnly,
+    validate("param", IdParam),
+    validate("json", PersonalPermissionInput),
+    async (c) =>
+      c.json(
+        {
+          user: await setPersonalPermission(
+            c.var.deps.database,
+            c.req.valid("param").id,
+            c.req.valid("json").allowed,
+            actorOf(c.var.staff.user),
+          ),
+        },
+        200,
+      ),
   )
   .post(
     "/users/:id/reset-link",

@@ -24,7 +24,7 @@ export interface NewStaffUser {
   password: string;
 }
 
-type StoredUser = Omit<NewStaffUser, "password"> & { passwordHash: string; mustChangePassword: boolean };
+type StoredUser = Omit<NewStaffUser, "password"> & { passwordHash: string; mustChangePassword: boolean; readsPersonal?: boolean };
 
 /** Stores a new account (its login must be free); answers its id. Callers audit it. */
 export async function insertUser(trx: Transaction<DB>, user: StoredUser, now: Date): Promise<string> {
@@ -46,6 +46,7 @@ export async function insertUser(trx: Transaction<DB>, user: StoredUser, now: Da
       createdAt: now.toISOString(),
       mustChangePassword: user.mustChangePassword ? 1 : 0,
       lastLoginAt: null,
+      readsPersonal: user.readsPersonal ? 1 : 0,
     })
     .execute();
   return id;
@@ -123,6 +124,7 @@ export async function listStaffUsers(database: Database, viewer: StaffUser): Pro
     "staffUsers.wardCode",
     "staffUsers.disabled",
     "staffUsers.mustChangePassword",
+    "staffUsers.readsPersonal",
     "staffUsers.lastLoginAt",
   ] as const;
   let query = database.db
@@ -150,6 +152,7 @@ export async function listStaffUsers(database: Database, viewer: StaffUser): Pro
     sessions: Number(row.sessions),
     disabled: row.disabled === 1,
     mustChangePassword: row.mustChangePassword === 1,
+    readsPersonal: row.readsPersonal === 1,
     lastLoginAt: row.lastLoginAt,
   }));
 }

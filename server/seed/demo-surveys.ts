@@ -15,7 +15,9 @@ import { wardRecords } from "../../shared/wards/data";
 import type { SurveyRules } from "../config";
 import type { DB } from "../platform/db/schema";
 import { storeResponse } from "../surveys/ingest";
+import { responseKeyIn } from "../surveys/keys";
 import { prepareResponse, sha256 } from "../surveys/prepare";
+import { shuffled } from "../surveys/staff/letters";
 import type { Tally } from "../surveys/tally";
 import { cityPoll, residentSurvey, type WardNames, wardPoll } from "./surveys";
 
@@ -127,6 +129,7 @@ export async function seedDemoSurveys(
   now = new Date(),
 ): Promise<DemoSurveySummary> {
   const g = generator(20261125);
+  const key = await responseKeyIn(trx);
   let surveys = 0;
   let responses = 0;
   const sampledSurveyOf = new Map<string, string>();
@@ -180,7 +183,7 @@ export async function seedDemoSurveys(
         mode,
         now,
       };
-      await storeResponse(trx, tally, prepareResponse(seedRules, { id: surveyId, kind, version: 1, definition }, areaIds, submission));
+      await storeResponse(trx, tally, prepareResponse(seedRules, { id: surveyId, kind, version: 1, definition }, areaIds, submission, key));
       responses += 1;
     }
   };
@@ -201,7 +204,7 @@ export async function seedDemoSurveys(
     );
     await trx
       .insertInto("invitationCodes")
-      .values([...printed, ...mailed].map((code) => ({ codeHash: sha256(code), surveyId, batchId: "demo", usedAt: null })))
+      .values(shuffled([...printed, ...mailed]).map((code) => ({ codeHash: sha256(code), surveyId, batchId: "demo", used: 0 })))
       .execute();
     await answer(surveyId, "sampled", survey, areaIds, 180, "online", mailed.slice(0, 180));
     await answer(surveyId, "sampled", survey, areaIds, 80, "paper");

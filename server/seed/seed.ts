@@ -155,6 +155,7 @@ const seedDemo = defineCountingWrite(
           createdAt: new Date().toISOString(),
           mustChangePassword: 0,
           lastLoginAt: null,
+          readsPersonal: 1,
         })),
       )
       .execute();

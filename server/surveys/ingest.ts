@@ -3,8 +3,9 @@
  * a prepared response (prepare.ts) with its code or device and its counts, and the retries when
  * the survey changed meanwhile or two copies of one response raced.
  */
+import { timingSafeEqual } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Receipt } from "../../shared/surveys/answers";
+import type { SendAnswer } from "../../shared/surveys/answers";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import type { SurveyRules } from "../config";
 import type { Database } from "../platform/db/database";
@@ -13,12 +14,14 @@ import type { DB } from "../platform/db/schema";
 import { AppError } from "../platform/errors";
 import { countAttempt, dayMs } from "../platform/rate-limit";
 import { defineCountingWrite } from "./counts";
-import { type PreparedResponse, prepareResponse, type Submission } from "./prepare";
+import { responseKey } from "./keys";
+import { type PreparedResponse, prepareResponse, type Submission, submissionHashOf } from "./prepare";
 import { acceptance, definitionOf, type SurveyRow } from "./read";
 import type { Tally } from "./tally";
 
 export interface SubmitResult {
-  receipt: Receipt;
+  /** The receipt, or for a repeat that did not prove it came from the sender of the original only "already received". */
+  receipt: SendAnswer;
   /** false when the id had been received before and nothing was counted again */
   created: boolean;
 }
@@ -36,20 +39,27 @@ class DefinitionChanged extends Error {
 /**
  * Stores a response and its answers, uses up its invitation code or marks its device, and adds it
  * to the survey's counts — all in one transaction, so either everything happens or nothing does.
- * A repeat of a response id already stored answers the first receipt and counts nothing.
+ * A repeat of a response id already stored counts nothing: it gets the first receipt only when it
+ * shows the secret the original was sent with (or is its own author's paper entry); otherwise only
+ * "already received", with no receipt code and no time.
  *
  * The work that needs no lock (checking the answers, working out the counts, hashing) is done
  * here, before the write; the write itself (storeResponse) only checks the survey's state, claims
  * the id and stores what was prepared.
  */
 export async function submitResponse(database: Database, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
+  const key = await responseKey(database);
   const online = (submission.mode ?? "online") === "online";
   const limited = rules.rateLimitPerMinute > 0 && online;
   const capped = rules.pollAnswersPerAddress > 0 && online && (await answerable(database, submission.surveyId)).kind === "poll";
   // A repeat of a stored response (a lost receipt, a second tab) is not a new attempt: it only gets its receipt.
   if (
     (limited || capped) &&
-    !(await database.db.selectFrom("responses").select("id").where("id", "=", submission.response.id).executeTakeFirst())
+    !(await database.db
+      .selectFrom("responses")
+      .select("id")
+      .where("submissionHash", "=", submissionHashOf(key, submission.response.id))
+      .executeTakeFirst())
   ) {
     // Its own write, so every other attempt counts — refused ones (a wrong code, invalid answers) included.
     const attempt = { address: submission.clientAddress, now: submission.now ?? new Date(), once: submission.response.id };
@@ -67,7 +77,7 @@ export async function submitResponse(database: Database, rules: SurveyRules, sub
     const survey = await answerable(database, submission.surveyId);
     const area = submission.response.profile.area;
     const areaIds = area ? (await areasOf(database, survey.wardCode ?? area.slice(0, 5))).filter((id) => id === area) : undefined;
-    const prepared = prepareResponse(rules, survey, areaIds, submission);
+    const prepared = prepareResponse(rules, survey, areaIds, submission, key);
     try {
       return await database.write(storeResponseWrite, prepared);
     } catch (error) {
@@ -132,35 +142,61 @@ const surveyState = prepared((db: Kysely<DB>, id: string) =>
   db.selectFrom("surveys").select(["id", "kind", "status", "opensAt", "closesAt", "version"]).where("id", "=", id),
 );
 const claimResponse = prepared((db: Kysely<DB>, ...values: string[]) => {
-  const [id, surveyId, receiptCode, mode, receivedAt, ageBand, areaId, childrenUnder6, yearsInWard, answers, enteredBy] = values as [
-    string,
-    string,
-    string,
-    "online",
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const [
+    id,
+    surveyId,
+    submissionHash,
+    proofHash,
+    receiptCode,
+    mode,
+    receivedAt,
+    ageBand,
+    areaId,
+    childrenUnder6,
+    yearsInWard,
+    answers,
+    enteredBy,
+  ] = values as [string, string, string, string, string, "online", string, string, string, string, string, string, string];
   return db
     .insertInto("responses")
-    .values({ id, surveyId, receiptCode, mode, receivedAt, ageBand, areaId, childrenUnder6, yearsInWard, answers, enteredBy })
-    .onConflict((oc) => oc.column("id").doNothing());
+    .values({
+      id,
+      surveyId,
+      submissionHash,
+      proofHash,
+      receiptCode,
+      mode,
+      receivedAt,
+      ageBand,
+      areaId,
+      childrenUnder6,
+      yearsInWard,
+      answers,
+      enteredBy,
+    })
+    .onConflict((oc) => oc.column("submissionHash").doNothing());
 });
-const earlierReceipt = prepared((db: Kysely<DB>, id: string) =>
-  db.selectFrom("responses").select(["surveyId", "receiptCode", "receivedAt"]).where("id", "=", id),
+const earlierReceipt = prepared((db: Kysely<DB>, submissionHash: string) =>
+  db
+    .selectFrom("responses")
+    .select(["surveyId", "receiptCode", "receivedAt", "proofHash", "enteredBy"])
+    .where("submissionHash", "=", submissionHash),
 );
-const spendCode = prepared((db: Kysely<DB>, usedAt: string, codeHash: string, surveyId: string) =>
+const spendCode = prepared((db: Kysely<DB>, codeHash: string, surveyId: string) =>
   db
     .updateTable("invitationCodes")
-    .set({ usedAt })
+    .set({ used: 1 })
     .where("codeHash", "=", codeHash)
     .where("surveyId", "=", surveyId)
-    .where("usedAt", "is", null),
+    .where("used", "=", 0),
 );
+
+/** Whether a repeat shows it comes from the original's sender: the same secret, or the same paper entry's author. */
+function proves(earlier: { proofHash: string | null; enteredBy: string | null }, response: PreparedResponse): boolean {
+  if (earlier.enteredBy !== null && earlier.enteredBy === response.enteredBy) return true;
+  if (earlier.proofHash === null || response.proofHash === null) return false;
+  return timingSafeEqual(Buffer.from(earlier.proofHash, "hex"), Buffer.from(response.proofHash, "hex"));
+}
 const markDevice = prepared((db: Kysely<DB>, surveyId: string, deviceHash: string) =>
   db
     .insertInto("pollDevices")
@@ -182,9 +218,11 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, response
     "one",
     responseId,
     surveyId,
+    response.submissionHash,
+    response.proofHash as string,
     response.receiptCode,
     response.mode,
-    response.receivedAt,
+    response.receivedOn,
     response.ageBand as string,
     response.areaId as string,
     response.childrenUnder6 as string,
@@ -193,11 +231,13 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, response
     response.enteredBy as string,
   );
   if (Number(claimed.numAffectedRows ?? 0n) !== 1) {
-    const earlier = (await earlierReceipt(trx, "one", responseId)).rows[0] as
-      | { surveyId: string; receiptCode: string; receivedAt: string }
+    const earlier = (await earlierReceipt(trx, "one", response.submissionHash)).rows[0] as
+      | { surveyId: string; receiptCode: string; receivedAt: string; proofHash: string | null; enteredBy: string | null }
       | undefined;
-    if (!earlier || earlier.surveyId !== surveyId) throw new AppError("responses.conflict", { response: responseId });
-    return { receipt: { responseId, receiptCode: earlier.receiptCode, receivedAt: earlier.receivedAt, duplicate: true }, created: false };
+    if (!earlier || earlier.surveyId !== surveyId) throw new AppError("responses.conflict", { response: response.deviceResponseId });
+    if (!proves(earlier, response)) return { receipt: { status: "already_received" }, created: false };
+    const receipt = { responseId: response.deviceResponseId, receiptCode: earlier.receiptCode, receivedAt: earlier.receivedAt };
+    return { receipt: { ...receipt, duplicate: true }, created: false };
   }
   // From here on every refusal throws, and the transaction (or the write's savepoint) undoes the claim.
 
@@ -207,11 +247,11 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, response
   if (response.refusal) throw new AppError(response.refusal.code, response.refusal.details);
 
   if (response.codeHash) {
-    const used = await spendCode(trx, "one", response.receivedAt, response.codeHash, surveyId);
+    const used = await spendCode(trx, "one", response.codeHash, surveyId);
     if (Number(used.numAffectedRows ?? 0n) !== 1) {
       const known = await trx
         .selectFrom("invitationCodes")
-        .select("usedAt")
+        .select("used")
         .where("codeHash", "=", response.codeHash)
         .where("surveyId", "=", surveyId)
         .executeTakeFirst();
@@ -224,7 +264,8 @@ export async function storeResponse(trx: Transaction<DB>, tally: Tally, response
   }
 
   if (response.counts) tally.addResponse(surveyId, response.counts);
-  return { receipt: { responseId, receiptCode: response.receiptCode, receivedAt: response.receivedAt, duplicate: false }, created: true };
+  const receipt = { responseId: response.deviceResponseId, receiptCode: response.receiptCode, receivedAt: response.receivedOn };
+  return { receipt: { ...receipt, duplicate: false }, created: true };
 }
 
 const storeResponseWrite = defineCountingWrite("surveys.storeResponse", (trx, response: PreparedResponse, tally) =>

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod/mini";
-import { Receipt, ResponseInput } from "../../shared/surveys/answers";
+import { Receipt, ResponseInput, SendAnswer } from "../../shared/surveys/answers";
 import { Survey, SurveyId, SurveySummary } from "../../shared/surveys/model";
 import { ResultsQuery, SurveyResults } from "../../shared/surveys/results";
 import { WardCode } from "../../shared/wards/schemas";
@@ -41,13 +41,17 @@ export const surveyRoutes = new Hono<AppEnv>()
   .post(
     "/:id/responses",
     describeRoute({
-      summary: "Send a response. Idempotent by response id: a repeat answers the first receipt and counts nothing.",
+      summary:
+        'Send a response. Idempotent by response id: a repeat counts nothing, and gets the first receipt only with the secret the original was sent with; otherwise `{ status: "already_received" }`.',
       description:
         "Refusals: `surveys.closed`, `surveys.not_open`, `responses.invalid` (details.issues), `invitations.required`, `invitations.invalid`, `invitations.used`, `polls.already_answered`, `rate.limited`.",
       tags: ["surveys"],
       responses: {
         201: { description: "Stored and counted", schema: Receipt },
-        200: { description: "Received before; the first receipt", schema: Receipt },
+        200: {
+          description: "Received before: the first receipt (with the original's secret), else only `already_received`",
+          schema: SendAnswer,
+        },
         409: { description: "Closed, code used, or already answered from this device" },
         422: { description: "The answers do not fit the survey" },
         429: { description: "Too many responses from this address" },

@@ -34,6 +34,8 @@ export const StaffSession = z.object({
   expiresAt: z.string(),
   /** The password was given by someone else: every staff route but the session, logout and the password change answers 403 until it is changed. */
   mustChangePassword: z.boolean(),
+  /** "personal": may read free-text answers and 町会 join requests. */
+  permissions: z.array(z.literal("personal")),
 });
 export type StaffSession = z.infer<typeof StaffSession>;
 
@@ -72,6 +74,8 @@ export const StaffAccount = z.object({
   sessions: z.int(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** May read free-text answers and 町会 join requests. */
+  readsPersonal: z.boolean(),
   /** ISO, or null before the first login. */
   lastLoginAt: z.nullable(z.string()),
 });
@@ -79,6 +83,8 @@ export type StaffAccount = z.infer<typeof StaffAccount>;
 
 /** A new account, with its temporary password: answered once, never stored but as a hash. */
 export const CreatedStaffUser = z.object({ user: StaffUser, temporaryPassword: z.string() });
+
+export const PersonalPermissionInput = z.object({ allowed: z.boolean() });
 
 export const PasswordChangeInput = z.object({ current: z.string().check(z.minLength(1), z.maxLength(200)), next: NewPassword });
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;

@@ -39,6 +39,10 @@ export const errorCatalog = {
   "staff.login_failed": { status: 401, message: "The login name or the password is wrong." },
   "staff.locked": { status: 429, message: "Too many failed logins: the account is locked for a while." },
   "staff.csrf": { status: 403, message: "The request lacks this session's CSRF token." },
+  "staff.personal_permission_required": {
+    status: 403,
+    message: "Reading free-text answers and join requests needs a permission of its own; a city administrator can give it.",
+  },
   "staff.forbidden": { status: 403, message: "This account may not do that." },
   "staff.login_taken": { status: 409, message: "An account with this login name exists already." },
   "staff.user_not_found": { status: 404, message: "There is no such staff account." },

@@ -8,6 +8,9 @@ import { OptionId, Profile, type Question, QuestionId, type SurveyDefinition } f
 /** UUIDv7: made on the device with the draft, so every retry of one response carries the same id. */
 export const ResponseId = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, "a UUIDv7"));
 
+/** The server's own id for a stored response (UUIDv4, random): what staff screens and routes name, linked to nothing else. */
+export const StoredResponseId = z.uuid();
+
 export const ChoiceAnswer = z.object({ option: OptionId, other: z.optional(z.string().check(z.maxLength(500))) });
 export const MultipleAnswer = z.object({
   options: z.array(OptionId).check(z.maxLength(30)),
@@ -27,17 +30,33 @@ export const ResponseInput = z.object({
   invitationCode: z.optional(z.string().check(z.maxLength(40))),
   /** The device's id, for a poll (one response per device). */
   deviceId: z.optional(z.uuid()),
+  /**
+   * A random secret made on the device with the response and sent with every try of it. The server
+   * keeps only its keyed hash: a repeat that shows it gets the receipt again, any other only "already
+   * received". Items queued before it existed have none.
+   */
+  secret: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{22,64}$/, "a random secret (base64url)"))),
 });
 export type ResponseInput = z.infer<typeof ResponseInput>;
 
 export const Receipt = z.object({
+  /** The id the device sent (the server stores its own random id, and only a keyed hash of this one). */
   responseId: ResponseId,
   receiptCode: z.string(),
+  /** The day it was received (YYYY-MM-DD, Japan time): no finer time is kept. */
   receivedAt: z.string(),
   /** true when this id had already been received: nothing was counted again. */
   duplicate: z.boolean(),
 });
 export type Receipt = z.infer<typeof Receipt>;
+
+/** A repeat of a response already stored, from a sender that did not show the secret kept with it: no receipt, no time. */
+export const AlreadyReceived = z.object({ status: z.literal("already_received") });
+export type AlreadyReceived = z.infer<typeof AlreadyReceived>;
+
+/** What sending a response answers: its receipt, or for an unproven repeat only that it was received. */
+export const SendAnswer = z.union([Receipt, AlreadyReceived]);
+export type SendAnswer = z.infer<typeof SendAnswer>;
 
 export const answerIssueCodes = [
   "required",

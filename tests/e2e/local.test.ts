@@ -146,6 +146,15 @@ describe("通いの場 and 町会 on a phone", () => {
     await page.getByLabel("お名前").fill("大阪 花子");
     await page.getByLabel("連絡先（電話番号またはメールアドレス）").fill("090-1234-5678");
     await page.getByLabel("住所", { exact: true }).fill("大阪市北区菅北1丁目3-4");
+    // The free-text field says, in its accessible description, what not to write there.
+    const messageField = page.locator("textarea").first();
+    const description = await messageField.evaluate((field) =>
+      (field.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "")
+        .join(" "),
+    );
+    expect(description).toContain("特に配慮が必要なことは書かないでください");
     await page.getByRole("button", { name: "加入を申し込む" }).click();
     await page.getByRole("alert").filter({ hasText: "同意" }).waitFor();
     await page.getByLabel("上の内容に同意します").check();

@@ -193,5 +193,13 @@ describe("staff accounts", () => {
     await page.getByRole("button", { name: "kita.tanaka を無効にする" }).waitFor();
     // An administrator's own row offers neither: the last administrator cannot disable itself.
     expect(await page.getByRole("button", { name: "city.first を無効にする" }).count()).toBe(0);
+
+    // A new account reads no free text or join requests until an administrator allows it, after a confirmation.
+    const row = page.getByRole("row", { name: /kita\.tanaka/ });
+    expect(await row.innerText()).toContain("自由記述・加入申込：閲覧不可");
+    await page.getByRole("button", { name: "kita.tanaka に自由記述・加入申込の閲覧を許可" }).click();
+    await page.getByRole("button", { name: "kita.tanaka の自由記述・加入申込の閲覧を取り消す" }).waitFor();
+    expect(asked.at(-1)).toContain("個人情報");
+    expect(await row.innerText()).toContain("自由記述・加入申込：閲覧可");
   });
 });

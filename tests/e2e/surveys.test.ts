@@ -96,7 +96,22 @@ async function answerRequiredAndSend(page: Page, sampled: Survey, optionIndex: n
     await page.getByRole("radio", { name: question.options[optionIndex]?.label.ja, exact: true }).check();
     await next(page);
   }
-  while ((await heading(page).innerText()) !== "回答の確認") await next(page);
+  let freeText = 0;
+  while ((await heading(page).innerText()) !== "回答の確認") {
+    // Every free-text question says, in its field's accessible description, what not to write.
+    for (const field of await page.locator("textarea").all()) {
+      const description = await field.evaluate((el) =>
+        (el.getAttribute("aria-describedby") ?? "")
+          .split(" ")
+          .map((id) => document.getElementById(id)?.textContent ?? "")
+          .join(" "),
+      );
+      expect(description).toContain("特に配慮が必要なことは書かないでください");
+      freeText += 1;
+    }
+    await next(page);
+  }
+  expect(freeText).toBeGreaterThan(0);
   await page.getByRole("button", { name: "送信する" }).click();
 }
 

@@ -24,6 +24,7 @@ export const testStaffRules: StaffRules = {
   lockoutMinutes: 15,
   loginRateLimitPerMinute: 0,
   joinRetentionDays: 90,
+  auditRetentionDays: 400,
   joinRateLimitPerMinute: 0,
   joinInboxMax: 0,
 };

@@ -31,6 +31,7 @@ export function staffRow(login: string, role: StaffUserTable["role"], wardCode: 
     failedLogins: 0,
     lockedUntil: null,
     disabled: 0,
+    readsPersonal: 1,
     createdAt: new Date().toISOString(),
     mustChangePassword: 0,
     lastLoginAt: null,

@@ -34,16 +34,21 @@ export async function insertWritePoll(database: Database): Promise<string> {
   return row.id;
 }
 
-/** Sends one answer; the response id when the server acknowledged it (201 after the commit), else null. */
+/**
+ * Sends one answer; its receipt code when the server acknowledged it (201 after the commit), else null.
+ * (The server stores its own id for a response, so the receipt code is what finds it again.)
+ */
 export async function sendOneWrite(base: string, surveyId: string): Promise<string | null> {
-  const id = uuidv7();
   const response = await fetch(`${base}/api/surveys/${surveyId}/responses`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ id, answers: { q1: { option: "a" } }, profile: {}, deviceId: randomUUID() }),
+    body: JSON.stringify({ id: uuidv7(), answers: { q1: { option: "a" } }, profile: {}, deviceId: randomUUID() }),
   });
-  await response.arrayBuffer();
-  return response.status === 201 ? id : null;
+  if (response.status !== 201) {
+    await response.arrayBuffer();
+    return null;
+  }
+  return ((await response.json()) as { receiptCode: string }).receiptCode;
 }
 
 /** Runs `work` on a second connection to a running server's SQLite file, then closes it. */

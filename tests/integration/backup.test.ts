@@ -69,7 +69,9 @@ describe("backup (SQLite)", () => {
       const copy = new SQLite(target, { readonly: true });
       try {
         expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-        const stored = new Set((copy.prepare("select id from responses").all() as { id: string }[]).map((row) => row.id));
+        const stored = new Set(
+          (copy.prepare("select receipt_code from responses").all() as { receipt_code: string }[]).map((row) => row.receipt_code),
+        );
         expect(before.filter((id) => !stored.has(id))).toEqual([]);
         expect(copy.prepare("select count(*) as n from wards").get()).toEqual({ n: 24 });
       } finally {

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
 import { registry } from "../../server/registry";
-import { uuidv7 } from "../../shared/ids";
+import { randomSecret, uuidv7 } from "../../shared/ids";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import { WardList } from "../../shared/wards/schemas";
 import { postgresUrl } from "../helpers/database";
@@ -89,7 +89,14 @@ describe.skipIf(skipReason !== undefined)(
       try {
         const survey = surveyRow(definition);
         await insertInto(database, "surveys", [survey]);
-        const body = JSON.stringify({ id: uuidv7(), answers: { q: { option: "a" } }, profile: {}, deviceId: randomUUID() });
+        // With the secret the phone keeps with it, so every repeat may have the receipt.
+        const body = JSON.stringify({
+          id: uuidv7(),
+          answers: { q: { option: "a" } },
+          profile: {},
+          deviceId: randomUUID(),
+          secret: randomSecret(),
+        });
         const answers = await Promise.all(
           Array.from({ length: 20 }, (_, i) =>
             fetch(`http://127.0.0.1:${ports[i % 2]}/api/surveys/${survey.id}/responses`, {

@@ -1,7 +1,7 @@
 /** What the app keeps in IndexedDB, as zod schemas: every record is re-parsed with these when loaded. */
 import { z } from "zod/mini";
 import { JoinReceipt, JoinRequestInput } from "../../../shared/local/schemas";
-import { Answer, Receipt, ResponseId, ResponseInput } from "../../../shared/surveys/answers";
+import { Answer, ResponseId, ResponseInput, SendAnswer } from "../../../shared/surveys/answers";
 import { LocalizedText, Profile, Survey } from "../../../shared/surveys/model";
 import { queuedStates } from "../sync/engine";
 
@@ -32,7 +32,8 @@ export const OutboxItem = z.object({
   state: z.enum(outboxStates),
   queuedAt: z.number(),
   attempts: z.int(),
-  receipt: z.optional(Receipt),
+  /** The receipt, or only "already received" when a repeat was all the server got (items queued before the secret existed). */
+  receipt: z.optional(SendAnswer),
   /** Why the server refused it (an error code of the catalog), with the answer issues if any. */
   errorCode: z.optional(z.string()),
   issues: z.optional(z.array(z.object({ question: z.string(), code: z.string() }))),

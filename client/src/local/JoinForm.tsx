@@ -80,7 +80,16 @@ export function JoinForm({ association }: { association: Association }) {
         <label htmlFor={`${id}-message`}>
           <T k="community.join.message" />
         </label>
-        <textarea id={`${id}-message`} rows={3} value={fields.message} onChange={(e) => set("message")(e.target.value)} />
+        <p className="hint care" id={`${id}-message-care`}>
+          <T k="community.join.sensitive" />
+        </p>
+        <textarea
+          id={`${id}-message`}
+          rows={3}
+          value={fields.message}
+          aria-describedby={`${id}-message-care`}
+          onChange={(e) => set("message")(e.target.value)}
+        />
       </div>
       <p className="hint" id={`${id}-consent-text`}>
         <T k="community.consentText" />

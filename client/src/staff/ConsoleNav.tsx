@@ -1,9 +1,10 @@
-/** The console's top: who is signed in (and for which ward), their password and the logout, and the navigation between its pages. */
+/** The console's top: who is signed in (and for which ward), the language, their password and the logout, and the navigation between its pages. */
 import type { StaffSession } from "../../../shared/accounts/schemas";
 import { wardLabel } from "../accounts/staff/wards";
 import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
+import { ConsoleLanguage } from "./ConsoleLanguage";
 
 const sections = [
   "/staff",
@@ -26,6 +27,7 @@ export function SessionBar({ session, onLogout }: { session: StaffSession; onLog
       <p>
         <T k="staff:session.signedInAs" values={{ name: session.user.displayName, scope }} />
       </p>
+      <ConsoleLanguage />
       <p className="actions-row">
         {!session.mustChangePassword && (
           <Link to="/staff/password">

@@ -3,7 +3,7 @@
  * never precached by the service worker, so residents never download it. It works online only;
  * nothing of it is kept on the device beyond the session cookie.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StaffSession } from "../../../shared/accounts/schemas";
 import { PasswordChangePage } from "../accounts/staff/PasswordChangePage";
@@ -23,6 +23,10 @@ import "./staff.css";
 export default function StaffApp() {
   const { i18n } = useTranslation();
   const [strings, setStrings] = useState<"loading" | "ready" | "failed">("loading");
+  // Once the console has shown, a change of language keeps it (and what a page holds, such as its
+  // filters) on screen while the new strings load, rather than starting it again.
+  const shown = useRef(false);
+  if (strings === "ready") shown.current = true;
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload the staff strings when the language changes
   useEffect(() => {
     let current = true;
@@ -36,7 +40,7 @@ export default function StaffApp() {
     };
   }, [i18n.language]);
 
-  if (strings === "loading") return <Loading />;
+  if (strings === "loading" && !shown.current) return <Loading />;
   if (strings === "failed")
     return (
       <div role="alert" className="staff">

@@ -4,7 +4,9 @@
  */
 import { useId } from "react";
 import type { StaffSession } from "../../../shared/accounts/schemas";
+import { plainText } from "../../../shared/locales/ruby";
 import { wardRecords } from "../../../shared/wards/data";
+import { wardName } from "../../../shared/wards/names";
 import { T, useT } from "../app/i18n/T";
 
 export function WardPicker({
@@ -22,7 +24,7 @@ export function WardPicker({
   city?: string;
 }) {
   const id = useId();
-  const { plain } = useT();
+  const { plain, locale } = useT();
   if (session.user.role !== "city_admin") return null;
   return (
     <div className="field">
@@ -33,7 +35,7 @@ export function WardPicker({
         {city && <option value="city">{plain(city)}</option>}
         {wardRecords.map((w) => (
           <option key={w.code} value={w.code}>
-            {w.name}
+            {plainText(wardName(w, locale))}
           </option>
         ))}
       </select>

@@ -21,10 +21,15 @@ export function OutboxStatus({ item }: { item: OutboxItem }) {
           <T k={`surveys.mine.states.${item.state}`} />
         </span>
       </p>
-      {item.state === "sent" && item.receipt && (
+      {item.state === "sent" && item.receipt && "receiptCode" in item.receipt && (
         <p>
           <T k="surveys.receipt.sent" /> <T k="surveys.receipt.code" />:{" "}
           <strong className="receipt-code">{item.receipt.receiptCode}</strong>
+        </p>
+      )}
+      {item.state === "sent" && item.receipt && "status" in item.receipt && (
+        <p>
+          <T k="surveys.receipt.alreadyReceived" />
         </p>
       )}
       {item.state === "pending" && (

@@ -74,12 +74,15 @@ function EntryQuestion({
       {parts.hint}
       {question.type === "text" ? (
         <>
+          <p className="hint care" id={`${id}-care`}>
+            <T k="surveys.question.sensitive" />
+          </p>
           <textarea
             id={id}
             rows={question.multiline ? 6 : 2}
             maxLength={question.maxLength}
             value={value}
-            aria-describedby={describedBy}
+            aria-describedby={[describedBy, `${id}-care`].filter(Boolean).join(" ")}
             aria-invalid={invalid}
             onChange={(e) => onChange(e.target.value === "" ? undefined : { text: e.target.value })}
           />

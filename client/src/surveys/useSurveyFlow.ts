@@ -5,6 +5,7 @@
  * Sending moves the draft to the outbox and tries it at once (sync/triggers.ts).
  */
 import { useState } from "react";
+import { randomSecret } from "../../../shared/ids";
 import { checkAnswers, visibleQuestions, withoutHiddenAnswers } from "../../../shared/surveys/answers";
 import { normalizeInvitationCode } from "../../../shared/surveys/invitation-code";
 import { deviceId } from "../db/meta";
@@ -73,6 +74,8 @@ export function useSurveyFlow(initial: Draft, onSent: (id: string) => void) {
         profile: draft.profile,
         ...(survey.kind === "sampled" && draft.invitationCode ? { invitationCode: draft.invitationCode } : {}),
         ...(survey.kind === "poll" ? { deviceId: await deviceId() } : {}),
+        // Kept in the outbox with the answers, so every retry carries it: a repeat that shows it gets the receipt.
+        secret: randomSecret(),
       },
     });
     onSent(draft.id);

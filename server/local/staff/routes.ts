@@ -6,7 +6,7 @@ import { z } from "zod/mini";
 import { joinRequestStates } from "../../../shared/local/schemas";
 import { WardCode } from "../../../shared/wards/schemas";
 import { wardFor } from "../../accounts/access";
-import { staffApp } from "../../accounts/middleware";
+import { personalData, staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import type { LocalKind } from "../service";
@@ -58,6 +58,7 @@ export const localStaffRoutes = staffApp()
       tags: ["staff", "local"],
       responses: { 200: { description: "Requests" } },
     }),
+    personalData,
     validate("query", WardQuery),
     async (c) => {
       const { deps } = c.var;
@@ -72,6 +73,7 @@ export const localStaffRoutes = staffApp()
       tags: ["staff", "local"],
       responses: { 204: { description: "Saved" } },
     }),
+    personalData,
     validate("param", z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) })),
     validate("json", z.object({ status: z.enum(joinRequestStates) })),
     async (c) => {

@@ -202,6 +202,14 @@ export function purgeJoinRequests(database: Database, retentionDays: number, now
   return database.write(purge, { before: new Date(now.getTime() - retentionDays * 86_400_000).toISOString(), now: now.toISOString() });
 }
 
+const recordInboxView = defineWrite(
+  "local.joinInboxViewed",
+  async (trx, { user, ward, count }: { user: StaffUser; ward: string; count: number }) => {
+    await audit(trx, actorOf(user), { action: "join.view", ward, details: { count } });
+  },
+);
+
+/** The ward's join requests, newest first; each opening is in the audit log (how many requests still held personal data, never the data). */
 export async function joinInbox(database: Database, user: StaffUser, ward: string, retentionDays: number) {
   if (!mayActFor(user, ward)) throw new AppError("staff.forbidden", { ward });
   await purgeJoinRequests(database, retentionDays);
@@ -224,6 +232,7 @@ export async function joinInbox(database: Database, user: StaffUser, ward: strin
     .where("joinRequests.wardCode", "=", ward)
     .orderBy("joinRequests.receivedAt", "desc")
     .execute();
+  await database.write(recordInboxView, { user, ward, count: rows.filter((row) => row.purgedAt === null).length });
   return rows.map(({ data, ...row }) => ({ ...row, associationName: (JSON.parse(data) as { name: string }).name }));
 }
 

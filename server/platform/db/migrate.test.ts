@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { migrationProvider } from "./migrate";
+import { migrateToLatest, migrationProvider } from "./migrate";
 
 let dir: string;
 let db: Kysely<unknown>;
@@ -97,5 +97,22 @@ describe("0003_answers_with_response", () => {
       ["r1", "q2", { text: "保育所" }],
       ["r2", "q1", { options: ["x", "y"], other: "他" }],
     ]);
+  });
+});
+
+describe("a migration merged after a later one has run", () => {
+  it("runs at the next start instead of stopping it (0014 after 0015)", async () => {
+    const all = await migrationProvider.getMigrations();
+    const without0014 = Object.fromEntries(Object.entries(all).filter(([name]) => name !== "0014_audit_log_indexes"));
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => without0014 } }).migrateToLatest();
+    if (error) throw error;
+    const indexes = () =>
+      sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'audit_log'`
+        .execute(db)
+        .then((r) => r.rows.map((row) => row.name));
+    expect(await indexes()).not.toContain("audit_log_at_idx");
+
+    expect(await migrateToLatest(db)).toEqual(["0014_audit_log_indexes"]);
+    expect(await indexes()).toEqual(expect.arrayContaining(["audit_log_at_idx", "audit_log_login_at_idx", "audit_log_action_at_idx"]));
   });
 });

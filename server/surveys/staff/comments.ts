@@ -70,8 +70,17 @@ export async function surveyComments(
   const comments = all.filter(
     (c) => (!needle || c.text.normalize("NFKC").toLowerCase().includes(needle)) && (!options.theme || c.themes.includes(options.theme)),
   );
+  // Each read of free text is in the audit log: who, which survey, how many answers — never which ones.
+  await database.write(recordCommentsView, { user, surveyId, ward: survey.wardCode, count: comments.length });
   return { comments, keywords: await keywordCounts(comments.map((c) => c.text)), hidden: false, minCell: options.minCell };
 }
+
+const recordCommentsView = defineWrite(
+  "staff.commentsViewed",
+  async (trx, { user, surveyId, ward, count }: { user: StaffUser; surveyId: string; ward: string | null; count: number }) => {
+    await audit(trx, actorOf(user), { action: "comments.view", ward, target: surveyId, details: { count } });
+  },
+);
 
 const tagComment = defineWrite(
   "staff.tagComment",

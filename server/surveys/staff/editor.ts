@@ -1,5 +1,5 @@
 /**
- * The survey builder's writes and paper entry, each scoped to the staff member's ward and written
+ * The survey builder's writes, each scoped to the staff member's ward and written
  * to the audit log in the same transaction. An open survey takes only edits that cannot corrupt
  * its collected answers (shared/surveys/editing.ts); each edit raises its version, so answers
  * checked against the old questions are checked again (surveys/ingest.ts).
@@ -7,21 +7,15 @@
 import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { Locale } from "../../../shared/locales/locales";
-import { countsOf } from "../../../shared/surveys/aggregates";
-import { type Answers, checkAnswers } from "../../../shared/surveys/answers";
 import { definitionProblems, missingTranslations, unsafeChanges } from "../../../shared/surveys/editing";
 import type { Survey, SurveyDefinition } from "../../../shared/surveys/model";
-import type { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/editor";
+import type { SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/editor";
 import { type Actor, actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
-import type { SurveyRules } from "../../config";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
-import { defineCountingWrite } from "../counts";
-import { type SubmitResult, submitResponse } from "../ingest";
-import { definitionOf, profileOf, toSurvey } from "../read";
-import { joinCounts } from "../tally";
+import { definitionOf, toSurvey } from "../read";
 
 export interface StaffSurvey extends Survey {
   /** Locales some text lacks (Japanese shows there instead). */
@@ -161,117 +155,4 @@ export function closeSurvey(database: Database, user: StaffUser, id: string) {
 }
 export function duplicateSurvey(database: Database, user: StaffUser, id: string) {
   return database.write(transition, { id, action: "duplicate", user });
-}
-
-const paperAudit = defineWrite(
-  "staff.paperAudit",
-  async (trx, { actor, ward, responseId, action }: { actor: Actor; ward: string | null; responseId: string; action: string }) => {
-    await audit(trx, actor, { action, ward, target: responseId });
-  },
-);
-
-/**
- * A mailed paper answer, typed in by staff. It is stored like an online response (mode "paper"),
- * exactly once per entry id, and uses up its letter's code: the same letter cannot be entered twice.
- */
-export async function enterPaper(
-  database: Database,
-  rules: SurveyRules,
-  user: StaffUser,
-  surveyId: string,
-  entry: PaperEntry,
-): Promise<SubmitResult> {
-  const row = await database.db.selectFrom("surveys").select(["wardCode", "status"]).where("id", "=", surveyId).executeTakeFirst();
-  if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
-  const result = await submitResponse(
-    database,
-    { ...rules, rateLimitPerMinute: 0 },
-    {
-      surveyId,
-      response: { id: entry.id, answers: entry.answers, profile: entry.profile, ...(entry.code ? { invitationCode: entry.code } : {}) },
-      clientAddress: "staff",
-      mode: "paper",
-      enteredBy: user.id,
-    },
-  );
-  if (result.created)
-    await database.write(paperAudit, { actor: actorOf(user), ward: row.wardCode, responseId: entry.id, action: "paper.enter" });
-  return result;
-}
-
-const correctPaper = defineCountingWrite(
-  "staff.correctPaper",
-  async (
-    trx,
-    { surveyId, responseId, correction, user }: { surveyId: string; responseId: string; correction: PaperCorrection; user: StaffUser },
-    tally,
-  ) => {
-    const survey = await trx.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
-    if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
-    if (survey.status === "closed" || Date.now() >= Date.parse(survey.closesAt)) throw new AppError("surveys.closed", { survey: surveyId });
-    const response = await trx
-      .selectFrom("responses")
-      .selectAll()
-      .where("id", "=", responseId)
-      .where("surveyId", "=", surveyId)
-      .where("enteredBy", "=", user.id)
-      .executeTakeFirst();
-    if (!response) throw new AppError("paper.not_found", { response: responseId });
-    const definition = definitionOf(survey);
-    const areas = correction.profile.area
-      ? (
-          await trx
-            .selectFrom("areas")
-            .select("id")
-            .where("wardCode", "=", survey.wardCode ?? correction.profile.area.slice(0, 5))
-            .execute()
-        ).map((a) => a.id)
-      : undefined;
-    const issues = checkAnswers(definition, correction.answers, correction.profile, areas);
-    if (issues.length > 0) throw new AppError("responses.invalid", { issues });
-    // The old answers' counts come off, the new ones' go on.
-    tally.addResponse(
-      surveyId,
-      joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, profileOf(response), "paper")),
-      -1,
-    );
-    tally.addResponse(surveyId, joinCounts(countsOf(definition, correction.answers, correction.profile, "paper")));
-    await trx
-      .updateTable("responses")
-      .set({
-        answers: JSON.stringify(correction.answers),
-        ageBand: correction.profile.ageBand ?? null,
-        areaId: correction.profile.area ?? null,
-        childrenUnder6: correction.profile.childrenUnder6 ?? null,
-        yearsInWard: correction.profile.yearsInWard ?? null,
-      })
-      .where("id", "=", responseId)
-      .execute();
-    await audit(trx, actorOf(user), { action: "paper.correct", ward: survey.wardCode, target: responseId });
-  },
-);
-
-/** Corrects a paper entry: only its author, and only until the survey closes. */
-export function correctPaperEntry(database: Database, user: StaffUser, surveyId: string, responseId: string, correction: PaperCorrection) {
-  return database.write(correctPaper, { surveyId, responseId, correction, user });
-}
-
-/** The paper entries this staff member typed into a survey, newest first (for correcting them). */
-export async function myPaperEntries(database: Database, user: StaffUser, surveyId: string) {
-  const survey = await database.db.selectFrom("surveys").select("wardCode").where("id", "=", surveyId).executeTakeFirst();
-  if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
-  const rows = await database.db
-    .selectFrom("responses")
-    .select(["id", "receivedAt", "receiptCode", "answers", "ageBand", "areaId", "childrenUnder6", "yearsInWard"])
-    .where("surveyId", "=", surveyId)
-    .where("enteredBy", "=", user.id)
-    .orderBy("receivedAt", "desc")
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    receivedAt: row.receivedAt,
-    receiptCode: row.receiptCode,
-    answers: JSON.parse(row.answers) as Answers,
-    profile: profileOf(row),
-  }));
 }

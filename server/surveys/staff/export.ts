@@ -27,7 +27,7 @@ export async function exportData(
   database: Database,
   user: StaffUser,
   surveyId: string,
-  options: { breakdown?: Breakdown | undefined; minCell: number },
+  options: { breakdown?: Breakdown | undefined; minCell: number; withComments?: boolean },
 ): Promise<ExportData> {
   const results = await staffSurveyResults(database, user, surveyId, options);
   const row = await database.db
@@ -41,7 +41,8 @@ export async function exportData(
   const comments: ExportData["comments"] = [];
   const total = results.breakdown === null ? results.segments[0]?.responses : null;
   const enough = total !== null && total !== undefined && total >= options.minCell;
-  if (enough && (textQuestions.size > 0 || otherQuestions.size > 0)) {
+  // Free text only for an account with the permission to read it (personal data).
+  if (options.withComments !== false && enough && (textQuestions.size > 0 || otherQuestions.size > 0)) {
     const responses = await database.db.selectFrom("responses").select("answers").where("surveyId", "=", surveyId).orderBy("id").execute();
     for (const response of responses) {
       const answers = JSON.parse(response.answers) as Answers;
@@ -66,7 +67,7 @@ export async function exportFor(
   database: Database,
   user: StaffUser,
   surveyId: string,
-  options: { breakdown?: Breakdown | undefined; minCell: number },
+  options: { breakdown?: Breakdown | undefined; minCell: number; withComments?: boolean },
   format: "csv" | "json",
 ): Promise<ExportData> {
   const data = await exportData(database, user, surveyId, options);

@@ -1,10 +1,12 @@
 /**
  * Invitation letters for a sampled survey: a batch of codes, one per letter. The codes are shown
  * once, as CSV for mail-merge (code and the link its QR code carries); only their hashes are kept,
- * with the batch, so the response rate per batch can be read but a code never leads to answers.
+ * with the batch and whether (not when) each was used, so the response rate per batch can be read
+ * but a code never leads to answers. They are stored in a shuffled order, never in the mail-merge
+ * list's: the order of the rows says nothing of which letter is which.
  */
 
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { csvFile, csvLine } from "../../../shared/csv";
 import { newInvitationCode } from "../../../shared/surveys/invitation-code";
@@ -14,6 +16,16 @@ import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { sha256 } from "../prepare";
+
+/** A copy in a random order (Fisher–Yates with the system's generator). */
+export function shuffled<T>(items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
 
 const storeBatch = defineWrite(
   "staff.storeLetters",
@@ -35,7 +47,7 @@ const storeBatch = defineWrite(
     for (let i = 0; i < hashes.length; i += 500) {
       await trx
         .insertInto("invitationCodes")
-        .values(hashes.slice(i, i + 500).map((codeHash) => ({ codeHash, surveyId, batchId, usedAt: null })))
+        .values(hashes.slice(i, i + 500).map((codeHash) => ({ codeHash, surveyId, batchId, used: 0 })))
         .execute();
     }
     await audit(trx, actorOf(user), {
@@ -57,7 +69,7 @@ export async function generateLetters(
 ): Promise<{ batchId: string; csv: string }> {
   const codes = Array.from({ length: count }, () => newInvitationCode(randomBytes(15)));
   const batchId = randomUUID();
-  await database.write(storeBatch, { surveyId, batchId, hashes: codes.map(sha256), user, publicUrl: publicUrl !== undefined });
+  await database.write(storeBatch, { surveyId, batchId, hashes: shuffled(codes.map(sha256)), user, publicUrl: publicUrl !== undefined });
   const baseUrl = (publicUrl ?? "").replace(/\/$/, "");
   const lines = [csvLine(["通し番号", "招待コード", "回答用URL（QRコードの内容）"])];
   codes.forEach((code, i) => {
@@ -72,14 +84,14 @@ export async function letterBatches(database: Database, user: StaffUser, surveyI
   if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
   const rows = await database.db
     .selectFrom("invitationCodes")
-    .select((eb) => ["batchId", eb.fn.countAll<number>().as("letters"), eb.fn.count<number>("usedAt").as("used")])
+    .select((eb) => ["batchId", eb.fn.countAll<number>().as("letters"), eb.fn.sum<number>("used").as("used")])
     .where("surveyId", "=", surveyId)
     .groupBy("batchId")
     .execute();
   return rows.map((row) => ({
     batchId: row.batchId,
     letters: Number(row.letters),
-    used: Number(row.used),
-    rate: Number(row.letters) > 0 ? Number(row.used) / Number(row.letters) : 0,
+    used: Number(row.used ?? 0),
+    rate: Number(row.letters) > 0 ? Number(row.used ?? 0) / Number(row.letters) : 0,
   }));
 }

@@ -6,7 +6,7 @@ import type { Breakdown } from "../../../shared/surveys/aggregates";
 import { answeredKey, responsesKey } from "../../../shared/surveys/aggregates";
 import { ageBands } from "../../../shared/surveys/model";
 import type { SurveyResults } from "../../../shared/surveys/results";
-import type { AuditEntry, StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
+import type { StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
 import { mayActFor } from "../../accounts/access";
 import { type Population, populationOf } from "../../planning/staff/population";
 import type { Database } from "../../platform/db/database";
@@ -85,20 +85,6 @@ export async function staffSurveyResults(
       })),
     })),
   };
-}
-
-export async function auditEntries(database: Database, user: StaffUser, limit = 200): Promise<AuditEntry[]> {
-  let query = database.db.selectFrom("auditLog").selectAll().orderBy("at", "desc").limit(limit);
-  if (user.role !== "city_admin") query = query.where("wardCode", "=", user.ward);
-  return (await query.execute()).map((row) => ({
-    id: row.id,
-    at: row.at,
-    login: row.login,
-    ward: row.wardCode,
-    action: row.action,
-    target: row.target,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-  }));
 }
 
 interface AgeCells {

@@ -4,28 +4,19 @@
  * ward: another ward's survey answers 404, exactly as one that does not exist.
  */
 import { z } from "zod/mini";
-import { Receipt, ResponseId } from "../../../shared/surveys/answers";
+import { SendAnswer, StoredResponseId } from "../../../shared/surveys/answers";
 import { QuestionId, Theme } from "../../../shared/surveys/model";
 import { ResultsQuery } from "../../../shared/surveys/results";
 import { PaperCorrection, PaperEntry, SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/editor";
 import { ResultsOptions } from "../../../shared/surveys/staff/results";
-import { staffApp } from "../../accounts/middleware";
+import { personalData, staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { setCommentThemes, surveyComments } from "./comments";
-import {
-  closeSurvey,
-  correctPaperEntry,
-  createDraft,
-  duplicateSurvey,
-  editSurvey,
-  enterPaper,
-  myPaperEntries,
-  publishSurvey,
-  staffSurvey,
-} from "./editor";
+import { closeSurvey, createDraft, duplicateSurvey, editSurvey, publishSurvey, staffSurvey } from "./editor";
 import { exportFor, toCsv } from "./export";
 import { generateLetters, letterBatches } from "./letters";
+import { correctPaperEntry, enterPaper, myPaperEntries } from "./paper";
 import { StaffResults, StaffSurveyList, staffSurveyResults, staffSurveys } from "./results";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
@@ -118,8 +109,8 @@ export const surveyStaffRoutes = staffApp()
       summary: "Enter a mailed paper answer; its letter's code is used up, so the same letter cannot be entered twice",
       tags: ["staff"],
       responses: {
-        201: { description: "Stored", schema: Receipt },
-        200: { description: "This entry id was stored before", schema: Receipt },
+        201: { description: "Stored", schema: SendAnswer },
+        200: { description: "This entry id was stored before (its receipt for its author)", schema: SendAnswer },
       },
     }),
     validate("param", IdParam),
@@ -152,7 +143,7 @@ export const surveyStaffRoutes = staffApp()
       tags: ["staff"],
       responses: { 204: { description: "Corrected" } },
     }),
-    validate("param", z.object({ id: IdParam.shape.id, responseId: ResponseId })),
+    validate("param", z.object({ id: IdParam.shape.id, responseId: StoredResponseId })),
     validate("json", PaperCorrection),
     async (c) => {
       const { id, responseId } = c.req.valid("param");
@@ -171,7 +162,11 @@ export const surveyStaffRoutes = staffApp()
     validate("query", ResultsQuery),
     async (c) => {
       const { id } = c.req.valid("param");
-      const options = { breakdown: c.req.valid("query").by, minCell: c.var.deps.surveys.minCell };
+      const options = {
+        breakdown: c.req.valid("query").by,
+        minCell: c.var.deps.surveys.minCell,
+        withComments: c.var.staff.permissions.includes("personal"),
+      };
       const data = await exportFor(c.var.deps.database, c.var.staff.user, id, options, "csv");
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="survey-${id}.csv"`);
@@ -189,7 +184,11 @@ export const surveyStaffRoutes = staffApp()
     validate("query", ResultsQuery),
     async (c) => {
       const { id } = c.req.valid("param");
-      const options = { breakdown: c.req.valid("query").by, minCell: c.var.deps.surveys.minCell };
+      const options = {
+        breakdown: c.req.valid("query").by,
+        minCell: c.var.deps.surveys.minCell,
+        withComments: c.var.staff.permissions.includes("personal"),
+      };
       const data = await exportFor(c.var.deps.database, c.var.staff.user, id, options, "json");
       c.header("content-disposition", `attachment; filename="survey-${id}.json"`);
       return c.json({ results: data.results, comments: data.comments }, 200);
@@ -246,6 +245,7 @@ export const surveyStaffRoutes = staffApp()
       tags: ["staff"],
       responses: { 200: { description: "Comments and keywords" } },
     }),
+    personalData,
     validate("param", IdParam),
     validate("query", z.object({ q: z.optional(z.string().check(z.maxLength(100))), theme: z.optional(Theme) })),
     async (c) => {
@@ -263,7 +263,8 @@ export const surveyStaffRoutes = staffApp()
   .put(
     "/:id/comments/:responseId/:questionId/themes",
     describeRoute({ summary: "Tag a free-text answer with policy themes", tags: ["staff"], responses: { 204: { description: "Tagged" } } }),
-    validate("param", z.object({ id: IdParam.shape.id, responseId: ResponseId, questionId: QuestionId })),
+    personalData,
+    validate("param", z.object({ id: IdParam.shape.id, responseId: StoredResponseId, questionId: QuestionId })),
     validate("json", z.object({ themes: z.array(Theme).check(z.maxLength(8)) })),
     async (c) => {
       const { id, responseId, questionId } = c.req.valid("param");

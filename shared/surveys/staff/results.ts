@@ -52,14 +52,3 @@ export const PopulationTable = z.object({
   ward: WardCode,
   bands: z.record(z.enum(["10s", "20s", "30s", "40s", "50s", "60s", "70s", "80plus"]), z.int().check(z.minimum(0), z.maximum(10_000_000))),
 });
-
-export const AuditEntry = z.object({
-  id: z.string(),
-  at: z.string(),
-  login: z.string(),
-  ward: z.nullable(z.string()),
-  action: z.string(),
-  target: z.nullable(z.string()),
-  details: z.record(z.string(), z.unknown()),
-});
-export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -47,6 +47,8 @@ export function AccountRow({
           <T k={user.disabled ? "staff:accounts.stateDisabled" : "staff:accounts.stateEnabled"} />
           {user.mustChangePassword && <T k="staff:accounts.stateTemporary" />}
           {user.failedLogins > 0 && <T k="staff:users.failedLogins" values={{ count: user.failedLogins }} />}
+          <br />
+          <T k={user.readsPersonal ? "staff:accounts.personalYes" : "staff:accounts.personalNo"} />
         </td>
         <td>{user.lastLoginAt ? lastLogin(user.lastLoginAt) : <T k="staff:accounts.never" />}</td>
         <td className="number">{user.sessions}</td>
@@ -68,6 +70,9 @@ export function AccountRow({
                     <T k="staff:accounts.disable" values={name} />
                   </button>
                 ))}
+              <button type="button" className="button" onClick={() => void actions.personal(user, !user.readsPersonal)}>
+                <T k={user.readsPersonal ? "staff:accounts.revokePersonal" : "staff:accounts.grantPersonal"} values={name} />
+              </button>
               <button type="button" className="button" onClick={() => void actions.resetLink(user)}>
                 <T k="staff:accounts.reset" values={name} />
               </button>

@@ -57,6 +57,13 @@ export function useAccountActions(
       run(user, "staff:accounts.confirmChange", "staff:accounts.changedDone", async () =>
         expectStatus(await users.$patch({ ...param(user), json: placement }), 200),
       ),
+    personal: (user: StaffAccount, allowed: boolean) =>
+      run(
+        user,
+        allowed ? "staff:accounts.confirmGrantPersonal" : null,
+        allowed ? "staff:accounts.grantedPersonal" : "staff:accounts.revokedPersonal",
+        async () => expectStatus(await users.personal.$put({ ...param(user), json: { allowed } }), 200),
+      ),
     resetLink: (user: StaffAccount) =>
       run(user, "staff:accounts.confirmReset", "staff:accounts.resetDone", async () => {
         const { path } = await expectStatus(await users["reset-link"].$post(param(user)), 200).json();

@@ -74,6 +74,7 @@ export function PaperForm({
     const code = codeRef.current?.value.trim() ?? "";
     const json = { id: entryId.current, ...(code ? { code } : {}), answers, profile };
     const receipt = await expectStatus(await api.surveys[":id"].paper.$post({ param: { id: survey.id }, json }), 201, 200).json();
+    if (!("receiptCode" in receipt)) return { key: "staff:paper.alreadyStored" };
     return { key: "staff:paper.stored", values: { receipt: receipt.receiptCode } };
   };
 

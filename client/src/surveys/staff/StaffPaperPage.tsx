@@ -58,7 +58,7 @@ function PaperPage({ survey, initialEntries }: { survey: Survey; initialEntries:
           {entries.map((entry) => (
             <li key={entry.id}>
               <span>
-                {entry.receiptCode} · {entry.receivedAt.slice(0, 16).replace("T", " ")}
+                {entry.receiptCode} · {entry.receivedAt.slice(0, 10)}
               </span>
               {survey.status !== "closed" && (
                 <button type="button" className="button" onClick={() => setEditing({ ...entry })}>

@@ -12,6 +12,8 @@ export interface StaffUserTable {
   failedLogins: number;
   lockedUntil: string | null;
   disabled: number;
+  /** 1: may read free-text answers and 町会 join requests (a permission of its own). */
+  readsPersonal: number;
   createdAt: string;
   /** 1: the password was given by someone else (a new account's temporary one) and must be changed before anything else. */
   mustChangePassword: number;

@@ -16,12 +16,21 @@ export interface SurveyTable {
   updatedAt: string;
 }
 
-/** 回答: one per respondent, with the optional profile used for breakdowns. */
+/**
+ * 回答: one per respondent, with the optional profile used for breakdowns. Its id is the server's own
+ * (random); the device's id and the secret kept with its draft survive only as keyed hashes; of its
+ * time only the day (Japan time, YYYY-MM-DD) is kept.
+ */
 export interface ResponseTable {
   id: string;
   surveyId: string;
+  /** HMAC of the id the device sent: a repeat finds its response by it (unique). */
+  submissionHash: string;
+  /** HMAC of the secret kept with the draft: a repeat that shows it gets the receipt again. */
+  proofHash: string | null;
   receiptCode: string;
   mode: "online" | "paper";
+  /** The day received, YYYY-MM-DD in Japan. */
   receivedAt: string;
   ageBand: string | null;
   areaId: string | null;
@@ -29,19 +38,26 @@ export interface ResponseTable {
   yearsInWard: string | null;
   /** The answers, as JSON: question id → Answer (shared/surveys/answers.ts). Counts live in survey_aggregates. */
   answers: string;
-  /** The staff member who typed in a paper answer (only they may correct it); null for online responses. */
+  /** Who typed in a paper answer (only they may correct it), as a keyed hash of their id; null for online responses. */
   enteredBy: Generated<string | null>;
 }
 
-/** 招待コード: stored only as a hash, with whether (not by whom) it was used. */
+/**
+ * 招待コード: stored only as a hash, with its batch and whether (not when, nor by whom) it was used:
+ * `used` is 0 or 1. Keyed by the hash (WITHOUT ROWID on SQLite) and inserted shuffled, so the order
+ * of the rows says nothing either.
+ */
 export interface InvitationCodeTable {
   codeHash: string;
   surveyId: string;
   batchId: string | null;
-  usedAt: string | null;
+  used: number;
 }
 
-/** Marks that a device answered a poll: a hash of survey and device id, never linked to the response. */
+/**
+ * Marks that a device answered a poll: a keyed hash of survey and device id, never linked to the
+ * response; keyed by it (WITHOUT ROWID on SQLite), so the rows come in no order of arrival.
+ */
 export interface PollDeviceTable {
   surveyId: string;
   deviceHash: string;
