@@ -1,7 +1,8 @@
 /**
  * The attacker's view of one question, as a test runs it: every published number of every
  * breakdown (counts, "answered", n) is a linear equation in the true counts, unknowns are the hidden
- * counts, all ≥ 0. The never-published "not given" rests count as known: a reader may guess them. For each hidden count, linear
+ * counts and the never-published "not given" rests, all ≥ 0; a rest's n of 0 counts as known, since
+ * a reader may guess that nobody skipped a field. For each hidden count, linear
  * programming (shared/stats/simplex.ts) finds how far it can move while every equation holds; a
  * count that cannot move by at least 1 either way is determined, and disclosure control failed.
  */
@@ -17,9 +18,10 @@ export interface DeterminedCell {
 }
 
 /**
- * The hidden counts of one question that the published numbers determine (every hidden count above 0 is asked).
+ * The hidden counts of one question that the published numbers determine: every hidden count above
+ * 0, and every small (1..K−1) count of a rest.
  */
-export function determinedCells(counts: SurveyCounts, published: Disclosed, questionId: string): DeterminedCell[] {
+export function determinedCells(counts: SurveyCounts, published: Disclosed, questionId: string, minCell: number): DeterminedCell[] {
   const question = counts.questions.find((q) => q.id === questionId);
   const shownCells = published.questions.get(questionId);
   if (!question || !shownCells) throw new Error(`no question ${questionId}`);
@@ -41,10 +43,10 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
     if (c === keys + 1) return counts.responses.get(row.segment) ?? 0;
     return question.cells.get(row.segment)?.[c] ?? 0;
   };
-  // A reader may know or guess how many skipped a profile field (finding 8 took nobody): rests count as known.
+  // A reader may guess that nobody skipped a profile field (finding 8 did): a rest's n of 0 counts as known.
   const shown = (r: number, c: number): number | null => {
     const row = rows[r] as (typeof rows)[number];
-    if (row.rest) return truth(r, c);
+    if (row.rest) return c === keys + 1 && truth(r, c) === 0 ? 0 : null;
     if (c === keys + 1) return published.responses.get(row.segment) ?? null;
     return shownCells.get(row.segment)?.[c] ?? null;
   };
@@ -121,7 +123,12 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
   }
 
   const point = unknowns.map(({ r, c }) => truth(r, c));
-  const targets = unknowns.map((u, i) => ({ ...u, i })).filter(({ r, c }) => truth(r, c) > 0);
+  const targets = unknowns
+    .map((u, i) => ({ ...u, i }))
+    .filter(({ r, c }) => {
+      const v = truth(r, c);
+      return (rows[r] as (typeof rows)[number]).rest ? v > 0 && v < minCell : v > 0;
+    });
   const free = new Set<number>();
   const mark = (x: number[]) => {
     point.forEach((p, i) => {

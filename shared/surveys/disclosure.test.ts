@@ -49,7 +49,7 @@ describe("determinedCells", () => {
         ],
       ]),
     };
-    const found = determinedCells(counts, perBreakdown, "q");
+    const found = determinedCells(counts, perBreakdown, "q", 10);
     expect(found.map((c) => `${c.segment} ${c.column} ${c.value}`).sort()).toEqual([
       "mode:paper answered 4",
       "mode:paper no 1",
@@ -66,7 +66,7 @@ describe("disclose", () => {
     expect(published.responses.get("mode:paper")).toBeNull();
     // Online's counts would give paper's back through "all": they are hidden too.
     expect(published.responses.get("mode:online")).toBeNull();
-    expect(determinedCells(counts, published, "q")).toEqual([]);
+    expect(determinedCells(counts, published, "q", 10)).toEqual([]);
   });
 
   it("shows every count of a table without small cells", () => {

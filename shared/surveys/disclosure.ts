@@ -46,6 +46,8 @@ class Table {
     readonly rows: Row[],
     readonly values: number[][],
     readonly minCell: number,
+    /** The table of n: a reader may guess that nobody skipped a profile field, so a rest of n that is 0 counts as known. */
+    readonly restKnown: boolean,
   ) {
     this.hidden = values.map((row) => row.map(() => false));
   }
@@ -62,20 +64,21 @@ class Table {
 
   /**
    * A hidden count needs protecting unless it is 0 (a zero says nobody, as the shown zeros do). A
-   * rest row is never published, but a reader may know or guess how many skipped a field (often
-   * nobody), so it is taken as known: it is never hidden and never hides anything.
+   * rest row is never published and counts as hidden (but for an n of 0, which a reader may guess),
+   * needing protection only when small.
    */
   needsProtection(r: number, c: number): boolean {
-    return this.value(r, c) > 0 && !(this.rows[r] as Row).rest;
+    const v = this.value(r, c);
+    return v > 0 && (!(this.rows[r] as Row).rest || v < this.minCell);
   }
 
-  /** Primary suppression (a rest row, taken as known, is never hidden). */
+  /** Primary suppression; a rest row, never published, counts as hidden (but for a known n of 0). */
   primary(): boolean {
     let changed = false;
     this.values.forEach((row, r) => {
       const rest = (this.rows[r] as Row).rest;
       row.forEach((v, c) => {
-        if (!rest && v > 0 && v < this.minCell) changed = this.hide(r, c) || changed;
+        if (rest ? !(this.restKnown && v === 0) : v > 0 && v < this.minCell) changed = this.hide(r, c) || changed;
       });
     });
     return changed;
@@ -144,6 +147,7 @@ export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
     rows,
     valuesOf(rows, (s) => [counts.responses.get(s) ?? 0], 1),
     minCell,
+    true,
   );
   const questions = counts.questions.map((q) => ({
     q,
@@ -151,6 +155,7 @@ export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
       rows,
       valuesOf(rows, (s) => q.cells.get(s), q.keys.length + 1),
       minCell,
+      false,
     ),
   }));
   const answered = (q: QuestionCounts) => q.keys.length;
@@ -197,7 +202,7 @@ export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
     for (const { q, table } of questions) {
       let determined: ReturnType<typeof determinedCells>;
       try {
-        determined = determinedCells(counts, shown, q.id);
+        determined = determinedCells(counts, shown, q.id, minCell);
       } catch {
         // Counts that do not fit the question (they never should): publish none of its counts rather than guess.
         for (let r = 0; r < rows.length; r++)
