@@ -32,6 +32,7 @@ const ConfigSchema = z
     POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
     POLL_ANSWERS_PER_ADDRESS: env(z.coerce.number().int().min(0).max(1_000_000).default(3)),
     RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
+    LETTER_BATCH_MIN: env(z.coerce.number().int().min(1).max(5000).default(100)),
     TRUST_PROXY: env(
       z
         .string()
@@ -187,6 +188,8 @@ export interface SurveyRules {
   pollAnswersPerAddress: number;
   /** Counts under this are hidden in every result (shown as "<K"). */
   minCell: number;
+  /** The fewest letters a batch may have: a batch of one would tell which addressee answered. */
+  letterBatchMin: number;
 }
 
 export class ConfigError extends Error {
@@ -219,6 +222,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       pollOnePerDevice: v.POLL_ONE_PER_DEVICE === "true",
       pollAnswersPerAddress: v.POLL_ANSWERS_PER_ADDRESS,
       minCell: v.RESULTS_MIN_CELL,
+      letterBatchMin: v.LETTER_BATCH_MIN,
     },
     staff: {
       sessionIdleMinutes: v.STAFF_SESSION_IDLE_MIN,

@@ -34,6 +34,7 @@ import "./surveys/staff/editor";
 import "./surveys/staff/export";
 import "./surveys/staff/letters";
 import "./surveys/staff/paper";
+import "./surveys/staff/reads";
 
 /** This module, for the writer thread to import: its URL, whether it runs from source (.ts) or built (.js). */
 export const registry = { module: import.meta.url };

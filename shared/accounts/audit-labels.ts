@@ -73,6 +73,8 @@ export function auditDetails(entry: AuditEntry, locale: Locale, t: Translate): s
   const minutes = number(d.minutes);
   if (minutes !== null) parts.push(t("audit.detail.lockMinutes", { minutes }));
   if (Array.isArray(d.themes)) parts.push(t("audit.detail.themes", { count: d.themes.length }));
+  if (Array.isArray(d.reworded) && d.reworded.length > 0)
+    parts.push(t(d.freeText === true ? "audit.detail.rewordedFreeText" : "audit.detail.reworded", { count: d.reworded.length }));
   if (Array.isArray(d.languages)) parts.push(t("audit.detail.languages", { count: d.languages.length }));
   return parts.join(t("audit.detail.separator"));
 }

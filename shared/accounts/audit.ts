@@ -30,6 +30,7 @@ export const auditActions = [
   "staff.grant_personal",
   "staff.revoke_personal",
   "comments.view",
+  "results.view",
   "survey.create",
   "survey.edit",
   "survey.publish",

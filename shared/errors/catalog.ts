@@ -26,6 +26,11 @@ export const errorCatalog = {
   "paper.not_found": { status: 404, message: "There is no such paper entry of yours in this survey." },
   "responses.invalid": { status: 422, message: "The answers do not fit the survey." },
   "responses.conflict": { status: 409, message: "This response id belongs to another survey." },
+  "letters.batch_too_small": {
+    status: 422,
+    message:
+      "A batch of letters must have at least LETTER_BATCH_MIN letters (details.minimum), so no batch tells which addressee answered.",
+  },
   "letters.public_url_missing": {
     status: 409,
     message: "Letters need the server's PUBLIC_URL: their links and QR codes lead residents to that address.",

@@ -117,10 +117,10 @@ export async function launchPersistentContext(): Promise<BrowserContext> {
  * One server and one browser for a test file, started before its tests and stopped after them.
  * Read `app.server` and `app.browser` inside tests (they are set once `beforeAll` has run).
  */
-export function serverAndBrowserForThisFile(): { server: RunningServer; browser: Browser } {
+export function serverAndBrowserForThisFile(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
   const app = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    [app.server, app.browser] = await Promise.all([startServer(), launchBrowser()]);
+    [app.server, app.browser] = await Promise.all([startServer({ env }), launchBrowser()]);
   });
   afterAll(async () => {
     await app.browser?.close();

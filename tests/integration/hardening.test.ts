@@ -9,9 +9,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
+import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import { ageBands, type SurveyDefinition } from "../../shared/surveys/model";
-import { testApp } from "../helpers/app";
+import { testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
 import { insertWards, surveyRow } from "../helpers/rows";
@@ -137,6 +138,36 @@ describe.each(dialects)("hardening", (dialect) => {
         expect(await database.db.selectFrom("invitationCodes").select("codeHash").execute()).toEqual([]);
         const batches = (await (await request("GET", `/api/staff/surveys/${id}/letters`, kita)).json()) as { publicUrl: string | null };
         expect(batches.publicUrl).toBeNull();
+      });
+
+      it("come in batches of at least LETTER_BATCH_MIN, and a batch's answers show only in tens from RESULTS_MIN_CELL on", async () => {
+        const id = await insertSampled();
+        const app = testApp(database, { publicUrl: "https://machikoe.example.jp", surveys: { ...testSurveyRules, letterBatchMin: 100 } });
+        const { request, loginAs } = jsonClient(app);
+        const kita = await loginAs("kita.staff");
+        // One letter per addressee would tell, from "used 0 → 1", who answered: refused, and no code stored.
+        for (const count of [1, 99])
+          await expectErrorResponse(await request("POST", `/api/staff/surveys/${id}/letters`, kita, { count }), "letters.batch_too_small");
+        expect(await database.db.selectFrom("invitationCodes").select("codeHash").execute()).toEqual([]);
+        const made = await request("POST", `/api/staff/surveys/${id}/letters`, kita, { count: 100 });
+        expect(made.status).toBe(201);
+        const codes = parseCsv((await made.text()).replace(/^\uFEFF/, ""))
+          .slice(1)
+          .map((row) => row[1] as string);
+        const batch = async () =>
+          (
+            (await (await request("GET", `/api/staff/surveys/${id}/letters`, kita)).json()) as {
+              batches: { used: number | null; rate: number | null }[];
+            }
+          ).batches[0];
+        const answer = (code: string) =>
+          request("POST", `/api/surveys/${id}/responses`, {}, { id: uuidv7(), answers: {}, profile: {}, invitationCode: code });
+        for (const code of codes.slice(0, 9)) expect((await answer(code)).status).toBe(201);
+        expect(await batch()).toMatchObject({ used: null, rate: null }); // 9: fewer than 10
+        expect((await answer(codes[9] as string)).status).toBe(201);
+        expect(await batch()).toMatchObject({ used: 10, rate: 0.1 });
+        for (const code of codes.slice(10, 14)) expect((await answer(code)).status).toBe(201);
+        expect(await batch()).toMatchObject({ used: 10 }); // 14: still "about 10", so the 11th to 14th answers do not show
       });
 
       it("lead to PUBLIC_URL, never to the Host a request names", async () => {

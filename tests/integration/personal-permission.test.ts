@@ -1,7 +1,7 @@
 /**
  * Free-text answers and 町会 join requests are personal data (issue 13, deliverable 6): reading them needs a
  * permission of its own, which only a city administrator gives or takes away, with effect on the next
- * request; every read of free text is in the audit log; an export without the permission carries no free text.
+ * request; every read of free text, and of results, is in the audit log; an export without the permission carries no free text.
  */
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -94,6 +94,15 @@ describe.each(dialects)("the permission to read personal data", (dialect) => {
         await request("GET", `/api/staff/surveys/${survey.id}/comments`, newcomer.headers),
         "staff.personal_permission_required",
       );
+
+      // Reading results is recorded too: who, which survey, which breakdown.
+      expect((await request("GET", `/api/staff/surveys/${survey.id}/results?by=mode`, kita)).status).toBe(200);
+      const resultReads = await database.db
+        .selectFrom("auditLog")
+        .select(["login", "target", "details"])
+        .where("action", "=", "results.view")
+        .execute();
+      expect(resultReads).toEqual([{ login: "kita.staff", target: survey.id, details: JSON.stringify({ by: "mode" }) }]);
 
       // The log: the grant and its removal, and the one read of free text (how many answers, never which).
       const log = await database.db.selectFrom("auditLog").select(["action", "login", "target", "details"]).orderBy("at").execute();

@@ -3,7 +3,7 @@
  * staff endpoint.
  */
 import { randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { sessionOf } from "../../server/accounts/sessions";
 import type { Database } from "../../server/platform/db/database";
 import { insertInto } from "../../server/platform/db/write";
@@ -134,6 +134,10 @@ describe.each(dialects)("staff API", (dialect) => {
       });
 
       it("limits login attempts per network address", async () => {
+        vi.useFakeTimers({ toFake: ["Date"], now: Date.now() }); // one minute's window, however slow the machine
+        onTestFinished(() => {
+          vi.useRealTimers();
+        });
         app = testApp(database, { staff: { ...testStaffRules, loginRateLimitPerMinute: 3 } });
         for (let i = 0; i < 3; i++) expect((await post("/api/staff/login", { login: "nobody.here", password })).status).toBe(401);
         await expectErrorResponse(await post("/api/staff/login", { login: "kita.staff", password }), "rate.limited");
@@ -347,6 +351,10 @@ describe.each(dialects)("staff API", (dialect) => {
 
         const reworded = structuredClone(definition);
         reworded.title = { ja: "区民意識調査 2026", en: "Residents' survey 2026" };
+        (reworded.questions[0] as { text: Record<string, string> }).text = {
+          ja: "地活協を知っていますか（改）",
+          en: "Do you know the council? (reworded)",
+        };
         const edited = await send("PUT", `/api/staff/surveys/${id}`, headers, {
           ...input("27127"),
           definition: reworded,
@@ -408,6 +416,13 @@ describe.each(dialects)("staff API", (dialect) => {
           "survey.close",
           "survey.duplicate",
         ]);
+        // The edit of an open survey names the questions whose words changed.
+        const editRow = await database.db
+          .selectFrom("auditLog")
+          .select("details")
+          .where("action", "=", "survey.edit")
+          .executeTakeFirstOrThrow();
+        expect(JSON.parse(editRow.details)).toEqual({ version: 2, reworded: ["knows"], freeText: false });
       });
 
       it("refuses a definition whose condition points to a later question", async () => {
@@ -478,7 +493,10 @@ describe.each(dialects)("staff API", (dialect) => {
         // 14 yes and 11 no before; the entry moved from yes to no: 14 and 12 (unsure stays hidden, and with it the next smallest).
         expect(options?.find((o) => o.key === "yes")?.count).toBe(14);
         const audit = (await (await get("/api/staff/audit", headers)).json()) as { entries: { action: string }[] };
-        expect(audit.entries.map((e) => e.action).slice(0, 2)).toEqual(["paper.correct", "paper.enter"]);
+        // Newest first: the read of the results just above; and, among the changes, the correction then the entry.
+        const actions = audit.entries.map((e) => e.action);
+        expect(actions[0]).toBe("results.view");
+        expect(actions.filter((a) => a !== "results.view").slice(0, 2)).toEqual(["paper.correct", "paper.enter"]);
       });
     });
 
@@ -503,9 +521,10 @@ describe.each(dialects)("staff API", (dialect) => {
         });
         expect(answered.status).toBe(201);
         const batches = (await (await get(`/api/staff/surveys/${kita.id}/letters`, headers)).json()) as {
-          batches: { letters: number; used: number }[];
+          batches: { letters: number; used: number | null }[];
         };
-        expect(batches.batches).toEqual([expect.objectContaining({ letters: 3, used: 1 })]);
+        // One answer of three: under RESULTS_MIN_CELL, so the batch tells nothing of who answered.
+        expect(batches.batches).toEqual([expect.objectContaining({ letters: 3, used: null, rate: null })]);
         // A poll takes no letters.
         await expectErrorResponse(await post(`/api/staff/surveys/${chuo.id}/letters`, { count: 3 }, headers), "surveys.not_found");
       });
@@ -533,7 +552,7 @@ describe.each(dialects)("staff API", (dialect) => {
         const send = (ageBand: "20s" | "70s", option: string) =>
           submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: { id: uuidv7(), answers: { knows: { option } }, profile: { ageBand } },
@@ -580,7 +599,7 @@ describe.each(dialects)("staff API", (dialect) => {
           if (i === 9) expect(await read()).toEqual({ comments: [], keywords: [], hidden: true, minCell: 10 });
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: {
@@ -629,7 +648,7 @@ describe.each(dialects)("staff API", (dialect) => {
           const text = i === 0 ? '=HYPERLINK("http://evil.example","click")' : "";
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: {

@@ -7,6 +7,7 @@
 
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { BroadcastInput, Segment } from "../../../shared/notices/schemas";
+import { roundedCount } from "../../../shared/stats/rounded";
 import { jstToday } from "../../../shared/time";
 import { actorOf, mayActFor } from "../../accounts/access";
 import type { Database } from "../../platform/db/database";
@@ -111,7 +112,3 @@ export async function audience(
   const exact = await audienceSize(database, segment, jstToday(now), now.toISOString());
   return { subscribers: roundedCount(exact, minCell), minimum: minCell };
 }
-
-/** A count as published: null under `minCell`, else to the nearest ten (and never under `minCell`). */
-export const roundedCount = (exact: number, minCell: number): number | null =>
-  exact < Math.max(1, minCell) ? null : Math.max(minCell, Math.round(exact / 10) * 10);

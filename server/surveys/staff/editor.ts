@@ -105,7 +105,22 @@ const updateSurvey = defineWrite(
       })
       .where("id", "=", id)
       .execute();
-    await audit(trx, actorOf(user), { action: "survey.edit", ward: row.wardCode, target: id, details: { version: row.version + 1 } });
+    // Which questions' words changed (an open survey may change only words), and whether a free-text one did:
+    // residents may have answered the old words, so the log says so.
+    const before = definitionOf(row).questions;
+    const reworded = edit.definition.questions
+      .filter((q) => {
+        const old = before.find((b) => b.id === q.id);
+        return old !== undefined && JSON.stringify(old) !== JSON.stringify(q);
+      })
+      .map((q) => q.id);
+    const freeText = edit.definition.questions.some((q) => q.type === "text" && reworded.includes(q.id));
+    await audit(trx, actorOf(user), {
+      action: "survey.edit",
+      ward: row.wardCode,
+      target: id,
+      details: { version: row.version + 1, ...(row.status === "open" ? { reworded, freeText } : {}) },
+    });
     return row.version + 1;
   },
 );

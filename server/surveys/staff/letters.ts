@@ -9,6 +9,7 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { csvFile, csvLine } from "../../../shared/csv";
+import { roundedCount } from "../../../shared/stats/rounded";
 import { newInvitationCode } from "../../../shared/surveys/invitation-code";
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
@@ -37,11 +38,13 @@ const storeBatch = defineWrite(
       hashes,
       user,
       publicUrl,
-    }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser; publicUrl: boolean },
+      minimum = 1,
+    }: { surveyId: string; batchId: string; hashes: string[]; user: StaffUser; publicUrl: boolean; minimum?: number },
   ) => {
     const survey = await trx.selectFrom("surveys").select(["wardCode", "kind", "status"]).where("id", "=", surveyId).executeTakeFirst();
     if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
     if (!publicUrl) throw new AppError("letters.public_url_missing");
+    if (hashes.length < minimum) throw new AppError("letters.batch_too_small", { minimum });
     if (survey.kind !== "sampled") throw new AppError("request.invalid", { reason: "letters are for sampled surveys" });
     if (survey.status === "closed") throw new AppError("surveys.closed", { survey: surveyId });
     for (let i = 0; i < hashes.length; i += 500) {
@@ -66,10 +69,19 @@ export async function generateLetters(
   surveyId: string,
   count: number,
   publicUrl: string | undefined,
+  minimum = 1,
 ): Promise<{ batchId: string; csv: string }> {
   const codes = Array.from({ length: count }, () => newInvitationCode(randomBytes(15)));
   const batchId = randomUUID();
-  await database.write(storeBatch, { surveyId, batchId, hashes: shuffled(codes.map(sha256)), user, publicUrl: publicUrl !== undefined });
+  // The survey's own checks (ward, kind, state) come first in the write, then the address and the batch's size.
+  await database.write(storeBatch, {
+    surveyId,
+    batchId,
+    hashes: shuffled(codes.map(sha256)),
+    user,
+    publicUrl: publicUrl !== undefined,
+    minimum,
+  });
   const baseUrl = (publicUrl ?? "").replace(/\/$/, "");
   const lines = [csvLine(["通し番号", "招待コード", "回答用URL（QRコードの内容）"])];
   codes.forEach((code, i) => {
@@ -78,8 +90,11 @@ export async function generateLetters(
   return { batchId, csv: csvFile(lines) };
 }
 
-/** Each batch of letters with how many of its codes were used: the response rate per batch. */
-export async function letterBatches(database: Database, user: StaffUser, surveyId: string) {
+/**
+ * Each batch of letters with how many of its codes were used: the response rate per batch, as published
+ * counts are (roundedCount): nothing under `minCell`, then tens, so no single answer shows as a change of one.
+ */
+export async function letterBatches(database: Database, user: StaffUser, surveyId: string, minCell: number) {
   const survey = await database.db.selectFrom("surveys").select("wardCode").where("id", "=", surveyId).executeTakeFirst();
   if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
   const rows = await database.db
@@ -88,10 +103,9 @@ export async function letterBatches(database: Database, user: StaffUser, surveyI
     .where("surveyId", "=", surveyId)
     .groupBy("batchId")
     .execute();
-  return rows.map((row) => ({
-    batchId: row.batchId,
-    letters: Number(row.letters),
-    used: Number(row.used ?? 0),
-    rate: Number(row.letters) > 0 ? Number(row.used ?? 0) / Number(row.letters) : 0,
-  }));
+  return rows.map((row) => {
+    const letters = Number(row.letters);
+    const used = roundedCount(Number(row.used ?? 0), minCell);
+    return { batchId: row.batchId, letters, used, rate: used === null || letters === 0 ? null : used / letters };
+  });
 }

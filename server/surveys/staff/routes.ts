@@ -17,6 +17,7 @@ import { closeSurvey, createDraft, duplicateSurvey, editSurvey, publishSurvey, s
 import { exportFor, toCsv } from "./export";
 import { generateLetters, letterBatches } from "./letters";
 import { correctPaperEntry, enterPaper, myPaperEntries } from "./paper";
+import { recordResultsRead } from "./reads";
 import { StaffResults, StaffSurveyList, staffSurveyResults, staffSurveys } from "./results";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
@@ -46,6 +47,7 @@ export const surveyStaffRoutes = staffApp()
         minCell: c.var.deps.surveys.minCell,
         weight: c.req.valid("query").weight,
       });
+      await recordResultsRead(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, c.req.valid("query").by);
       return c.json(results, 200);
     },
   )
@@ -214,6 +216,7 @@ export const surveyStaffRoutes = staffApp()
         c.req.valid("param").id,
         c.req.valid("json").count,
         deps.publicUrl,
+        deps.surveys.letterBatchMin,
       );
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="letters-${batchId}.csv"`);
@@ -231,7 +234,10 @@ export const surveyStaffRoutes = staffApp()
     async (c) =>
       c.json(
         {
-          batches: await letterBatches(c.var.deps.database, c.var.staff.user, c.req.valid("param").id),
+          batches: await letterBatches(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, c.var.deps.surveys.minCell),
+          /** The fewest letters a new batch may have (LETTER_BATCH_MIN), and under how many answers a batch shows none. */
+          minimum: c.var.deps.surveys.letterBatchMin,
+          minCell: c.var.deps.surveys.minCell,
           // The address letters lead to; null: letters cannot be made until PUBLIC_URL is set.
           publicUrl: c.var.deps.publicUrl ?? null,
         },

@@ -36,12 +36,13 @@ export function Letters({ survey }: { survey: Survey }) {
     setBusy(true);
     setMessage(null);
     try {
-      const response = expectStatus(await api.surveys[":id"].letters.$post({ param: { id: surveyId }, json: { count } }), 201);
+      const size = Math.max(count, state.status === "ready" ? state.data.minimum : 1);
+      const response = expectStatus(await api.surveys[":id"].letters.$post({ param: { id: surveyId }, json: { count: size } }), 201);
       const blob = await (response as unknown as Response).blob();
       const rows = parseCsv(await blob.text()).slice(1);
       setPrintable(rows.map(([number, code, url]) => ({ number: number ?? "", code: code ?? "", url: url ?? "" })));
       saveFile(blob, `letters-${surveyId}.csv`);
-      setMessage({ key: "staff:actions.letters.made", values: { count } });
+      setMessage({ key: "staff:actions.letters.made", values: { count: size } });
       setRefresh((n) => n + 1);
     } catch (failure) {
       setMessage({ key: await errorKeyOf(failure), error: true });
@@ -65,7 +66,14 @@ export function Letters({ survey }: { survey: Survey }) {
           <ul>
             {state.data.batches.map((batch) => (
               <li key={batch.batchId ?? "none"}>
-                <T k="staff:actions.letters.batch" values={{ count: batch.letters, used: batch.used, rate: percent.format(batch.rate) }} />
+                {batch.used === null || batch.rate === null ? (
+                  <T k="staff:actions.letters.batchFew" values={{ count: batch.letters, minCell: state.data.minCell }} />
+                ) : (
+                  <T
+                    k="staff:actions.letters.batch"
+                    values={{ count: batch.letters, used: batch.used, rate: percent.format(batch.rate) }}
+                  />
+                )}
               </li>
             ))}
           </ul>
@@ -80,7 +88,14 @@ export function Letters({ survey }: { survey: Survey }) {
             <p className="hint">
               <T k="staff:actions.letters.linksTo" values={{ url: state.data.publicUrl }} />
             </p>
-            <MakeLetters count={count} countId={countId} busy={busy} onCount={setCount} onMake={() => void make()} />
+            <MakeLetters
+              count={Math.max(count, state.data.minimum)}
+              minimum={state.data.minimum}
+              countId={countId}
+              busy={busy}
+              onCount={setCount}
+              onMake={() => void make()}
+            />
           </>
         ))}
       <StatusMessage message={message} />
@@ -96,7 +111,14 @@ export function Letters({ survey }: { survey: Survey }) {
   );
 }
 
-function MakeLetters(props: { count: number; countId: string; busy: boolean; onCount(count: number): void; onMake(): void }) {
+function MakeLetters(props: {
+  count: number;
+  minimum: number;
+  countId: string;
+  busy: boolean;
+  onCount(count: number): void;
+  onMake(): void;
+}) {
   return (
     <div className="row">
       <div className="field small">
@@ -106,11 +128,15 @@ function MakeLetters(props: { count: number; countId: string; busy: boolean; onC
         <input
           id={props.countId}
           type="number"
-          min={1}
+          min={props.minimum}
           max={5000}
           value={props.count}
-          onChange={(e) => props.onCount(Math.max(1, Math.min(5000, Number(e.target.value) || 1)))}
+          aria-describedby={`${props.countId}-minimum`}
+          onChange={(e) => props.onCount(Math.max(props.minimum, Math.min(5000, Number(e.target.value) || props.minimum)))}
         />
+        <p className="hint" id={`${props.countId}-minimum`}>
+          <T k="staff:actions.letters.minimum" values={{ count: props.minimum }} />
+        </p>
       </div>
       <button type="button" className="button" disabled={props.busy} onClick={props.onMake}>
         <T k="staff:actions.letters.make" />
