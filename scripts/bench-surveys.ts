@@ -89,6 +89,7 @@ export async function ingestRatio(): Promise<void> {
     SERVE_CLIENT: "false",
     DEMO_DATA: "false",
     RESPONSE_RATE_LIMIT_PER_MIN: "0",
+    POLL_ANSWERS_PER_ADDRESS: "0",
   };
   delete env.DATABASE_URL;
   // BENCH_SERVER_FLAGS (e.g. "--cpu-prof") are passed to the server's node, for profiling.

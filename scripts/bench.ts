@@ -100,6 +100,7 @@ async function api(): Promise<void> {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     RESPONSE_RATE_LIMIT_PER_MIN: "0",
+    POLL_ANSWERS_PER_ADDRESS: "0",
     LOG_LEVEL: "warn",
   };
   delete env.DATABASE_URL;

@@ -151,4 +151,11 @@ describe("loadConfig", () => {
     });
     expect(configErrorFor({ JOIN_INBOX_MAX: "-1" }).message).toContain("JOIN_INBOX_MAX=");
   });
+
+  it("caps a poll's answers per address at 3 a day by default, takes another cap or 0 (none), and refuses a negative one", () => {
+    expect(loadConfig({}).surveys.pollAnswersPerAddress).toBe(3);
+    expect(loadConfig({ POLL_ANSWERS_PER_ADDRESS: "0" }).surveys.pollAnswersPerAddress).toBe(0);
+    expect(loadConfig({ POLL_ANSWERS_PER_ADDRESS: "10" }).surveys.pollAnswersPerAddress).toBe(10);
+    expect(configErrorFor({ POLL_ANSWERS_PER_ADDRESS: "-1" }).message).toContain("POLL_ANSWERS_PER_ADDRESS=");
+  });
 });

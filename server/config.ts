@@ -30,6 +30,7 @@ const ConfigSchema = z
     SERVE_CLIENT: env(z.enum(["true", "false"]).default("true")),
     RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
     POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
+    POLL_ANSWERS_PER_ADDRESS: env(z.coerce.number().int().min(0).max(1_000_000).default(3)),
     RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
     LETTER_BATCH_MIN: env(z.coerce.number().int().min(1).max(5000).default(100)),
     TRUST_PROXY: env(
@@ -183,6 +184,8 @@ export interface SurveyRules {
   rateLimitPerMinute: number;
   /** Whether a poll takes one response per device. */
   pollOnePerDevice: boolean;
+  /** Online answers one network address may give one poll a day (in this instance's memory); 0 turns the cap off. */
+  pollAnswersPerAddress: number;
   /** Counts under this are hidden in every result (shown as "<K"). */
   minCell: number;
   /** The fewest letters a batch may have: a batch of one would tell which addressee answered. */
@@ -217,6 +220,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     surveys: {
       rateLimitPerMinute: v.RESPONSE_RATE_LIMIT_PER_MIN,
       pollOnePerDevice: v.POLL_ONE_PER_DEVICE === "true",
+      pollAnswersPerAddress: v.POLL_ANSWERS_PER_ADDRESS,
       minCell: v.RESULTS_MIN_CELL,
       letterBatchMin: v.LETTER_BATCH_MIN,
     },

@@ -1,7 +1,8 @@
 /**
  * Per-address attempt counters, kept in this instance's memory only: nothing an address did is
  * written to the database, so no stored row can be turned back into an address (a hash of an IPv4
- * address reverses in about a core-hour). Counts run in fixed one-minute windows. Within a window an
+ * address reverses in about a core-hour). Counts run in fixed one-minute windows, or one-day windows
+ * for a cap over a longer horizon (a poll's answers per address). Within a window an
  * address is known only by a keyed hash (HMAC-SHA-256) under a random key made for that window; at
  * the window's end the key and every count are dropped (on the next attempt, and by a timer), so
  * nothing outlives its minute.
@@ -13,6 +14,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 
 const windowMs = 60_000;
+export const dayMs = 86_400_000;
 
 interface AttemptInput {
   scope: string;
@@ -20,6 +22,8 @@ interface AttemptInput {
   now: Date;
   /** An attempt's own id (a response's): copies of one attempt count once, so retries do not use up the limit. */
   once?: string;
+  /** The window's length: a minute (the default) or a day (`dayMs`). */
+  windowMs?: number;
 }
 
 class Window {
@@ -33,13 +37,17 @@ class Window {
 }
 
 export class RateLimiter {
-  private window: Window | null = null;
+  /** The current window of each length. */
+  private windows = new Map<number, Window>();
 
-  /** Adds one to this address's count in `scope` for the current minute; answers its count so far. */
-  count({ scope, address, now, once }: AttemptInput): number {
-    const start = Math.floor(now.getTime() / windowMs) * windowMs;
-    if (this.window?.start !== start) this.window = new Window(start);
-    const window = this.window;
+  /** Adds one to this address's count in `scope` for the current window; answers its count so far. */
+  count({ scope, address, now, once, windowMs: length = windowMs }: AttemptInput): number {
+    const start = Math.floor(now.getTime() / length) * length;
+    let window = this.windows.get(length);
+    if (window?.start !== start) {
+      window = new Window(start);
+      this.windows.set(length, window);
+    }
     const counter = window.tag("count", scope, address);
     if (once !== undefined) {
       const marker = window.tag("once", scope, address, once);
@@ -53,12 +61,12 @@ export class RateLimiter {
 
   /** Drops a window that has ended (the timer's job): its key and counts are gone. */
   sweep(now = Date.now()): void {
-    if (this.window && this.window.start + windowMs <= now) this.window = null;
+    for (const [length, window] of this.windows) if (window.start + length <= now) this.windows.delete(length);
   }
 
   /** How many addresses this minute's window holds (for tests). */
   get size(): number {
-    return this.window?.counts.size ?? 0;
+    return this.windows.get(windowMs)?.counts.size ?? 0;
   }
 }
 

@@ -12,7 +12,7 @@ import type { Database } from "../platform/db/database";
 import { prepared } from "../platform/db/prepared";
 import type { DB } from "../platform/db/schema";
 import { AppError } from "../platform/errors";
-import { countAttempt } from "../platform/rate-limit";
+import { countAttempt, dayMs } from "../platform/rate-limit";
 import { defineCountingWrite } from "./counts";
 import { responseKey } from "./keys";
 import { type PreparedResponse, prepareResponse, type Submission, submissionHashOf } from "./prepare";
@@ -49,10 +49,12 @@ class DefinitionChanged extends Error {
  */
 export async function submitResponse(database: Database, rules: SurveyRules, submission: Submission): Promise<SubmitResult> {
   const key = await responseKey(database);
-  const limited = rules.rateLimitPerMinute > 0 && (submission.mode ?? "online") === "online";
+  const online = (submission.mode ?? "online") === "online";
+  const limited = rules.rateLimitPerMinute > 0 && online;
+  const capped = rules.pollAnswersPerAddress > 0 && online && (await answerable(database, submission.surveyId)).kind === "poll";
   // A repeat of a stored response (a lost receipt, a second tab) is not a new attempt: it only gets its receipt.
   if (
-    limited &&
+    (limited || capped) &&
     !(await database.db
       .selectFrom("responses")
       .select("id")
@@ -60,13 +62,16 @@ export async function submitResponse(database: Database, rules: SurveyRules, sub
       .executeTakeFirst())
   ) {
     // Its own write, so every other attempt counts — refused ones (a wrong code, invalid answers) included.
-    const count = countAttempt(database, {
-      scope: "responses",
-      address: submission.clientAddress,
-      now: submission.now ?? new Date(),
-      once: submission.response.id,
-    });
-    if (count > rules.rateLimitPerMinute) throw new AppError("rate.limited", { limitPerMinute: rules.rateLimitPerMinute });
+    const attempt = { address: submission.clientAddress, now: submission.now ?? new Date(), once: submission.response.id };
+    if (limited && countAttempt(database, { ...attempt, scope: "responses" }) > rules.rateLimitPerMinute)
+      throw new AppError("rate.limited", { limitPerMinute: rules.rateLimitPerMinute });
+    // A poll takes at most POLL_ANSWERS_PER_ADDRESS answers a day from one address, whatever device ids it sends
+    // (finding 8: 25 fresh device ids from one client were all counted). A household may share an address.
+    if (
+      capped &&
+      countAttempt(database, { ...attempt, scope: `poll:${submission.surveyId}`, windowMs: dayMs }) > rules.pollAnswersPerAddress
+    )
+      throw new AppError("surveys.poll_address_limit", { perDay: rules.pollAnswersPerAddress });
   }
   for (let attempt = 1; ; attempt++) {
     const survey = await answerable(database, submission.surveyId);

@@ -1,13 +1,21 @@
 /**
- * A survey's results, read from its running counts (never a scan of its responses), with small
- * cells hidden: for residents (public polls) and for staff (any survey of their ward).
+ * A survey's results, read from its running counts (never a scan of its responses), for residents
+ * (public polls) and for staff (any survey of their ward). Every count goes through disclosure
+ * control (shared/surveys/disclosure.ts) for the whole survey at once, every breakdown together, so
+ * asking for another breakdown never shows what this one hides; number answers are counted in
+ * their question's fixed ranges (shared/surveys/ranges.ts).
  */
-import { answeredKey, type Breakdown, responsesKey, segmentFor, suppress } from "../../shared/surveys/aggregates";
-import type { SurveyDefinition } from "../../shared/surveys/model";
+import { answeredKey, type Breakdown, responsesKey, segmentFor } from "../../shared/surveys/aggregates";
+import { type Disclosed, disclose, type QuestionCounts } from "../../shared/surveys/disclosure";
+import type { Question, SurveyDefinition } from "../../shared/surveys/model";
+import { numberRanges, rangeOf } from "../../shared/surveys/ranges";
 import type { SurveyResults } from "../../shared/surveys/results";
 import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { definitionOf } from "./read";
+
+/** What was last disclosed for a survey, by the counts it was worked out from (solving takes a moment). */
+const disclosedCache = new WeakMap<Database, Map<string, { stamp: string; disclosed: Disclosed; minCell: number }>>();
 
 /**
  * A survey's results from its running counts, with small cells hidden. By default for everyone
@@ -24,60 +32,117 @@ export async function surveyResults(
     throw new AppError("results.not_public", { survey: surveyId });
   const definition = definitionOf(row);
 
-  // Counts of responses already acknowledged may still be on their way (db/group-commit.ts).
-  await database.settleCounts();
-  const query = database.db
-    .selectFrom("surveyAggregates")
-    .select(["questionId", "optionKey", "segment", "count"])
-    .where("surveyId", "=", surveyId);
-  const counts = await (options.breakdown
-    ? query.where("segment", "like", `${segmentFor(options.breakdown, "")}%`)
-    : query.where("segment", "=", "all")
-  ).execute();
+  const { counts, rows } = await countsOf(database, surveyId, definition);
+  const disclosed = disclosedFor(database, surveyId, options.minCell, counts, rows);
 
-  const bySegment = new Map<string, Map<string, number>>();
-  for (const c of counts) {
-    const cell = bySegment.get(c.segment) ?? new Map<string, number>();
-    cell.set(`${c.questionId}\u0000${c.optionKey}`, Number(c.count));
-    bySegment.set(c.segment, cell);
-  }
-  const segments = options.breakdown ? [...bySegment.keys()].sort() : ["all"];
+  const shownSegments = options.breakdown
+    ? counts.segments.filter((s) => s.startsWith(segmentFor(options.breakdown as Breakdown, "")))
+    : ["all"];
   return {
     surveyId,
     minCell: options.minCell,
     breakdown: options.breakdown ?? null,
-    segments: segments.map((segment) => {
-      const cells = bySegment.get(segment) ?? new Map<string, number>();
-      const get = (q: string, k: string) => cells.get(`${q}\u0000${k}`) ?? 0;
-      const responses = get(responsesKey, answeredKey);
-      const tooFew = responses < options.minCell;
-      return {
-        segment,
-        responses: tooFew && responses > 0 ? null : responses,
-        questions: definition.questions.map((question) => {
-          const keys = optionKeysOf(
-            question,
-            [...cells.keys()].filter((k) => k.startsWith(`${question.id}\u0000`)).map((k) => k.split("\u0000")[1] as string),
-          );
-          const shown = tooFew
-            ? keys.map(() => null)
-            : suppress(
-                keys.map((k) => get(question.id, k)),
-                options.minCell,
-              );
-          const answered = get(question.id, answeredKey);
-          return {
-            id: question.id,
-            answered: tooFew || (answered > 0 && answered < options.minCell) ? (answered === 0 ? 0 : null) : answered,
-            options: keys.map((key, i) => ({ key, count: shown[i] ?? null })),
-          };
-        }),
-      };
-    }),
+    segments: shownSegments.map((segment) => ({
+      segment,
+      responses: disclosed.responses.get(segment) ?? null,
+      questions: counts.questions.map((question) => {
+        const shown = disclosed.questions.get(question.id)?.get(segment) ?? [];
+        const options = question.keys.map((key, i) => ({ key, count: shown[i] ?? null }));
+        return {
+          id: question.id,
+          answered: shown[question.keys.length] ?? null,
+          // A number's range is listed only when its count is shown.
+          options: question.number ? options.filter((o) => o.count !== null) : options,
+        };
+      }),
+    })),
   };
 }
 
-function optionKeysOf(question: SurveyDefinition["questions"][number], present: string[]): string[] {
+/**
+ * A survey's true counts in every segment, as disclosure control takes them (exported for the test
+ * that solves the published tables against them).
+ */
+export async function countsOf(database: Database, surveyId: string, definition: SurveyDefinition) {
+  // Counts of responses already acknowledged may still be on their way (db/group-commit.ts).
+  await database.settleCounts();
+  const rows = await database.db
+    .selectFrom("surveyAggregates")
+    .select(["questionId", "optionKey", "segment", "count"])
+    .where("surveyId", "=", surveyId)
+    .execute();
+  const cells = new Map<string, Map<string, number>>();
+  for (const c of rows) {
+    const segment = cells.get(c.segment) ?? new Map<string, number>();
+    segment.set(`${c.questionId}\u0000${c.optionKey}`, Number(c.count));
+    cells.set(c.segment, segment);
+  }
+  const segments = ["all", ...[...cells.keys()].filter((s) => s !== "all").sort()];
+  const get = (segment: string, q: string, k: string) => cells.get(segment)?.get(`${q}\u0000${k}`) ?? 0;
+  const counts = {
+    segments,
+    responses: new Map(segments.map((s) => [s, get(s, responsesKey, answeredKey)])),
+    questions: definition.questions.map((question) => questionCounts(question, segments, cells, get)),
+  };
+  return { counts, rows };
+}
+
+function disclosedFor(
+  database: Database,
+  surveyId: string,
+  minCell: number,
+  counts: Parameters<typeof disclose>[0],
+  rows: { questionId: string; optionKey: string; segment: string; count: unknown }[],
+): Disclosed {
+  const stamp = rows
+    .map((r) => `${r.segment}\u0000${r.questionId}\u0000${r.optionKey}\u0000${r.count}`)
+    .sort()
+    .join("\n");
+  const cache = disclosedCache.get(database) ?? new Map();
+  disclosedCache.set(database, cache);
+  const cached = cache.get(surveyId);
+  if (cached && cached.stamp === stamp && cached.minCell === minCell) return cached.disclosed;
+  const disclosed = disclose(counts, minCell);
+  cache.set(surveyId, { stamp, disclosed, minCell });
+  return disclosed;
+}
+
+/** One question's counts in every segment: its keys (options, ratings or a number's ranges), then "answered". */
+function questionCounts(
+  question: Question,
+  segments: string[],
+  cells: Map<string, Map<string, number>>,
+  get: (segment: string, q: string, k: string) => number,
+): QuestionCounts & { number: boolean } {
+  const ranges = question.type === "number" ? numberRanges(question) : null;
+  const keys = ranges ? ranges.map((r) => r.key) : optionKeysOf(question);
+  const perSegment = new Map(
+    segments.map((segment) => {
+      const values = keys.map((key) => (ranges ? 0 : get(segment, question.id, key)));
+      if (ranges) {
+        for (const [pair, count] of cells.get(segment) ?? []) {
+          const [q, key] = pair.split("\u0000") as [string, string];
+          if (q !== question.id || key === answeredKey) continue;
+          const index = ranges.indexOf(rangeOf(ranges, Number(key)));
+          values[index] = (values[index] as number) + count;
+        }
+      }
+      return [segment, [...values, get(segment, question.id, answeredKey)]] as const;
+    }),
+  );
+  const all = perSegment.get("all") ?? [];
+  const everyone = (all[keys.length] ?? 0) === get("all", responsesKey, answeredKey);
+  return {
+    id: question.id,
+    keys,
+    alwaysAnswered: question.required && !question.showIf && everyone,
+    keysAddUp: question.type === "single" || question.type === "rating" || question.type === "number",
+    cells: perSegment,
+    number: ranges !== null,
+  };
+}
+
+function optionKeysOf(question: Question): string[] {
   switch (question.type) {
     case "single":
     case "multiple":
@@ -85,7 +150,6 @@ function optionKeysOf(question: SurveyDefinition["questions"][number], present: 
     case "rating":
       return ["1", "2", "3", "4", "5"];
     case "number":
-      return present.filter((k) => k !== answeredKey).sort((a, b) => Number(a) - Number(b));
     case "text":
       return [];
   }

@@ -89,6 +89,14 @@ export const errorCatalog = {
   "notices.not_found": { status: 404, message: "There is no such notice in this ward." },
   "notices.not_cancellable": { status: 409, message: "Only a notice still waiting to be sent can be cancelled." },
   "rate.limited": { status: 429, message: "Too many requests; wait a minute and try again." },
+  "surveys.poll_address_limit": {
+    status: 429,
+    message: "This network address has sent as many answers to this poll today as it may (POLL_ANSWERS_PER_ADDRESS); try again tomorrow.",
+  },
+  "population.out_of_range": {
+    status: 400,
+    message: "Each age band must be at most the ward's population, and the total within half and 1.5 times it (details name the bounds).",
+  },
   "service.unavailable": { status: 503, message: "The service is shutting down or cannot write; try again shortly." },
   "internal.error": { status: 500, message: "Something went wrong on the server." },
 } as const satisfies Record<

@@ -1,11 +1,11 @@
 /**
  * Properties of the running counts for any survey, any valid responses and any profile (the worked
  * examples are in aggregates.test.ts): each count is the number of respondents it names, a segment
- * counts exactly its part of the respondents, and suppression never lets a small cell be read.
+ * counts exactly its part of the respondents. Suppression is disclosure.ts's, tested beside it.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answeredKey, countsOf, responsesKey, suppress } from "./aggregates";
+import { answeredKey, countsOf, responsesKey } from "./aggregates";
 import { type Answer, type Answers, checkAnswers } from "./answers";
 import { ageBands, type Profile, type Question, type SurveyDefinition, yearsBands } from "./model";
 
@@ -259,50 +259,5 @@ describe("response counts", () => {
     expect(checkAnswers(def, answers)).toEqual([]);
     const keys = incrementsOf(def, answers, {}, "online").map((i) => key(i.questionId, i.optionKey, i.segment));
     expect(new Set(keys).size).toBe(keys.length);
-  });
-});
-
-describe("suppress", () => {
-  const counts = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 15 }), fc.integer({ min: 16, max: 500 })), { maxLength: 12 });
-  const minCell = fc.integer({ min: 1, max: 20 });
-
-  it("never shows a count under the minimum, never changes a count it shows, and always shows zero", () => {
-    fc.assert(
-      fc.property(counts, minCell, (cells, min) => {
-        const shown = suppress(cells, min);
-        expect(shown).toHaveLength(cells.length);
-        shown.forEach((s, i) => {
-          const count = cells[i] as number;
-          if (count > 0 && count < min) expect(s).toBeNull();
-          if (s !== null) expect(s).toBe(count);
-          if (count === 0) expect(s).toBe(0);
-        });
-      }),
-    );
-  });
-
-  it("never leaves one hidden count that the total minus the shown ones would give away", () => {
-    fc.assert(
-      fc.property(counts, minCell, (cells, min) => {
-        const shown = suppress(cells, min);
-        const hidden = shown.flatMap((s, i) => (s === null ? [i] : []));
-        if (hidden.length !== 1) return;
-        // One hidden count alone is only possible when nothing else is counted: the total is that count,
-        // itself under the minimum, and the results hide it too.
-        expect(cells.filter((c, i) => i !== hidden[0] && c > 0)).toEqual([]);
-        expect(cells[hidden[0] as number]).toBeLessThan(min);
-      }),
-    );
-  });
-
-  it("hides at most one count at or over the minimum, and only to cover exactly one under it", () => {
-    fc.assert(
-      fc.property(counts, minCell, (cells, min) => {
-        const shown = suppress(cells, min);
-        const small = cells.filter((c) => c > 0 && c < min).length;
-        const bigHidden = shown.filter((s, i) => s === null && (cells[i] as number) >= min).length;
-        expect(bigHidden).toBe(small === 1 && cells.some((c) => c >= min) ? 1 : 0);
-      }),
-    );
   });
 });

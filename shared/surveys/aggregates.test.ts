@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answeredKey, countsOf, responsesKey, segmentsOf, suppress } from "./aggregates";
+import { answeredKey, countsOf, responsesKey, segmentsOf } from "./aggregates";
 import type { Answers } from "./answers";
 import type { Question, SurveyDefinition } from "./model";
 
@@ -113,31 +113,5 @@ describe("countsOf", () => {
 
     expect(keys.length).toBeGreaterThan(6 * 6);
     expect(new Set(keys).size).toBe(keys.length);
-  });
-});
-
-describe("suppress", () => {
-  it("shows every count when all are at least the minimum", () => {
-    expect(suppress([10, 25, 11], 10)).toEqual([10, 25, 11]);
-  });
-
-  it("keeps zero as zero", () => {
-    expect(suppress([0, 12, 0, 30], 10)).toEqual([0, 12, 0, 30]);
-  });
-
-  it("hides every count under the minimum when two or more are hidden", () => {
-    expect(suppress([3, 40, 9, 12], 10)).toEqual([null, 40, null, 12]);
-  });
-
-  it("hides the smallest other non-zero count too when exactly one count is hidden", () => {
-    expect(suppress([4, 30, 0, 12, 50], 10)).toEqual([null, 30, 0, null, 50]);
-  });
-
-  it("hides a single small count without a partner when every other count is zero", () => {
-    expect(suppress([0, 3, 0], 10)).toEqual([0, null, 0]);
-  });
-
-  it("returns nothing for no counts", () => {
-    expect(suppress([], 10)).toEqual([]);
   });
 });

@@ -65,21 +65,3 @@ export function countsOf(
   }
   return { pairs, segments: segmentsOf(profile, mode) };
 }
-
-/**
- * Small-cell suppression: a count under `minCell` is hidden (null, shown as "<K"). When exactly one
- * count of a set is hidden, the smallest other is hidden too, so the hidden one cannot be worked
- * out by subtracting the others from the total.
- */
-export function suppress(counts: readonly number[], minCell: number): (number | null)[] {
-  const shown: (number | null)[] = counts.map((count) => (count > 0 && count < minCell ? null : count));
-  const hidden = shown.filter((c) => c === null).length;
-  if (hidden === 1) {
-    let smallest = -1;
-    shown.forEach((count, i) => {
-      if (count !== null && count > 0 && (smallest < 0 || count < (shown[smallest] as number))) smallest = i;
-    });
-    if (smallest >= 0) shown[smallest] = null;
-  }
-  return shown;
-}

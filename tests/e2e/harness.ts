@@ -44,6 +44,9 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     DATA_DIR: dataDir,
     CLIENT_DIR: clientDir,
     LOG_LEVEL: "info",
+    // Every browser here answers from 127.0.0.1, many times over one poll: the per-address cap is tested in
+    // tests/integration/disclosure.test.ts.
+    POLL_ANSWERS_PER_ADDRESS: "0",
     ...options.env,
   };
   delete env.DATABASE_URL;

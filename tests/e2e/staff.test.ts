@@ -72,6 +72,12 @@ describe("the staff console", () => {
     await page.getByLabel("内訳").selectOption("ageBand");
     await expect.poll(() => page.locator(".staff-segment").count()).toBeGreaterThan(1);
 
+    // The ward's poll takes anyone's answers: its results say so (issue 13, finding 8).
+    await page.goto(`${app.server.url}/staff`);
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(2);
+    await table.getByRole("link").filter({ hasNotText: "区民意識調査" }).first().click();
+    await expect.poll(() => page.getByRole("note").innerText()).toContain("未検証の意見募集");
+
     await page.getByRole("button", { name: "ログアウト" }).click();
     await page.getByRole("heading", { name: "職員ログイン" }).waitFor();
     expect((await fetch(`${app.server.url}/api/staff/session`)).status).toBe(401);

@@ -27,7 +27,7 @@ const poll: SurveyDefinition = {
   ],
 };
 
-/** Stores an open city-wide poll (run the server with RESPONSE_RATE_LIMIT_PER_MIN=0); answers its id. */
+/** Stores an open city-wide poll (run the server with RESPONSE_RATE_LIMIT_PER_MIN=0 and POLL_ANSWERS_PER_ADDRESS=0); answers its id. */
 export async function insertWritePoll(database: Database): Promise<string> {
   const row = surveyRow(poll, { wardCode: null });
   await insertInto(database, "surveys", [row]);

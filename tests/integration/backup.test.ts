@@ -34,6 +34,7 @@ describe("backup (SQLite)", () => {
     DEMO_DATA: "false",
     NOTICES: "false",
     RESPONSE_RATE_LIMIT_PER_MIN: "0",
+    POLL_ANSWERS_PER_ADDRESS: "0",
     LOG_LEVEL: "info",
   };
   delete env.DATABASE_URL;

@@ -70,6 +70,7 @@ async function serverWithResponses(count: number): Promise<ChildProcess> {
     DEMO_DATA: "false",
     LOG_LEVEL: "info",
     RESPONSE_RATE_LIMIT_PER_MIN: "0",
+    POLL_ANSWERS_PER_ADDRESS: "0",
   };
   delete env.DATABASE_URL;
   server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });

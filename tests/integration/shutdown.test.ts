@@ -24,6 +24,7 @@ describe.each(dialects)("graceful shutdown", (dialect) => {
         SERVE_CLIENT: "false",
         DEMO_DATA: "false",
         RESPONSE_RATE_LIMIT_PER_MIN: "0",
+        POLL_ANSWERS_PER_ADDRESS: "0",
         LOG_LEVEL: "info",
       };
       delete env.DATABASE_URL;

@@ -533,7 +533,7 @@ describe.each(dialects)("staff API", (dialect) => {
     describe("weighting to the population", () => {
       it("keeps each ward's age table editable by its own staff, and weights shares by it", async () => {
         const { headers } = await loginAs("kita.staff");
-        const bands = { "10s": 0, "20s": 6000, "30s": 0, "40s": 0, "50s": 0, "60s": 0, "70s": 4000, "80plus": 0 };
+        const bands = { "10s": 0, "20s": 60000, "30s": 0, "40s": 0, "50s": 0, "60s": 0, "70s": 40000, "80plus": 0 };
         const put = (body: unknown, h = headers) =>
           app.request("/api/staff/population", {
             method: "PUT",
@@ -544,7 +544,7 @@ describe.each(dialects)("staff API", (dialect) => {
         expect((await put({ ward: "27127", bands })).status).toBe(204);
         expect(await (await get("/api/staff/population", headers)).json()).toEqual({ ward: "27127", bands });
 
-        // 20 in their twenties (4 chose "yes") and 30 in their seventies (24 chose "yes").
+        // 20 in their twenties (10 chose "yes") and 30 in their seventies (20 chose "yes"): every count shown.
         const aged = { ...definition, profile: ["ageBand"] };
         const survey = { ...surveyRow("27127", "sampled"), definition: JSON.stringify(aged) };
         await insertInto(database, "surveys", [survey]);
@@ -552,7 +552,7 @@ describe.each(dialects)("staff API", (dialect) => {
         const send = (ageBand: "20s" | "70s", option: string) =>
           submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10, letterBatchMin: 1 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: { id: uuidv7(), answers: { knows: { option } }, profile: { ageBand } },
@@ -560,15 +560,15 @@ describe.each(dialects)("staff API", (dialect) => {
               mode: "paper",
             },
           );
-        for (let i = 0; i < 20; i++) await send("20s", i < 4 ? "yes" : "no");
-        for (let i = 0; i < 30; i++) await send("70s", i < 24 ? "yes" : "no");
+        for (let i = 0; i < 20; i++) await send("20s", i < 10 ? "yes" : "no");
+        for (let i = 0; i < 30; i++) await send("70s", i < 20 ? "yes" : "no");
 
         const results = StaffResults.parse(await (await get(`/api/staff/surveys/${survey.id}/results?weight=age`, headers)).json());
         const yes = results.segments[0]?.questions[0]?.options.find((o) => o.key === "yes");
-        // Unweighted 28/50 = 0.56; weighted 0.6 × 4/20 + 0.4 × 24/30 = 0.44.
-        expect(yes?.share).toBeCloseTo(0.56, 10);
-        expect(yes?.weighted?.share).toBeCloseTo(0.44, 10);
-        expect(yes?.weighted?.interval?.[0]).toBeLessThan(0.44);
+        // Unweighted 30/50 = 0.6; weighted 0.6 × 10/20 + 0.4 × 20/30 = 17/30.
+        expect(yes?.share).toBeCloseTo(0.6, 10);
+        expect(yes?.weighted?.share).toBeCloseTo(17 / 30, 10);
+        expect(yes?.weighted?.interval?.[0]).toBeLessThan(17 / 30);
         // "unsure" was chosen by nobody: its weighted share is 0, never a hidden cell made visible.
         const unsure = results.segments[0]?.questions[0]?.options.find((o) => o.key === "unsure");
         expect(unsure?.count).toBe(0);
@@ -599,7 +599,7 @@ describe.each(dialects)("staff API", (dialect) => {
           if (i === 9) expect(await read()).toEqual({ comments: [], keywords: [], hidden: true, minCell: 10 });
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10, letterBatchMin: 1 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: {
@@ -648,7 +648,7 @@ describe.each(dialects)("staff API", (dialect) => {
           const text = i === 0 ? '=HYPERLINK("http://evil.example","click")' : "";
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, minCell: 10, letterBatchMin: 1 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: {

@@ -40,7 +40,19 @@ const storePopulation = defineWrite(
   },
 );
 
-export function setPopulation(database: Database, user: StaffUser, ward: string, table: Population): Promise<void> {
+/**
+ * A table is taken only when it fits the ward (its population in the reference data): no band above
+ * the ward's whole population, and the total within half and 1.5 times it. Weighting reads only
+ * shown counts anyway (server/surveys/staff/results.ts); this keeps the weights believable.
+ */
+export async function setPopulation(database: Database, user: StaffUser, ward: string, table: Population): Promise<void> {
   if (!mayActFor(user, ward)) throw new AppError("staff.forbidden", { ward });
+  const row = await database.db.selectFrom("wards").select("population").where("code", "=", ward).executeTakeFirst();
+  if (!row) throw new AppError("wards.not_found", { ward });
+  const wardPopulation = Number(row.population);
+  const total = ageBands.reduce((sum, band) => sum + table[band], 0);
+  const bounds = { maxBand: wardPopulation, minTotal: Math.ceil(wardPopulation / 2), maxTotal: Math.floor(wardPopulation * 1.5) };
+  if (ageBands.some((band) => table[band] > bounds.maxBand) || total < bounds.minTotal || total > bounds.maxTotal)
+    throw new AppError("population.out_of_range", { ward, total, ...bounds });
   return database.write(storePopulation, { ward, table, user });
 }

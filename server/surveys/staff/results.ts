@@ -5,6 +5,7 @@ import { wilsonInterval } from "../../../shared/stats/wilson";
 import type { Breakdown } from "../../../shared/surveys/aggregates";
 import { answeredKey, responsesKey } from "../../../shared/surveys/aggregates";
 import { ageBands } from "../../../shared/surveys/model";
+import type { SurveyResults } from "../../../shared/surveys/results";
 import type { StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
 import { mayActFor } from "../../accounts/access";
 import { type Population, populationOf } from "../../planning/staff/population";
@@ -14,6 +15,8 @@ import { toSurvey } from "../read";
 import { surveyResults } from "../results";
 
 export { StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
+
+type WeightedOption = StaffResults["segments"][number]["questions"][number]["options"][number];
 
 export async function staffSurveys(database: Database, user: StaffUser): Promise<StaffSurveyList> {
   let query = database.db.selectFrom("surveys").selectAll().orderBy("createdAt", "desc");
@@ -56,7 +59,8 @@ export async function staffSurveyResults(
   if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
   const results = await surveyResults(database, surveyId, { ...options, publicOnly: false, includeDrafts: true });
   const sampled = row.kind === "sampled";
-  const weighting = options.weight === "age" && !options.breakdown ? await ageCells(database, surveyId, row.wardCode) : null;
+  const weighting =
+    options.weight === "age" && !options.breakdown ? await ageCells(database, surveyId, row.wardCode, options.minCell) : null;
   return {
     ...results,
     kind: row.kind,
@@ -71,7 +75,11 @@ export async function staffSurveyResults(
             ...option,
             share: shown ? (option.count as number) / (n as number) : null,
             interval: shown && sampled ? wilsonInterval(option.count as number, n as number) : null,
-            ...(weighting ? { weighted: shown ? weightedShare(weighting, question.id, option.key, sampled) : null } : {}),
+            ...(weighting
+              ? shown
+                ? weightedShare(weighting, question.id, option.key, sampled)
+                : { weighted: null, weightedUnavailable: "hidden_cells" as const }
+              : {}),
           };
         }),
       })),
@@ -81,29 +89,37 @@ export async function staffSurveyResults(
 
 interface AgeCells {
   population: Population;
-  /** `${question}\u0000${option}\u0000${band}` → count; option "_answered" for a question's respondents. */
-  counts: Map<string, number>;
+  /** The age-band breakdown as published: weighting reads only what disclosure control shows. */
+  bands: SurveyResults["segments"];
 }
 
-async function ageCells(database: Database, surveyId: string, ward: string | null): Promise<AgeCells> {
-  const rows = await database.db
-    .selectFrom("surveyAggregates")
-    .select(["questionId", "optionKey", "segment", "count"])
-    .where("surveyId", "=", surveyId)
-    .where("segment", "like", "age:%")
-    .execute();
-  const counts = new Map(rows.map((r) => [`${r.questionId}\u0000${r.optionKey}\u0000${r.segment.slice(4)}`, Number(r.count)]));
-  return { population: await populationOf(database, ward), counts };
+async function ageCells(database: Database, surveyId: string, ward: string | null, minCell: number): Promise<AgeCells> {
+  const byAge = await surveyResults(database, surveyId, { breakdown: "ageBand", minCell, publicOnly: false, includeDrafts: true });
+  return { population: await populationOf(database, ward), bands: byAge.segments };
 }
 
-/** Only shown counts get a weighted share: weighting never reveals a hidden cell. */
-function weightedShare(cells: AgeCells, questionId: string, optionKey: string, sampled: boolean) {
-  const result = poststratify(
-    ageBands.map((band) => ({
-      answered: cells.counts.get(`${questionId}\u0000${answeredKey}\u0000${band}`) ?? 0,
-      chose: cells.counts.get(`${questionId}\u0000${optionKey}\u0000${band}`) ?? 0,
-      population: cells.population[band],
-    })),
-  );
-  return result ? { share: result.share, interval: sampled ? result.interval : null } : null;
+/**
+ * A weighted share only from shown counts: every band the weighting uses (a population above 0 and
+ * anyone in it) must show both its "answered" and the option's count. Otherwise it is not worked out
+ * at all (finding 8: a population of 10,000,000 for one band and 1 for another read a band's hidden
+ * share back out of the weighted one).
+ */
+function weightedShare(
+  cells: AgeCells,
+  questionId: string,
+  optionKey: string,
+  sampled: boolean,
+): Pick<WeightedOption, "weighted" | "weightedUnavailable"> {
+  const bands = ageBands.map((band) => {
+    const question = cells.bands.find((s) => s.segment === `age:${band}`)?.questions.find((q) => q.id === questionId);
+    // A band without a segment had nobody in it: 0 is known, not hidden.
+    const answered = question ? question.answered : 0;
+    const chose = question ? (question.options.find((o) => o.key === optionKey)?.count ?? null) : 0;
+    return { answered, chose, population: cells.population[band] };
+  });
+  const used = bands.filter((b) => b.population > 0 && b.answered !== 0);
+  if (used.some((b) => b.answered === null || b.chose === null)) return { weighted: null, weightedUnavailable: "hidden_cells" };
+  const result = poststratify(used.map((b) => ({ answered: b.answered as number, chose: b.chose as number, population: b.population })));
+  if (!result) return { weighted: null, weightedUnavailable: "no_population" };
+  return { weighted: { share: result.share, interval: sampled ? result.interval : null } };
 }

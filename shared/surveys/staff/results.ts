@@ -31,6 +31,8 @@ export const StaffResults = z.object({
               interval: Interval,
               /** Weighted to the ward's population by age band (when asked for), with its interval. */
               weighted: z.optional(z.nullable(z.object({ share: z.number(), interval: Interval }))),
+              /** Why there is no weighted share: a band it would use has hidden counts, or no band has a population. */
+              weightedUnavailable: z.optional(z.enum(["hidden_cells", "no_population"])),
             }),
           ),
         }),

@@ -1,6 +1,7 @@
 /**
  * The results' tables, one per question and segment (the whole, or each band of a breakdown).
- * Counts under the minimum cell are shown as "<K"; a text question links to the free-text page.
+ * Counts under the minimum cell are shown as "<K" (number answers as ranges, listed when shown); a poll's
+ * results say they are unverified; a text question links to the free-text page.
  */
 import { localized, type Survey } from "../../../../shared/surveys/model";
 import type { StaffResults } from "../../../../shared/surveys/staff/results";
@@ -16,9 +17,16 @@ type QuestionResult = StaffResults["segments"][number]["questions"][number];
 export function Results({ survey, results }: { survey: Survey; results: StaffResults }) {
   const segmentName = useSegmentName(results.breakdown === "area" ? survey.ward : null);
   const weighted = results.segments.some((s) => s.questions.some((q) => q.options.some((o) => o.weighted !== undefined)));
+  // A poll takes anyone's answers: the console says so beside its results (issue 13, finding 8).
+  const unverified = results.kind === "poll";
   const min = results.minCell;
   return (
     <>
+      {unverified && (
+        <p className="notice" role="note">
+          <T k="staff:results.pollUnverified" />
+        </p>
+      )}
       <p className="hint">
         <T k="staff:results.suppressionNote" values={{ min }} />
         {results.kind === "sampled" && (
@@ -30,7 +38,7 @@ export function Results({ survey, results }: { survey: Survey; results: StaffRes
         {weighted && (
           <>
             {" "}
-            <T k="staff:results.weightNote" />
+            <T k="staff:results.weightNote" /> <T k="staff:results.weightRule" />
           </>
         )}
       </p>
@@ -132,9 +140,13 @@ function QuestionTable({
             {sampled && <td className="number">{option.interval ? range(option.interval) : "—"}</td>}
             {weighted && (
               <td className="number">
-                {option.weighted
-                  ? `${percent(option.weighted.share)}${option.weighted.interval ? ` (${range(option.weighted.interval)})` : ""}`
-                  : "—"}
+                {option.weighted ? (
+                  `${percent(option.weighted.share)}${option.weighted.interval ? ` (${range(option.weighted.interval)})` : ""}`
+                ) : option.weightedUnavailable ? (
+                  <T k="staff:results.weightedUnavailable" />
+                ) : (
+                  "—"
+                )}
               </td>
             )}
           </tr>
