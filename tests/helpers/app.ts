@@ -14,7 +14,13 @@ export const testPushNetwork: PushNetwork = {
 };
 export const testVapidKeys = generateVapidKeys();
 
-export const testSurveyRules: SurveyRules = { rateLimitPerMinute: 0, pollOnePerDevice: true, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 };
+export const testSurveyRules: SurveyRules = {
+  rateLimitPerMinute: 0,
+  pollOnePerDevice: true,
+  pollAnswersPerAddress: 0,
+  minCell: 10,
+  letterBatchMin: 1,
+};
 
 /** Staff rules with a short lockout, so tests can see it end. */
 export const testStaffRules: StaffRules = {
