@@ -67,6 +67,11 @@ describe("a place's name on the residents' map", () => {
     let found = false;
     for (let i = 0; i < (await circles.count()) && !found; i++) {
       await circles.nth(i).hover({ force: true });
+      // The tooltip opens on the hover event: on a busy machine, a moment after the hover returns.
+      await tooltip
+        .last()
+        .waitFor({ timeout: 2000 })
+        .catch(() => undefined);
       found = (await tooltip.count()) > 0 && (await tooltip.last().innerText()) === injected;
     }
     expect(found).toBe(true);
