@@ -129,10 +129,12 @@ export function serverAndBrowserForThisFile(env: Record<string, string> = {}): {
   return app;
 }
 
-/** axe-core's violations on the page as a resident or staff member sees it (the test context must bypass the CSP to inject it). */
+/** axe-core's violations on the page as a resident or staff member sees it, once its transitions end (the test context must bypass the CSP to inject it). */
 export async function axeViolations(page: Page) {
   await page.addScriptTag({ path: axePath });
   return page.evaluate(async () => {
+    // The page as it settles: a button's colour fading in (a 0.15 s transition) is not its contrast.
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
