@@ -2,20 +2,16 @@
  * 初回設定: the first run's setup link (printed at start while no staff account exists) opens this
  * page, where the first city administrator chooses a login and a password; then they are logged in.
  */
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { StaffLogin } from "../../../../shared/accounts/schemas";
 import { api } from "../../app/api";
-import { errorKeyOf } from "../../app/errors";
 import { T } from "../../app/i18n/T";
-import { navigate, useLocation } from "../../app/router";
 import { FormProblem } from "../../staff/FormActions";
-import { linkToken, NewPasswordFields, newPasswordProblem } from "./PasswordFields";
+import { NewPasswordFields, newPasswordProblem } from "./PasswordFields";
+import { useLinkForm } from "./useLinkForm";
 
 export function SetupPage({ login }: { login: (name: string, password: string) => Promise<string | null> }) {
-  const { hash } = useLocation();
-  const [token] = useState(() => linkToken(hash));
-  const [problem, setProblem] = useState<string | null>(token ? null : "staff:accounts.linkIncomplete");
-  const [busy, setBusy] = useState(false);
+  const { token, problem, setProblem, busy, send } = useLinkForm(login);
   const loginId = useId();
   const loginRuleId = useId();
   const nameId = useId();
@@ -32,21 +28,14 @@ export function SetupPage({ login }: { login: (name: string, password: string) =
         ? "staff:accounts.loginInvalid"
         : newPasswordProblem(form);
     setProblem(invalid);
-    if (invalid || !token) return;
-    setBusy(true);
-    try {
+    if (invalid) return;
+    await send(async (linkToken) => {
       const response = await api.api.staff.setup.$post({
-        json: { token, login: name, displayName: String(form.get("displayName") ?? "").trim() || name, password },
+        json: { token: linkToken, login: name, displayName: String(form.get("displayName") ?? "").trim() || name, password },
       });
       if (response.status !== 201) throw response;
-      const failed = await login(name, password);
-      if (failed) setProblem(failed);
-      else navigate("/staff", { replace: true });
-    } catch (failure) {
-      setProblem(await errorKeyOf(failure));
-    } finally {
-      setBusy(false);
-    }
+      return { login: name, password };
+    });
   };
 
   return (
