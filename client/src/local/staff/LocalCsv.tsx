@@ -1,7 +1,7 @@
 /** 通いの場 and the rest to and from CSV: the export is a plain download; an import is refused whole when a row is bad. */
-import { useId, useState } from "react";
-import { T } from "../../app/i18n/T";
+import { useState } from "react";
 import { useStaffApi } from "../../staff/api";
+import { CsvButtons } from "../../staff/CsvButtons";
 import { csvBody } from "../../staff/files";
 import { expectStatus } from "../../staff/staffFetch";
 import { failure, type LocalMessage } from "./LocalStatus";
@@ -9,7 +9,6 @@ import type { Kind } from "./localKinds";
 
 export function LocalCsv({ kind, ward, onImported }: { kind: Kind; ward: string; onImported: (message: LocalMessage) => void }) {
   const { api } = useStaffApi();
-  const id = useId();
   const [busy, setBusy] = useState(false);
   const upload = async (file: File | undefined) => {
     if (!file) return;
@@ -24,24 +23,13 @@ export function LocalCsv({ kind, ward, onImported }: { kind: Kind; ward: string;
     }
   };
   return (
-    <div className="actions">
-      <a className="button" href={`/api/staff/local/${kind}/export.csv?ward=${ward}`} download>
-        <T k="staff:local.export" />
-      </a>
-      <label htmlFor={id} className="button">
-        <T k={busy ? "staff:local.importing" : "staff:local.import"} />
-      </label>
-      <input
-        id={id}
-        type="file"
-        accept=".csv,text/csv"
-        className="visually-hidden"
-        disabled={busy}
-        onChange={(e) => {
-          void upload(e.target.files?.[0]);
-          e.target.value = "";
-        }}
-      />
-    </div>
+    <CsvButtons
+      exportHref={`/api/staff/local/${kind}/export.csv?ward=${ward}`}
+      exportKey="staff:local.export"
+      importKey="staff:local.import"
+      importingKey="staff:local.importing"
+      busy={busy}
+      onFile={(file) => void upload(file)}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { T } from "../../app/i18n/T";
 import type { StatusText } from "../../app/shell/StatusMessage";
 import { ActionStatus } from "../../staff/ActionStatus";
 import { useStaffApi } from "../../staff/api";
+import { CsvButtons } from "../../staff/CsvButtons";
 import { csvBody } from "../../staff/files";
 import { expectStatus } from "../../staff/staffFetch";
 
@@ -57,25 +58,14 @@ export function AreasImport({ ward, onImported }: { ward: string; onImported: ()
       <p>
         <T k="staff:areas.columns" />
       </p>
-      <div className="actions">
-        <a className="button" href={`/api/staff/wards/areas/export.csv?ward=${ward}`} download>
-          <T k="staff:areas.export" />
-        </a>
-        <label htmlFor={id} className="button">
-          <T k={busy ? "staff:areas.importing" : "staff:areas.import"} />
-        </label>
-        <input
-          id={id}
-          type="file"
-          accept=".csv,text/csv"
-          className="visually-hidden"
-          disabled={busy}
-          onChange={(e) => {
-            void upload(e.target.files?.[0]);
-            e.target.value = "";
-          }}
-        />
-      </div>
+      <CsvButtons
+        exportHref={`/api/staff/wards/areas/export.csv?ward=${ward}`}
+        exportKey="staff:areas.export"
+        importKey="staff:areas.import"
+        importingKey="staff:areas.importing"
+        busy={busy}
+        onFile={(file) => void upload(file)}
+      />
       {busy && (
         <p>
           <progress aria-labelledby={`${id}-progress`} />{" "}
