@@ -32,6 +32,7 @@ const ConfigSchema = z
     POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
     POLL_ANSWERS_PER_ADDRESS: env(z.coerce.number().int().min(0).max(1_000_000).default(3)),
     RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
+    RESULTS_REFRESH_HOURS: env(z.coerce.number().min(0).max(744).default(24)),
     LETTER_BATCH_MIN: env(z.coerce.number().int().min(1).max(5000).default(100)),
     TRUST_PROXY: env(
       z
@@ -188,6 +189,8 @@ export interface SurveyRules {
   pollAnswersPerAddress: number;
   /** Counts under this are hidden in every result (shown as "<K"). */
   minCell: number;
+  /** Hours between results snapshots while a survey is open (surveys/snapshots.ts); a close makes one sooner. */
+  refreshHours: number;
   /** The fewest letters a batch may have: a batch of one would tell which addressee answered. */
   letterBatchMin: number;
 }
@@ -222,6 +225,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       pollOnePerDevice: v.POLL_ONE_PER_DEVICE === "true",
       pollAnswersPerAddress: v.POLL_ANSWERS_PER_ADDRESS,
       minCell: v.RESULTS_MIN_CELL,
+      refreshHours: v.RESULTS_REFRESH_HOURS,
       letterBatchMin: v.LETTER_BATCH_MIN,
     },
     staff: {

@@ -4,12 +4,15 @@
  * bytes are gone from the files too (Database.compact); once a week the SQLite file is rebuilt (VACUUM).
  * On PostgreSQL, invitation codes and poll device marks are rewritten in their hashes' order every ten
  * minutes, so the order of their rows never lines up with the responses' for long (surveys/storage-order.ts).
+ * Every ten minutes too, results due to be published are (surveys/snapshots.ts: a survey closed, or a
+ * day passed with K new responses, without anyone reading them).
  */
 import { purgeAuditLog } from "./accounts/audit-log";
 import type { Config } from "./config";
 import { purgeJoinRequests } from "./local/staff/service";
 import type { Database } from "./platform/db/database";
 import type { Logger } from "./platform/logger";
+import { publication, publishDueResults } from "./surveys/snapshots";
 import { reorderByHash } from "./surveys/storage-order";
 
 const purgeEveryMs = 6 * 60 * 60 * 1000;
@@ -47,12 +50,21 @@ export function startHousekeeping(database: Database, config: Config, logger: Lo
     );
   const reorder = () =>
     reorderByHash(database).catch((error: unknown) => logger.warn("reordering codes and device marks failed", { error: String(error) }));
+  const publish = () =>
+    publishDueResults(database, publication(config.surveys)).then(
+      (made) => {
+        if (made > 0) logger.info("results published", { surveys: made });
+      },
+      (error: unknown) => logger.warn("publishing results failed", { error: String(error) }),
+    );
   void purgeAll();
   void reorder();
+  void publish();
   const timers = [
     setInterval(() => void purgeAll(), purgeEveryMs),
     setInterval(() => void vacuum(), vacuumEveryMs),
     setInterval(() => void reorder(), reorderEveryMs),
+    setInterval(() => void publish(), reorderEveryMs),
   ];
   for (const timer of timers) timer.unref();
   return () => {

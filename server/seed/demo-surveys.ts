@@ -22,7 +22,14 @@ import type { Tally } from "../surveys/tally";
 import { cityPoll, residentSurvey, type WardNames, wardPoll } from "./surveys";
 
 const day = 24 * 60 * 60 * 1000;
-const seedRules: SurveyRules = { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 };
+const seedRules: SurveyRules = {
+  rateLimitPerMinute: 0,
+  pollOnePerDevice: false,
+  pollAnswersPerAddress: 0,
+  minCell: 10,
+  refreshHours: 24,
+  letterBatchMin: 1,
+};
 
 /** The codes printed at start for a ward's sampled survey: derived, not stored in plain. */
 export function demoInvitationCodes(wardCode: string, count = 3): string[] {

@@ -101,6 +101,7 @@ const seedDemo = defineCountingWrite(
         "staffSessions",
         "staffTokens",
         "staffUsers",
+        "resultSnapshots",
         "surveyAggregates",
         "pollDevices",
         "invitationCodes",

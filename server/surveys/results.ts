@@ -1,6 +1,7 @@
 /**
- * A survey's results, read from its running counts (never a scan of its responses), for residents
- * (public polls) and for staff (any survey of their ward). Every count goes through disclosure
+ * A survey's results, read from its latest snapshot of the running counts (snapshots.ts: published
+ * after every K new responses, never live), for residents (public polls) and for staff (any survey of
+ * their ward). Every count goes through disclosure
  * control (shared/surveys/disclosure.ts) for the whole survey at once, every breakdown together, so
  * asking for another breakdown never shows what this one hides; number answers are counted in
  * their question's fixed ranges (shared/surveys/ranges.ts).
@@ -13,27 +14,28 @@ import type { SurveyResults } from "../../shared/surveys/results";
 import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { definitionOf } from "./read";
+import { latestSnapshot, type Publication } from "./snapshots";
 
-/** What was last disclosed for a survey, by the counts it was worked out from (solving takes a moment). */
-const disclosedCache = new WeakMap<Database, Map<string, { stamp: string; disclosed: Disclosed; minCell: number }>>();
+/** What was disclosed for a survey's snapshot (solving takes a moment): by snapshot id and K. */
+const disclosedCache = new WeakMap<Database, Map<string, { snapshot: string; disclosed: Disclosed; minCell: number }>>();
 
 /**
- * A survey's results from its running counts, with small cells hidden. By default for everyone
- * (only polls whose results the ward made public); staff see any survey of their ward.
+ * A survey's results as last published (snapshots.ts), with small cells hidden. By default for
+ * everyone (only polls whose results the ward made public); staff see any survey of their ward.
  */
 export async function surveyResults(
   database: Database,
   surveyId: string,
-  options: { breakdown?: Breakdown | undefined; minCell: number; publicOnly: boolean; includeDrafts?: boolean },
+  options: Publication & { breakdown?: Breakdown | undefined; publicOnly: boolean; includeDrafts?: boolean },
 ): Promise<SurveyResults> {
   const row = await database.db.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
   if (!row || (row.status === "draft" && !options.includeDrafts)) throw new AppError("surveys.not_found", { survey: surveyId });
   if (options.publicOnly && !(row.kind === "poll" && row.resultsPublic === 1))
     throw new AppError("results.not_public", { survey: surveyId });
   const definition = definitionOf(row);
-
-  const { counts, rows } = await countsOf(database, surveyId, definition);
-  const disclosed = disclosedFor(database, surveyId, options.minCell, counts, rows);
+  const snapshot = await latestSnapshot(database, surveyId, row, options);
+  const counts = countsFrom(snapshot?.rows ?? [], definition);
+  const disclosed = snapshot ? disclosedFor(database, surveyId, snapshot.id, options.minCell, counts) : null;
 
   const shownSegments = options.breakdown
     ? counts.segments.filter((s) => s.startsWith(segmentFor(options.breakdown as Breakdown, "")))
@@ -42,11 +44,13 @@ export async function surveyResults(
     surveyId,
     minCell: options.minCell,
     breakdown: options.breakdown ?? null,
+    publishedAt: snapshot?.madeAt ?? null,
     segments: shownSegments.map((segment) => ({
       segment,
-      responses: disclosed.responses.get(segment) ?? null,
+      // Nothing published yet: every number hidden, the total too.
+      responses: disclosed?.responses.get(segment) ?? null,
       questions: counts.questions.map((question) => {
-        const shown = disclosed.questions.get(question.id)?.get(segment) ?? [];
+        const shown = disclosed?.questions.get(question.id)?.get(segment) ?? [];
         const options = question.keys.map((key, i) => ({ key, count: shown[i] ?? null }));
         return {
           id: question.id,
@@ -60,8 +64,8 @@ export async function surveyResults(
 }
 
 /**
- * A survey's true counts in every segment, as disclosure control takes them (exported for the test
- * that solves the published tables against them).
+ * A survey's true running counts in every segment, as disclosure control takes them: live, for the
+ * tests that solve the published tables against what is stored.
  */
 export async function countsOf(database: Database, surveyId: string, definition: SurveyDefinition) {
   // Counts of responses already acknowledged may still be on their way (db/group-commit.ts).
@@ -71,6 +75,14 @@ export async function countsOf(database: Database, surveyId: string, definition:
     .select(["questionId", "optionKey", "segment", "count"])
     .where("surveyId", "=", surveyId)
     .execute();
+  return { counts: countsFrom(rows, definition), rows };
+}
+
+/** Counts in every segment from counted cells (a snapshot's, or the running ones). */
+export function countsFrom(
+  rows: readonly { questionId: string; optionKey: string; segment: string; count: unknown }[],
+  definition: SurveyDefinition,
+) {
   const cells = new Map<string, Map<string, number>>();
   for (const c of rows) {
     const segment = cells.get(c.segment) ?? new Map<string, number>();
@@ -79,31 +91,26 @@ export async function countsOf(database: Database, surveyId: string, definition:
   }
   const segments = ["all", ...[...cells.keys()].filter((s) => s !== "all").sort()];
   const get = (segment: string, q: string, k: string) => cells.get(segment)?.get(`${q}\u0000${k}`) ?? 0;
-  const counts = {
+  return {
     segments,
     responses: new Map(segments.map((s) => [s, get(s, responsesKey, answeredKey)])),
     questions: definition.questions.map((question) => questionCounts(question, segments, cells, get)),
   };
-  return { counts, rows };
 }
 
 function disclosedFor(
   database: Database,
   surveyId: string,
+  snapshot: string,
   minCell: number,
   counts: Parameters<typeof disclose>[0],
-  rows: { questionId: string; optionKey: string; segment: string; count: unknown }[],
 ): Disclosed {
-  const stamp = rows
-    .map((r) => `${r.segment}\u0000${r.questionId}\u0000${r.optionKey}\u0000${r.count}`)
-    .sort()
-    .join("\n");
   const cache = disclosedCache.get(database) ?? new Map();
   disclosedCache.set(database, cache);
   const cached = cache.get(surveyId);
-  if (cached && cached.stamp === stamp && cached.minCell === minCell) return cached.disclosed;
+  if (cached && cached.snapshot === snapshot && cached.minCell === minCell) return cached.disclosed;
   const disclosed = disclose(counts, minCell);
-  cache.set(surveyId, { stamp, disclosed, minCell });
+  cache.set(surveyId, { snapshot, disclosed, minCell });
   return disclosed;
 }
 

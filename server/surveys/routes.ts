@@ -84,6 +84,7 @@ export const surveyRoutes = new Hono<AppEnv>()
       const results = await surveyResults(c.var.deps.database, c.req.valid("param").id, {
         breakdown: c.req.valid("query").by,
         minCell: c.var.deps.surveys.minCell,
+        refreshHours: c.var.deps.surveys.refreshHours,
         publicOnly: true,
       });
       return c.json(results, 200);

@@ -7,6 +7,8 @@ export const SurveyResults = z.object({
   /** Counts under this are null: show them as "<minCell". */
   minCell: z.int(),
   breakdown: z.nullable(z.enum(breakdowns)),
+  /** When these counts were published (the snapshot's time); null while nothing is published yet. */
+  publishedAt: z.nullable(z.string()),
   segments: z.array(
     z.object({
       segment: z.string(),

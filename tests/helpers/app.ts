@@ -19,6 +19,8 @@ export const testSurveyRules: SurveyRules = {
   pollOnePerDevice: true,
   pollAnswersPerAddress: 0,
   minCell: 10,
+  // A snapshot whenever K new responses are in (a deployment waits RESULTS_REFRESH_HOURS, 24, between them).
+  refreshHours: 0,
   letterBatchMin: 1,
 };
 

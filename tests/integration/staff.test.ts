@@ -279,7 +279,11 @@ describe.each(dialects)("staff API", (dialect) => {
         const ward = await loginAs("kita.staff");
         const own = StaffSurveyList.parse(await (await get("/api/staff/surveys", ward.headers)).json());
         expect(own.surveys.map((s) => s.id)).toEqual([kita.id]);
-        expect(own.surveys[0]?.responses).toBe(28);
+        // Received so far: rounded to tens. Published: only once a snapshot is made (the first read of its results).
+        expect(own.surveys[0]).toMatchObject({ received: 30, responses: null, publishedAt: null });
+        expect((await get(`/api/staff/surveys/${kita.id}/results`, ward.headers)).status).toBe(200);
+        const published = StaffSurveyList.parse(await (await get("/api/staff/surveys", ward.headers)).json());
+        expect(published.surveys[0]).toMatchObject({ received: 30, responses: 28 });
 
         const admin = await loginAs("city.admin");
         const all = StaffSurveyList.parse(await (await get("/api/staff/surveys", admin.headers)).json());
@@ -488,10 +492,20 @@ describe.each(dialects)("staff API", (dialect) => {
           body: JSON.stringify(correction),
         });
         expect(corrected.status).toBe(204);
-        const options = StaffResults.parse(await (await get(`/api/staff/surveys/${kita.id}/results`, headers)).json()).segments[0]
-          ?.questions[0]?.options;
-        // 14 yes and 11 no before; the entry moved from yes to no: 14 and 12 (unsure stays hidden, and with it the next smallest).
-        expect(options?.find((o) => o.key === "yes")?.count).toBe(14);
+        const options = async () =>
+          StaffResults.parse(await (await get(`/api/staff/surveys/${kita.id}/results`, headers)).json()).segments[0]?.questions[0]?.options;
+        // Published results change only with K new responses: the correction alone shows nothing yet.
+        expect((await options())?.find((o) => o.key === "yes")?.count).toBe(15);
+        const { submitResponse } = await import("../../server/surveys/ingest");
+        for (let i = 0; i < 10; i++)
+          await submitResponse(database, testSurveyRules, {
+            surveyId: kita.id,
+            response: { id: uuidv7(), answers: { knows: { option: "unsure" } }, profile: {} },
+            clientAddress: "t",
+            mode: "paper",
+          });
+        // 15 yes, 11 no and 3 unsure before; the entry moved from yes to no, and 10 more were unsure: 14, 12 and 13.
+        expect(Object.fromEntries((await options())?.map((o) => [o.key, o.count]) ?? [])).toEqual({ yes: 14, no: 12, unsure: 13 });
         const audit = (await (await get("/api/staff/audit", headers)).json()) as { entries: { action: string }[] };
         // Newest first: the read of the results just above; and, among the changes, the correction then the entry.
         const actions = audit.entries.map((e) => e.action);
@@ -552,7 +566,7 @@ describe.each(dialects)("staff API", (dialect) => {
         const send = (ageBand: "20s" | "70s", option: string) =>
           submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, refreshHours: 0, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: { id: uuidv7(), answers: { knows: { option } }, profile: { ageBand } },
@@ -596,10 +610,10 @@ describe.each(dialects)("staff API", (dialect) => {
         const { submitResponse } = await import("../../server/surveys/ingest");
         const texts = ["保育所を増やしてほしい", "防災訓練の案内を早めに", "保育所の空きが少ない", "公園を明るく"];
         for (let i = 0; i < 12; i++) {
-          if (i === 9) expect(await read()).toEqual({ comments: [], keywords: [], hidden: true, minCell: 10 });
+          if (i === 9) expect(await read()).toEqual({ comments: [], keywords: [], hidden: true, minCell: 10, publishedAt: null });
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, refreshHours: 0, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: {
@@ -648,7 +662,7 @@ describe.each(dialects)("staff API", (dialect) => {
           const text = i === 0 ? '=HYPERLINK("http://evil.example","click")' : "";
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, letterBatchMin: 1 },
+            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, refreshHours: 0, letterBatchMin: 1 },
             {
               surveyId: survey.id,
               response: {

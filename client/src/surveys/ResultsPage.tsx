@@ -1,4 +1,7 @@
-/** みんなの回答: a public poll's counts, with groups under the minimum shown as "<K", as a readable table. */
+/**
+ * みんなの回答: a public poll's counts as last published (a snapshot after every K new answers, so one
+ * answer never shows as a change), with groups under the minimum shown as "<K", as a readable table.
+ */
 import { localized, type Survey } from "../../../shared/surveys/model";
 import type { SurveyResults } from "../../../shared/surveys/results";
 import { api } from "../app/api";
@@ -7,6 +10,7 @@ import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
+import { formatDate } from "./format";
 
 export function ResultsPage({ surveyId }: { surveyId: string }) {
   const { locale } = useT();
@@ -42,7 +46,20 @@ export function ResultsPage({ surveyId }: { surveyId: string }) {
       <p className="lead">
         <RubyText text={localized(survey.definition.title, locale)} />
       </p>
-      <p>{all?.responses !== null && <T k="surveys.results.responses" values={{ count: all?.responses ?? 0 }} />}</p>
+      {results.publishedAt === null ? (
+        <p>
+          <T k="surveys.results.notPublished" values={{ min: results.minCell }} />
+        </p>
+      ) : (
+        <p>
+          {all?.responses !== null && (
+            <>
+              <T k="surveys.results.responses" values={{ count: all?.responses ?? 0 }} />{" "}
+            </>
+          )}
+          <T k="surveys.results.publishedAt" values={{ date: formatDate(results.publishedAt, locale), min: results.minCell }} />
+        </p>
+      )}
       {all?.questions
         .filter((q) => q.options.length > 0)
         .map((q) => {

@@ -19,6 +19,7 @@ import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../../surveys/read";
 import { surveyResults } from "../../surveys/results";
+import type { Publication } from "../../surveys/snapshots";
 
 /** May this user see the indicator at all? A city-wide one: everyone; a ward's: its staff and administrators. */
 const visible = (user: StaffUser, row: Pick<IndicatorTable, "wardCode">) => row.wardCode === null || mayActFor(user, row.wardCode);
@@ -39,7 +40,7 @@ interface Measured {
   interval: [number, number] | null;
 }
 
-async function fromSurvey(database: Database, surveyId: string, indicator: IndicatorTable, minCell: number): Promise<Measured> {
+async function fromSurvey(database: Database, surveyId: string, indicator: IndicatorTable, publication: Publication): Promise<Measured> {
   const row = await database.db
     .selectFrom("surveys")
     .select(["id", "version", "definition", "kind"])
@@ -50,7 +51,7 @@ async function fromSurvey(database: Database, surveyId: string, indicator: Indic
   const definition = definitionOf(row);
   const question = definition.questions.find((q) => q.id === indicator.questionId);
   if (!question || (question.type !== "single" && question.type !== "multiple")) return { share: null, n: null, interval: null };
-  const results = await surveyResults(database, surveyId, { minCell, publicOnly: false, includeDrafts: true });
+  const results = await surveyResults(database, surveyId, { ...publication, publicOnly: false, includeDrafts: true });
   const counted = results.segments[0]?.questions.find((q) => q.id === question.id);
   if (!counted) return { share: null, n: null, interval: null };
   const k = themeCount(
@@ -91,7 +92,7 @@ function seriesOf(ward: string | null, indicator: IndicatorTable, points: Indica
   };
 }
 
-export async function listIndicators(database: Database, user: StaffUser, minCell: number): Promise<Indicator[]> {
+export async function listIndicators(database: Database, user: StaffUser, publication: Publication): Promise<Indicator[]> {
   await database.settleCounts();
   const rows = (await database.db.selectFrom("indicators").selectAll().orderBy("createdAt").execute()).filter((row) => visible(user, row));
   const indicators: Indicator[] = [];
@@ -101,7 +102,7 @@ export async function listIndicators(database: Database, user: StaffUser, minCel
     const years = await query.orderBy("wardCode").orderBy("year").execute();
     const byWard = new Map<string, IndicatorPoint[]>();
     for (const year of years) {
-      const measured = year.surveyId ? await fromSurvey(database, year.surveyId, row, minCell) : recorded(year);
+      const measured = year.surveyId ? await fromSurvey(database, year.surveyId, row, publication) : recorded(year);
       const point: IndicatorPoint = {
         year: year.year,
         ...measured,

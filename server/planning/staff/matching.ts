@@ -21,6 +21,7 @@ import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../../surveys/read";
 import { surveyResults } from "../../surveys/results";
+import type { Publication } from "../../surveys/snapshots";
 import { checkWard, listPolicies, toPolicy } from "./policies";
 
 type ChoiceQuestion = Extract<Question, { type: "single" | "multiple" }>;
@@ -75,7 +76,7 @@ function policyCounts(policies: Policy[]): Map<Theme, Policy[]> {
 export async function matchingMatrix(
   database: Database,
   user: StaffUser,
-  options: { ward: string; survey?: string | undefined; by: "area" | "ageBand"; minCell: number },
+  options: Publication & { ward: string; survey?: string | undefined; by: "area" | "ageBand" },
 ): Promise<MatchingMatrix> {
   const { ward, by, minCell } = options;
   checkWard(user, ward);
@@ -110,8 +111,8 @@ export async function matchingMatrix(
     };
   }
   const [overall, split] = await Promise.all([
-    surveyResults(database, source.id, { minCell, publicOnly: false }),
-    surveyResults(database, source.id, { breakdown: by, minCell, publicOnly: false }),
+    surveyResults(database, source.id, { minCell, refreshHours: options.refreshHours, publicOnly: false }),
+    surveyResults(database, source.id, { breakdown: by, minCell, refreshHours: options.refreshHours, publicOnly: false }),
   ]);
   const prefix = by === "area" ? "area:" : "age:";
   const bySegment = new Map(split.segments.map((s) => [s.segment.slice(prefix.length), needIn(source, s)]));
@@ -135,7 +136,8 @@ export async function matchingMatrix(
 }
 
 /** Each ward's need per theme (its newest survey with a priority question) beside its policies: city administrators only. */
-export async function wardComparison(database: Database, minCell: number): Promise<WardComparison> {
+export async function wardComparison(database: Database, publication: Publication): Promise<WardComparison> {
+  const { minCell } = publication;
   const wards = await database.db.selectFrom("wards").select("code").orderBy("code").execute();
   const allPolicies = (await database.db.selectFrom("policies").selectAll().execute()).map(toPolicy);
   const result: WardComparison["wards"] = [];
@@ -143,7 +145,7 @@ export async function wardComparison(database: Database, minCell: number): Promi
     const [source] = await needSources(database, code);
     const policies = policyCounts(allPolicies.filter((p) => p.ward === code));
     const need = source
-      ? needIn(source, (await surveyResults(database, source.id, { minCell, publicOnly: false })).segments[0])
+      ? needIn(source, (await surveyResults(database, source.id, { ...publication, publicOnly: false })).segments[0])
       : () => ({ share: null, interval: null });
     const cells = themes.map((theme) => ({ theme, need: need(theme), policies: policies.get(theme)?.length ?? 0 }));
     const out = standingOut(cells.map((c) => ({ share: c.need.share, policies: c.policies })));

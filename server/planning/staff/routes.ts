@@ -12,6 +12,7 @@ import { wardFor } from "../../accounts/access";
 import { adminOnly, staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
+import { publication } from "../../surveys/snapshots";
 import { createIndicator, deleteIndicator, listIndicators, removeIndicatorYear, setIndicatorYear, updateIndicator } from "./indicators";
 import { matchingMatrix, wardComparison } from "./matching";
 import { comparisonCsv, matrixCsv, recordMatchingExport, segmentNamesJa, wardNamesJa } from "./matching-export";
@@ -104,6 +105,7 @@ export const planningStaffRoutes = staffApp()
         survey: query.survey,
         by: query.by ?? "area",
         minCell: c.var.deps.surveys.minCell,
+        refreshHours: c.var.deps.surveys.refreshHours,
       });
       return c.json(matrix, 200);
     },
@@ -117,7 +119,7 @@ export const planningStaffRoutes = staffApp()
       const { user } = c.var.staff;
       const query = c.req.valid("query");
       const ward = wardFor(user, query.ward);
-      const matrix = await matchingMatrix(database, user, { ward, survey: query.survey, by: query.by ?? "area", minCell: surveys.minCell });
+      const matrix = await matchingMatrix(database, user, { ward, survey: query.survey, by: query.by ?? "area", ...publication(surveys) });
       await database.write(recordMatchingExport, { user, ward, what: "matrix" });
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="needs-${ward}.csv"`);
@@ -132,7 +134,7 @@ export const planningStaffRoutes = staffApp()
       responses: { 200: { description: "The comparison", schema: WardComparison } },
     }),
     adminOnly,
-    async (c) => c.json(await wardComparison(c.var.deps.database, c.var.deps.surveys.minCell), 200),
+    async (c) => c.json(await wardComparison(c.var.deps.database, publication(c.var.deps.surveys)), 200),
   )
   .get(
     "/matching/wards.csv",
@@ -140,7 +142,7 @@ export const planningStaffRoutes = staffApp()
     adminOnly,
     async (c) => {
       const { database, surveys } = c.var.deps;
-      const comparison = await wardComparison(database, surveys.minCell);
+      const comparison = await wardComparison(database, publication(surveys));
       await database.write(recordMatchingExport, { user: c.var.staff.user, ward: null, what: "wards" });
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", 'attachment; filename="needs-wards.csv"');
@@ -154,7 +156,7 @@ export const planningStaffRoutes = staffApp()
       tags: ["staff"],
       responses: { 200: { description: "Indicators", schema: IndicatorList } },
     }),
-    async (c) => c.json({ indicators: await listIndicators(c.var.deps.database, c.var.staff.user, c.var.deps.surveys.minCell) }, 200),
+    async (c) => c.json({ indicators: await listIndicators(c.var.deps.database, c.var.staff.user, publication(c.var.deps.surveys)) }, 200),
   )
   .post(
     "/indicators",

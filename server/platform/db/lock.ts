@@ -7,7 +7,7 @@
 import { sql, type Transaction } from "kysely";
 
 /** Waits for the start lock named `name` inside the write's transaction (PostgreSQL only). */
-export async function takeStartLock(trx: Transaction<unknown>, dialect: "sqlite" | "postgres", name: string): Promise<void> {
+export async function takeStartLock<D>(trx: Transaction<D>, dialect: "sqlite" | "postgres", name: string): Promise<void> {
   if (dialect !== "postgres") return;
   // Keyed by the schema as well, so databases in other schemas of one server never wait for each other.
   await sql`select pg_advisory_xact_lock(hashtext(current_schema() || ${`:${name}`}))`.execute(trx);

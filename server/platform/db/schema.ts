@@ -21,6 +21,7 @@ import type {
   InvitationCodeTable,
   PollDeviceTable,
   ResponseTable,
+  ResultSnapshotTable,
   SurveyAggregateTable,
   SurveyTable,
 } from "./tables/surveys";
@@ -43,6 +44,7 @@ export type {
   InvitationCodeTable,
   PollDeviceTable,
   ResponseTable,
+  ResultSnapshotTable,
   SurveyAggregateTable,
   SurveyTable,
 } from "./tables/surveys";
@@ -57,6 +59,7 @@ export interface DB {
   invitationCodes: InvitationCodeTable;
   pollDevices: PollDeviceTable;
   surveyAggregates: SurveyAggregateTable;
+  resultSnapshots: ResultSnapshotTable;
   countState: CountStateTable;
   staffUsers: StaffUserTable;
   staffSessions: StaffSessionTable;

@@ -1,10 +1,9 @@
 /**
  * Free-text answers for staff: searchable, filterable by theme, with keyword counts, and taggable
- * with policy themes. Shown only once the survey has enough responses that none stands out, and
- * never with the respondent's profile.
+ * with policy themes. Only the answers a results snapshot took in are shown (snapshots.ts: at least K
+ * at a time, so none stands out), and never with the respondent's profile.
  */
 import type { StaffUser } from "../../../shared/accounts/schemas";
-import { answeredKey, responsesKey } from "../../../shared/surveys/aggregates";
 import type { Answers } from "../../../shared/surveys/answers";
 import type { Theme } from "../../../shared/surveys/model";
 import { actorOf, mayActFor } from "../../accounts/access";
@@ -13,6 +12,7 @@ import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../read";
+import { latestSnapshot, type Publication } from "../snapshots";
 import { keywordCounts } from "./keywords";
 
 export interface Comment {
@@ -26,33 +26,39 @@ export async function surveyComments(
   database: Database,
   user: StaffUser,
   surveyId: string,
-  options: { q?: string | undefined; theme?: Theme | undefined; minCell: number },
-): Promise<{ comments: Comment[]; keywords: { word: string; count: number }[]; hidden: boolean; minCell: number }> {
+  options: Publication & { q?: string | undefined; theme?: Theme | undefined },
+): Promise<{
+  comments: Comment[];
+  keywords: { word: string; count: number }[];
+  hidden: boolean;
+  minCell: number;
+  publishedAt: string | null;
+}> {
   const survey = await database.db
     .selectFrom("surveys")
-    .select(["id", "version", "definition", "wardCode"])
+    .select(["id", "version", "definition", "wardCode", "closesAt", "status"])
     .where("id", "=", surveyId)
     .executeTakeFirst();
   if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
-  await database.settleCounts();
-  const total = await database.db
-    .selectFrom("surveyAggregates")
-    .select("count")
-    .where("surveyId", "=", surveyId)
-    .where("questionId", "=", responsesKey)
-    .where("optionKey", "=", answeredKey)
-    .where("segment", "=", "all")
-    .executeTakeFirst();
-  if (Number(total?.count ?? 0) < options.minCell) return { comments: [], keywords: [], hidden: true, minCell: options.minCell };
+  // Free text shows with the results it was published with: a new answer's text appears only among K others.
+  const snapshot = await latestSnapshot(database, surveyId, survey, options);
+  if (!snapshot) return { comments: [], keywords: [], hidden: true, minCell: options.minCell, publishedAt: null };
 
   const definition = definitionOf(survey);
   const textQuestions = new Set(definition.questions.filter((q) => q.type === "text").map((q) => q.id));
-  const rows = await database.db.selectFrom("responses").select(["id", "answers"]).where("surveyId", "=", surveyId).orderBy("id").execute();
+  const rows = await database.db
+    .selectFrom("responses")
+    .select(["id", "answers"])
+    .where("surveyId", "=", surveyId)
+    .where("published", "=", 1)
+    .orderBy("id")
+    .execute();
   const tags = await database.db
     .selectFrom("commentThemes")
     .innerJoin("responses", "responses.id", "commentThemes.responseId")
     .select(["commentThemes.responseId", "commentThemes.questionId", "commentThemes.theme"])
     .where("responses.surveyId", "=", surveyId)
+    .where("responses.published", "=", 1)
     .execute();
   const themesOf = new Map<string, Theme[]>();
   for (const tag of tags) {
@@ -72,7 +78,13 @@ export async function surveyComments(
   );
   // Each read of free text is in the audit log: who, which survey, how many answers — never which ones.
   await database.write(recordCommentsView, { user, surveyId, ward: survey.wardCode, count: comments.length });
-  return { comments, keywords: await keywordCounts(comments.map((c) => c.text)), hidden: false, minCell: options.minCell };
+  return {
+    comments,
+    keywords: await keywordCounts(comments.map((c) => c.text)),
+    hidden: false,
+    minCell: options.minCell,
+    publishedAt: snapshot.madeAt,
+  };
 }
 
 const recordCommentsView = defineWrite(
@@ -101,6 +113,7 @@ const tagComment = defineWrite(
       .select("id")
       .where("id", "=", responseId)
       .where("surveyId", "=", surveyId)
+      .where("published", "=", 1)
       .executeTakeFirst();
     if (!response) throw new AppError("route.not_found", { response: responseId });
     await trx.deleteFrom("commentThemes").where("responseId", "=", responseId).where("questionId", "=", questionId).execute();

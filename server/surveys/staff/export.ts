@@ -15,6 +15,7 @@ import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { definitionOf } from "../read";
+import type { Publication } from "../snapshots";
 import { staffSurveyResults } from "./results";
 
 export interface ExportData {
@@ -27,7 +28,7 @@ export async function exportData(
   database: Database,
   user: StaffUser,
   surveyId: string,
-  options: { breakdown?: Breakdown | undefined; minCell: number; withComments?: boolean },
+  options: Publication & { breakdown?: Breakdown | undefined; withComments?: boolean },
 ): Promise<ExportData> {
   const results = await staffSurveyResults(database, user, surveyId, options);
   const row = await database.db
@@ -43,7 +44,14 @@ export async function exportData(
   const enough = total !== null && total !== undefined && total >= options.minCell;
   // Free text only for an account with the permission to read it (personal data).
   if (options.withComments !== false && enough && (textQuestions.size > 0 || otherQuestions.size > 0)) {
-    const responses = await database.db.selectFrom("responses").select("answers").where("surveyId", "=", surveyId).orderBy("id").execute();
+    // The free text of the responses the published results count, as on the comments page.
+    const responses = await database.db
+      .selectFrom("responses")
+      .select("answers")
+      .where("surveyId", "=", surveyId)
+      .where("published", "=", 1)
+      .orderBy("id")
+      .execute();
     for (const response of responses) {
       const answers = JSON.parse(response.answers) as Answers;
       for (const [questionId, answer] of Object.entries(answers)) {
@@ -67,7 +75,7 @@ export async function exportFor(
   database: Database,
   user: StaffUser,
   surveyId: string,
-  options: { breakdown?: Breakdown | undefined; minCell: number; withComments?: boolean },
+  options: Publication & { breakdown?: Breakdown | undefined; withComments?: boolean },
   format: "csv" | "json",
 ): Promise<ExportData> {
   const data = await exportData(database, user, surveyId, options);

@@ -1,5 +1,6 @@
 /** Surveys as staff read them, always within the staff member's ward (a city administrator: all). */
 import type { StaffUser } from "../../../shared/accounts/schemas";
+import { roundedCount } from "../../../shared/stats/rounded";
 import { poststratify } from "../../../shared/stats/weighting";
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import type { Breakdown } from "../../../shared/surveys/aggregates";
@@ -13,13 +14,24 @@ import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { toSurvey } from "../read";
 import { surveyResults } from "../results";
+import type { Publication } from "../snapshots";
 
 export { StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
 
 type WeightedOption = StaffResults["segments"][number]["questions"][number]["options"][number];
 
-export async function staffSurveys(database: Database, user: StaffUser): Promise<StaffSurveyList> {
-  let query = database.db.selectFrom("surveys").selectAll().orderBy("createdAt", "desc");
+/**
+ * The surveys in the staff member's scope, each with the responses its published results count (exact:
+ * they are published) and, while more come in, about how many have been received: rounded to tens and
+ * hidden under K, so the list never changes by one response.
+ */
+export async function staffSurveys(database: Database, user: StaffUser, minCell: number): Promise<StaffSurveyList> {
+  let query = database.db
+    .selectFrom("surveys")
+    .leftJoin("resultSnapshots", "resultSnapshots.surveyId", "surveys.id")
+    .selectAll("surveys")
+    .select(["resultSnapshots.responses as published", "resultSnapshots.madeAt as publishedAt"])
+    .orderBy("createdAt", "desc");
   if (user.role !== "city_admin") query = query.where("wardCode", "=", user.ward);
   const rows = await query.execute();
   await database.settleCounts();
@@ -35,6 +47,7 @@ export async function staffSurveys(database: Database, user: StaffUser): Promise
     ).map((row) => [row.surveyId, Number(row.count)]),
   );
   return {
+    minCell,
     surveys: rows.map((row) => {
       const { definition, ...survey } = toSurvey(row);
       return {
@@ -42,7 +55,9 @@ export async function staffSurveys(database: Database, user: StaffUser): Promise
         questionCount: definition.questions.length,
         title: definition.title,
         description: definition.description,
-        responses: counts.get(row.id) ?? 0,
+        responses: row.published === null ? null : Number(row.published),
+        publishedAt: row.publishedAt,
+        received: roundedCount(counts.get(row.id) ?? 0, minCell),
       };
     }),
   };
@@ -53,14 +68,13 @@ export async function staffSurveyResults(
   database: Database,
   user: StaffUser,
   surveyId: string,
-  options: { breakdown?: Breakdown | undefined; minCell: number; weight?: "age" | undefined },
+  options: Publication & { breakdown?: Breakdown | undefined; weight?: "age" | undefined },
 ): Promise<StaffResults> {
   const row = await database.db.selectFrom("surveys").select(["wardCode", "kind"]).where("id", "=", surveyId).executeTakeFirst();
   if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
   const results = await surveyResults(database, surveyId, { ...options, publicOnly: false, includeDrafts: true });
   const sampled = row.kind === "sampled";
-  const weighting =
-    options.weight === "age" && !options.breakdown ? await ageCells(database, surveyId, row.wardCode, options.minCell) : null;
+  const weighting = options.weight === "age" && !options.breakdown ? await ageCells(database, surveyId, row.wardCode, options) : null;
   return {
     ...results,
     kind: row.kind,
@@ -93,8 +107,14 @@ interface AgeCells {
   bands: SurveyResults["segments"];
 }
 
-async function ageCells(database: Database, surveyId: string, ward: string | null, minCell: number): Promise<AgeCells> {
-  const byAge = await surveyResults(database, surveyId, { breakdown: "ageBand", minCell, publicOnly: false, includeDrafts: true });
+async function ageCells(database: Database, surveyId: string, ward: string | null, publication: Publication): Promise<AgeCells> {
+  const byAge = await surveyResults(database, surveyId, {
+    breakdown: "ageBand",
+    minCell: publication.minCell,
+    refreshHours: publication.refreshHours,
+    publicOnly: false,
+    includeDrafts: true,
+  });
   return { population: await populationOf(database, ward), bands: byAge.segments };
 }
 

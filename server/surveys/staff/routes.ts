@@ -30,7 +30,7 @@ export const surveyStaffRoutes = staffApp()
       tags: ["staff"],
       responses: { 200: { description: "Surveys with their response counts", schema: StaffSurveyList } },
     }),
-    async (c) => c.json(await staffSurveys(c.var.deps.database, c.var.staff.user), 200),
+    async (c) => c.json(await staffSurveys(c.var.deps.database, c.var.staff.user, c.var.deps.surveys.minCell), 200),
   )
   .get(
     "/:id/results",
@@ -45,6 +45,7 @@ export const surveyStaffRoutes = staffApp()
       const results = await staffSurveyResults(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, {
         breakdown: c.req.valid("query").by,
         minCell: c.var.deps.surveys.minCell,
+        refreshHours: c.var.deps.surveys.refreshHours,
         weight: c.req.valid("query").weight,
       });
       await recordResultsRead(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, c.req.valid("query").by);
@@ -167,6 +168,7 @@ export const surveyStaffRoutes = staffApp()
       const options = {
         breakdown: c.req.valid("query").by,
         minCell: c.var.deps.surveys.minCell,
+        refreshHours: c.var.deps.surveys.refreshHours,
         withComments: c.var.staff.permissions.includes("personal"),
       };
       const data = await exportFor(c.var.deps.database, c.var.staff.user, id, options, "csv");
@@ -189,6 +191,7 @@ export const surveyStaffRoutes = staffApp()
       const options = {
         breakdown: c.req.valid("query").by,
         minCell: c.var.deps.surveys.minCell,
+        refreshHours: c.var.deps.surveys.refreshHours,
         withComments: c.var.staff.permissions.includes("personal"),
       };
       const data = await exportFor(c.var.deps.database, c.var.staff.user, id, options, "json");
@@ -238,6 +241,7 @@ export const surveyStaffRoutes = staffApp()
           /** The fewest letters a new batch may have (LETTER_BATCH_MIN), and under how many answers a batch shows none. */
           minimum: c.var.deps.surveys.letterBatchMin,
           minCell: c.var.deps.surveys.minCell,
+          refreshHours: c.var.deps.surveys.refreshHours,
           // The address letters lead to; null: letters cannot be made until PUBLIC_URL is set.
           publicUrl: c.var.deps.publicUrl ?? null,
         },
@@ -261,6 +265,7 @@ export const surveyStaffRoutes = staffApp()
           q,
           theme,
           minCell: c.var.deps.surveys.minCell,
+          refreshHours: c.var.deps.surveys.refreshHours,
         }),
         200,
       );

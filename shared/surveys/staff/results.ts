@@ -5,7 +5,18 @@ import { SurveySummary } from "../model";
 import { SurveyResults } from "../results";
 
 export const StaffSurveyList = z.object({
-  surveys: z.array(z.object({ ...SurveySummary.shape, responses: z.int() })),
+  /** K (RESULTS_MIN_CELL): under it, "received" is null. */
+  minCell: z.int(),
+  surveys: z.array(
+    z.object({
+      ...SurveySummary.shape,
+      /** The responses the published results count (null: nothing published yet). */
+      responses: z.nullable(z.int()),
+      publishedAt: z.nullable(z.string()),
+      /** About how many are received so far: rounded to tens, null under RESULTS_MIN_CELL. */
+      received: z.nullable(z.int()),
+    }),
+  ),
 });
 export type StaffSurveyList = z.infer<typeof StaffSurveyList>;
 

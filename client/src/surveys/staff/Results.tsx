@@ -10,6 +10,7 @@ import { T, useT } from "../../app/i18n/T";
 import { Link } from "../../app/router";
 import { percent } from "../../staff/format";
 import { StaffTable } from "../../staff/StaffTable";
+import { Published } from "./Published";
 import { useSegmentName } from "./segments";
 
 type QuestionResult = StaffResults["segments"][number]["questions"][number];
@@ -27,6 +28,7 @@ export function Results({ survey, results }: { survey: Survey; results: StaffRes
           <T k="staff:results.pollUnverified" />
         </p>
       )}
+      <Published at={results.publishedAt} min={min} />
       <p className="hint">
         <T k="staff:results.suppressionNote" values={{ min }} />
         {results.kind === "sampled" && (

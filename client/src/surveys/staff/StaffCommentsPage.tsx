@@ -8,12 +8,14 @@ import { useStaffApi } from "../../staff/api";
 import { Loaded } from "../../staff/Loaded";
 import { expectStatus } from "../../staff/staffFetch";
 import { type Comment, CommentItem } from "./CommentItem";
+import { Published } from "./Published";
 
 interface Comments {
   comments: Comment[];
   keywords: { word: string; count: number }[];
   hidden: boolean;
   minCell: number;
+  publishedAt: string | null;
 }
 
 export function StaffCommentsPage({ surveyId }: { surveyId: string }) {
@@ -73,11 +75,10 @@ export function StaffCommentsPage({ surveyId }: { surveyId: string }) {
       <Loaded of={loader}>
         {(data) =>
           data.hidden ? (
-            <p>
-              <T k="staff:comments.hidden" values={{ min: data.minCell }} />
-            </p>
+            <Published at={null} min={data.minCell} />
           ) : (
             <>
+              <Published at={data.publishedAt} min={data.minCell} />
               <Keywords id={`${searchId}-keywords`} keywords={data.keywords} onPick={setQuery} />
               <h2>
                 <T k="staff:comments.count" values={{ count: data.comments.length }} />

@@ -1,7 +1,11 @@
-/** The surveys of the staff member's ward (every ward for an administrator), with their response counts. */
+/**
+ * The surveys of the staff member's ward (every ward for an administrator): the responses their
+ * published results count, and about how many have been received so far (rounded, never exact).
+ */
 
 import { localized } from "../../../../shared/surveys/model";
 import type { StaffSurveyList } from "../../../../shared/surveys/staff/results";
+import { toJstIso } from "../../../../shared/time";
 import { useLoader } from "../../app/data";
 import { RubyText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
@@ -18,6 +22,7 @@ const columns = [
   { key: "staff:surveys.kind" },
   { key: "staff:surveys.status" },
   { key: "staff:surveys.responses", number: true },
+  { key: "staff:surveys.received", number: true },
   { key: "staff:surveys.period" },
 ];
 
@@ -37,7 +42,7 @@ export function StaffSurveysPage() {
         </Link>
       </p>
       <Loaded of={loader}>
-        {({ surveys }) =>
+        {({ surveys, minCell }) =>
           surveys.length === 0 ? (
             <p>
               <T k="staff:surveys.empty" />
@@ -58,7 +63,26 @@ export function StaffSurveysPage() {
                   <td>
                     <T k={`staff:surveys.statuses.${survey.status}`} />
                   </td>
-                  <td className="number">{survey.responses.toLocaleString(locale)}</td>
+                  <td className="number">
+                    {survey.responses === null || survey.publishedAt === null ? (
+                      <T k="staff:surveys.notPublished" />
+                    ) : (
+                      <>
+                        {survey.responses.toLocaleString(locale)}
+                        <br />
+                        <small>
+                          <T k="staff:surveys.publishedOn" values={{ date: day(toJstIso(new Date(survey.publishedAt))) }} />
+                        </small>
+                      </>
+                    )}
+                  </td>
+                  <td className="number">
+                    {survey.received === null ? (
+                      <T k="staff:surveys.receivedFew" values={{ min: minCell }} />
+                    ) : (
+                      <T k="staff:surveys.receivedAbout" values={{ received: survey.received.toLocaleString(locale) }} />
+                    )}
+                  </td>
                   <td>
                     {day(survey.opensAt)} – {day(survey.closesAt)}
                   </td>

@@ -40,6 +40,8 @@ export interface ResponseTable {
   answers: string;
   /** Who typed in a paper answer (only they may correct it), as a keyed hash of their id; null for online responses. */
   enteredBy: Generated<string | null>;
+  /** 1 once a results snapshot took it in: only then is its free text shown (0 or 1). */
+  published: Generated<number>;
 }
 
 /**
@@ -70,6 +72,20 @@ export interface SurveyAggregateTable {
   optionKey: string;
   segment: string;
   count: number;
+}
+
+/**
+ * A survey's published results: its running counts as they were when the snapshot was made
+ * (`counts`: JSON [segment, questionId, optionKey, count][]), and the responses they count. One per
+ * survey, replaced by the next (surveys/snapshots.ts).
+ */
+export interface ResultSnapshotTable {
+  surveyId: string;
+  /** Random, new with each snapshot: what derived caches are keyed by. */
+  id: string;
+  madeAt: string;
+  responses: number;
+  counts: string;
 }
 
 /** A policy theme staff gave a free-text answer. */
