@@ -30,4 +30,28 @@ describe("cleanText", () => {
   it("cleans every string inside objects and arrays, and nothing else", () => {
     expect(cleanStrings({ a: ["x\u0000", 1, null, { b: "\u202Ey" }], c: true })).toEqual({ a: ["x", 1, null, { b: "y" }], c: true });
   });
+
+  it("gives what cleaning every string of a copy gives, and the value itself when nothing needed cleaning", () => {
+    const naive = (value: unknown): unknown =>
+      typeof value === "string"
+        ? value.replace(/\r\n?/g, "\n").replace(loneSurrogate, "").replace(new RegExp(forbidden.source, "g"), "")
+        : Array.isArray(value)
+          ? value.map(naive)
+          : value !== null && typeof value === "object"
+            ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, naive(v)]))
+            : value;
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: "binary" }), (value) => {
+        const cleaned = cleanStrings(value);
+        expect(cleaned).toEqual(naive(value));
+        if (JSON.stringify(naive(value)) === JSON.stringify(value)) expect(cleaned).toBe(value);
+      }),
+    );
+    // A key named __proto__ (JSON.parse makes it an own property) stays an own property of the copy.
+    const parsed = JSON.parse('{"__proto__": {"x": "a\\u0000"}, "y": "b\\u202E"}') as Record<string, unknown>;
+    const cleaned = cleanStrings(parsed) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(cleaned)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(cleaned, "__proto__")?.value).toEqual({ x: "a" });
+    expect(cleaned.y).toBe("b");
+  });
 });

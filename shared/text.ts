@@ -11,16 +11,43 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters this file removes
 const hidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
+// Any character one of the three replacements may touch (a surrogate may be half of a pair, which stays): text
+// without one, nearly every string a request carries, is returned as it is without running them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters this file removes
+const touched = /[\r\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
 export function cleanText(text: string): string {
+  if (!touched.test(text)) return text;
   return text.replace(/\r\n?/g, "\n").replace(loneSurrogate, "").replace(hidden, "");
 }
 
-/** Every string in a parsed JSON value (or a query's, a form's), cleaned; everything else as it is. */
+/**
+ * Every string in a parsed JSON value (or a query's, a form's), cleaned; everything else as it is. An
+ * array or object with nothing to clean is returned itself, not copied (it runs on every request body).
+ */
 export function cleanStrings(value: unknown): unknown {
   if (typeof value === "string") return cleanText(value);
-  if (Array.isArray(value)) return value.map(cleanStrings);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const cleaned = cleanStrings(value[i]);
+      if (cleaned !== value[i]) {
+        copy ??= [...value];
+        copy[i] = cleaned;
+      }
+    }
+    return copy ?? value;
+  }
   if (value !== null && typeof value === "object" && !(value instanceof Blob)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cleanStrings(item)]));
+    const record = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(record)) {
+      const cleaned = cleanStrings(record[key]);
+      // A copy made as Object.fromEntries does (own data properties, "__proto__" included), never by assignment.
+      if (cleaned !== record[key]) copy ??= Object.fromEntries(Object.entries(record));
+      if (copy) Object.defineProperty(copy, key, { value: cleaned, enumerable: true, writable: true, configurable: true });
+    }
+    return copy ?? value;
   }
   return value;
 }

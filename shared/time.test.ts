@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromJstLocalInput, jstDateTime, jstNoon, jstParts, jstToday, jstZone, toJstIso, toJstLocalInput } from "./time";
 
@@ -10,6 +11,16 @@ describe("jstToday", () => {
   it("turns the year on New Year's Eve at 15:00 UTC", () => {
     expect(jstToday(new Date("2026-12-31T14:59:00Z"))).toBe("2026-12-31");
     expect(jstToday(new Date("2026-12-31T15:00:00Z"))).toBe("2027-01-01");
+  });
+
+  it("gives each instant's own day whatever was asked before it (it keeps the last day asked)", () => {
+    const instant = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) });
+    const nearBy = (t: number) => fc.integer({ min: -2, max: 2 }).map((ms) => t + ms);
+    fc.assert(
+      fc.property(fc.array(instant.chain((t) => fc.tuple(fc.constant(t), nearBy(t - (t % 86_400_000) + 15 * 3_600_000)))), (pairs) => {
+        for (const t of pairs.flat()) expect(jstToday(new Date(t))).toBe(jstParts(new Date(t)).date);
+      }),
+    );
   });
 });
 

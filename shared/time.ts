@@ -21,8 +21,18 @@ export function jstParts(instant: Date): { date: string; time: string; weekday: 
   return { date: iso.slice(0, 10), time: iso.slice(11, 16), weekday: shifted.getUTCDay(), dayOfMonth: shifted.getUTCDate() };
 }
 
+/** The last day asked for, with the instants it spans: every response asks, and most ask for the same day. */
+let lastDay: { from: number; to: number; date: string } | undefined;
+
 /** Today's date in Japan, YYYY-MM-DD, whatever the device's time zone. */
-export const jstToday = (now: Date = new Date()): string => jstParts(now).date;
+export function jstToday(now: Date = new Date()): string {
+  const t = now.getTime();
+  if (lastDay && t >= lastDay.from && t < lastDay.to) return lastDay.date;
+  const { date } = jstParts(now);
+  const from = Date.parse(`${date}T00:00:00${jstSuffix}`);
+  lastDay = { from, to: from + 24 * 60 * 60 * 1000, date };
+  return date;
+}
 
 /** A JST date and wall-clock time (YYYY-MM-DD, HH:MM) as ISO 8601 with the offset: 2026-12-02T19:00:00+09:00. */
 export const jstDateTime = (date: string, time: string): string => `${date}T${time}:00${jstSuffix}`;

@@ -7,6 +7,7 @@ import { type AuditEntry, type AuditQuery, auditPageSize } from "../../shared/ac
 import type { StaffUser } from "../../shared/accounts/schemas";
 import { jstDateTime } from "../../shared/time";
 import type { Database } from "../platform/db/database";
+import { erasing } from "../platform/db/erase";
 import { defineWrite } from "../platform/db/write";
 import { actorOf } from "./access";
 import { audit } from "./audit";
@@ -64,10 +65,12 @@ export async function auditEntriesFor(database: Database, user: StaffUser, query
 const purgeBatch = 2_000;
 
 const purge = defineWrite("accounts.purgeAuditLog", async (trx, { before }: { before: string }): Promise<number> => {
-  const result = await trx
-    .deleteFrom("auditLog")
-    .where("id", "in", (eb) => eb.selectFrom("auditLog").select("id").where("at", "<", before).limit(purgeBatch))
-    .executeTakeFirst();
+  const result = await erasing(trx, () =>
+    trx
+      .deleteFrom("auditLog")
+      .where("id", "in", (eb) => eb.selectFrom("auditLog").select("id").where("at", "<", before).limit(purgeBatch))
+      .executeTakeFirst(),
+  );
   return Number(result.numDeletedRows);
 });
 

@@ -10,6 +10,7 @@ import type { JoinRequestInput, joinRequestStates, MeetingInput, PlaceInput } fr
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
+import { erasing } from "../../platform/db/erase";
 import type { DB } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
@@ -188,12 +189,14 @@ export async function importLocal(database: Database, user: StaffUser, kind: Loc
 }
 
 const purge = defineWrite("local.purgeJoinRequests", async (trx, { before, now }: { before: string; now: string }): Promise<number> => {
-  const result = await trx
-    .updateTable("joinRequests")
-    .set({ name: null, contact: null, address: null, message: null, purgedAt: now })
-    .where("receivedAt", "<", before)
-    .where("purgedAt", "is", null)
-    .executeTakeFirst();
+  const result = await erasing(trx, () =>
+    trx
+      .updateTable("joinRequests")
+      .set({ name: null, contact: null, address: null, message: null, purgedAt: now })
+      .where("receivedAt", "<", before)
+      .where("purgedAt", "is", null)
+      .executeTakeFirst(),
+  );
   return Number(result.numUpdatedRows);
 });
 

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { PushRegistration } from "../../../shared/notices/schemas";
 import type { Database } from "../../platform/db/database";
+import { erasing } from "../../platform/db/erase";
 import type { DB } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
@@ -68,9 +69,11 @@ export const monthOf = (iso: string): string => `${iso.slice(0, 7)}-01T00:00:00.
 
 export async function deleteSubscriptionRows(trx: Transaction<DB>, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await trx.deleteFrom("noticeDeliveries").where("subscriptionId", "in", ids).execute();
-  await trx.deleteFrom("pushSubscriptionCohorts").where("subscriptionId", "in", ids).execute();
-  await trx.deleteFrom("pushSubscriptions").where("id", "in", ids).execute();
+  await erasing(trx, async () => {
+    await trx.deleteFrom("noticeDeliveries").where("subscriptionId", "in", ids).execute();
+    await trx.deleteFrom("pushSubscriptionCohorts").where("subscriptionId", "in", ids).execute();
+    await trx.deleteFrom("pushSubscriptions").where("id", "in", ids).execute();
+  });
 }
 
 /** Stop / delete my data: the subscription, its cohorts and its lines in the send log go at once. */
