@@ -24,6 +24,8 @@ export function ChildcarePage() {
   const family = useStored(storedFamily, [], { children: [], done: [] }) ?? null;
   const { locale } = useT();
   const [showAll, setShowAll] = useState(false);
+  // Bumped when the data is deleted: the children's section starts afresh, with no message about a child now gone.
+  const [erased, setErased] = useState(0);
   const today = jstToday();
   const format = (day: string) =>
     new Intl.DateTimeFormat(locale === "ja-easy" ? "ja" : locale, { dateStyle: "long", timeZone: jstZone }).format(jstNoon(day));
@@ -56,7 +58,7 @@ export function ChildcarePage() {
       <p className="notice">
         <T k="childcare.privacy" />
       </p>
-      {family && <Children family={family.children} format={format} />}
+      {family && <Children key={erased} family={family.children} format={format} />}
       {family && family.children.length === 0 && (
         <p>
           <T k="childcare.none" />
@@ -81,7 +83,7 @@ export function ChildcarePage() {
       <TimelineSection status="done" entries={byStatus("done")} nickname={nickname} format={format} />
       {family && <NoticesPanel family={family.children} ward={settings.ward} locale={settings.locale} />}
       <Inbox />
-      <DeleteMyData />
+      <DeleteMyData onDeleted={() => setErased((n) => n + 1)} />
     </Page>
   );
 }

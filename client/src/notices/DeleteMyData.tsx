@@ -9,7 +9,7 @@ import { removeChildcareData } from "../db/notices";
 import { turnOff } from "./push";
 
 /** Everything of the timeline on this device goes, and the server's push record with it — after a confirmation. */
-export function DeleteMyData() {
+export function DeleteMyData({ onDeleted }: { onDeleted: () => void }) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [message, setMessage] = useState<StatusText | null>(null);
@@ -17,6 +17,7 @@ export function DeleteMyData() {
     dialog.current?.close();
     const removal = await turnOff().catch(() => "queued" as const);
     await removeChildcareData();
+    onDeleted();
     setMessage({ key: removal === "removed" ? "notices.deleted" : "notices.deletedQueued" });
   };
   return (

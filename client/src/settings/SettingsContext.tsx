@@ -7,6 +7,8 @@ import { saveSettings } from "../db/settings";
 interface SettingsApi {
   settings: Settings;
   update(patch: Partial<Settings>): Promise<void>;
+  /** After 「すべて削除」: the ward and area are forgotten in memory too (nothing is saved; language and text size stay for this visit). */
+  forget(): void;
 }
 
 const SettingsContext = createContext<SettingsApi | null>(null);
@@ -46,7 +48,11 @@ export function SettingsProvider({ initial, children }: { initial: Settings; chi
     saving.current = saved.catch(() => {});
     await saved;
   }, []);
-  const value = useMemo(() => ({ settings, update }), [settings, update]);
+  const forget = useCallback(() => {
+    latest.current = { ...latest.current, ward: null, area: null };
+    setSettings(latest.current);
+  }, []);
+  const value = useMemo(() => ({ settings, update, forget }), [settings, update, forget]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }
 

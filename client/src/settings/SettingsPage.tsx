@@ -1,4 +1,4 @@
-/** 設定: ward and area, language, text size, install. Everything is kept on the device only. */
+/** 設定: ward and area, language, text size, install, deleting everything. Everything is kept on the device only. */
 import { useId, useState } from "react";
 import { type Locale, languageNames, locales } from "../../../shared/locales/locales";
 import { type TextSize, textSizes } from "../../../shared/settings/settings";
@@ -9,6 +9,7 @@ import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
 import { useAreas, useWards } from "../wards/useWards";
 import { Choice } from "./Choice";
+import { DeleteEverything } from "./DeleteEverything";
 import { InstallSection } from "./InstallSection";
 import { useSettings } from "./SettingsContext";
 
@@ -104,6 +105,8 @@ export function SettingsPage() {
       )}
 
       <InstallSection />
+
+      <DeleteEverything />
 
       <section aria-labelledby="about-heading" className="about">
         <h2 id="about-heading">
