@@ -32,6 +32,7 @@ import "./surveys/ingest";
 import "./surveys/staff/comments";
 import "./surveys/staff/editor";
 import "./surveys/staff/export";
+import "./surveys/staff/follow-up";
 import "./surveys/staff/letters";
 import "./surveys/staff/paper";
 import "./surveys/staff/reads";

@@ -4,7 +4,15 @@
  * Knows nothing of HTTP.
  */
 import type { Selectable } from "kysely";
-import { estimatedMinutes, type Profile, type Survey, SurveyDefinition, type SurveySummary } from "../../shared/surveys/model";
+import {
+  estimatedMinutes,
+  type FollowUp,
+  LocalizedText,
+  type Profile,
+  type Survey,
+  SurveyDefinition,
+  type SurveySummary,
+} from "../../shared/surveys/model";
 import type { Database } from "../platform/db/database";
 import type { ResponseTable, SurveyTable } from "../platform/db/schema";
 import { AppError } from "../platform/errors";
@@ -21,6 +29,19 @@ export function definitionOf(row: Pick<SurveyRow, "id" | "version" | "definition
   return definition;
 }
 
+/** 区の対応 as stored (published or not); null when none was written or it does not parse. */
+export function followUpTextOf(row: Pick<SurveyRow, "followUp">): LocalizedText | null {
+  if (!row.followUp) return null;
+  const parsed = LocalizedText.safeParse(JSON.parse(row.followUp));
+  return parsed.success ? parsed.data : null;
+}
+
+/** 区の対応 as residents see it: only once published. */
+function publishedFollowUp(row: Pick<SurveyRow, "followUp" | "followUpAt">): FollowUp | null {
+  const text = row.followUpAt ? followUpTextOf(row) : null;
+  return text && row.followUpAt ? { text, publishedAt: row.followUpAt } : null;
+}
+
 export function toSurvey(row: SurveyRow): Survey {
   const definition = definitionOf(row);
   return {
@@ -33,6 +54,7 @@ export function toSurvey(row: SurveyRow): Survey {
     resultsPublic: row.resultsPublic === 1,
     version: row.version,
     estimatedMinutes: estimatedMinutes(definition),
+    followUp: publishedFollowUp(row),
     definition,
   };
 }
@@ -59,6 +81,20 @@ export async function listOpenSurveys({ db }: Database, ward: string | undefined
     .orderBy("closesAt")
     .execute();
   return rows.filter((row) => acceptance(row, now) === "open").map(toSummary);
+}
+
+/** Surveys whose 区の対応 is published, for a ward's residents (the ward's and the city's), latest first: at most `limit`. */
+export async function listFollowUps({ db }: Database, ward: string | undefined, limit = 20): Promise<SurveySummary[]> {
+  const rows = await db
+    .selectFrom("surveys")
+    .selectAll()
+    .where("status", "!=", "draft")
+    .where("followUpAt", "is not", null)
+    .where((eb) => (ward ? eb.or([eb("wardCode", "=", ward), eb("wardCode", "is", null)]) : eb("wardCode", "is", null)))
+    .orderBy("followUpAt", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
 }
 
 /** A survey residents may see (open or closed; a draft is not public). */

@@ -21,7 +21,8 @@ const disclosedCache = new WeakMap<Database, Map<string, { snapshot: string; dis
 
 /**
  * A survey's results as last published (snapshots.ts), with small cells hidden. By default for
- * everyone (only polls whose results the ward made public); staff see any survey of their ward.
+ * everyone (polls whose results the ward made public, and sampled surveys whose results staff published:
+ * follow-up.ts); staff see any survey of their ward.
  */
 export async function surveyResults(
   database: Database,
@@ -30,8 +31,7 @@ export async function surveyResults(
 ): Promise<SurveyResults> {
   const row = await database.db.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
   if (!row || (row.status === "draft" && !options.includeDrafts)) throw new AppError("surveys.not_found", { survey: surveyId });
-  if (options.publicOnly && !(row.kind === "poll" && row.resultsPublic === 1))
-    throw new AppError("results.not_public", { survey: surveyId });
+  if (options.publicOnly && row.resultsPublic !== 1) throw new AppError("results.not_public", { survey: surveyId });
   const definition = definitionOf(row);
   const snapshot = await latestSnapshot(database, surveyId, row, options);
   const counts = countsFrom(snapshot?.rows ?? [], definition);

@@ -9,7 +9,7 @@ import { clientAddress } from "../platform/http/client-address";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
 import { submitResponse } from "./ingest";
-import { getSurvey, listOpenSurveys } from "./read";
+import { getSurvey, listFollowUps, listOpenSurveys } from "./read";
 import { surveyResults } from "./results";
 
 const SurveyParam = z.object({ id: SurveyId });
@@ -27,6 +27,16 @@ export const surveyRoutes = new Hono<AppEnv>()
       const { ward } = c.req.valid("query");
       return c.json({ surveys: await listOpenSurveys(c.var.deps.database, ward) }, 200);
     },
+  )
+  .get(
+    "/follow-ups",
+    describeRoute({
+      summary: "Surveys (open or closed) whose 区の対応 — what the ward did with the results — is published, for a ward's residents",
+      tags: ["surveys"],
+      responses: { 200: { description: "Latest published first, at most 20", schema: z.object({ surveys: z.array(SurveySummary) }) } },
+    }),
+    validate("query", z.object({ ward: z.optional(WardCode) })),
+    async (c) => c.json({ surveys: await listFollowUps(c.var.deps.database, c.req.valid("query").ward) }, 200),
   )
   .get(
     "/:id",

@@ -76,5 +76,6 @@ export function auditDetails(entry: AuditEntry, locale: Locale, t: Translate): s
   if (Array.isArray(d.reworded) && d.reworded.length > 0)
     parts.push(t(d.freeText === true ? "audit.detail.rewordedFreeText" : "audit.detail.reworded", { count: d.reworded.length }));
   if (Array.isArray(d.languages)) parts.push(t("audit.detail.languages", { count: d.languages.length }));
+  if (typeof d.published === "boolean") parts.push(t(d.published ? "audit.detail.published" : "audit.detail.unpublished"));
   return parts.join(t("audit.detail.separator"));
 }

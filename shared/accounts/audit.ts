@@ -37,6 +37,8 @@ export const auditActions = [
   "survey.close",
   "survey.duplicate",
   "survey.export",
+  "survey.follow_up",
+  "survey.results_public",
   "paper.enter",
   "paper.correct",
   "letters.generate",

@@ -126,6 +126,10 @@ export const SurveyId = z.uuid();
 /** ISO 8601 with an offset; the app writes JST (+09:00). */
 export const Timestamp = z.iso.datetime({ offset: true });
 
+/** 区の対応: what the ward did with a survey's results, as published (text only, never HTML). */
+export const FollowUp = z.object({ text: LocalizedText, publishedAt: Timestamp });
+export type FollowUp = z.infer<typeof FollowUp>;
+
 /** Where a survey belongs and when it takes answers: what both the list and the full survey carry. */
 const surveyFacts = {
   id: SurveyId,
@@ -138,6 +142,8 @@ const surveyFacts = {
   resultsPublic: z.boolean(),
   version: z.int(),
   estimatedMinutes: z.int(),
+  /** 区の対応, once published (optional: a survey saved on a phone before it existed has none). */
+  followUp: z.optional(z.nullable(FollowUp)),
 };
 
 /** A survey as residents get it. */

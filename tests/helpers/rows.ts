@@ -49,6 +49,9 @@ export function surveyRow(definition: SurveyDefinition, overrides: Partial<Surve
     definition: JSON.stringify(definition),
     createdAt: new Date(now).toISOString(),
     updatedAt: new Date(now).toISOString(),
+    followUp: null,
+    followUpAt: null,
+    followUpFirstAt: null,
     ...overrides,
   };
 }

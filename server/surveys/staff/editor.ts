@@ -10,25 +10,35 @@ import type { Locale } from "../../../shared/locales/locales";
 import { definitionProblems, missingTranslations, unsafeChanges } from "../../../shared/surveys/editing";
 import type { Survey, SurveyDefinition } from "../../../shared/surveys/model";
 import type { SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/editor";
+import type { StaffFollowUp } from "../../../shared/surveys/staff/follow-up";
 import { type Actor, actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
-import { definitionOf, toSurvey } from "../read";
+import { definitionOf, followUpTextOf, toSurvey } from "../read";
 
 export interface StaffSurvey extends Survey {
   /** Locales some text lacks (Japanese shows there instead). */
   missingTranslations: Locale[];
   createdAt: string;
   updatedAt: string;
+  /** 区の対応 as last saved, published or not. */
+  followUpDraft: StaffFollowUp | null;
 }
 
 export async function staffSurvey(database: Database, user: StaffUser, id: string): Promise<StaffSurvey> {
   const row = await database.db.selectFrom("surveys").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: id });
   const survey = toSurvey(row);
-  return { ...survey, missingTranslations: missingTranslations(survey.definition), createdAt: row.createdAt, updatedAt: row.updatedAt };
+  const followUpText = followUpTextOf(row);
+  return {
+    ...survey,
+    missingTranslations: missingTranslations(survey.definition),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    followUpDraft: followUpText ? { text: followUpText, publishedAt: row.followUpAt } : null,
+  };
 }
 
 function checkPublishable(definition: SurveyDefinition): void {
@@ -55,7 +65,8 @@ const createSurvey = defineWrite(
         status: "draft",
         opensAt: input.opensAt,
         closesAt: input.closesAt,
-        resultsPublic: input.resultsPublic ? 1 : 0,
+        // A sampled survey's results become public only by their own audited request (follow-up.ts).
+        resultsPublic: input.kind === "poll" && input.resultsPublic ? 1 : 0,
         version: 1,
         definition: JSON.stringify(input.definition),
         createdAt: now,
@@ -96,7 +107,7 @@ const updateSurvey = defineWrite(
       .set({
         wardCode: edit.ward,
         kind: edit.kind,
-        resultsPublic: edit.resultsPublic ? 1 : 0,
+        resultsPublic: edit.kind === "poll" ? (edit.resultsPublic ? 1 : 0) : row.kind === "sampled" ? row.resultsPublic : 0,
         opensAt: edit.opensAt,
         closesAt: edit.closesAt,
         definition: JSON.stringify(edit.definition),
@@ -144,7 +155,18 @@ const transition = defineWrite(
       const copy = randomUUID();
       await trx
         .insertInto("surveys")
-        .values({ ...row, id: copy, status: "draft", version: 1, createdAt: now, updatedAt: now })
+        .values({
+          ...row,
+          id: copy,
+          status: "draft",
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+          // A copy starts without the original's 区の対応.
+          followUp: null,
+          followUpAt: null,
+          followUpFirstAt: null,
+        })
         .execute();
       await audit(trx, actor, { action: "survey.duplicate", ward: row.wardCode, target: copy, details: { from: id } });
       return { id: copy };

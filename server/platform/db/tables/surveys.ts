@@ -1,7 +1,10 @@
 /** The tables of surveys: definitions, responses, invitation codes, poll devices, running counts and comment themes. */
 import type { Generated } from "kysely";
 
-/** アンケート. `definition` is the SurveyDefinition as JSON; `resultsPublic` is 0 or 1. */
+/**
+ * アンケート. `definition` is the SurveyDefinition as JSON; `resultsPublic` is 0 or 1. 区の対応: `followUp` is
+ * a LocalizedText as JSON, shown to residents once `followUpAt` (its publication) is set.
+ */
 export interface SurveyTable {
   id: string;
   wardCode: string | null;
@@ -14,6 +17,10 @@ export interface SurveyTable {
   definition: string;
   createdAt: string;
   updatedAt: string;
+  followUp: string | null;
+  followUpAt: string | null;
+  /** The first publication, kept when withdrawn: a notice goes out once. */
+  followUpFirstAt: string | null;
 }
 
 /**
