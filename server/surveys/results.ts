@@ -7,7 +7,7 @@
  * their question's fixed ranges (shared/surveys/ranges.ts).
  */
 import { answeredKey, type Breakdown, responsesKey, segmentFor } from "../../shared/surveys/aggregates";
-import { type Disclosed, disclose, type QuestionCounts } from "../../shared/surveys/disclosure";
+import { type DisclosedTables, disclose, type QuestionCounts } from "../../shared/surveys/disclosure";
 import type { Question, SurveyDefinition } from "../../shared/surveys/model";
 import { numberRanges, rangeOf } from "../../shared/surveys/ranges";
 import type { SurveyResults } from "../../shared/surveys/results";
@@ -17,7 +17,7 @@ import { definitionOf } from "./read";
 import { latestSnapshot, type Publication } from "./snapshots";
 
 /** What was disclosed for a survey's snapshot (solving takes a moment): by snapshot id and K. */
-const disclosedCache = new WeakMap<Database, Map<string, { snapshot: string; disclosed: Disclosed; minCell: number }>>();
+const disclosedCache = new WeakMap<Database, Map<string, { snapshot: string; disclosed: DisclosedTables; minCell: number }>>();
 
 /**
  * A survey's results as last published (snapshots.ts), with small cells hidden. By default for
@@ -51,10 +51,12 @@ export async function surveyResults(
       responses: disclosed?.responses.get(segment) ?? null,
       questions: counts.questions.map((question) => {
         const shown = disclosed?.questions.get(question.id)?.get(segment) ?? [];
-        const options = question.keys.map((key, i) => ({ key, count: shown[i] ?? null }));
+        // A number's small ranges are merged by disclosure control: its keys are the ones it published.
+        const keys = disclosed?.keys.get(question.id) ?? question.keys;
+        const options = keys.map((key, i) => ({ key, count: shown[i] ?? null }));
         return {
           id: question.id,
-          answered: shown[question.keys.length] ?? null,
+          answered: shown[keys.length] ?? null,
           // A number's range is listed only when its count is shown.
           options: question.number ? options.filter((o) => o.count !== null) : options,
         };
@@ -104,7 +106,7 @@ function disclosedFor(
   snapshot: string,
   minCell: number,
   counts: Parameters<typeof disclose>[0],
-): Disclosed {
+): DisclosedTables {
   const cache = disclosedCache.get(database) ?? new Map();
   disclosedCache.set(database, cache);
   const cached = cache.get(surveyId);
@@ -144,6 +146,7 @@ function questionCounts(
     keys,
     alwaysAnswered: question.required && !question.showIf && everyone,
     keysAddUp: question.type === "single" || question.type === "rating" || question.type === "number",
+    ranges: ranges !== null,
     cells: perSegment,
     number: ranges !== null,
   };

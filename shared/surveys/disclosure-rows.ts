@@ -8,6 +8,8 @@ export interface QuestionCounts {
   alwaysAnswered: boolean;
   /** Each respondent counts under exactly one key (one choice, a rating, a number's range), so a row's keys add up to "answered". */
   keysAddUp: boolean;
+  /** The keys are a number question's adjacent ranges, in order ("20–29"): small ones are merged (disclosure-ranges.ts). */
+  ranges?: boolean;
   cells: ReadonlyMap<string, readonly number[]>;
 }
 
@@ -23,6 +25,11 @@ export interface SurveyCounts {
 export interface Disclosed {
   responses: Map<string, number | null>;
   questions: Map<string, Map<string, (number | null)[]>>;
+}
+
+/** What disclosure control publishes: with each question's keys, a number's small ranges merged. */
+export interface DisclosedTables extends Disclosed {
+  keys: Map<string, readonly string[]>;
 }
 
 /** A row of the linked tables: a published segment, or a breakdown's "not given" rest (never published). */

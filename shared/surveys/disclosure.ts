@@ -12,14 +12,17 @@
  *   hidden cell, that cell could be worked out, so the smallest shown cell of the relation is hidden
  *   too, and so on until nothing changes. A respondents' count (n) follows the same rules, and for a
  *   question everyone answers, its "answered" and n are one number, hidden together.
+ * - Number ranges: before all this, a number question's ranges with too few answers are merged with
+ *   their neighbours (disclosure-ranges.ts), and the merged ranges are what is suppressed and checked.
  * shared/surveys/disclosure-check.ts proves the result by solving the published tables as linear
  * equations: no hidden count is determined.
  */
 
 import { determinedCells } from "./disclosure-check";
-import { type Disclosed, type QuestionCounts, type Row, rowsOf, type SurveyCounts } from "./disclosure-rows";
+import { mergeSmallRanges } from "./disclosure-ranges";
+import { type DisclosedTables, type QuestionCounts, type Row, rowsOf, type SurveyCounts } from "./disclosure-rows";
 
-export type { Disclosed, QuestionCounts, SurveyCounts } from "./disclosure-rows";
+export type { Disclosed, DisclosedTables, QuestionCounts, SurveyCounts } from "./disclosure-rows";
 
 /** A row's counts; a rest row's are "all" minus its breakdown's segments. */
 function valuesOf(rows: Row[], get: (segment: string) => readonly number[] | undefined, width: number): number[][] {
@@ -141,7 +144,8 @@ class Table {
 }
 
 /** Which counts of a survey may be published, across every breakdown of every question. */
-export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
+export function disclose(given: SurveyCounts, minCell: number): DisclosedTables {
+  const counts = mergeSmallRanges(given, minCell);
   const rows = rowsOf(counts.segments);
   const responses = new Table(
     rows,
@@ -187,9 +191,10 @@ export function disclose(counts: SurveyCounts, minCell: number): Disclosed {
         row.rest ? [] : [[row.segment, (table.values[r] as number[]).map((v, c) => (table.isHidden(r, c) ? null : v))] as const],
       ),
     );
-  const result = (): Disclosed => ({
+  const result = (): DisclosedTables => ({
     responses: new Map([...published(responses)].map(([segment, [n]]) => [segment, n ?? null])),
     questions: new Map(questions.map(({ q, table }) => [q.id, published(table)])),
+    keys: new Map(counts.questions.map((q) => [q.id, q.keys])),
   });
 
   // Then solve what is published as a reader would (disclosure-check.ts): a count still determined,

@@ -34,10 +34,21 @@ export function numberRanges(question: { min: number; max: number }, bins = 5): 
     bounds.pop();
     before[1] = high;
   }
+  // The ends are the question's own: 0–120 by 50s ends 100–120, never 100–149 (a value no one could give).
+  (bounds[0] as [number, number])[0] = Math.max((bounds[0] as [number, number])[0], low);
+  (bounds[bounds.length - 1] as [number, number])[1] = Math.min((bounds[bounds.length - 1] as [number, number])[1], high);
   return bounds.map(([from, to]) => ({ key: from === to ? String(from) : `${from}–${to}`, low: from, high: to }));
 }
 
 /** The range a counted value (a rounded whole number, stored as its key) falls in; values past the ends go to the end ranges. */
 export function rangeOf(ranges: readonly NumberRange[], value: number): NumberRange {
   return ranges.find((r) => value <= r.high) ?? (ranges[ranges.length - 1] as NumberRange);
+}
+
+/** The ends of a published range from its key ("20–29", or "7" for a range of one); null for any other key. */
+export function rangeOfKey(key: string): { low: number; high: number } | null {
+  const match = /^(-?\d+)(?:–(-?\d+))?$/.exec(key);
+  if (!match) return null;
+  const low = Number(match[1]);
+  return { low, high: match[2] === undefined ? low : Number(match[2]) };
 }

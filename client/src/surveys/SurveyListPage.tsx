@@ -10,6 +10,7 @@ import { Page } from "../app/shell/Page";
 import { useStored } from "../db/live";
 import { draftSurveyIds } from "../db/surveys";
 import { useSettings } from "../settings/SettingsContext";
+import { FollowUpList } from "./FollowUpList";
 import { formatDate } from "./format";
 import { useOutbox } from "./outbox";
 
@@ -71,6 +72,13 @@ export function SurveyListPage() {
               <h3 className="card-title">
                 <RubyText text={localized(survey.title, locale)} />
               </h3>
+              {survey.followUp && (
+                <p>
+                  <span className="tag">
+                    <T k="surveys.followUp.tag" />
+                  </span>
+                </p>
+              )}
               <p className="card-meta">
                 <T k="surveys.minutes" values={{ count: survey.estimatedMinutes }} /> ·{" "}
                 <T k="surveys.questionCount" values={{ count: survey.questionCount }} /> ·{" "}
@@ -98,6 +106,7 @@ export function SurveyListPage() {
           ))}
         </ul>
       )}
+      <FollowUpList ward={settings.ward} />
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Answering a survey (/surveys/:id): opens the draft or a new one (open-survey.ts), says so when
- * the survey is closed, already answered or cannot be loaded, runs the flow (SurveyFlow.tsx), and
+ * the survey is closed or already answered (with the ward's 区の対応, once published) or cannot be
+ * loaded, runs the flow (SurveyFlow.tsx), and
  * after sending shows the receipt, which follows the outbox item from 送信待ち to 送信済み.
  */
 import { useEffect, useState } from "react";
@@ -8,6 +9,7 @@ import { T } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Loading } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
+import { FollowUpOf } from "./FollowUpSection";
 import { type Opening, openSurvey } from "./open-survey";
 import { ReceiptView } from "./ReceiptView";
 import { SurveyFlow } from "./SurveyFlow";
@@ -55,6 +57,7 @@ export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeF
           <p role="status">
             <T k="surveys.closed" />
           </p>
+          <FollowUpOf surveyId={surveyId} />
           <BackToList />
         </Page>
       );
@@ -69,6 +72,7 @@ export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeF
               <T k="surveys.myAnswers" />
             </Link>
           </p>
+          <FollowUpOf surveyId={surveyId} />
         </Page>
       );
     case "ready":

@@ -4,6 +4,7 @@
  * results say they are unverified; a text question links to the free-text page.
  */
 import { localized, type Survey } from "../../../../shared/surveys/model";
+import { rangeOfKey } from "../../../../shared/surveys/ranges";
 import type { StaffResults } from "../../../../shared/surveys/staff/results";
 import { plainText, RubyText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
@@ -82,6 +83,13 @@ function QuestionTable({
   if (!question) return null;
   const text = localized(question.text, locale);
   const label = (key: string) => {
+    const range = question.type === "number" ? rangeOfKey(key) : null;
+    if (question.type === "number" && range) {
+      const unit = question.unit ? localized(question.unit, locale) : "";
+      return range.low === range.high
+        ? plain("staff:results.value", { value: range.low, unit })
+        : plain("staff:results.range", { low: range.low, high: range.high, unit });
+    }
     if ("options" in question) {
       const option = question.options.find((o) => o.id === key);
       if (option) return localized(option.label, locale);

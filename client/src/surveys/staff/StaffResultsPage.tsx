@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { type Breakdown, breakdowns } from "../../../../shared/surveys/aggregates";
 import { localized, type Survey } from "../../../../shared/surveys/model";
+import type { StaffFollowUp } from "../../../../shared/surveys/staff/follow-up";
 import type { StaffResults } from "../../../../shared/surveys/staff/results";
 import { useLoader } from "../../app/data";
 import { T, useT } from "../../app/i18n/T";
@@ -12,7 +13,9 @@ import { Link } from "../../app/router";
 import { useStaffApi } from "../../staff/api";
 import { Loaded } from "../../staff/Loaded";
 import { expectStatus } from "../../staff/staffFetch";
+import { FollowUpEditor } from "./FollowUpEditor";
 import { Results } from "./Results";
+import { ResultsPublicToggle } from "./ResultsPublicToggle";
 import { SurveyActions } from "./SurveyActions";
 
 export function StaffResultsPage({ surveyId }: { surveyId: string }) {
@@ -21,7 +24,7 @@ export function StaffResultsPage({ surveyId }: { surveyId: string }) {
   const [by, setBy] = useState<Breakdown | "">("");
   const [version, setVersion] = useState(0);
   const [weight, setWeight] = useState(false);
-  const loader = useLoader<{ survey: Survey; results: StaffResults }>(async () => {
+  const loader = useLoader<{ survey: Survey & { followUpDraft: StaffFollowUp | null }; results: StaffResults }>(async () => {
     const query = by ? { by } : weight ? { weight: "age" as const } : {};
     const [survey, results] = await Promise.all([
       api.surveys[":id"].$get({ param: { id: surveyId } }),
@@ -29,7 +32,7 @@ export function StaffResultsPage({ surveyId }: { surveyId: string }) {
     ]);
     return {
       results: await expectStatus(results, 200).json(),
-      survey: (await expectStatus(survey, 200).json()) as unknown as Survey,
+      survey: (await expectStatus(survey, 200).json()) as unknown as Survey & { followUpDraft: StaffFollowUp | null },
     };
   }, `${surveyId}:${by}:${weight}:${version}`);
   const { state } = loader;
@@ -69,6 +72,12 @@ export function StaffResultsPage({ surveyId }: { surveyId: string }) {
         </label>
       )}
       <Loaded of={loader}>{({ survey, results }) => <Results survey={survey} results={results} />}</Loaded>
+      {state.status === "ready" && state.data.survey.status !== "draft" && (
+        <>
+          {state.data.survey.kind === "sampled" && <ResultsPublicToggle surveyId={surveyId} initial={state.data.survey.resultsPublic} />}
+          <FollowUpEditor key={surveyId} surveyId={surveyId} saved={state.data.survey.followUpDraft} />
+        </>
+      )}
     </>
   );
 }
