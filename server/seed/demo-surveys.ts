@@ -92,7 +92,7 @@ function demoAnswers(definition: SurveyDefinition, g: Generator): Answers {
         answers[question.id] = { value: g.weighted([1, 2, 3, 4, 5], (i) => [1, 2, 4, 4, 2][i] as number) };
         break;
       case "number":
-        answers[question.id] = { value: Math.round(question.min + g.next() * Math.min(30, question.max - question.min)) };
+        answers[question.id] = { value: demoNumber(question, g.next()) };
         break;
       case "text":
         if (g.next() < 0.4) answers[question.id] = { text: g.weighted(comments, () => 1) };
@@ -109,6 +109,16 @@ function demoProfile(definition: SurveyDefinition, areaIds: string[], g: Generat
   if (definition.profile.includes("childrenUnder6")) profile.childrenUnder6 = g.next() < 0.16 ? "yes" : "no";
   if (definition.profile.includes("yearsInWard")) profile.yearsInWard = g.weighted(yearsBands, (i) => [1, 3, 3, 3, 5][i] as number);
   return profile;
+}
+
+/**
+ * A number answer from one draw: most within 30 of the minimum, one in ten from 50 up to the maximum (a
+ * long walk to the shelter), so a question's upper ranges are small and get merged (disclosure-ranges.ts).
+ */
+function demoNumber(question: { min: number; max: number }, draw: number): number {
+  const far = Math.min(question.max, question.min + 50);
+  if (draw < 0.1) return Math.round(far + (draw / 0.1) * (question.max - far));
+  return Math.round(question.min + ((draw - 0.1) / 0.9) * Math.min(30, question.max - question.min));
 }
 
 function names(ward: (typeof wardRecords)[number]): WardNames {

@@ -43,7 +43,7 @@ export function FollowUpList({ ward }: { ward: string | null }) {
               </p>
             )}
             <p className="card-actions">
-              <Link to={`/surveys/${survey.id}`} className="button">
+              <Link to={`/surveys/${survey.id}/results`} className="button">
                 <T k="surveys.followUp.read" />
               </Link>
             </p>
