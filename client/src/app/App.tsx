@@ -61,7 +61,7 @@ export function App() {
         <a className="skip-link" href="#main">
           <T k="app.skipToContent" />
         </a>
-        <UpdatePrompt />
+        <UpdatePrompt inConsole />
         <main id="main" tabIndex={-1} className="staff-main">
           <Suspense fallback={<Loading />}>
             <StaffApp />

@@ -1,11 +1,25 @@
 /**
  * Registers the service worker and, when a new version is waiting, asks before reloading:
- * a resident halfway through something should not lose it to a surprise reload.
+ * a resident halfway through something should not lose it to a surprise reload. That the app now
+ * works offline is said once on a device, until closed, and never in the staff console (which does not).
  */
+
 import { useRegisterSW } from "virtual:pwa-register/react";
+import { useEffect, useState } from "react";
+import { metaValue, setMetaValue } from "../../db/meta";
 import { T } from "../i18n/T";
 
-export function UpdatePrompt() {
+const offlineReadyShownKey = "pwa:offlineReadyShown";
+
+export function UpdatePrompt({ inConsole = false }: { inConsole?: boolean }) {
+  // Said before on this device: not again (null while not yet known).
+  const [saidBefore, setSaidBefore] = useState<boolean | null>(null);
+  useEffect(() => {
+    void metaValue(offlineReadyShownKey).then(
+      (value) => setSaidBefore(value !== null),
+      () => setSaidBefore(false),
+    );
+  }, []);
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     offlineReady: [offlineReady, setOfflineReady],
@@ -18,6 +32,12 @@ export function UpdatePrompt() {
     navigator.serviceWorker.addEventListener("controllerchange", () => window.location.reload(), { once: true });
     void updateServiceWorker(true);
   };
+
+  const showOfflineReady = offlineReady && !inConsole && saidBefore === false;
+  // Recorded as soon as it shows: closed or not, it is not said again on this device.
+  useEffect(() => {
+    if (showOfflineReady) void setMetaValue(offlineReadyShownKey, "1").catch(() => undefined);
+  }, [showOfflineReady]);
 
   if (needRefresh) {
     return (
@@ -36,7 +56,7 @@ export function UpdatePrompt() {
       </div>
     );
   }
-  if (offlineReady) {
+  if (showOfflineReady) {
     return (
       <div className="banner" role="status">
         <p>
