@@ -111,12 +111,12 @@ export function residentSurvey(ward: WardNames): SurveyDefinition {
       `Khảo sát ý kiến cư dân ${ward.vi} năm tài chính 2026`,
     ),
     description: t(
-      `${ward.ja}では、区政の参考にするため、無作為に選んだ区民の皆さまにご意見をお聞きしています。回答は10分ほどで終わります。回答は匿名で、区の施策づくりにのみ使います。`,
-      `${ward["ja-easy"]}を、もっと{住|す}みやすい{区|く}にするために、あなたの{考|かんが}えを{教|おし}えてください。{答|こた}えるのに、10{分|ぷん}ぐらいかかります。{名前|なまえ}は{書|か}きません。{答|こた}えは、{区|く}の{仕事|しごと}を{考|かんが}えるためだけに{使|つか}います。`,
-      `${ward.en} is asking randomly selected residents for their views to guide its policies. The survey takes about 10 minutes. Your answers are anonymous and used only to plan the ward's policies.`,
-      `${ward["zh-Hans"]}为了改进区政，向随机抽选的区民征求意见。回答大约需要10分钟。问卷为匿名，回答仅用于制定区里的政策。`,
-      `${ward.ko}에서는 구정에 참고하기 위해 무작위로 선정된 구민 여러분께 의견을 여쭙고 있습니다. 응답에는 10분 정도 걸립니다. 응답은 익명이며 구의 정책 수립에만 사용됩니다.`,
-      `${ward.vi} xin ý kiến của các cư dân được chọn ngẫu nhiên để làm cơ sở cho chính sách của quận. Khảo sát mất khoảng 10 phút. Câu trả lời được giữ ẩn danh và chỉ dùng để xây dựng chính sách của quận.`,
+      `${ward.ja}では、区政の参考にするため、無作為に選んだ区民の皆さまにご意見をお聞きしています。回答は匿名で、区の施策づくりにのみ使います。`,
+      `${ward["ja-easy"]}を、もっと{住|す}みやすい{区|く}にするために、あなたの{考|かんが}えを{教|おし}えてください。{名前|なまえ}は{書|か}きません。{答|こた}えは、{区|く}の{仕事|しごと}を{考|かんが}えるためだけに{使|つか}います。`,
+      `${ward.en} is asking randomly selected residents for their views to guide its policies. Your answers are anonymous and used only to plan the ward's policies.`,
+      `${ward["zh-Hans"]}为了改进区政，向随机抽选的区民征求意见。问卷为匿名，回答仅用于制定区里的政策。`,
+      `${ward.ko}에서는 구정에 참고하기 위해 무작위로 선정된 구민 여러분께 의견을 여쭙고 있습니다. 응답은 익명이며 구의 정책 수립에만 사용됩니다.`,
+      `${ward.vi} xin ý kiến của các cư dân được chọn ngẫu nhiên để làm cơ sở cho chính sách của quận. Câu trả lời được giữ ẩn danh và chỉ dùng để xây dựng chính sách của quận.`,
     ),
     questions: [
       single(

@@ -102,6 +102,7 @@ export function Letters({ survey }: { survey: Survey }) {
       {printable && (
         <PrintableLetters
           title={survey.definition.title.ja}
+          minutes={survey.estimatedMinutes}
           ward={survey.ward ? `大阪市 ${wardName(survey.ward)}役所` : "大阪市"}
           letters={printable}
           onClose={() => setPrintable(null)}

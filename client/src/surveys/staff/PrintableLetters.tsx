@@ -25,11 +25,14 @@ function QrCode({ text, label }: { text: string; label: string }) {
 
 export function PrintableLetters({
   title,
+  minutes,
   ward,
   letters,
   onClose,
 }: {
   title: string;
+  /** The survey's one time estimate, as the app's list gives it (約N分). */
+  minutes: number;
   ward: string;
   letters: Letter[];
   onClose: () => void;
@@ -61,7 +64,10 @@ export function PrintableLetters({
           <p>
             無作為に選ばせていただいた区民の皆さまに、区政への意見をお聞きしています。回答は統計的に処理し、お名前や回答した方が分かる形で公表することはありません。
           </p>
-          <p>スマートフォンでQRコードを読み取るか、次のアドレスを開いて回答してください。紙の回答用紙で返送いただくこともできます。</p>
+          <p>
+            スマートフォンでQRコードを読み取るか、次のアドレスを開いて回答してください（約{minutes}
+            分）。紙の回答用紙で返送いただくこともできます。
+          </p>
           <div className="letter-access">
             <QrCode text={letter.url} label={plain("staff:actions.letters.qrLabel", { code: letter.code })} />
             <div>
