@@ -145,7 +145,8 @@ export function demoLocal(wards: readonly WardRecord[], areas: readonly AreaSeed
           building: k === 0 ? `${area.name}会館 集会室` : `${area.name}老人憩の家`,
           latitude,
           longitude,
-          schedule: { rules: plan.rules(i + k) },
+          // The 会館 closes over 年末年始 and on holidays; the 憩の家 only over 年末年始.
+          schedule: { rules: plan.rules(i + k), skip: k === 0 ? ["yearEnd", "holidays"] : ["yearEnd"] },
           capacity: k === 0 ? 30 : 20,
           fee: plan.fee,
           audience: plan.audience,

@@ -3,7 +3,8 @@
  * with the dates it does not meet as EXDATE — so a phone's calendar shows every meeting, not one.
  */
 import { jstZone } from "../time";
-import { type Schedule, upcoming } from "./schedule";
+import { skipsDate } from "./closed-days";
+import { type Schedule, type ScheduleRule, upcoming } from "./schedule";
 
 const days = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"] as const;
 
@@ -37,6 +38,13 @@ export interface IcsEvent {
   from: Date;
 }
 
+/** The rule's dates in the coming year that fall on 年末年始 or a holiday the schedule skips: a calendar has no rule for them. */
+function skippedDates(rule: ScheduleRule, skip: Schedule["skip"], from: Date): string[] {
+  if (!skip?.length) return [];
+  const all = upcoming({ rules: [rule] }, from, 60, 370).map((o) => o.date);
+  return all.filter((date) => skipsDate(skip, date));
+}
+
 export function icsFor(event: IcsEvent): string {
   const compact = (date: string) => date.replaceAll("-", "");
   const time = (hhmm: string) => `${hhmm.replace(":", "")}00`;
@@ -57,7 +65,7 @@ export function icsFor(event: IcsEvent): string {
     "END:VTIMEZONE",
   ];
   event.schedule.rules.forEach((rule, i) => {
-    const first = upcoming({ rules: [rule], except: event.schedule.except }, event.from, 1, 400)[0]?.date;
+    const first = upcoming({ ...event.schedule, rules: [rule] }, event.from, 1, 400)[0]?.date;
     if (!first) return;
     // A fifth weekday (5TU) simply does not occur in months without one, as the schedule means.
     const byDay = rule.weeks ? rule.weeks.map((w) => `${w}${days[rule.weekday]}`).join(",") : days[rule.weekday];
@@ -68,7 +76,9 @@ export function icsFor(event: IcsEvent): string {
       `DTSTART;TZID=${jstZone}:${compact(first)}T${time(rule.start)}`,
       `DTEND;TZID=${jstZone}:${compact(first)}T${time(rule.end)}`,
       `RRULE:FREQ=${rule.weeks ? "MONTHLY" : "WEEKLY"};BYDAY=${byDay}`,
-      ...(event.schedule.except ?? []).map((date) => `EXDATE;TZID=${jstZone}:${compact(date)}T${time(rule.start)}`),
+      ...[...(event.schedule.except ?? []), ...skippedDates(rule, event.schedule.skip, event.from)].map(
+        (date) => `EXDATE;TZID=${jstZone}:${compact(date)}T${time(rule.start)}`,
+      ),
       `SUMMARY:${escapeText(event.title)}`,
       `LOCATION:${escapeText(event.location)}`,
       `DESCRIPTION:${escapeText(event.description)}`,

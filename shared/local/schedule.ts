@@ -1,10 +1,11 @@
 /**
  * When a 通いの場 meets: weekly rules such as "every Tuesday 14:00–15:00 except the first", plus
- * dates it does not meet (holidays, the hall closed). The next date is worked out on the device, in
+ * dates it does not meet (the hall closed) and, where the place says so, 年末年始 and national holidays. The next date is worked out on the device, in
  * Japan time, so a resident offline still sees 「次回: 12月2日(火) 14:00」.
  */
 import { z } from "zod/mini";
 import { jstParts } from "../time";
+import { ClosedDayKind, skipsDate } from "./closed-days";
 
 const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM"));
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"));
@@ -25,6 +26,8 @@ export const Schedule = z.object({
   rules: z.array(ScheduleRule).check(z.minLength(1), z.maxLength(14)),
   /** Dates it does not meet, in Japan time. */
   except: z.optional(z.array(IsoDate).check(z.maxLength(100))),
+  /** Kinds of days it does not meet: 年末年始 (12/29–1/3), national holidays (closed-days.ts). */
+  skip: z.optional(z.array(ClosedDayKind).check(z.maxLength(2))),
 });
 export type Schedule = z.infer<typeof Schedule>;
 
@@ -54,7 +57,7 @@ export function upcoming(schedule: Schedule, from: Date, count = 1, days = 70): 
   const found: Occurrence[] = [];
   for (let offset = 0; offset <= days && found.length < count; offset++) {
     const parts = jstParts(new Date(from.getTime() + offset * day));
-    if (except.has(parts.date)) continue;
+    if (except.has(parts.date) || skipsDate(schedule.skip, parts.date)) continue;
     const today = schedule.rules
       .filter((rule) => meetsOn(rule, parts.weekday, parts.dayOfMonth))
       .filter((rule) => offset > 0 || rule.end > now.time)

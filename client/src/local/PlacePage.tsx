@@ -85,6 +85,11 @@ function PlaceDetail({ place }: { place: Place }) {
         {place.schedule.rules.map((rule) => (
           <li key={`${rule.weekday}-${rule.start}-${rule.weeks?.join()}`}>{ruleText(rule, locale, plain)}</li>
         ))}
+        {place.schedule.skip?.map((kind) => (
+          <li key={kind}>
+            <T k={`places.skip.${kind}`} />
+          </li>
+        ))}
       </ul>
       <h3>
         <T k="places.upcoming" />

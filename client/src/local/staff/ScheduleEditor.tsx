@@ -1,5 +1,6 @@
-/** A 通いの場's schedule: weekly rules (a weekday, a time, which weeks of the month) and the dates it does not meet. */
+/** A 通いの場's schedule: weekly rules (a weekday, a time, which weeks of the month), the dates it does not meet, and whether it skips 年末年始 and holidays. */
 import { useId } from "react";
+import { type ClosedDayKind, closedDayKinds } from "../../../../shared/local/closed-days";
 import { T, useT } from "../../app/i18n/T";
 
 interface Rule {
@@ -11,6 +12,7 @@ interface Rule {
 export interface Schedule {
   rules: Rule[];
   except?: string[];
+  skip?: ClosedDayKind[];
 }
 
 export function ScheduleEditor({ value, onChange }: { value: Schedule; onChange: (value: Schedule) => void }) {
@@ -83,10 +85,25 @@ export function ScheduleEditor({ value, onChange }: { value: Schedule; onChange:
           value={(value.except ?? []).join("\n")}
           onChange={(e) => {
             const except = e.target.value.split(/[\s,]+/).filter(Boolean);
-            onChange(except.length ? { ...value, except } : { rules: value.rules });
+            const { except: _old, ...rest } = value;
+            onChange(except.length ? { ...rest, except } : rest);
           }}
         />
       </div>
+      {closedDayKinds.map((kind) => (
+        <label key={kind} className="check">
+          <input
+            type="checkbox"
+            checked={value.skip?.includes(kind) ?? false}
+            onChange={(e) => {
+              const skip = closedDayKinds.filter((k) => (k === kind ? e.target.checked : value.skip?.includes(k)));
+              const { skip: _old, ...rest } = value;
+              onChange(skip.length ? { ...rest, skip } : rest);
+            }}
+          />
+          <T k={`staff:local.skip.${kind}`} />
+        </label>
+      ))}
     </fieldset>
   );
 }

@@ -1,8 +1,9 @@
 /**
  * 通いの場 as the standard's 住所 … 備考 columns and this app's own after them. A schedule is written
  * in 利用可能曜日 as 「火 14:00-15:00 第2,3,4,5週; 金 10:00-11:00」; a plain file with 利用可能曜日「火」
- * and 開始時間 / 終了時間 reads too.
+ * and 開始時間 / 終了時間 reads too. 休止日 holds dates and the words 年末年始 (12/29–1/3) and 祝日.
  */
+import { type ClosedDayKind, closedDayKinds } from "../../../../shared/local/closed-days";
 import type { ScheduleRule } from "../../../../shared/local/schedule";
 import { type PlaceKind, placeKinds } from "../../../../shared/local/schemas";
 import type { Input } from "../../input";
@@ -19,6 +20,8 @@ const kindNames: Record<PlaceKind, string> = {
   roundtable: "交流会・ラウンドテーブル",
 };
 const weekdays = ["日", "月", "火", "水", "木", "金", "土"];
+/** In 休止日, beside dates: the kinds of days a place does not meet. */
+const closedDayWords: Record<ClosedDayKind, string> = { yearEnd: "年末年始", holidays: "祝日" };
 
 export function ruleText(rule: ScheduleRule): string {
   return `${weekdays[rule.weekday]} ${rule.start}-${rule.end}${rule.weeks ? ` 第${rule.weeks.join(",")}週` : ""}`;
@@ -115,13 +118,15 @@ export const placeSpec: Spec = {
       対象: p.audience,
       バリアフリー: p.barrierFree,
       対応言語: p.languages.join(";"),
-      休止日: (p.schedule.except ?? []).join(";"),
+      休止日: [...(p.schedule.skip ?? []).map((kind) => closedDayWords[kind]), ...(p.schedule.except ?? [])].join(";"),
       確認日: p.confirmedOn,
     };
   },
   read: (cell) => {
     const kind = placeKinds.find((k) => k === cell("種類") || kindNames[k] === cell("種類"));
-    const except = list(cell("休止日"));
+    const closed = list(cell("休止日"));
+    const skip = closedDayKinds.filter((kind) => closed.includes(closedDayWords[kind]));
+    const except = closed.filter((word) => !Object.values(closedDayWords).includes(word));
     return {
       area: cell("地域ID") || null,
       kind: kind ?? cell("種類"),
@@ -134,6 +139,7 @@ export const placeSpec: Spec = {
       schedule: {
         rules: parseRules(cell("利用可能曜日"), cell("開始時間"), cell("終了時間")) ?? [],
         ...(except.length ? { except } : {}),
+        ...(skip.length ? { skip } : {}),
       },
       capacity: cell("定員") === "" ? null : number(cell("定員")),
       fee: cell("料金"),
