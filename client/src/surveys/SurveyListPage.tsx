@@ -9,6 +9,7 @@ import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
 import { useStored } from "../db/live";
 import { draftSurveyIds } from "../db/surveys";
+import { TopicOptIn } from "../notices/TopicOptIn";
 import { useSettings } from "../settings/SettingsContext";
 import { formatDate } from "./format";
 import { useOutbox } from "./outbox";
@@ -98,6 +99,7 @@ export function SurveyListPage() {
           ))}
         </ul>
       )}
+      <TopicOptIn topic="surveys" />
     </Page>
   );
 }
