@@ -171,6 +171,12 @@ describe("notices by topic", () => {
       );
     await expect.poll(notifications).toEqual([{ title: "新しいアンケートが始まりました", body: survey.definition.title.ja }]);
 
+    // 設定 keeps it in the inbox of notices received, whatever its topic.
+    const inbox = page.getByRole("region", { name: "受け取ったお知らせ" });
+    await expect.poll(() => inbox.getByRole("listitem").count()).toBe(1);
+    expect(await inbox.innerText()).toContain(survey.definition.title.ja);
+    expect(await axeViolations(page)).toEqual([]);
+
     // The resident taps it: the service worker's click handler opens the survey in this window.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
     await worker.evaluate(async () => {

@@ -7,6 +7,7 @@ import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
+import { Inbox } from "../notices/Inbox";
 import { NoticeSettings } from "../notices/NoticeSettings";
 import { useAreas, useWards } from "../wards/useWards";
 import { Choice } from "./Choice";
@@ -105,6 +106,7 @@ export function SettingsPage() {
       )}
 
       <NoticeSettings />
+      <Inbox />
 
       <InstallSection />
 
