@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { demoInvitationCodes } from "../../server/seed/demo-surveys";
 import { locales } from "../../shared/locales/locales";
 import type { Survey, SurveySummary } from "../../shared/surveys/model";
-import { axeViolations, serverAndBrowserForThisFile } from "./harness";
+import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 // Every browser here answers from 127.0.0.1: the per-address limit of code checks is tested in tests/integration/code-check.test.ts.
 const app = serverAndBrowserForThisFile({ CODE_CHECK_RATE_LIMIT_PER_MIN: "0" });
@@ -260,7 +260,7 @@ describe("a resident's surveys offline", () => {
     await noViolations(page, "not on device");
   });
 
-  it("has no axe violations on the first visit, the used code and 'not on this phone' in all six locales", async () => {
+  it("has no axe violations on the first visit, the used code and 'not on this phone' in all six locales, and 44 px targets", async () => {
     const sampled = await surveyOf("sampled");
     await useUp(sampled, usedCode);
     const elsewhere = await surveyOf("poll", "27128");
@@ -271,6 +271,7 @@ describe("a resident's surveys offline", () => {
       await page.goto(`${app.server.url}/surveys`);
       await page.locator(".first-visit").waitFor();
       await noViolations(page, `${locale} first visit`);
+      expect(await smallTargets(page), `${locale} first visit`).toEqual([]);
 
       await page.goto(`${app.server.url}/surveys/${sampled.id}?code=${usedCode}`);
       await heading(page).waitFor();
@@ -278,6 +279,7 @@ describe("a resident's surveys offline", () => {
       await page.locator(".used-code").waitFor();
       expect(await page.locator(".used-code a").getAttribute("href")).toBe("tel:0663139986");
       await noViolations(page, `${locale} used code`);
+      expect(await smallTargets(page), `${locale} used code`).toEqual([]);
 
       await context.setOffline(true);
       await page.goto(`${app.server.url}/surveys/${elsewhere.id}`);
