@@ -102,6 +102,14 @@ describe.each(dialects)("invitation code check", (dialect) => {
       expect(await (await check(app, code)).json()).toEqual({ status: "used" });
     });
 
+    it("is in the OpenAPI document, with its answer's schema", async () => {
+      const document = (await (await testApp(database).request("/api/openapi.json")).json()) as {
+        paths: Record<string, { post?: { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> } }>;
+      };
+      const schema = JSON.stringify(document.paths["/api/surveys/{id}/invitations/check"]?.post?.responses?.["200"]?.content);
+      for (const status of ["valid", "used", "unknown"]) expect(schema).toContain(status);
+    });
+
     it("says used for a code already used (a paper form or an earlier answer)", async () => {
       const answer = await check(testApp(database), usedCode);
       expect(await answer.json()).toEqual({ status: "used" });

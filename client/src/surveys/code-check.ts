@@ -10,12 +10,8 @@ import { errorKeyOf } from "../app/errors";
 export type CodeCheckOutcome = CodeCheckStatus | "offline" | { errorKey: string };
 
 export async function checkCode(surveyId: string, code: string): Promise<CodeCheckOutcome> {
-  let response: Response;
-  try {
-    response = await api.api.surveys[":id"].invitations.check.$post({ param: { id: surveyId }, json: { code } });
-  } catch {
-    return "offline";
-  }
-  if (response.status === 200) return ((await response.json()) as { status: CodeCheckStatus }).status;
+  const response = await api.api.surveys[":id"].invitations.check.$post({ param: { id: surveyId }, json: { code } }).catch(() => null);
+  if (response === null) return "offline";
+  if (response.status === 200) return (await response.json()).status;
   return { errorKey: await errorKeyOf(response) };
 }
