@@ -37,6 +37,8 @@ export function FirstVisit() {
     try {
       if (choice) await update({ ward: choice.ward, area: choice.area || null });
       await setMetaValue(doneKey, "1");
+      // This section goes away with the button that had focus: focus moves to the page, whose list is now the ward's.
+      document.getElementById("main")?.focus();
     } catch {
       setErrorKey("errors.network");
     }
