@@ -154,9 +154,23 @@ describe("a resident's surveys offline", () => {
     const poll = await surveyOf("poll");
     const before = storedResponses(poll.id);
     const page = await phone();
+    const surveyFetches: string[] = [];
+    page.on("request", (request) => {
+      if (/\/api\/surveys\/[0-9a-f-]{36}$/.test(new URL(request.url()).pathname)) surveyFetches.push(request.url());
+    });
     await chooseWard(page);
     await page.getByRole("status").filter({ hasText: "この一覧のアンケートは端末に保存してあります" }).waitFor();
     expect(await savedOnDevice(page, poll.id)).toBe(true);
+    // The ward's surveys were fetched once each to be saved (the city's were saved by the first visit's list);
+    // loaded again, the list fetches none (none changed).
+    const cards = page.locator(".survey-card");
+    const wardCards = (await cards.count()) - (await cards.filter({ hasText: "大阪市全体" }).count());
+    expect(wardCards).toBeGreaterThan(0);
+    expect(surveyFetches).toHaveLength(wardCards);
+    surveyFetches.length = 0;
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "この一覧のアンケートは端末に保存してあります" }).waitFor();
+    expect(surveyFetches).toEqual([]);
     await forgetCachedSurvey(page, poll.id);
 
     await context.setOffline(true);
