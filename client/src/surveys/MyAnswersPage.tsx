@@ -118,7 +118,11 @@ export function MyAnswersPage() {
         <p id="discard-title">
           <T k="surveys.mine.discardConfirm" />
         </p>
-        {confirming && <p className="muted">{localized(confirming.surveyTitle, locale)}</p>}
+        {confirming && (
+          <p className="muted">
+            <RubyText text={localized(confirming.surveyTitle, locale)} />
+          </p>
+        )}
         <div className="actions-row">
           <button type="button" className="button" onClick={() => dialog.current?.close()}>
             <T k="surveys.mine.discardNo" />

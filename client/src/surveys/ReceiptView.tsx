@@ -4,6 +4,7 @@
  * one, never with thanks, and says why and what to do (OutboxStatus, UsedCode.tsx).
  */
 import { localized } from "../../../shared/surveys/model";
+import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
@@ -17,7 +18,9 @@ export function ReceiptView({ responseId }: { responseId: string }) {
     <Page titleKey={item?.state === "attention" ? "surveys.receipt.refusedHeading" : "surveys.receipt.heading"}>
       {item && (
         <>
-          <p className="lead">{localized(item.surveyTitle, locale)}</p>
+          <p className="lead">
+            <RubyText text={localized(item.surveyTitle, locale)} />
+          </p>
           <OutboxStatus item={item} />
           {item.state === "sent" && item.resultsPublic && (
             <p>
