@@ -2,7 +2,7 @@
  * Furigana done right (issue 15), in やさしい日本語 on a phone: every screen of a survey's walk — each
  * question, the profile, the review with answers chosen, the receipt, わたしの回答 and its discard
  * dialog — shows no raw `{漢字|かな}` markup, and no word with furigana is broken across lines inside its
- * group (number, ruby, okurigana).
+ * group (number, ruby, okurigana); counters read by their number.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -57,6 +57,10 @@ describe("furigana", () => {
     await page.goto(`${app.server.url}/surveys`);
     await page.locator(".card").first().waitFor();
     await check("list");
+    // A one-minute survey reads 1分 いっぷん: the counter's reading follows its number (not 1分(ふん)).
+    const words = await page.locator(".ruby-word").allTextContents();
+    expect(words).toContain("1分(ぷん)");
+    expect(words).not.toContain("1分(ふん)");
     await page.goto(`${app.server.url}/surveys/${poll.id}`);
     await page.locator("h2.screen-heading").waitFor();
     // Every screen up to the review: choose the first option wherever there is one, type a number where asked.

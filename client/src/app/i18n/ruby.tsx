@@ -4,6 +4,7 @@
  * on from there for the client's attributes (aria-label, title) and <option> labels.
  */
 import { Fragment, type ReactNode } from "react";
+import { readCounters } from "../../../../shared/locales/counters";
 import { parseRuby } from "../../../../shared/locales/ruby";
 
 export { plainText } from "../../../../shared/locales/ruby";
@@ -23,7 +24,8 @@ interface Word {
 /** The parts grouped into plain runs and words, so that no line break falls inside a word with furigana. */
 export function rubyWords(text: string): (string | Word)[] {
   const out: (string | Word)[] = [];
-  const parts = parseRuby(text);
+  // A counter's reading follows its number (1分 いっぷん, 1人 ひとり): shared/locales/counters.ts.
+  const parts = parseRuby(readCounters(text));
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] as (typeof parts)[number];
     if (typeof part === "string") {
