@@ -96,6 +96,7 @@ function SignedIn({
   const { pathname } = useLocation();
   const staff = useMemo(() => staffApi(session, ended), [session, ended]);
   // Each console page (and the console itself, after the login page) puts focus on its heading.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page (or the forced password change) changes
   useEffect(() => focusOnArrival(document.querySelector<HTMLElement>("#main h1")), [pathname, session.mustChangePassword]);
   return (
     <StaffApiContext value={staff}>
