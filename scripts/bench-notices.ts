@@ -67,19 +67,22 @@ export async function noticesFanout(): Promise<void> {
     const now = new Date().toISOString();
     const created = new Date(Date.now() - 60_000).toISOString();
     for (let i = 0; i < receiver.subscriptions.length; i += 2000) {
+      const rows = receiver.subscriptions.slice(i, i + 2000).map((s) => ({
+        id: randomUUID(),
+        endpoint: s.endpoint,
+        p256dh: s.keys.p256dh,
+        auth: s.keys.auth,
+        wardCode: null,
+        locale: "ja",
+        createdAt: created,
+        updatedAt: created,
+      }));
+      await insertInto(database, "pushSubscriptions", rows);
+      // Every one takes ward news, the topic of a broadcast to all.
       await insertInto(
         database,
-        "pushSubscriptions",
-        receiver.subscriptions.slice(i, i + 2000).map((s) => ({
-          id: randomUUID(),
-          endpoint: s.endpoint,
-          p256dh: s.keys.p256dh,
-          auth: s.keys.auth,
-          wardCode: null,
-          locale: "ja",
-          createdAt: created,
-          updatedAt: created,
-        })),
+        "pushSubscriptionTopics",
+        rows.map((row) => ({ subscriptionId: row.id, topic: "news" })),
       );
     }
     const noticeId = randomUUID();

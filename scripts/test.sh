@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: typecheck, lint, boundaries (.dependency-cruiser.cjs), build, then the unit, integration and e2e suites.
-# The e2e suite needs Debian's Chromium and the Japanese fonts: they are installed with apt-get
+# The e2e suite needs Debian's Chromium and the Japanese, Chinese and Korean fonts: they are installed with apt-get
 # when missing and this machine allows it; otherwise the run stops and says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || missing+=(fonts-ipafont-gothic)
+# Chinese and Korean pages are drawn in their own glyph shapes (Noto Sans CJK SC / KR), and a test checks it.
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     sudo=()

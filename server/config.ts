@@ -29,6 +29,7 @@ const ConfigSchema = z
     CLIENT_DIR: env(z.string().default("./dist/client")),
     SERVE_CLIENT: env(z.enum(["true", "false"]).default("true")),
     RESPONSE_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(30)),
+    CODE_CHECK_RATE_LIMIT_PER_MIN: env(z.coerce.number().int().min(0).max(1_000_000).default(10)),
     POLL_ONE_PER_DEVICE: env(z.enum(["true", "false"]).default("true")),
     POLL_ANSWERS_PER_ADDRESS: env(z.coerce.number().int().min(0).max(1_000_000).default(3)),
     RESULTS_MIN_CELL: env(z.coerce.number().int().min(1).max(1000).default(10)),
@@ -183,6 +184,8 @@ export interface StaffRules {
 export interface SurveyRules {
   /** Responses one network address may send a minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Invitation-code checks (before answering) one network address may make a minute; 0 turns the limit off. */
+  codeCheckPerMinute: number;
   /** Whether a poll takes one response per device. */
   pollOnePerDevice: boolean;
   /** Online answers one network address may give one poll a day (in this instance's memory); 0 turns the cap off. */
@@ -222,6 +225,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     clientDir: v.SERVE_CLIENT === "true" ? v.CLIENT_DIR : undefined,
     surveys: {
       rateLimitPerMinute: v.RESPONSE_RATE_LIMIT_PER_MIN,
+      codeCheckPerMinute: v.CODE_CHECK_RATE_LIMIT_PER_MIN,
       pollOnePerDevice: v.POLL_ONE_PER_DEVICE === "true",
       pollAnswersPerAddress: v.POLL_ANSWERS_PER_ADDRESS,
       minCell: v.RESULTS_MIN_CELL,

@@ -18,6 +18,7 @@ import "./notices/store/lease";
 import "./notices/store/notices";
 import "./notices/store/settings";
 import "./notices/store/subscriptions";
+import "./notices/topics";
 import "./planning/staff/indicators";
 import "./planning/staff/matching-export";
 import "./planning/staff/policies";

@@ -101,6 +101,7 @@ describe("audit action labels", () => {
             status: "done",
             title: "見守り",
             minutes: 15,
+            topic: "meetings",
           },
         },
         locale,
@@ -110,6 +111,8 @@ describe("audit action labels", () => {
     expect(details).toContain("tanaka");
     expect(details).toContain("見守り");
     expect(details).toContain("15");
+    // A notice's topic, in words.
+    expect(details).toContain(plainText(t("notices.topicShort.meetings")));
     expect(details).not.toMatch(/[{}]|ward_staff|undefined/);
     // An account moved to another ward: both places, by name.
     const moved = plainText(

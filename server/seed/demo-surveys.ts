@@ -24,6 +24,7 @@ import { cityPoll, residentSurvey, type WardNames, wardPoll } from "./surveys";
 const day = 24 * 60 * 60 * 1000;
 const seedRules: SurveyRules = {
   rateLimitPerMinute: 0,
+  codeCheckPerMinute: 0,
   pollOnePerDevice: false,
   pollAnswersPerAddress: 0,
   minCell: 10,

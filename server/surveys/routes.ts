@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod/mini";
 import { Receipt, ResponseInput, SendAnswer } from "../../shared/surveys/answers";
+import { CodeCheck, CodeCheckInput } from "../../shared/surveys/code-check";
 import { Survey, SurveyId, SurveySummary } from "../../shared/surveys/model";
 import { ResultsQuery, SurveyResults } from "../../shared/surveys/results";
 import { WardCode } from "../../shared/wards/schemas";
@@ -8,6 +9,7 @@ import type { AppEnv } from "../env";
 import { clientAddress } from "../platform/http/client-address";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
+import { checkInvitationCode } from "./code-check";
 import { submitResponse } from "./ingest";
 import { getSurvey, listFollowUps, listOpenSurveys } from "./read";
 import { surveyResults } from "./results";
@@ -47,6 +49,31 @@ export const surveyRoutes = new Hono<AppEnv>()
     }),
     validate("param", SurveyParam),
     async (c) => c.json(await getSurvey(c.var.deps.database, c.req.valid("param").id), 200),
+  )
+  .post(
+    "/:id/invitations/check",
+    describeRoute({
+      summary:
+        "Check a letter's invitation code before answering, without using it up: `valid` (this survey takes it), `used`, or `unknown` (anything else, alike)",
+      description:
+        "Rate-limited per address (`CODE_CHECK_RATE_LIMIT_PER_MIN`), every check counted. Refusals: `surveys.not_found`, `rate.limited`.",
+      tags: ["surveys"],
+      responses: {
+        200: { description: "What the survey would make of the code now", schema: CodeCheck },
+        404: { description: "No such survey (`surveys.not_found`)" },
+        429: { description: "Too many checks from this address" },
+      },
+    }),
+    validate("param", SurveyParam),
+    validate("json", CodeCheckInput),
+    async (c) => {
+      const result = await checkInvitationCode(c.var.deps.database, c.var.deps.surveys, {
+        surveyId: c.req.valid("param").id,
+        code: c.req.valid("json").code,
+        clientAddress: clientAddress(c),
+      });
+      return c.json(result, 200);
+    },
   )
   .post(
     "/:id/responses",

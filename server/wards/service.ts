@@ -1,14 +1,16 @@
 /** Wards (区) and their areas (地域). Knows nothing of HTTP. */
+import { inWardOrder } from "../../shared/wards/order";
 import type { Area, Ward } from "../../shared/wards/schemas";
 import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 
+/** The 24 wards in the city's official order (北区 first), not the order of their codes. */
 export async function listWards({ db }: Database): Promise<Ward[]> {
-  return db
+  const wards = await db
     .selectFrom("wards")
     .select(["code", "name", "reading", "nameEn", "nameZh", "nameKo", "nameVi", "population"])
-    .orderBy("code")
     .execute();
+  return inWardOrder(wards, (ward) => ward.code);
 }
 
 export async function listAreas({ db }: Database, wardCode: string): Promise<Area[]> {

@@ -4,6 +4,7 @@
  * `t` is the staff strings' lookup (i18next on the client, the locale files on the server).
  */
 import type { Locale } from "../locales/locales";
+import { topics } from "../notices/schemas";
 import { toJstIso } from "../time";
 import { wardRecords } from "../wards/data";
 import { wardName } from "../wards/names";
@@ -75,6 +76,7 @@ export function auditDetails(entry: AuditEntry, locale: Locale, t: Translate): s
   if (Array.isArray(d.themes)) parts.push(t("audit.detail.themes", { count: d.themes.length }));
   if (Array.isArray(d.reworded) && d.reworded.length > 0)
     parts.push(t(d.freeText === true ? "audit.detail.rewordedFreeText" : "audit.detail.reworded", { count: d.reworded.length }));
+  if (topics.some((topic) => topic === d.topic)) parts.push(t(`notices.topicShort.${d.topic as string}`));
   if (Array.isArray(d.languages)) parts.push(t("audit.detail.languages", { count: d.languages.length }));
   if (typeof d.published === "boolean") parts.push(t(d.published ? "audit.detail.published" : "audit.detail.unpublished"));
   return parts.join(t("audit.detail.separator"));

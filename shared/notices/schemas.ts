@@ -1,7 +1,7 @@
 /**
- * Push notices: what a browser registers (its endpoint, keys, ward, locale and cohorts), what staff
- * send (a notice in the six languages, to a segment), and what a push carries to the service worker.
- * A cohort is a month, never a date: the phone alone knows the child's day.
+ * Push notices: what a browser registers (its endpoint, keys, ward, locale, topics and cohorts), what
+ * staff send (a notice in the six languages, on a topic, to a segment), and what a push carries to the
+ * service worker. A cohort is a month, never a date: the phone alone knows the child's day.
  */
 import { z } from "zod/mini";
 import { locales } from "../locales/locales";
@@ -11,6 +11,17 @@ import { WardCode } from "../wards/schemas";
 export const Cohort = z.string().check(z.regex(/^(born|due):\d{4}-(0[1-9]|1[0-2])$/, "born:YYYY-MM or due:YYYY-MM"));
 export type Cohort = z.infer<typeof Cohort>;
 
+/**
+ * 通知の種類: new surveys in my ward, a 区政会議 about to go on air, ward news (staff broadcasts), and the
+ * child-rearing reminders (the only topic that keeps cohort months).
+ */
+export const topics = ["surveys", "meetings", "news", "childcare"] as const;
+export const Topic = z.enum(topics);
+export type Topic = z.infer<typeof Topic>;
+
+/** What a registration made before topics existed receives: what it received then. */
+export const legacyTopics: readonly Topic[] = ["childcare", "news"];
+
 const base64url = (min: number, max: number) =>
   z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[A-Za-z0-9_-]+=*$/, "base64url"));
 
@@ -19,7 +30,10 @@ export const PushRegistration = z.object({
   keys: z.object({ p256dh: base64url(80, 100), auth: base64url(16, 40) }),
   ward: z.nullable(WardCode),
   locale: z.enum(locales),
+  /** Kept only with the childcare topic. */
   cohorts: z.array(Cohort).check(z.maxLength(12)),
+  /** Absent (a registration from an older version): childcare and ward news, as before topics. */
+  topics: z.optional(z.array(Topic).check(z.minLength(1), z.maxLength(topics.length))),
 });
 export type PushRegistration = z.infer<typeof PushRegistration>;
 
@@ -43,8 +57,17 @@ export const Audience = z.discriminatedUnion("kind", [
 ]);
 export type Audience = z.infer<typeof Audience>;
 
-export const Segment = z.object({ ward: z.nullable(WardCode), audience: Audience });
+/**
+ * A notice's topic and, within its ward (or the whole city), its audience. Only childcare narrows by
+ * cohorts; another topic goes to all its subscribers. Absent topic (a notice made before topics): ward
+ * news for "all", childcare for the rest.
+ */
+export const Segment = z.object({ ward: z.nullable(WardCode), audience: Audience, topic: z.optional(Topic) });
 export type Segment = z.infer<typeof Segment>;
+
+export function topicOf(segment: Segment): Topic {
+  return segment.topic ?? (segment.audience.kind === "all" ? "news" : "childcare");
+}
 
 const NoticeText = z.object({
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),

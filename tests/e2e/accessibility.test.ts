@@ -31,6 +31,7 @@ async function pages(): Promise<string[]> {
 }
 
 const app = serverAndBrowserForThisFile();
+const rawMarkup = /\{[^{}|]+\|[^{}]+\}/;
 let context: BrowserContext;
 
 afterEach(async () => {
@@ -74,6 +75,8 @@ describe.each([
     for (const pathname of await pages()) {
       await visit(page, pathname);
       expect(await axeViolations(page), `${settings.locale} ${pathname}`).toEqual([]);
+      // No furigana markup reaches the screen as text ({漢字|かんじ}): it is drawn as ruby, or stripped.
+      expect(await page.locator("body").innerText(), `${settings.locale} ${pathname}`).not.toMatch(rawMarkup);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>("button, select, input, .bottom-nav a, .header-ward, a.button, label.choice-option")]
           .filter((el) => el.offsetParent !== null)

@@ -200,6 +200,7 @@ describe("push notices", () => {
         ward: null,
         locale: "ja",
         cohorts: [`due:${due.slice(0, 7)}`],
+        topics: ["childcare"],
       },
     });
     expect(JSON.stringify(registrations)).not.toContain("まめ");

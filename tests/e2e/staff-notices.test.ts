@@ -41,6 +41,9 @@ describe("お知らせ配信", () => {
     const english = page.getByRole("group", { name: /English/ });
     await english.getByLabel("タイトル（80字まで）").fill("Parenting salon");
     await english.getByLabel("本文（300字まで）").fill("A parenting salon opens on 10 December at 10:00 in Ogimachi.");
+    // A notice goes to the subscribers of one topic; only childcare narrows by the children's age.
+    expect(await page.getByRole("radio", { name: "お子さんの年齢で選ぶ" }).isVisible()).toBe(false);
+    await page.getByRole("radio", { name: "子育ての通知（受け取っている人へ）" }).check();
     await page.getByRole("radio", { name: "お子さんの年齢で選ぶ" }).check();
     await page.getByLabel("何歳まで").selectOption("2");
     // No phone has subscribed in this ward yet.
@@ -62,7 +65,7 @@ describe("お知らせ配信", () => {
     const table = page.getByRole("table");
     const row = table.getByRole("row").filter({ hasText: "子育てサロンのお知らせ" });
     await expect.poll(() => row.innerText()).toContain("予約中");
-    expect(await row.innerText()).toContain("0〜2歳の子の保護者");
+    expect(await row.innerText()).toContain("子育て / 0〜2歳の子の保護者");
 
     await row.getByRole("button", { name: "取り消す" }).click();
     expect(dialogs.at(-1)).toContain("「子育てサロンのお知らせ」の予約を取り消しますか？");
@@ -71,6 +74,7 @@ describe("お知らせ配信", () => {
     // Sent now (after a confirmation naming the reach, never an exact small count): listed, and done with nothing to send.
     await japanese.getByLabel("タイトル（80字まで）").fill("防災訓練");
     await japanese.getByLabel("本文（300字まで）").fill("日曜日に防災訓練があります。");
+    await page.getByRole("radio", { name: "区からのお知らせ（受け取っている人へ）" }).check();
     await page.getByRole("radio", { name: "今すぐ送る" }).check();
     await page.getByRole("button", { name: "今すぐ送る" }).click();
     expect(dialogs.at(-1)).toContain("10台未満の端末に今すぐ送ります");
@@ -83,6 +87,7 @@ describe("お知らせ配信", () => {
         return sent.innerText();
       })
       .toContain("完了");
+    expect(await sent.innerText()).toContain("区からのお知らせ");
     await expectAccessible();
 
     async function expectAccessible() {

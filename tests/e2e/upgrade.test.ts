@@ -94,7 +94,7 @@ describe("an update of the app's IndexedDB schema", () => {
             };
           }),
       );
-    await expect.poll(left).toEqual({ version: 60, meta: undefined, removals: 0 });
+    await expect.poll(left).toEqual({ version: 70, meta: undefined, removals: 0 });
     await page.reload();
     await page.locator(".outbox-status").first().waitFor();
     await page.waitForTimeout(300);

@@ -16,6 +16,7 @@ export const testVapidKeys = generateVapidKeys();
 
 export const testSurveyRules: SurveyRules = {
   rateLimitPerMinute: 0,
+  codeCheckPerMinute: 0,
   pollOnePerDevice: true,
   pollAnswersPerAddress: 0,
   minCell: 10,

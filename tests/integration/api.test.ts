@@ -61,14 +61,14 @@ describe.each(dialects)("the API", (dialect) => {
         await insertInto(testDb.database, "areas", areas);
       });
 
-      it("lists the 24 wards ordered by code, with their names in every locale", async () => {
+      it("lists the 24 wards in the city's official order (北区 first, not by code), with their names in every locale", async () => {
         const response = await appOn(testDb.database).request("/api/wards");
 
         expect(response.status).toBe(200);
         const { wards } = WardList.parse(await response.json());
         expect(wards).toHaveLength(24);
-        const codes = wards.map((w) => w.code);
-        expect(codes).toEqual([...codes].sort());
+        expect(wards.map((w) => w.name).slice(0, 5)).toEqual(["北区", "都島区", "福島区", "此花区", "中央区"]);
+        expect(wards.at(-1)?.name).toBe("西成区");
         expect(wards.find((w) => w.code === "27127")).toMatchObject({ name: "北区", population: 130303 });
         for (const ward of wards) {
           for (const name of [ward.nameEn, ward.nameZh, ward.nameKo, ward.nameVi]) expect(name).not.toBe("");

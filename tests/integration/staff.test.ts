@@ -566,7 +566,7 @@ describe.each(dialects)("staff API", (dialect) => {
         const send = (ageBand: "20s" | "70s", option: string) =>
           submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, refreshHours: 0, letterBatchMin: 1 },
+            { ...testSurveyRules, pollOnePerDevice: false },
             {
               surveyId: survey.id,
               response: { id: uuidv7(), answers: { knows: { option } }, profile: { ageBand } },
@@ -613,7 +613,7 @@ describe.each(dialects)("staff API", (dialect) => {
           if (i === 9) expect(await read()).toEqual({ comments: [], keywords: [], hidden: true, minCell: 10, publishedAt: null });
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, refreshHours: 0, letterBatchMin: 1 },
+            { ...testSurveyRules, pollOnePerDevice: false },
             {
               surveyId: survey.id,
               response: {
@@ -662,7 +662,7 @@ describe.each(dialects)("staff API", (dialect) => {
           const text = i === 0 ? '=HYPERLINK("http://evil.example","click")' : "";
           await submitResponse(
             database,
-            { rateLimitPerMinute: 0, pollOnePerDevice: false, pollAnswersPerAddress: 0, minCell: 10, refreshHours: 0, letterBatchMin: 1 },
+            { ...testSurveyRules, pollOnePerDevice: false },
             {
               surveyId: survey.id,
               response: {

@@ -15,8 +15,7 @@ import { family as storedFamily } from "../db/childcare";
 import { useStored } from "../db/live";
 import { DeleteMyData } from "../notices/DeleteMyData";
 import { Inbox } from "../notices/Inbox";
-import { NoticesPanel } from "../notices/NoticesPanel";
-import { useSettings } from "../settings/SettingsContext";
+import { TopicOptIn } from "../notices/TopicOptIn";
 import { Children } from "./Children";
 import { TimelineSection } from "./TimelineSection";
 
@@ -37,7 +36,6 @@ export function ChildcarePage() {
   const upcoming = byStatus("upcoming");
   const shownUpcoming = showAll ? upcoming : upcoming.filter((e) => e.start <= horizon);
   const nickname = (id: string) => family?.children.find((c) => c.id === id)?.nickname ?? "";
-  const { settings } = useSettings();
   const { hash } = useLocation();
   const loaded = family !== null;
 
@@ -81,7 +79,7 @@ export function ChildcarePage() {
         }
       />
       <TimelineSection status="done" entries={byStatus("done")} nickname={nickname} format={format} />
-      {family && <NoticesPanel family={family.children} ward={settings.ward} locale={settings.locale} />}
+      {family && <TopicOptIn topic="childcare" />}
       <Inbox />
       <DeleteMyData onDeleted={() => setErased((n) => n + 1)} />
     </Page>

@@ -8,7 +8,17 @@
 import { Dexie, type EntityTable } from "dexie";
 import type { Association, Council, Meeting, Place } from "../../../shared/local/schemas";
 import type { Settings } from "../../../shared/settings/settings";
-import type { ChildRecord, DoneRecord, Draft, InboxRecord, JoinOutboxItem, OutboxItem, PushRemovalItem } from "./schemas";
+import type {
+  ChildRecord,
+  DoneRecord,
+  Draft,
+  InboxRecord,
+  JoinOutboxItem,
+  OpenedSurvey,
+  OutboxItem,
+  PushRemovalItem,
+  SavedSurvey,
+} from "./schemas";
 
 export interface SettingsRow extends Settings {
   id: "settings";
@@ -37,6 +47,10 @@ class MachikoeDatabase extends Dexie {
   timelineDone!: EntityTable<DoneRecord, "key">;
   inbox!: EntityTable<InboxRecord, "id">;
   pushRemovals!: EntityTable<PushRemovalItem, "id">;
+  /** The list's open surveys, kept so they open offline (db/saved-surveys.ts). */
+  savedSurveys!: EntityTable<SavedSurvey, "id">;
+  /** Surveys opened on this device: the others are 新着. */
+  openedSurveys!: EntityTable<OpenedSurvey, "id">;
 
   constructor() {
     // No query cache: the service worker writes some stores with plain IndexedDB, which Dexie cannot
@@ -68,6 +82,8 @@ class MachikoeDatabase extends Dexie {
             .put({ id: removal.endpoint, payload: removal, state: "pending", queuedAt: Date.now(), attempts: 0 } satisfies PushRemovalItem);
         await tx.table("meta").delete(legacyRemovalKey);
       });
+    // Surveys saved from the list for offline use, and which ones the resident has opened.
+    this.version(7).stores({ savedSurveys: "id", openedSurveys: "id" });
   }
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod/mini";
 import { JoinReceipt, JoinRequestInput } from "../../../shared/local/schemas";
 import { Answer, ResponseId, ResponseInput, SendAnswer } from "../../../shared/surveys/answers";
 import { LocalizedText, Profile, Survey } from "../../../shared/surveys/model";
+import { Area, WardCode } from "../../../shared/wards/schemas";
 import { queuedStates } from "../sync/engine";
 
 export const Draft = z.object({
@@ -17,8 +18,27 @@ export const Draft = z.object({
   /** Which screen the resident was on ("code", "q:q3", "profile", "review"): resuming returns there. */
   screen: z.string(),
   updatedAt: z.number(),
+  /** The ward's 地域 for the profile question, when the draft was made from a survey saved on the device. */
+  areas: z.optional(z.array(Area)),
 });
 export type Draft = z.infer<typeof Draft>;
+
+/**
+ * A survey of the list kept on the device (saved when the list loads online), with everything its
+ * screens need, so that it opens and can be answered without a signal: the survey (definition,
+ * estimated minutes, closing time) and its ward's 地域 when it asks for one.
+ */
+export const SavedSurvey = z.object({
+  id: z.string(),
+  survey: Survey,
+  areas: z.array(Area),
+  savedAt: z.number(),
+});
+export type SavedSurvey = z.infer<typeof SavedSurvey>;
+
+/** A survey the resident has opened on this device: those never opened are marked 新着 in the list. */
+export const OpenedSurvey = z.object({ id: z.string(), openedAt: z.number() });
+export type OpenedSurvey = z.infer<typeof OpenedSurvey>;
 
 /** Every outbox item is in one of these (sync/engine.ts): 送信待ち, 送信済み, 確認が必要. */
 export const outboxStates = queuedStates;
@@ -38,6 +58,8 @@ export const OutboxItem = z.object({
   errorCode: z.optional(z.string()),
   issues: z.optional(z.array(z.object({ question: z.string(), code: z.string() }))),
   resultsPublic: z.boolean(),
+  /** The survey's ward (null: city-wide), for whom to call when the server refuses a used code. */
+  ward: z.optional(z.nullable(WardCode)),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

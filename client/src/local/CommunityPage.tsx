@@ -8,6 +8,7 @@ import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
+import { TopicOptIn } from "../notices/TopicOptIn";
 import { useSettings } from "../settings/SettingsContext";
 import { useAreas, useWards } from "../wards/useWards";
 import { FindAssociation } from "./FindAssociation";
@@ -92,6 +93,7 @@ function WardCommunity({ ward, myArea }: { ward: string; myArea: string | null }
             </ul>
           </section>
           <Meetings meetings={local.data.meetings} />
+          <TopicOptIn topic="meetings" />
         </>
       )}
     </>

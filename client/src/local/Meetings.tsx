@@ -17,7 +17,7 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
   const held = sorted.filter((m) => Date.parse(m.endsAt) < now);
   const upcoming = [...sorted.filter(onAir), ...coming];
   const card = (m: Meeting) => (
-    <li key={m.id} className="card">
+    <li key={m.id} id={`meeting-${m.id}`} className="card">
       <p className="card-title">
         <RubyText text={m.title} />
         {onAir(m) && (

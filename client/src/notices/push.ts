@@ -1,13 +1,14 @@
 /**
- * Push on the page: whether this browser can receive notices, turning them on (permission, then a
- * subscription with the server's VAPID key, then the registration with the ward, language and
- * cohort months), keeping the registration current when a child is added or born, and turning
- * them off — the server's record is removed at once, or as soon as the phone is back online (an
- * outbox of its own, sync/engine.ts).
+ * Push on the page: whether this browser can receive notices, turning them on for some topics
+ * (permission, then a subscription with the server's VAPID key — given up after subscribeTimeoutMs,
+ * since a browser may never settle it — then the registration with the ward, language, topics and,
+ * with childcare only, cohort months), changing the topics, keeping the registration current when a
+ * child is added or born, and turning them off — the server's record is removed at once, or as soon
+ * as the phone is back online (an outbox of its own, sync/engine.ts).
  */
 import { cohortOf } from "../../../shared/childcare/timeline";
 import type { Locale } from "../../../shared/locales/locales";
-import type { PushRegistration } from "../../../shared/notices/schemas";
+import { topics as allTopics, legacyTopics, type PushRegistration, type Topic } from "../../../shared/notices/schemas";
 import { api } from "../app/api";
 import { errorKeyOf } from "../app/errors";
 import { metaValue, setMetaValue } from "../db/meta";
@@ -37,20 +38,67 @@ export async function currentSubscription(): Promise<PushSubscription | null> {
 
 const cohortsOf = (children: readonly ChildRecord[]) => [...new Set(children.map(cohortOf))].sort();
 
-function registrationOf(
-  subscription: PushSubscription,
-  ward: string | null,
-  locale: Locale,
-  children: readonly ChildRecord[],
-): PushRegistration {
+/** What the resident chose, in the one order; the months only go with the childcare topic. */
+function registrationOf(subscription: PushSubscription, { ward, locale, children, topics }: Wanted): PushRegistration {
   const json = subscription.toJSON();
+  const chosen = allTopics.filter((t) => topics.includes(t));
   return {
     endpoint: subscription.endpoint,
     keys: { p256dh: json.keys?.p256dh ?? "", auth: json.keys?.auth ?? "" },
     ward,
     locale,
-    cohorts: cohortsOf(children),
+    cohorts: chosen.includes("childcare") ? cohortsOf(children) : [],
+    topics: chosen,
   };
+}
+
+/** What a registration is made of: the ward, the language, the children (for their months) and the topics. */
+export interface Wanted {
+  ward: string | null;
+  locale: Locale;
+  children: readonly ChildRecord[];
+  topics: readonly Topic[];
+}
+
+/** The topics of the registration the server last took (one made before topics: childcare and ward news); none when off. */
+export async function registeredTopics(): Promise<Topic[]> {
+  const stored = await metaValue(registrationKey);
+  if (stored === null) return [];
+  try {
+    const body = JSON.parse(stored) as { topics?: unknown };
+    if (!Array.isArray(body.topics)) return [...legacyTopics];
+    return allTopics.filter((t) => (body.topics as unknown[]).includes(t));
+  } catch {
+    return [];
+  }
+}
+
+/** How long subscribing may take before the resident is told and offered a retry. */
+export const subscribeTimeoutMs = 10_000;
+
+class TimedOut extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimedOut()), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A failure in words: the wait given up, the browser's push refusing, or (a fetch that failed) the connection. */
+async function failureKey(error: unknown): Promise<string> {
+  if (error instanceof TimedOut) return "notices.timeout";
+  if (error instanceof DOMException) return "notices.pushFailed";
+  return errorKeyOf(error);
 }
 
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
@@ -69,38 +117,42 @@ async function register(body: PushRegistration): Promise<Outcome> {
     await setMetaValue(registrationKey, JSON.stringify(body));
     return { ok: true };
   } catch (error) {
-    return { ok: false, errorKey: await errorKeyOf(error) };
+    return { ok: false, errorKey: await failureKey(error) };
   }
 }
 
-/** Asks for permission and subscribes. "denied": the resident (or the browser) said no. */
-export async function turnOn(
-  ward: string | null,
-  locale: Locale,
-  children: readonly ChildRecord[],
-): Promise<Outcome | { ok: false; denied: true }> {
+async function subscribe(): Promise<PushSubscription> {
+  const keyResponse = await api.api.push.key.$get();
+  if (!keyResponse.ok) throw keyResponse;
+  const { publicKey } = await keyResponse.json();
+  const registration = await navigator.serviceWorker.ready;
+  const subscription = await registration.pushManager.getSubscription();
+  return subscription ?? registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) });
+}
+
+/**
+ * Asks for permission, subscribes (given up after `timeoutMs`) and registers these topics.
+ * "denied": the resident (or the browser) said no.
+ */
+export async function turnOn(wanted: Wanted, timeoutMs = subscribeTimeoutMs): Promise<Outcome | { ok: false; denied: true }> {
+  if (availability() !== "supported") return { ok: false, errorKey: "notices.unsupportedBrowser" };
   const permission = await Notification.requestPermission();
   if (permission !== "granted") return { ok: false, denied: true };
   try {
-    const keyResponse = await api.api.push.key.$get();
-    if (!keyResponse.ok) return { ok: false, errorKey: await errorKeyOf(keyResponse) };
-    const { publicKey } = await keyResponse.json();
-    const registration = await navigator.serviceWorker.ready;
-    let subscription = await registration.pushManager.getSubscription();
-    if (subscription === null) {
-      subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) });
-    }
-    return await register(registrationOf(subscription, ward, locale, children));
+    const subscription = await withTimeout(subscribe(), timeoutMs);
+    return await register(registrationOf(subscription, wanted));
   } catch (error) {
-    return { ok: false, errorKey: await errorKeyOf(error) };
+    return { ok: false, errorKey: error instanceof Response ? await errorKeyOf(error) : await failureKey(error) };
   }
 }
 
 /** Sends the registration again when the ward, the language or the children's months changed since the last one the server took. */
-export async function keepRegistrationCurrent(ward: string | null, locale: Locale, children: readonly ChildRecord[]): Promise<void> {
+export async function keepRegistrationCurrent(wanted: Omit<Wanted, "topics">): Promise<void> {
   const subscription = await currentSubscription();
   if (!subscription || Notification.permission !== "granted") return;
-  const body = registrationOf(subscription, ward, locale, children);
+  const topics = await registeredTopics();
+  if (topics.length === 0) return;
+  const body = registrationOf(subscription, { ...wanted, topics });
   if ((await metaValue(registrationKey)) === JSON.stringify(body)) return;
   await register(body);
 }

@@ -1,4 +1,4 @@
-/** 設定: ward and area, language, text size, install, deleting everything. Everything is kept on the device only. */
+/** 設定: ward and area, language, text size, notices, install, deleting everything. Everything but the notices' registration is kept on the device only. */
 import { useId, useState } from "react";
 import { type Locale, languageNames, locales } from "../../../shared/locales/locales";
 import { type TextSize, textSizes } from "../../../shared/settings/settings";
@@ -7,6 +7,8 @@ import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
+import { Inbox } from "../notices/Inbox";
+import { NoticeSettings } from "../notices/NoticeSettings";
 import { useAreas, useWards } from "../wards/useWards";
 import { Choice } from "./Choice";
 import { DeleteEverything } from "./DeleteEverything";
@@ -103,6 +105,9 @@ export function SettingsPage() {
           <T k="errors.network" />
         </p>
       )}
+
+      <NoticeSettings />
+      <Inbox />
 
       <InstallSection />
 

@@ -1,7 +1,8 @@
 /** 職員ログイン: the console's one page without a session; a notice says why a session ended. */
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { T } from "../app/i18n/T";
 import { Link } from "../app/router";
+import { focusOnArrival } from "../app/shell/arrival";
 import { FormProblem } from "./FormActions";
 
 export function LoginPage({
@@ -26,9 +27,13 @@ export function LoginPage({
     setError(failed ?? undefined);
   };
 
+  const heading = useRef<HTMLHeadingElement>(null);
+  // After a logout (or a session that ended) the login page is a new page: its heading takes focus.
+  useEffect(() => focusOnArrival(heading.current), []);
+
   return (
     <div className="staff staff-login">
-      <h1 tabIndex={-1}>
+      <h1 ref={heading} tabIndex={-1}>
         <T k="staff:login.heading" />
       </h1>
       <p>

@@ -11,6 +11,7 @@ import { ResetPage } from "../accounts/staff/ResetPage";
 import { SetupPage } from "../accounts/staff/SetupPage";
 import { T, useT } from "../app/i18n/T";
 import { useLocation } from "../app/router";
+import { focusOnArrival } from "../app/shell/arrival";
 import { Loading } from "../app/shell/LoadState";
 import { StaffApiContext, staffApi } from "./api";
 import { ConsoleNav, SessionBar } from "./ConsoleNav";
@@ -94,6 +95,9 @@ function SignedIn({
 }) {
   const { pathname } = useLocation();
   const staff = useMemo(() => staffApi(session, ended), [session, ended]);
+  // Each console page (and the console itself, after the login page) puts focus on its heading.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page (or the forced password change) changes
+  useEffect(() => focusOnArrival(document.querySelector<HTMLElement>("#main h1")), [pathname, session.mustChangePassword]);
   return (
     <StaffApiContext value={staff}>
       <div className="staff">

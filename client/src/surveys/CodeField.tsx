@@ -1,7 +1,19 @@
-/** The invitation code screen of a sampled survey (the code printed on the letter). */
+/**
+ * The invitation code screen of a sampled survey (the code printed on the letter): while the server
+ * checks it, a status; a used code, the explanation and whom to call (UsedCode.tsx).
+ */
 import { T } from "../app/i18n/T";
+import { UsedCode } from "./UsedCode";
 
-export function CodeField({ value, errorKey, onChange }: { value: string; errorKey: string | null; onChange: (value: string) => void }) {
+interface Props {
+  value: string;
+  errorKey: string | null;
+  check: "idle" | "checking" | "used";
+  ward: string | null;
+  onChange: (value: string) => void;
+}
+
+export function CodeField({ value, errorKey, check, ward, onChange }: Props) {
   return (
     <div className="field">
       <label htmlFor="invitation-code">
@@ -17,15 +29,21 @@ export function CodeField({ value, errorKey, onChange }: { value: string; errorK
         autoCapitalize="characters"
         spellCheck={false}
         aria-describedby="invitation-code-hint"
-        aria-invalid={errorKey ? true : undefined}
+        aria-invalid={errorKey || check === "used" ? true : undefined}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
-      {errorKey && (
-        <p className="error" role="alert">
-          <T k={errorKey} />
-        </p>
-      )}
+      <p role="status" className="hint">
+        {check === "checking" && <T k="surveys.code.checking" />}
+      </p>
+      <div role="alert">
+        {errorKey && (
+          <p className="error">
+            <T k={errorKey} />
+          </p>
+        )}
+        {check === "used" && <UsedCode ward={ward} />}
+      </div>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { Page } from "../app/shell/Page";
 import type { OutboxItem } from "../db/schemas";
 import { discardUnsent } from "../db/surveys";
 import { flushOutbox, useOutbox } from "./outbox";
+import { UsedCode } from "./UsedCode";
 
 export function OutboxStatus({ item }: { item: OutboxItem }) {
   return (
@@ -42,6 +43,7 @@ export function OutboxStatus({ item }: { item: OutboxItem }) {
           <p>
             <T k={`errors.${item.errorCode ?? "internal.error"}`} />
           </p>
+          {item.errorCode === "invitations.used" && <UsedCode ward={item.ward ?? null} withHeading={false} />}
           {item.issues && item.issues.length > 0 && (
             <ul>
               {item.issues.map((issue) => (
@@ -116,7 +118,11 @@ export function MyAnswersPage() {
         <p id="discard-title">
           <T k="surveys.mine.discardConfirm" />
         </p>
-        {confirming && <p className="muted">{localized(confirming.surveyTitle, locale)}</p>}
+        {confirming && (
+          <p className="muted">
+            <RubyText text={localized(confirming.surveyTitle, locale)} />
+          </p>
+        )}
         <div className="actions-row">
           <button type="button" className="button" onClick={() => dialog.current?.close()}>
             <T k="surveys.mine.discardNo" />

@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { ageBands, type Profile, type ProfileField, yearsBands, yesNo } from "../../../shared/surveys/model";
 import { areaName } from "../../../shared/wards/names";
+import type { Area } from "../../../shared/wards/schemas";
 import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { useAreas } from "../wards/useWards";
@@ -9,13 +10,16 @@ import { useAreas } from "../wards/useWards";
 interface Props {
   fields: readonly ProfileField[];
   ward: string | null;
+  /** The ward's 地域 saved with the survey on the device (answering offline); fetched when absent. */
+  savedAreas?: readonly Area[] | undefined;
   profile: Profile;
   onChange: (profile: Profile) => void;
 }
 
-export function ProfileFields({ fields, ward, profile, onChange }: Props) {
+export function ProfileFields({ fields, ward, savedAreas, profile, onChange }: Props) {
   const { plain, locale } = useT();
-  const areas = useAreas(fields.includes("area") ? ward : null);
+  const areas = useAreas(fields.includes("area") && !savedAreas?.length ? ward : null);
+  const areaList = savedAreas?.length ? savedAreas : areas.state.status === "ready" ? areas.state.data : [];
   const id = useId();
   const set = (field: ProfileField, value: string) => {
     const next: Record<string, string> = { ...profile };
@@ -47,7 +51,7 @@ export function ProfileFields({ fields, ward, profile, onChange }: Props) {
       {fields.map((field) => {
         const choices = {
           ageBand: ageBands.map((b) => ({ value: b, label: plain(`surveys.profile.ageBands.${b}`) })),
-          area: areas.state.status === "ready" ? areas.state.data.map((a) => ({ value: a.id, label: plainText(areaName(a, locale)) })) : [],
+          area: areaList.map((a) => ({ value: a.id, label: plainText(areaName(a, locale)) })),
           childrenUnder6: yesNo.map((v) => ({ value: v, label: plain(`surveys.profile.yesNo.${v}`) })),
           yearsInWard: yearsBands.map((b) => ({ value: b, label: plain(`surveys.profile.yearsBands.${b}`) })),
         }[field];

@@ -22,10 +22,15 @@ export function ReviewList({ draft, errorKey, onEdit }: { draft: Draft; errorKey
                 <RubyText text={localized(q.text, locale)} />
               </dt>
               <dd>
-                {text ?? (
+                {text === null ? (
                   <span className="muted">
                     <T k="surveys.review.notAnswered" />
                   </span>
+                ) : q.type === "text" ? (
+                  // What the resident typed is shown as typed: no markup is read in it.
+                  text
+                ) : (
+                  <RubyText text={text} />
                 )}{" "}
                 <button type="button" className="button small" onClick={() => onEdit(`q:${q.id}`)}>
                   <T k="surveys.review.edit" />

@@ -69,7 +69,9 @@ export function SurveyFlow({ initial, revised, onSent }: { initial: Draft; revis
         {screen === "profile" && <T k="surveys.profile.heading" />}
         {screen === "review" && <T k="surveys.review.heading" />}
       </h2>
-      {screen === "code" && <CodeField value={flow.codeInput} errorKey={errorKey} onChange={flow.setCodeInput} />}
+      {screen === "code" && (
+        <CodeField value={flow.codeInput} errorKey={errorKey} check={flow.codeCheck} ward={survey.ward} onChange={flow.setCodeInput} />
+      )}
       {question && (
         <QuestionField
           key={question.id}
@@ -83,6 +85,7 @@ export function SurveyFlow({ initial, revised, onSent }: { initial: Draft; revis
         <ProfileFields
           fields={definition.profile}
           ward={survey.ward}
+          savedAreas={draft.areas}
           profile={draft.profile}
           onChange={(profile) => flow.update({ profile })}
         />
@@ -102,7 +105,7 @@ export function SurveyFlow({ initial, revised, onSent }: { initial: Draft; revis
             <T k="surveys.review.send" />
           </button>
         ) : (
-          <button type="button" className="button primary" onClick={flow.next}>
+          <button type="button" className="button primary" onClick={() => void flow.next()}>
             <T
               k={
                 screens[index + 1] === "review"

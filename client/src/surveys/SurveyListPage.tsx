@@ -1,22 +1,30 @@
-/** アンケート: the surveys open now for the resident's ward and the city, and a way to "my answers". */
-import { localized, type SurveySummary } from "../../../shared/surveys/model";
+/**
+ * アンケート: the surveys open now for the resident's ward and the city, each marked 新着 or 回答済み
+ * from what this device knows, and a way to "my answers". Loaded online, the list's surveys are saved
+ * on the device (keep-offline.ts) so each opens offline. On a first visit, the ward is asked first.
+ */
+import { useEffect, useState } from "react";
+import type { SurveySummary } from "../../../shared/surveys/model";
 import { api } from "../app/api";
 import { useLoader } from "../app/data";
-import { RubyText } from "../app/i18n/ruby";
-import { T, useT } from "../app/i18n/T";
+import { T } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
 import { useStored } from "../db/live";
+import { openedSurveyIds } from "../db/saved-surveys";
 import { draftSurveyIds } from "../db/surveys";
+import { TopicOptIn } from "../notices/TopicOptIn";
+import { FirstVisit, useFirstVisit } from "../settings/FirstVisit";
 import { useSettings } from "../settings/SettingsContext";
 import { FollowUpList } from "./FollowUpList";
-import { formatDate } from "./format";
+import { keepForOffline } from "./keep-offline";
 import { useOutbox } from "./outbox";
+import { type DeviceMark, SurveyCard } from "./SurveyCard";
 
 export function SurveyListPage() {
   const { settings } = useSettings();
-  const { locale } = useT();
+  const firstVisit = useFirstVisit();
   const { state, retry } = useLoader<SurveySummary[]>(
     async () => {
       const response = await api.api.surveys.$get({ query: settings.ward ? { ward: settings.ward } : {} });
@@ -25,13 +33,29 @@ export function SurveyListPage() {
     },
     `surveys:${settings.ward ?? "city"}`,
   );
+  const [savedAll, setSavedAll] = useState(false);
+  useEffect(() => {
+    setSavedAll(false);
+    if (state.status !== "ready") return;
+    let current = true;
+    void keepForOffline(state.data)
+      .then((all) => current && setSavedAll(all))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [state]);
   const outbox = useOutbox();
   const drafts = useStored(draftSurveyIds, [], new Set<string>()) ?? new Set<string>();
+  const opened = useStored(openedSurveyIds, [], new Set<string>());
   const answered = new Set((outbox ?? []).map((item) => item.surveyId));
   const waiting = (outbox ?? []).filter((item) => item.state !== "sent").length;
+  const markOf = (id: string): DeviceMark =>
+    answered.has(id) ? "answered" : drafts.has(id) ? "draft" : opened && !opened.has(id) ? "new" : null;
 
   return (
     <Page titleKey="surveys.title">
+      {firstVisit && <FirstVisit />}
       <p className="lead">
         <T k="surveys.intro" />
       </p>
@@ -57,56 +81,19 @@ export function SurveyListPage() {
           <T k="surveys.none" />
         </p>
       ) : (
-        <ul className="card-list">
-          {state.data.map((survey) => (
-            <li key={survey.id} className="card survey-card">
-              <p className="card-kicker">
-                <T k={`surveys.kind.${survey.kind}`} />
-                {survey.ward === null && (
-                  <>
-                    {" · "}
-                    <T k="surveys.cityWide" />
-                  </>
-                )}
-              </p>
-              <h3 className="card-title">
-                <RubyText text={localized(survey.title, locale)} />
-              </h3>
-              {survey.followUp && (
-                <p>
-                  <span className="tag">
-                    <T k="surveys.followUp.tag" />
-                  </span>
-                </p>
-              )}
-              <p className="card-meta">
-                <T k="surveys.minutes" values={{ count: survey.estimatedMinutes }} /> ·{" "}
-                <T k="surveys.questionCount" values={{ count: survey.questionCount }} /> ·{" "}
-                <T k="surveys.closes" values={{ date: formatDate(survey.closesAt, locale) }} />
-              </p>
-              {answered.has(survey.id) ? (
-                <p className="card-actions">
-                  <span className="tag">
-                    <T k="surveys.answered" />
-                  </span>
-                  {survey.resultsPublic && (
-                    <Link to={`/surveys/${survey.id}/results`} className="button">
-                      <T k="surveys.receipt.seeResults" />
-                    </Link>
-                  )}
-                </p>
-              ) : (
-                <p className="card-actions">
-                  <Link to={`/surveys/${survey.id}`} className="button primary">
-                    <T k={drafts.has(survey.id) ? "surveys.resume" : "surveys.start"} />
-                  </Link>
-                </p>
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="hint" role="status">
+            {savedAll && <T k="surveys.savedOffline" />}
+          </p>
+          <ul className="card-list">
+            {state.data.map((survey) => (
+              <SurveyCard key={survey.id} survey={survey} mark={markOf(survey.id)} />
+            ))}
+          </ul>
+        </>
       )}
       <FollowUpList ward={settings.ward} />
+      <TopicOptIn topic="surveys" />
     </Page>
   );
 }

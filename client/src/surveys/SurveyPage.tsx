@@ -1,7 +1,7 @@
 /**
  * Answering a survey (/surveys/:id): opens the draft or a new one (open-survey.ts), says so when
- * the survey is closed or already answered (with the ward's 区の対応, once published) or cannot be
- * loaded, runs the flow (SurveyFlow.tsx), and
+ * the survey is closed or already answered (with the ward's 区の対応, once published), not on this
+ * phone (offline) or cannot be loaded, runs the flow (SurveyFlow.tsx), and
  * after sending shows the receipt, which follows the outbox item from 送信待ち to 送信済み.
  */
 import { useEffect, useState } from "react";
@@ -47,6 +47,20 @@ export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeF
                 <T k="common.retry" />
               </button>
             )}
+          </div>
+          <BackToList />
+        </Page>
+      );
+    case "notOnDevice":
+      return (
+        <Page titleKey="surveys.title">
+          <div role="alert">
+            <p>
+              <T k="surveys.notOnDevice" />
+            </p>
+            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+              <T k="common.retry" />
+            </button>
           </div>
           <BackToList />
         </Page>

@@ -1,6 +1,7 @@
 /**
  * The answering flow's state: which screens there are (the invitation code, each visible question,
- * the profile, the review), where the resident is, checking before moving on, and sending. Every
+ * the profile, the review), where the resident is, checking before moving on (a letter's code with
+ * the server, code-check.ts, unless offline), and sending. Every
  * change is saved to the draft in IndexedDB at once, so a reload resumes on the same screen.
  * Sending moves the draft to the outbox and tries it at once (sync/triggers.ts).
  */
@@ -12,6 +13,7 @@ import { deviceId } from "../db/meta";
 import type { Draft } from "../db/schemas";
 import { queueResponse, saveDraft } from "../db/surveys";
 import { sendSoon } from "../sync/triggers";
+import { checkCode } from "./code-check";
 import { responseOutbox } from "./outbox";
 
 /** The screens of a draft, in order: "code", "q:<id>" for each visible question, "profile", "review". */
@@ -28,7 +30,9 @@ export function screensOf(draft: Draft): string[] {
 export function useSurveyFlow(initial: Draft, onSent: (id: string) => void) {
   const [draft, setDraft] = useState(initial);
   const [errorKey, setErrorKey] = useState<string | null>(null);
-  const [codeInput, setCodeInput] = useState(initial.invitationCode ?? "");
+  const [codeInput, setCodeInputState] = useState(initial.invitationCode ?? "");
+  /** The code screen's check: running, or the server said the code was used (UsedCode.tsx shows whom to call). */
+  const [codeCheck, setCodeCheck] = useState<"idle" | "checking" | "used">("idle");
   const { survey } = draft;
   const definition = survey.definition;
   const screens = screensOf(draft);
@@ -44,11 +48,24 @@ export function useSurveyFlow(initial: Draft, onSent: (id: string) => void) {
     setErrorKey(null);
     update({ screen: to });
   };
-  const next = () => {
+  const setCodeInput = (value: string) => {
+    setCodeInputState(value);
+    setCodeCheck("idle");
+  };
+  const next = async () => {
     if (screen === "code") {
+      if (codeCheck === "checking") return;
       const code = normalizeInvitationCode(codeInput);
       if (!code) return setErrorKey("surveys.code.invalid");
-      setCodeInput(code);
+      setCodeInputState(code);
+      setErrorKey(null);
+      setCodeCheck("checking");
+      const outcome = await checkCode(survey.id, code);
+      setCodeCheck(outcome === "used" ? "used" : "idle");
+      if (outcome === "used") return;
+      if (outcome === "unknown") return setErrorKey("surveys.code.unknown");
+      if (typeof outcome === "object") return setErrorKey(outcome.errorKey);
+      // Valid, or no signal: then the server checks it when the answers are sent.
       return update({ invitationCode: code, screen: screens[index + 1] as string });
     }
     if (screen.startsWith("q:")) {
@@ -68,6 +85,7 @@ export function useSurveyFlow(initial: Draft, onSent: (id: string) => void) {
       surveyId: survey.id,
       surveyTitle: definition.title,
       resultsPublic: survey.kind === "poll" && survey.resultsPublic,
+      ward: survey.ward,
       payload: {
         id: draft.id,
         answers,
@@ -82,5 +100,5 @@ export function useSurveyFlow(initial: Draft, onSent: (id: string) => void) {
     void sendSoon(responseOutbox);
   };
 
-  return { draft, screens, screen, index, errorKey, setErrorKey, codeInput, setCodeInput, update, go, next, back, send };
+  return { draft, screens, screen, index, errorKey, setErrorKey, codeInput, setCodeInput, codeCheck, update, go, next, back, send };
 }

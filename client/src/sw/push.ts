@@ -94,6 +94,8 @@ async function lastRegistration(): Promise<{
   ward: string | null;
   locale: string;
   cohorts: string[];
+  /** Absent in a registration made before topics (the server then keeps childcare and ward news). */
+  topics?: string[];
   keys: { auth: string };
   endpoint: string;
 } | null> {
@@ -109,7 +111,7 @@ async function lastRegistration(): Promise<{
 
 /**
  * The push service replaced the subscription (keys expire, a browser resets them): register the new
- * one with the same ward, language and months, and remove the old record, so notices keep coming
+ * one with the same ward, language, topics and months, and remove the old record, so notices keep coming
  * without the resident doing anything.
  */
 async function onSubscriptionChange(event: PushSubscriptionChangeEvent): Promise<void> {
@@ -128,6 +130,7 @@ async function onSubscriptionChange(event: PushSubscriptionChangeEvent): Promise
     ward: previous.ward,
     locale: previous.locale,
     cohorts: previous.cohorts,
+    ...(previous.topics ? { topics: previous.topics } : {}),
   };
   const headers = { "content-type": "application/json" };
   const registered = await fetch("/api/push/subscription", { method: "PUT", headers, body: JSON.stringify(body) });

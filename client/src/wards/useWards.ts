@@ -1,4 +1,5 @@
-/** Wards and areas from the API. Offline, the service worker answers from its cache. */
+/** Wards and areas from the API. Offline, the service worker answers from its cache. Wards come in the city's official order. */
+import { inWardOrder } from "../../../shared/wards/order";
 import type { Area, Ward } from "../../../shared/wards/schemas";
 import { api } from "../app/api";
 import { once, useLoader } from "../app/data";
@@ -11,7 +12,8 @@ export function useWards() {
       once("wards", async () => {
         const response = await api.api.wards.$get();
         if (!response.ok) throw response;
-        return (await response.json()).wards;
+        // Sorted here too: an answer cached by an older version of the app came in the order of the codes.
+        return inWardOrder((await response.json()).wards, (ward) => ward.code);
       }),
     "wards",
   );

@@ -2,7 +2,8 @@
  * The notice sender. Only the holder of the "notices" lease sends, so several server instances
  * can run it and a notice still goes out once. Each tick it:
  *  1. after the daily send time (JST), plans the timeline's notices for the cohorts subscribed
- *     (idempotent: each (item, cohort, window) is one notice, made once);
+ *     (idempotent: each (item, cohort, window) is one notice, made once), and on every run the
+ *     notices of 区政会議 about to start (topics.ts: one per meeting and start time);
  *  2. sends every due notice: claims a batch of deliveries in the send log, encrypts and posts each
  *     push (many at once, over kept-alive connections), then marks the batch in one write.
  *
@@ -11,8 +12,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { addDays } from "../../../shared/childcare/dates";
-import { cohortWindows } from "../../../shared/childcare/timeline";
 import { type Locale, localeOf } from "../../../shared/locales/locales";
 import type { Segment } from "../../../shared/notices/schemas";
 import { jstParts, jstToday } from "../../../shared/time";
@@ -21,10 +20,11 @@ import type { Logger } from "../../platform/logger";
 import { nextAudience } from "../store/audience";
 import { claimDeliveries, claimRetries, type DeliveryOutcome, reclaimAbandoned, recordOutcomes, releaseClaims } from "../store/deliveries";
 import { releaseLease, takeLease } from "../store/lease";
-import { dueNotices, finishNotice, type NoticeRow, nextRetryAt, planTimelineNotices, startNotice } from "../store/notices";
-import { distinctCohorts, type StoredSubscription } from "../store/subscriptions";
+import { dueNotices, finishNotice, type NoticeRow, nextRetryAt, startNotice } from "../store/notices";
+import type { StoredSubscription } from "../store/subscriptions";
 import { PushDelivery, payloadOf, ttlSeconds } from "./delivery";
 import { EncryptPool } from "./encrypt-pool";
+import { planMeetings, planTimeline } from "./plan";
 import { PushClient, type PushNetwork } from "./push-client";
 import type { VapidHeaders } from "./webpush";
 
@@ -48,6 +48,8 @@ export interface SenderOptions {
   maxAttempts?: number;
   /** Days back the planner still makes a missed day's timeline notices. */
   catchUpDays?: number;
+  /** How long before a 区政会議 starts its "meetings" notice goes out. */
+  meetingLeadMs?: number;
 }
 
 export interface RunSummary {
@@ -85,6 +87,7 @@ export class NoticeSender {
       retryBaseMs: 30_000,
       maxAttempts: 5,
       catchUpDays: 7,
+      meetingLeadMs: 15 * 60_000,
       ...options,
     };
     this.client = new PushClient(options.network, options.vapid, this.o.concurrency, this.now);
@@ -195,6 +198,8 @@ export class NoticeSender {
       summary.planned = await this.plan(today);
       this.plannedDay = today;
     }
+    // 区政会議 about to go on air: looked for on every run, each told once (its key).
+    summary.planned += await planMeetings(this.o.database, now, this.o.meetingLeadMs);
     for (const notice of await dueNotices(this.o.database, this.iso())) {
       if (this.stopping || !(await this.hold())) break;
       await this.send(notice, summary);
@@ -203,14 +208,7 @@ export class NoticeSender {
 
   /** The timeline notices whose window opened in the last catchUpDays days (today included), for every subscribed cohort. */
   async plan(today: string): Promise<number> {
-    const from = addDays(today, -(this.o.catchUpDays - 1));
-    const notices = (await distinctCohorts(this.o.database)).flatMap((cohort) =>
-      cohortWindows(cohort)
-        .filter((w) => w.start >= from && w.start <= today)
-        .map((w) => ({ cohort, ...w })),
-    );
-    if (notices.length === 0) return 0;
-    const made = await this.o.database.write(planTimelineNotices, { notices, now: this.iso() });
+    const made = await planTimeline(this.o.database, today, this.o.catchUpDays, this.iso());
     if (made > 0) this.o.logger.info("timeline notices planned", { made, day: today });
     return made;
   }

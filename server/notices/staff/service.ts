@@ -1,12 +1,12 @@
 /**
- * Notices as ward staff see them: write a broadcast in the six languages, to their ward's
- * residents (or a segment of them: parents of children of an age, those expecting), send it now or
+ * Notices as ward staff see them: write a broadcast in the six languages, on a topic (ward news by
+ * default), to their ward's subscribers of it (childcare: parents of children of an age, those expecting), send it now or
  * at a time; cancel it while it waits; read how many were sent, failed and expired. A city
  * administrator may also write to the whole city, and run the day's timeline notices at once.
  */
 
 import type { StaffUser } from "../../../shared/accounts/schemas";
-import type { BroadcastInput, Segment } from "../../../shared/notices/schemas";
+import { type BroadcastInput, type Segment, topicOf } from "../../../shared/notices/schemas";
 import { roundedCount } from "../../../shared/stats/rounded";
 import { jstToday } from "../../../shared/time";
 import { actorOf, mayActFor } from "../../accounts/access";
@@ -83,6 +83,8 @@ export async function createNotice(
   if (!mayTarget(user, input.segment.ward)) throw new AppError("staff.forbidden", { ward: input.segment.ward });
   if (input.segment.audience.kind === "cohort")
     throw new AppError("request.invalid", { reason: "a broadcast goes to all, to those expecting, or to an age range" });
+  if (topicOf(input.segment) !== "childcare" && input.segment.audience.kind !== "all")
+    throw new AppError("request.invalid", { reason: "only the childcare topic narrows to those expecting or an age range" });
   if (input.sendAt !== null && Date.parse(input.sendAt) < now.getTime() - 60_000)
     throw new AppError("request.invalid", { reason: "the sending time has passed" });
   const created = await database.write(createBroadcast, { input, actor: actorOf(user), now: now.toISOString() });

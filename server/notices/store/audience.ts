@@ -1,6 +1,6 @@
-/** Who a notice reaches: the subscriptions a segment (ward, cohorts by age, locale) selects, counted or paged. */
+/** Who a notice reaches: the subscriptions a segment (topic, ward, cohorts by age) selects, counted or paged. */
 import { type Kysely, sql } from "kysely";
-import type { Audience, Segment } from "../../../shared/notices/schemas";
+import { type Audience, type Segment, topicOf } from "../../../shared/notices/schemas";
 import type { Database } from "../../platform/db/database";
 import type { DB } from "../../platform/db/schema";
 import type { StoredSubscription } from "./subscriptions";
@@ -37,7 +37,19 @@ function cohortRange(audience: Audience, today: string): { from: string; to: str
 
 function audienceQuery(db: Kysely<DB>, segment: Segment, today: string, madeBy: string) {
   const range = cohortRange(segment.audience, today);
-  let query = db.selectFrom("pushSubscriptions as s").where("s.createdAt", "<=", madeBy);
+  const topic = topicOf(segment);
+  let query = db
+    .selectFrom("pushSubscriptions as s")
+    .where("s.createdAt", "<=", madeBy)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("pushSubscriptionTopics as t")
+          .select(sql.lit(1).as("one"))
+          .whereRef("t.subscriptionId", "=", "s.id")
+          .where("t.topic", "=", topic),
+      ),
+    );
   if (segment.ward !== null) query = query.where("s.wardCode", "=", segment.ward);
   if (range)
     query = query.where((eb) =>

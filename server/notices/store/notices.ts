@@ -3,7 +3,7 @@
  * notice's life — scheduled, sending, done or cancelled.
  */
 import { randomUUID } from "node:crypto";
-import type { BroadcastInput, Segment } from "../../../shared/notices/schemas";
+import { type BroadcastInput, type Segment, topicOf } from "../../../shared/notices/schemas";
 import type { Actor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
@@ -72,7 +72,12 @@ export const createBroadcast = defineWrite(
       action: "notice.create",
       ward: input.segment.ward,
       target: id,
-      details: { audience: input.segment.audience, sendAt: input.sendAt, languages: Object.keys(input.texts) },
+      details: {
+        topic: topicOf(input.segment),
+        audience: input.segment.audience,
+        sendAt: input.sendAt,
+        languages: Object.keys(input.texts),
+      },
     });
     return { id };
   },

@@ -11,6 +11,7 @@ import { countOf, themeCount } from "../../../shared/planning/matching";
 import { averageOfShares } from "../../../shared/stats/average";
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import type { SurveyDefinition } from "../../../shared/surveys/model";
+import { inWardOrder } from "../../../shared/wards/order";
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
@@ -113,7 +114,7 @@ export async function listIndicators(database: Database, user: StaffUser, public
     }
     const newest = years.filter((y) => y.surveyId !== null).sort((a, b) => b.year - a.year)[0];
     const wording = newest?.surveyId ? await wordingOf(database, newest.surveyId, row) : null;
-    const wardSeries = [...byWard.entries()].map(([ward, points]) => seriesOf(ward, row, points));
+    const wardSeries = inWardOrder([...byWard.entries()], ([ward]) => ward).map(([ward, points]) => seriesOf(ward, row, points));
     if (user.role !== "city_admin" && row.wardCode === null && wardSeries.length === 0 && user.ward) {
       wardSeries.push(seriesOf(user.ward, row, []));
     }

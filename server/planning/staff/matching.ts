@@ -17,6 +17,7 @@ import {
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import { ageBands, type Question, type Theme, themes } from "../../../shared/surveys/model";
 import type { SurveyResults } from "../../../shared/surveys/results";
+import { inWardOrder } from "../../../shared/wards/order";
 import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../../surveys/read";
@@ -138,7 +139,7 @@ export async function matchingMatrix(
 /** Each ward's need per theme (its newest survey with a priority question) beside its policies: city administrators only. */
 export async function wardComparison(database: Database, publication: Publication): Promise<WardComparison> {
   const { minCell } = publication;
-  const wards = await database.db.selectFrom("wards").select("code").orderBy("code").execute();
+  const wards = inWardOrder(await database.db.selectFrom("wards").select("code").execute(), (ward) => ward.code);
   const allPolicies = (await database.db.selectFrom("policies").selectAll().execute()).map(toPolicy);
   const result: WardComparison["wards"] = [];
   for (const { code } of wards) {

@@ -22,6 +22,7 @@ import * as m0016 from "./migrations/0016_subscription_months";
 import * as m0018 from "./migrations/0018_unlinkable_responses";
 import * as m0019 from "./migrations/0019_personal_data_permission";
 import * as m0020 from "./migrations/0020_result_snapshots";
+import * as m0022 from "./migrations/0022_notice_topics";
 import * as m0023 from "./migrations/0023_survey_follow_up";
 
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   "0018_unlinkable_responses": m0018,
   "0019_personal_data_permission": m0019,
   "0020_result_snapshots": m0020,
+  "0022_notice_topics": m0022,
   "0023_survey_follow_up": m0023,
 };
 

@@ -12,6 +12,7 @@ import type {
   NoticeTable,
   PushSubscriptionCohortTable,
   PushSubscriptionTable,
+  PushSubscriptionTopicTable,
   ServerSettingTable,
 } from "./tables/notices";
 import type { IndicatorTable, IndicatorYearTable, PolicyTable, WardPopulationTable } from "./tables/planning";
@@ -35,6 +36,7 @@ export type {
   NoticeTable,
   PushSubscriptionCohortTable,
   PushSubscriptionTable,
+  PushSubscriptionTopicTable,
   ServerSettingTable,
 } from "./tables/notices";
 export type { IndicatorTable, IndicatorYearTable, PolicyTable, WardPopulationTable } from "./tables/planning";
@@ -79,6 +81,7 @@ export interface DB {
   serverSettings: ServerSettingTable;
   pushSubscriptions: PushSubscriptionTable;
   pushSubscriptionCohorts: PushSubscriptionCohortTable;
+  pushSubscriptionTopics: PushSubscriptionTopicTable;
   notices: NoticeTable;
   noticeDeliveries: NoticeDeliveryTable;
   leases: LeaseTable;

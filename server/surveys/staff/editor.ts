@@ -13,6 +13,7 @@ import type { SurveyEdit, SurveyInput } from "../../../shared/surveys/staff/edit
 import type { StaffFollowUp } from "../../../shared/surveys/staff/follow-up";
 import { type Actor, actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
+import { cancelTopicNotice, notifyTopicOnce, surveyNoticeKey, surveyOpened } from "../../notices/topics";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
@@ -174,10 +175,26 @@ const transition = defineWrite(
     if (action === "publish") {
       if (row.status !== "draft") throw new AppError("surveys.not_draft", { survey: id });
       checkPublishable(definitionOf(row));
-      await trx.updateTable("surveys").set({ status: "open", updatedAt: now }).where("id", "=", id).execute();
+      // Conditional, so that of publishes at once (on PostgreSQL each read "draft") one alone goes on.
+      const published = await trx
+        .updateTable("surveys")
+        .set({ status: "open", updatedAt: now })
+        .where("id", "=", id)
+        .where("status", "=", "draft")
+        .executeTakeFirst();
+      if (Number(published.numUpdatedRows) !== 1) throw new AppError("surveys.not_draft", { survey: id });
+      // Its ward's "new surveys" subscribers hear of it once, when it opens (now, or at its opensAt).
+      await notifyTopicOnce(trx, surveyOpened({ ...row, title: definitionOf(row).title }, now), now);
     } else {
       if (row.status !== "open") throw new AppError("surveys.not_open", { survey: id });
-      await trx.updateTable("surveys").set({ status: "closed", closesAt: now, updatedAt: now }).where("id", "=", id).execute();
+      const closed = await trx
+        .updateTable("surveys")
+        .set({ status: "closed", closesAt: now, updatedAt: now })
+        .where("id", "=", id)
+        .where("status", "=", "open")
+        .executeTakeFirst();
+      if (Number(closed.numUpdatedRows) !== 1) throw new AppError("surveys.not_open", { survey: id });
+      await cancelTopicNotice(trx, surveyNoticeKey(id));
     }
     await audit(trx, actor, { action: `survey.${action}`, ward: row.wardCode, target: id });
     return { id };

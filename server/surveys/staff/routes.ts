@@ -86,9 +86,18 @@ export const surveyStaffRoutes = staffApp()
   )
   .post(
     "/:id/publish",
-    describeRoute({ summary: "Publish a draft", tags: ["staff"], responses: { 200: { description: "Published" } } }),
+    describeRoute({
+      summary: "Publish a draft; its ward's subscribers to new surveys are told once, when it opens",
+      tags: ["staff"],
+      responses: { 200: { description: "Published" } },
+    }),
     validate("param", IdParam),
-    async (c) => c.json(await publishSurvey(c.var.deps.database, c.var.staff.user, c.req.valid("param").id), 200),
+    async (c) => {
+      const published = await publishSurvey(c.var.deps.database, c.var.staff.user, c.req.valid("param").id);
+      // Its "new surveys" notice was made with it: send it now if it opens now.
+      c.var.deps.notices.sender?.kick();
+      return c.json(published, 200);
+    },
   )
   .post(
     "/:id/close",

@@ -1,7 +1,8 @@
-/** A page: its heading takes focus when the page changes (screen readers announce it) and names the tab. */
+/** A page: its heading takes focus when the page changes (arrival.ts: screen readers announce it) and names the tab. */
 import { type ReactNode, useEffect, useRef } from "react";
 import { plainText, RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
+import { focusOnArrival } from "./arrival";
 
 /** A page titled by a locale key, or by a text from data (`title`, which may carry furigana markup). */
 export function Page({ titleKey, title: dataTitle, children }: { titleKey?: string; title?: string; children: ReactNode }) {
@@ -12,10 +13,7 @@ export function Page({ titleKey, title: dataTitle, children }: { titleKey?: stri
   useEffect(() => {
     document.title = `${title} | ${appName}`;
   }, [title, appName]);
-  useEffect(() => {
-    // Not on the first page of a visit: focus would skip the header for keyboard users.
-    if (document.activeElement && document.activeElement !== document.body) heading.current?.focus();
-  }, []);
+  useEffect(() => focusOnArrival(heading.current), []);
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>

@@ -1,26 +1,32 @@
-/** Who gets a notice (the ward's residents, those expecting, or parents of children of an age), and how many browsers that is now. */
+/**
+ * Who gets a notice: the subscribers of a topic (ward news by default) in the ward — for childcare, all
+ * of them, those expecting, or parents of children of an age — and about how many browsers that is now.
+ */
 import { useEffect, useState } from "react";
-import type { Audience, Segment } from "../../../../shared/notices/schemas";
+import { type Audience, type Segment, type Topic, topics } from "../../../../shared/notices/schemas";
 import { T, useT } from "../../app/i18n/T";
 import { useStaffApi } from "../../staff/api";
 import { wardName } from "./NoticeList";
 
 const years = [0, 1, 2, 3, 4, 5, 6] as const;
 export interface AudienceChoice {
+  topic: Topic;
   kind: Audience["kind"];
   fromYears: number;
   toYears: number;
 }
 
-/** The segment a choice makes: a children's age range is put in order. */
-export function segmentOf(ward: string | null, { kind, fromYears, toYears }: AudienceChoice): Segment {
+/** The segment a choice makes: only childcare narrows by age; a children's age range is put in order. */
+export function segmentOf(ward: string | null, { topic, kind, fromYears, toYears }: AudienceChoice): Segment {
   const audience: Audience =
-    kind === "children"
-      ? { kind, fromYears: Math.min(fromYears, toYears), toYears: Math.max(fromYears, toYears) }
-      : kind === "pregnant"
-        ? { kind }
-        : { kind: "all" };
-  return { ward, audience };
+    topic !== "childcare"
+      ? { kind: "all" }
+      : kind === "children"
+        ? { kind, fromYears: Math.min(fromYears, toYears), toYears: Math.max(fromYears, toYears) }
+        : kind === "pregnant"
+          ? { kind }
+          : { kind: "all" };
+  return { ward, audience, topic };
 }
 
 export interface AudienceCount {
@@ -69,6 +75,19 @@ export function NoticeAudience({
     <>
       <fieldset className="choice">
         <legend className="question-text">
+          <T k="staff:notices.topic" />
+        </legend>
+        {topics.map((topic) => (
+          <label key={topic} className="choice-option">
+            <input type="radio" name={`${id}-topic`} checked={choice.topic === topic} onChange={() => onChange({ ...choice, topic })} />
+            <span>
+              <T k={`staff:notices.topics.${topic}`} />
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choice" hidden={choice.topic !== "childcare"}>
+        <legend className="question-text">
           <T k="staff:notices.audience" />
         </legend>
         {(["all", "pregnant", "children"] as const).map((k) => (
@@ -80,7 +99,7 @@ export function NoticeAudience({
           </label>
         ))}
       </fieldset>
-      {choice.kind === "children" && (
+      {choice.topic === "childcare" && choice.kind === "children" && (
         <div className="actions-row">
           {(["from", "to"] as const).map((which) => (
             <div key={which} className="field small">

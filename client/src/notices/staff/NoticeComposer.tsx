@@ -30,7 +30,7 @@ export function NoticeComposer({ ward, onSent }: { ward: string | null; onSent: 
   const { api } = useStaffApi();
   const id = useId();
   const [texts, setTexts] = useState<Texts>(emptyTexts);
-  const [audience, setAudience] = useState<AudienceChoice>({ kind: "all", fromYears: 0, toYears: 2 });
+  const [audience, setAudience] = useState<AudienceChoice>({ topic: "news", kind: "all", fromYears: 0, toYears: 2 });
   const [path, setPath] = useState<(typeof paths)[number]>("/");
   const [when, setWhen] = useState<"now" | "later">("now");
   const [at, setAt] = useState("");

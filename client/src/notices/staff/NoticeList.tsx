@@ -1,6 +1,6 @@
 /** The notices of the ward (or the city): who each went to, when, its sent, failed and expired counts; one still waiting can be cancelled. */
 import { useState } from "react";
-import type { BroadcastInput, Segment } from "../../../../shared/notices/schemas";
+import { type BroadcastInput, type Segment, topicOf } from "../../../../shared/notices/schemas";
 import { jstZone } from "../../../../shared/time";
 import { wardRecords } from "../../../../shared/wards/data";
 import { errorKeyOf } from "../../app/errors";
@@ -47,9 +47,10 @@ export function NoticeList({ notices, enabled, onChanged }: { notices: Listed[];
   };
   const audienceText = (segment: Segment) => {
     const a = segment.audience;
-    if (a.kind === "children") return plain("staff:notices.audienceChildren", { from: a.fromYears, to: a.toYears });
-    if (a.kind === "cohort") return a.cohort;
-    return plain(`staff:notices.audienceShort.${a.kind}`);
+    const topic = plain(`staff:notices.topicShort.${topicOf(segment)}`);
+    if (a.kind === "children") return `${topic} / ${plain("staff:notices.audienceChildren", { from: a.fromYears, to: a.toYears })}`;
+    if (a.kind === "cohort") return `${topic} / ${a.cohort}`;
+    return a.kind === "all" ? topic : `${topic} / ${plain(`staff:notices.audienceShort.${a.kind}`)}`;
   };
   return (
     <>

@@ -25,9 +25,15 @@ export interface PushSubscriptionCohortTable {
   cohort: string;
 }
 
+/** A subscription's topics: "surveys", "meetings", "news" or "childcare" (shared/notices/schemas.ts). */
+export interface PushSubscriptionTopicTable {
+  subscriptionId: string;
+  topic: string;
+}
+
 export interface NoticeTable {
   id: string;
-  /** A timeline notice's natural key; null for a broadcast. */
+  /** A notice's natural key, made once: a timeline notice's, or a topic notice's (survey:<id>, meeting:<id>:<startsAt>, …); null for a broadcast. */
   key: string | null;
   kind: "timeline" | "broadcast";
   /** The ward a broadcast is from (null: city-wide, or a timeline notice). */
