@@ -82,6 +82,7 @@ describe("results worth reading and 区の対応", () => {
     // No range is shown as its bare key.
     expect(labels.filter((label) => /^\d+–\d+$/.test(label))).toEqual([]);
     expect(await brokenTokens(page, ".result .nowrap")).toBe(0);
+    expect(await brokenTokens(page, ".result td.count")).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -49,7 +49,7 @@ export function ResultsTable({ question, result, minCell }: { question: Question
                 <th scope="row">
                   <OptionLabel question={question} optionKey={option.key} />
                 </th>
-                <td className="nowrap">
+                <td className="count">
                   {option.count === null ? (
                     <T k="surveys.results.hidden" values={{ min: minCell }} />
                   ) : (
