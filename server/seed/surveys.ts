@@ -104,7 +104,7 @@ export function residentSurvey(ward: WardNames): SurveyDefinition {
   return {
     title: t(
       `令和8年度 ${ward.ja} 区民意識調査`,
-      `{令和|れいわ}8{年度|ねんど} ${ward["ja-easy"]} {区民意識調査|くみんいしきちょうさ}`,
+      `{令和|れいわ}8{年度|ねんど} ${ward["ja-easy"]} {区民|くみん}{意識|いしき}{調査|ちょうさ}`,
       `FY2026 ${ward.en} Residents' Opinion Survey`,
       `2026年度 ${ward["zh-Hans"]} 区民意识调查`,
       `2026년도 ${ward.ko} 구민 의식 조사`,
@@ -123,7 +123,7 @@ export function residentSurvey(ward: WardNames): SurveyDefinition {
         "q1",
         t(
           "お住まいの地域の「地域活動協議会」を知っていますか",
-          "あなたが{住|す}んでいる{地域|ちいき}の「{地域活動協議会|ちいきかつどうきょうぎかい}」を{知|し}っていますか。",
+          "あなたが{住|す}んでいる{地域|ちいき}の「{地域|ちいき}{活動|かつどう}{協議会|きょうぎかい}」を{知|し}っていますか。",
           "Do you know the area council (chiiki katsudō kyōgikai) where you live?",
           "您知道您所居住地区的“地区活动协议会”吗？",
           "거주하시는 지역의 '지역활동협의회'를 알고 계십니까?",
@@ -149,7 +149,7 @@ export function residentSurvey(ward: WardNames): SurveyDefinition {
         {
           help: t(
             "地域活動協議会（地活協）は、おおむね小学校区ごとに、町会や地域の団体、NPOなどが集まり、防災や見守りなど地域の課題に取り組む組織です。",
-            "「{地域活動協議会|ちいきかつどうきょうぎかい}」は、{小学校|しょうがっこう}の{学区|がっく}ごとに、{町会|ちょうかい}やNPOなどが{集|あつ}まったグループです。{防災|ぼうさい}（{災害|さいがい}への{準備|じゅんび}）や{見守|みまも}りなどをしています。",
+            "「{地域|ちいき}{活動|かつどう}{協議会|きょうぎかい}」は、{小学校|しょうがっこう}の{学区|がっく}ごとに、{町会|ちょうかい}やNPOなどが{集|あつ}まったグループです。{防災|ぼうさい}（{災害|さいがい}への{準備|じゅんび}）や{見守|みまも}りなどをしています。",
             "An area council brings together neighbourhood associations, local groups and NPOs, roughly one per elementary-school district, to work on local issues such as disaster preparedness and looking out for neighbours.",
             "地区活动协议会大致以小学学区为单位，由町会（居民自治会）、地区团体和NPO等组成，共同应对防灾、守望关照等地区课题。",
             "지역활동협의회는 대체로 초등학교 학군마다 주민회(조카이), 지역 단체, NPO 등이 모여 방재와 돌봄·안부 확인 등 지역 과제에 함께 대응하는 조직입니다.",

@@ -78,7 +78,11 @@ describe.each([
       // No furigana markup reaches the screen as text ({漢字|かんじ}): it is drawn as ruby, or stripped.
       expect(await page.locator("body").innerText(), `${settings.locale} ${pathname}`).not.toMatch(rawMarkup);
       const small = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>("button, select, input, .bottom-nav a, .header-ward, a.button, label.choice-option")]
+        [
+          ...document.querySelectorAll<HTMLElement>(
+            "button, select, input, .bottom-nav a, .header-ward, a.button, label.choice-option, main p > a:only-child",
+          ),
+        ]
           .filter((el) => el.offsetParent !== null)
           // A radio button or checkbox is tapped through its label: the label is the target.
           .map((el) =>

@@ -75,6 +75,15 @@ describe("offline", () => {
     expect(await page.locator("h1").innerText()).toBe("子育て");
   });
 
+  it("says the staff pages need a connection when /staff is first opened offline, instead of a blank page", async () => {
+    const page = await openControlled("/surveys");
+    await context.setOffline(true);
+    await page.goto(`${app.server.url}/staff`);
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("職員用の画面は、この端末にまだ保存されていません");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("この画面を開けませんでした");
+    expect(await page.getByRole("button", { name: "もう一度読み込む" }).count()).toBe(1);
+  });
+
   it("offers a new version and switches to it only when the resident reloads", async () => {
     const page = await openControlled("/");
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);

@@ -82,4 +82,35 @@ describe("a place's name on the residents' map", () => {
     expect(await map.locator(".leaflet-control-attribution").innerText()).toContain("OpenStreetMap");
     expect(dialogs).toEqual([]);
   });
+
+  it("is the name of its marker, which the keyboard reaches and opens: Enter puts focus on the popup's link", async () => {
+    const { page } = await newPage({ viewport: { width: 390, height: 844 }, geolocation: here, permissions: ["geolocation"] });
+    await page.goto(`${app.server.url}/settings`);
+    await page.getByLabel("お住まいの区").selectOption("27127");
+    await page.getByRole("navigation").getByRole("link", { name: "通いの場" }).click();
+    await page.getByRole("button", { name: "地図" }).click();
+    const map = page.getByRole("region", { name: "通いの場の地図" });
+    await map.waitFor();
+    const markers = map.getByRole("button").and(map.locator("path.leaflet-interactive"));
+    await expect.poll(() => markers.count()).toBeGreaterThan(1);
+    // Every marker has a name a screen reader reads, and each is a tab stop.
+    const names = await markers.evaluateAll((paths) => paths.map((p) => [p.getAttribute("aria-label") ?? "", p.getAttribute("tabindex")]));
+    expect(names.every(([name, tabindex]) => name !== "" && tabindex === "0")).toBe(true);
+    // Tab until a marker has focus, then Enter.
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.classList.contains("leaflet-interactive") === true)) break;
+    }
+    const name = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+    expect(name).toBeTruthy();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() =>
+        page.evaluate(() => ({
+          inPopup: Boolean(document.activeElement?.closest(".leaflet-popup")),
+          text: document.activeElement?.textContent,
+        })),
+      )
+      .toEqual({ inPopup: true, text: name });
+  });
 });

@@ -17,6 +17,7 @@ import { NotFoundPage } from "./NotFoundPage";
 import { UpdatePrompt } from "./pwa/UpdatePrompt";
 import { matchRoute, type Route, sectionOf, useLocation } from "./router";
 import { BottomNav } from "./shell/BottomNav";
+import { ChunkBoundary } from "./shell/ChunkBoundary";
 import { Header } from "./shell/Header";
 import { Loading } from "./shell/LoadState";
 import { OfflineBanner } from "./shell/OfflineBanner";
@@ -63,9 +64,11 @@ export function App() {
         </a>
         <UpdatePrompt inConsole />
         <main id="main" tabIndex={-1} className="staff-main">
-          <Suspense fallback={<Loading />}>
-            <StaffApp />
-          </Suspense>
+          <ChunkBoundary messageKey="app.chunkFailed.staff">
+            <Suspense fallback={<Loading />}>
+              <StaffApp />
+            </Suspense>
+          </ChunkBoundary>
         </main>
       </>
     );

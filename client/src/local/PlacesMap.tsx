@@ -77,6 +77,23 @@ export default function PlacesMap(props: { places: MapPlace[]; here: { latitude:
       popup.append(link, next);
       marker.bindPopup(popup);
       marker.bindTooltip(textNode(place.name));
+      // From the keyboard and to a screen reader, a marker is a named button: Enter or Space opens its popup,
+      // and focus goes to the popup's link (Escape closes it, back on the marker).
+      const path = marker.getElement();
+      if (path) {
+        path.setAttribute("tabindex", "0");
+        path.setAttribute("role", "button");
+        path.setAttribute("aria-label", place.name);
+        path.addEventListener("keydown", (event) => {
+          if ((event as KeyboardEvent).key !== "Enter" && (event as KeyboardEvent).key !== " ") return;
+          event.preventDefault();
+          marker.openPopup();
+        });
+      }
+      marker.on("popupopen", () => link.focus());
+      marker.on("popupclose", () => {
+        if (popup.contains(document.activeElement)) (path as SVGElement | undefined)?.focus();
+      });
     }
     if (here)
       circleMarker([here.latitude, here.longitude], { radius: 7, color: "#8a4b00", weight: 3, fillOpacity: 1 })

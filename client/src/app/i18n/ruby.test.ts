@@ -14,15 +14,10 @@ describe("rubyWords", () => {
     ]);
     expect(rubyWords("1/3{問目|もんめ}")).toEqual([{ before: "1/3", rubies: [{ base: "問目", reading: "もんめ" }], after: "" }]);
     expect(rubyWords("新しいお{知|し}らせ")).toEqual(["新しい", { before: "お", rubies: [{ base: "知", reading: "し" }], after: "らせ" }]);
+    // A compound's parts may go on two lines, each part whole.
     expect(rubyWords("{大阪|おおさか}{市|し}の")).toEqual([
-      {
-        before: "",
-        rubies: [
-          { base: "大阪", reading: "おおさか" },
-          { base: "市", reading: "し" },
-        ],
-        after: "の",
-      },
+      { before: "", rubies: [{ base: "大阪", reading: "おおさか" }], after: "" },
+      { before: "", rubies: [{ base: "市", reading: "し" }], after: "の" },
     ]);
   });
 

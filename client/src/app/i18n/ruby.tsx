@@ -14,7 +14,7 @@ const attachedBefore = /(?:[0-9０-９]+(?:[/／][0-9０-９]+)?|[おご])$/;
 /** After a ruby: its okurigana, or a particle that reads with it (at most four kana). */
 const attachedAfter = /^[ぁ-ゖー]{1,4}/;
 
-/** A word: what sits before its ruby, its rubies, and what follows them, kept on one line. */
+/** A word: what sits before its ruby, the ruby, and its okurigana, kept on one line. */
 interface Word {
   before: string;
   rubies: { base: string; reading: string }[];
@@ -39,7 +39,8 @@ export function rubyWords(text: string): (string | Word)[] {
       word.before = before;
       if (before) out[out.length - 1] = previous.slice(0, previous.length - before.length);
     }
-    while (typeof parts[i + 1] === "object") word.rubies.push(parts[++i] as Word["rubies"][number]);
+    // Consecutive rubies ({地域|ちいき}{活動|かつどう}{協議会|きょうぎかい}) are a compound's parts: a line may break
+    // between them, or a long compound could not fit a narrow screen at large text.
     const next = parts[i + 1];
     if (typeof next === "string") {
       word.after = next.match(attachedAfter)?.[0] ?? "";

@@ -1,0 +1,31 @@
+/**
+ * A part of the app fetched on demand (the staff console) that could not be fetched: offline on a first
+ * visit to it, its chunk is not on the device. Instead of a blank page, say so, with a retry.
+ */
+import { Component, type ReactNode } from "react";
+import { T } from "../i18n/T";
+
+export class ChunkBoundary extends Component<{ messageKey: string; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <section className="notice" role="alert">
+        <h1 tabIndex={-1}>
+          <T k="app.chunkFailed.heading" />
+        </h1>
+        <p>
+          <T k={this.props.messageKey} />
+        </p>
+        <button type="button" className="button primary" onClick={() => location.reload()}>
+          <T k="app.chunkFailed.retry" />
+        </button>
+      </section>
+    );
+  }
+}
