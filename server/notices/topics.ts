@@ -90,6 +90,17 @@ export function surveyOpened(
   };
 }
 
+/** A survey's 区の対応, published for the first time: once, to its ward's "ward news" subscribers, opening its results. */
+export function followUpPublished(survey: { id: string; wardCode: string | null; title: LocalizedText }): TopicNotice {
+  return {
+    key: `follow-up:${survey.id}`,
+    ward: survey.wardCode,
+    topic: "news",
+    texts: textsOf("notices.topicPush.followUpTitle", (locale) => survey.title[locale] ?? survey.title.ja),
+    path: `/surveys/${survey.id}/results`,
+  };
+}
+
 /** A 区政会議's "on air soon" notice, once per start time (a meeting moved to another time is told again). */
 export function meetingSoon(meeting: { id: string; ward: string; title: string; startsAt: string }): TopicNotice {
   return {

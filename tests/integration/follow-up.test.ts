@@ -139,7 +139,7 @@ describe.each(dialects)("区の対応 and public results", (dialect) => {
       expect(await auditOf("survey.follow_up")).toEqual([]);
     });
 
-    it("claims the first publication once when 20 staff publish at the same moment", async () => {
+    it("claims the first publication once when 20 staff publish at the same moment, and tells the ward once", async () => {
       const headers = await client.loginAs("kita.staff");
       const answers = await Promise.all(
         Array.from({ length: 20 }, () =>
@@ -150,6 +150,16 @@ describe.each(dialects)("区の対応 and public results", (dialect) => {
       const saved = await Promise.all(answers.map(async (a) => FollowUpSaved.parse(await a.json())));
       expect(saved.filter((s) => s.firstPublication)).toHaveLength(1);
       expect(await auditOf("survey.follow_up")).toHaveLength(20);
+      // The survey's ward hears of it once: one "ward news" notice, opening its results.
+      const notices = await database.db
+        .selectFrom("notices")
+        .select(["key", "segment", "content"])
+        .where("key", "like", "follow-up:%")
+        .execute();
+      expect(notices).toHaveLength(1);
+      expect(notices[0]?.key).toBe(`follow-up:${closed.id}`);
+      expect(JSON.parse(notices[0]?.segment ?? "{}")).toMatchObject({ topic: "news" });
+      expect(JSON.parse(notices[0]?.content ?? "{}")).toMatchObject({ path: `/surveys/${closed.id}/results` });
     });
 
     it("keeps a sampled survey's results private until staff publish them, audited, and private again when withdrawn", async () => {

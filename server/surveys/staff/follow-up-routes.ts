@@ -24,7 +24,8 @@ export const followUpStaffRoutes = staffApp()
     validate("json", FollowUpInput),
     async (c) => {
       const saved = await saveFollowUp(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, c.req.valid("json"));
-      // saved.firstPublication: the survey's ward hears of its 区の対応 now (notices are sent by another module).
+      // The first publication made a "ward news" notice (follow-up.ts): send it now rather than at the next round.
+      if (saved.firstPublication) c.var.deps.notices.sender?.kick();
       return c.json(saved, 200);
     },
   )

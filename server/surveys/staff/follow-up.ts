@@ -8,14 +8,20 @@ import { locales } from "../../../shared/locales/locales";
 import type { FollowUpInput, FollowUpSaved } from "../../../shared/surveys/staff/follow-up";
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
+import { followUpPublished, notifyTopicOnce } from "../../notices/topics";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
+import { definitionOf } from "../read";
 
 const saveFollowUpWrite = defineWrite(
   "staff.saveFollowUp",
   async (trx, { id, input, user }: { id: string; input: FollowUpInput; user: StaffUser }): Promise<FollowUpSaved> => {
-    const row = await trx.selectFrom("surveys").select(["wardCode", "status", "followUpFirstAt"]).where("id", "=", id).executeTakeFirst();
+    const row = await trx
+      .selectFrom("surveys")
+      .select(["id", "version", "definition", "wardCode", "status", "followUpFirstAt"])
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: id });
     // Residents never see a draft: there is nothing yet that the ward could have acted on.
     if (row.status === "draft") throw new AppError("surveys.not_open", { survey: id });
@@ -42,6 +48,9 @@ const saveFollowUpWrite = defineWrite(
         ).numUpdatedRows,
       ) === 1;
     const firstPublication = claimed;
+    // The survey's ward hears of it once, in the same transaction (the key makes it once however often this runs).
+    if (firstPublication)
+      await notifyTopicOnce(trx, followUpPublished({ id, wardCode: row.wardCode, title: definitionOf(row).title }), now);
     await audit(trx, actorOf(user), {
       action: "survey.follow_up",
       ward: row.wardCode,
