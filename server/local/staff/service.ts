@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { JoinRequestInput, joinRequestStates, MeetingInput, PlaceInput } from "../../../shared/local/schemas";
+import type { Furigana } from "../../../shared/local/translations";
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
@@ -15,6 +16,7 @@ import type { DB } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { type Input, localSchemas, parseInput } from "../input";
+import { readingsReady, withReadings } from "../readings";
 import { type LocalKind, localTables } from "../service";
 import { localCsv, type ParsedRow } from "./csv";
 import { readLocalImport } from "./import-pool";
@@ -45,6 +47,9 @@ async function checkWardRoom(trx: Transaction<DB>, kind: LocalKind, ward: string
   if (Number(n) + adding > wardLimits[kind]) throw new AppError("local.ward_full", { kind, ward, limit: wardLimits[kind] });
 }
 
+/** The furigana a stored row carries (a staff correction among them), to keep when its text has not changed. */
+const storedFurigana = (data: string): Furigana | undefined => (JSON.parse(data) as { furigana?: Furigana }).furigana;
+
 type Item<K extends LocalKind> = ReturnType<(typeof localSchemas)[K]["item"]["parse"]>;
 
 export async function listLocal<K extends LocalKind>(database: Database, user: StaffUser, kind: K, ward: string): Promise<Item<K>[]> {
@@ -71,7 +76,7 @@ const saveLocal = defineWrite(
   ): Promise<string> => {
     const table = localTables[kind];
     if (id !== null) {
-      const row = await trx.selectFrom(table).select(["wardCode", "deletedAt"]).where("id", "=", id).executeTakeFirst();
+      const row = await trx.selectFrom(table).select(["wardCode", "data", "deletedAt"]).where("id", "=", id).executeTakeFirst();
       if (!row || row.deletedAt !== null || !mayActFor(user, row.wardCode)) throw new AppError("local.not_found", { kind, id });
       if (input === null) {
         await trx.updateTable(table).set({ deletedAt: now, updatedAt: now }).where("id", "=", id).execute();
@@ -79,9 +84,10 @@ const saveLocal = defineWrite(
         return id;
       }
       if (input.ward !== row.wardCode) throw new AppError("request.invalid", { reason: "an item cannot move to another ward" });
+      const data = JSON.stringify(await withReadings(input, storedFurigana(row.data)));
       await trx
         .updateTable(table)
-        .set({ data: JSON.stringify(input), updatedAt: now, ...extraColumns(kind, input) })
+        .set({ data, updatedAt: now, ...extraColumns(kind, input) })
         .where("id", "=", id)
         .execute();
       await audit(trx, actorOf(user), { action: `${kind}.edit`, ward: row.wardCode, target: id });
@@ -95,7 +101,7 @@ const saveLocal = defineWrite(
       .values({
         id: newId,
         wardCode: input.ward,
-        data: JSON.stringify(input),
+        data: JSON.stringify(await withReadings(input)),
         updatedAt: now,
         deletedAt: null,
         ...extraColumns(kind, input),
@@ -106,14 +112,17 @@ const saveLocal = defineWrite(
   },
 );
 
-export function createLocal(database: Database, user: StaffUser, kind: LocalKind, body: unknown): Promise<string> {
+export async function createLocal(database: Database, user: StaffUser, kind: LocalKind, body: unknown): Promise<string> {
   const input = parseInput(kind, body);
   if (!mayActFor(user, input.ward)) throw new AppError("staff.forbidden", { ward: input.ward });
+  await readingsReady();
   return database.write(saveLocal, { user, kind, id: null, input, now: new Date().toISOString() });
 }
 
 export async function updateLocal(database: Database, user: StaffUser, kind: LocalKind, id: string, body: unknown): Promise<void> {
-  await database.write(saveLocal, { user, kind, id, input: parseInput(kind, body), now: new Date().toISOString() });
+  const input = parseInput(kind, body);
+  await readingsReady();
+  await database.write(saveLocal, { user, kind, id, input, now: new Date().toISOString() });
 }
 
 export async function deleteLocal(database: Database, user: StaffUser, kind: LocalKind, id: string): Promise<void> {
@@ -141,10 +150,11 @@ const importRows = defineWrite(
     let unchanged = 0;
     const added = new Set<string>();
     for (const { line, id, input } of rows) {
-      const data = JSON.stringify(input);
       const existing = id
         ? await trx.selectFrom(table).select(["wardCode", "data", "deletedAt"]).where("id", "=", id).executeTakeFirst()
         : undefined;
+      // A file carries no furigana: the stored corrections stay while their text is unchanged.
+      const data = JSON.stringify(await withReadings(input, existing ? storedFurigana(existing.data) : undefined));
       if (existing && (existing.wardCode !== input.ward || !mayActFor(user, existing.wardCode))) {
         throw new AppError("import.invalid", { problems: [{ line, column: "ID", reason: "ward" }] });
       }
@@ -185,6 +195,7 @@ export async function importLocal(database: Database, user: StaffUser, kind: Loc
   const { rows, problems } = await readLocalImport(kind, user, bytes);
   if (problems.length > 0) throw new AppError("import.invalid", { problems });
   if (rows.length === 0) throw new AppError("import.invalid", { problems: [{ line: 1, column: null, reason: "required" }] });
+  await readingsReady();
   return database.write(importRows, { user, kind, rows, now: new Date().toISOString() });
 }
 
