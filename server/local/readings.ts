@@ -6,7 +6,7 @@
  */
 
 import { romaji, toHiragana, toKatakana } from "../../shared/local/romaji";
-import type { Furigana, Translations } from "../../shared/local/translations";
+import { type Furigana, type Translations, translatedLocales } from "../../shared/local/translations";
 import { plainText } from "../../shared/locales/ruby";
 import { type IpadicFeatures, japaneseTokenizer } from "../platform/text/japanese";
 import type { Input } from "./input";
@@ -77,11 +77,6 @@ async function keptOrMade(sent: string | undefined, source: string): Promise<str
   return furiganaOf(source);
 }
 
-/** Loads the analyser before a write, so a transaction never waits for its dictionary. */
-export async function readingsReady(): Promise<void> {
-  await japaneseTokenizer();
-}
-
 /**
  * The input with its readings worked out: furigana of the name and text (the markup sent, or else the
  * stored one, kept while its text is unchanged: a staff correction survives a save or an import), the
@@ -93,11 +88,12 @@ export async function withReadings<I extends Input>(input: I, stored?: Furigana)
     name: await keptOrMade(input.furigana?.name || stored?.name, name),
     text: await keptOrMade(input.furigana?.text || stored?.text, text),
   };
-  const translations = Object.fromEntries(
-    Object.entries(input.translations ?? {}).flatMap(([locale, t]) => {
-      const kept = Object.fromEntries(Object.entries(t ?? {}).filter(([, value]) => value));
-      return Object.keys(kept).length > 0 ? [[locale, kept]] : [];
-    }),
-  ) as Translations;
+  // In one order (the form's and the file's may differ), so that an unchanged row stores the same text.
+  const translations: Translations = {};
+  for (const locale of translatedLocales) {
+    const { name: translatedName, text: translatedText } = input.translations?.[locale] ?? {};
+    if (translatedName || translatedText)
+      translations[locale] = { ...(translatedName ? { name: translatedName } : {}), ...(translatedText ? { text: translatedText } : {}) };
+  }
   return { ...input, translations, furigana, reading: await readingOf(name, "nameKana" in input ? input.nameKana : "") };
 }

@@ -16,7 +16,7 @@ import type { DB } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { type Input, localSchemas, parseInput } from "../input";
-import { readingsReady, withReadings } from "../readings";
+import { withReadings } from "../readings";
 import { type LocalKind, localTables } from "../service";
 import { localCsv, type ParsedRow } from "./csv";
 import { readLocalImport } from "./import-pool";
@@ -47,8 +47,26 @@ async function checkWardRoom(trx: Transaction<DB>, kind: LocalKind, ward: string
   if (Number(n) + adding > wardLimits[kind]) throw new AppError("local.ward_full", { kind, ward, limit: wardLimits[kind] });
 }
 
-/** The furigana a stored row carries (a staff correction among them), to keep when its text has not changed. */
-const storedFurigana = (data: string): Furigana | undefined => (JSON.parse(data) as { furigana?: Furigana }).furigana;
+/**
+ * The furigana stored rows carry (a staff correction among them), by id, to keep when their text has not
+ * changed. Read before the write: the readings are made off the writer (the analyser is never loaded there).
+ */
+async function storedFurigana(database: Database, kind: LocalKind, ids: string[]): Promise<Map<string, Furigana>> {
+  const found = new Map<string, Furigana>();
+  const table: (typeof localTables)[LocalKind] = localTables[kind];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await database.db
+      .selectFrom(table)
+      .select(["id", "data"])
+      .where("id", "in", ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      const furigana = (JSON.parse(row.data) as { furigana?: Furigana }).furigana;
+      if (furigana) found.set(row.id, furigana);
+    }
+  }
+  return found;
+}
 
 type Item<K extends LocalKind> = ReturnType<(typeof localSchemas)[K]["item"]["parse"]>;
 
@@ -76,7 +94,7 @@ const saveLocal = defineWrite(
   ): Promise<string> => {
     const table = localTables[kind];
     if (id !== null) {
-      const row = await trx.selectFrom(table).select(["wardCode", "data", "deletedAt"]).where("id", "=", id).executeTakeFirst();
+      const row = await trx.selectFrom(table).select(["wardCode", "deletedAt"]).where("id", "=", id).executeTakeFirst();
       if (!row || row.deletedAt !== null || !mayActFor(user, row.wardCode)) throw new AppError("local.not_found", { kind, id });
       if (input === null) {
         await trx.updateTable(table).set({ deletedAt: now, updatedAt: now }).where("id", "=", id).execute();
@@ -84,10 +102,9 @@ const saveLocal = defineWrite(
         return id;
       }
       if (input.ward !== row.wardCode) throw new AppError("request.invalid", { reason: "an item cannot move to another ward" });
-      const data = JSON.stringify(await withReadings(input, storedFurigana(row.data)));
       await trx
         .updateTable(table)
-        .set({ data, updatedAt: now, ...extraColumns(kind, input) })
+        .set({ data: JSON.stringify(input), updatedAt: now, ...extraColumns(kind, input) })
         .where("id", "=", id)
         .execute();
       await audit(trx, actorOf(user), { action: `${kind}.edit`, ward: row.wardCode, target: id });
@@ -101,7 +118,7 @@ const saveLocal = defineWrite(
       .values({
         id: newId,
         wardCode: input.ward,
-        data: JSON.stringify(await withReadings(input)),
+        data: JSON.stringify(input),
         updatedAt: now,
         deletedAt: null,
         ...extraColumns(kind, input),
@@ -115,14 +132,13 @@ const saveLocal = defineWrite(
 export async function createLocal(database: Database, user: StaffUser, kind: LocalKind, body: unknown): Promise<string> {
   const input = parseInput(kind, body);
   if (!mayActFor(user, input.ward)) throw new AppError("staff.forbidden", { ward: input.ward });
-  await readingsReady();
-  return database.write(saveLocal, { user, kind, id: null, input, now: new Date().toISOString() });
+  return database.write(saveLocal, { user, kind, id: null, input: await withReadings(input), now: new Date().toISOString() });
 }
 
 export async function updateLocal(database: Database, user: StaffUser, kind: LocalKind, id: string, body: unknown): Promise<void> {
   const input = parseInput(kind, body);
-  await readingsReady();
-  await database.write(saveLocal, { user, kind, id, input, now: new Date().toISOString() });
+  const stored = await storedFurigana(database, kind, [id]);
+  await database.write(saveLocal, { user, kind, id, input: await withReadings(input, stored.get(id)), now: new Date().toISOString() });
 }
 
 export async function deleteLocal(database: Database, user: StaffUser, kind: LocalKind, id: string): Promise<void> {
@@ -150,11 +166,10 @@ const importRows = defineWrite(
     let unchanged = 0;
     const added = new Set<string>();
     for (const { line, id, input } of rows) {
+      const data = JSON.stringify(input);
       const existing = id
         ? await trx.selectFrom(table).select(["wardCode", "data", "deletedAt"]).where("id", "=", id).executeTakeFirst()
         : undefined;
-      // A file carries no furigana: the stored corrections stay while their text is unchanged.
-      const data = JSON.stringify(await withReadings(input, existing ? storedFurigana(existing.data) : undefined));
       if (existing && (existing.wardCode !== input.ward || !mayActFor(user, existing.wardCode))) {
         throw new AppError("import.invalid", { problems: [{ line, column: "ID", reason: "ward" }] });
       }
@@ -195,8 +210,19 @@ export async function importLocal(database: Database, user: StaffUser, kind: Loc
   const { rows, problems } = await readLocalImport(kind, user, bytes);
   if (problems.length > 0) throw new AppError("import.invalid", { problems });
   if (rows.length === 0) throw new AppError("import.invalid", { problems: [{ line: 1, column: null, reason: "required" }] });
-  await readingsReady();
-  return database.write(importRows, { user, kind, rows, now: new Date().toISOString() });
+  // A file carries no furigana: the stored ones (a staff correction among them) stay while their text is unchanged.
+  const stored = await storedFurigana(
+    database,
+    kind,
+    rows.flatMap((row) => (row.id ? [row.id] : [])),
+  );
+  const withRead: ParsedRow[] = [];
+  for (const row of rows) {
+    withRead.push({ ...row, input: await withReadings(row.input, row.id ? stored.get(row.id) : undefined) });
+    // The analyser runs on this thread: requests are answered between every few dozen rows.
+    if (withRead.length % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return database.write(importRows, { user, kind, rows: withRead, now: new Date().toISOString() });
 }
 
 const purge = defineWrite("local.purgeJoinRequests", async (trx, { before, now }: { before: string; now: string }): Promise<number> => {
