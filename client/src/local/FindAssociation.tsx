@@ -8,6 +8,7 @@ import type { Association } from "../../../shared/local/schemas";
 import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
+import { LocalName } from "./localLanguage";
 
 export function FindAssociation({
   associations,
@@ -97,7 +98,9 @@ export function FindAssociation({
               {found.map((a) => (
                 <li key={a.id} className="card">
                   <p className="card-title">
-                    <Link to={`/community/associations/${a.id}`}>{a.name}</Link>
+                    <Link to={`/community/associations/${a.id}`}>
+                      <LocalName item={a} name={a.name} />
+                    </Link>
                   </p>
                   <p className="card-meta">{a.chome.join("・")}</p>
                 </li>

@@ -12,6 +12,7 @@ import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localPlace } from "../db/local";
 import { formatDate, ruleText } from "./format";
+import { LocalText, OriginalName, plainName, titleOf } from "./localLanguage";
 
 export function PlacePage({ placeId }: { placeId: string }) {
   const [place, setPlace] = useState<Place | null | undefined>(undefined);
@@ -52,7 +53,7 @@ function PlaceDetail({ place }: { place: Place }) {
   useEffect(() => {
     const ics = icsFor({
       uid: place.id,
-      title: place.name,
+      title: plainName(place, place.name, locale),
       location: [place.address, place.building].filter(Boolean).join(" "),
       description: [place.audience, place.fee, place.notes].filter(Boolean).join("\n"),
       url: place.url,
@@ -62,7 +63,7 @@ function PlaceDetail({ place }: { place: Place }) {
     const url = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
     setCalendar(url);
     return () => URL.revokeObjectURL(url);
-  }, [place]);
+  }, [place, locale]);
   const route = `https://www.google.com/maps/dir/?api=1&destination=${place.latitude},${place.longitude}`;
   const facts: [string, string][] = [
     ["places.fee", place.fee],
@@ -71,10 +72,10 @@ function PlaceDetail({ place }: { place: Place }) {
     ["places.barrierFree", place.barrierFree],
     ["places.languages", place.languages.map((l) => languageNames[l].label).join(" · ")],
     ["places.contact", place.contactName],
-    ["places.notes", place.notes],
   ];
   return (
-    <Page title={place.name}>
+    <Page title={titleOf(place, place.name, locale)}>
+      <OriginalName item={place} name={place.name} />
       <p className="card-kicker">
         <T k={`places.kinds.${place.kind}`} />
       </p>
@@ -116,7 +117,7 @@ function PlaceDetail({ place }: { place: Place }) {
       </p>
       <div className="actions-row">
         {calendar && (
-          <a className="button" href={calendar} download={`${place.name}.ics`}>
+          <a className="button" href={calendar} download={`${plainName(place, place.name, locale)}.ics`}>
             <T k="places.addToCalendar" />
           </a>
         )}
@@ -141,6 +142,14 @@ function PlaceDetail({ place }: { place: Place }) {
             </div>
           ))}
       </dl>
+      {place.notes && (
+        <>
+          <h2>
+            <T k="places.notes" />
+          </h2>
+          <LocalText item={place} text={place.notes} />
+        </>
+      )}
       <p className="hint">
         <T k="places.confirmed" values={{ date: formatDate(place.confirmedOn, locale) }} />
       </p>
