@@ -2,7 +2,8 @@
  * Local information in the resident's language on a phone (390×844), in real Chromium: a 通いの場
  * imported through the staff CSV with its Vietnamese name and notes shows them in Tiếng Việt; a
  * Japanese-only one shows furigana made by the server in やさしい日本語, and on an English page its name
- * is marked lang="ja" with its romaji beside it. axe passes on each page.
+ * is marked lang="ja" with its romaji beside it; in the console, staff add a translation and correct a
+ * reading, and the correction survives the next save. axe passes on each page.
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -137,5 +138,38 @@ describe("local information in the resident's language", () => {
     await page.getByRole("heading", { level: 1, name: "Ougimachi Fureai Kissa" }).waitFor();
     expect(await page.locator("main p [lang='ja']").first().innerText()).toBe("扇町ふれあい喫茶");
     expect(await axeViolations(page), "place in en").toEqual([]);
+  });
+
+  it("lets staff add a translation and correct a reading in the console, and keeps the correction on the next save", async () => {
+    const context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/staff/local`);
+    await page.getByLabel("ログイン名").fill("kita.demo");
+    await page.getByLabel("パスワード").fill("kita-demo-password");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await page.getByRole("table", { name: /登録済み/ }).waitFor();
+    await page.getByRole("button", { name: "「扇町ふれあい喫茶」を編集" }).click();
+    const furigana = page.getByLabel("名前のふりがな");
+    await expect.poll(() => furigana.inputValue()).toBe("{扇町|おうぎまち}ふれあい{喫茶|きっさ}");
+    await page.getByLabel("名前（한국어）").fill("오기마치 어울림 찻집");
+    await furigana.fill("{扇町|おうぎちょう}ふれあい{喫茶|きっさ}");
+    expect(await axeViolations(page), "place form with languages").toEqual([]);
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("status").filter({ hasText: "保存しました" }).waitFor();
+
+    // Saved again with another field changed: the corrected reading stays.
+    await page.getByRole("button", { name: "「扇町ふれあい喫茶」を編集" }).click();
+    await expect.poll(() => page.getByLabel("名前のふりがな").inputValue()).toBe("{扇町|おうぎちょう}ふれあい{喫茶|きっさ}");
+    await page.getByLabel("料金", { exact: true }).fill("100円");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("status").filter({ hasText: "保存しました" }).waitFor();
+    const local = (await (await fetch(`${app.server.url}/api/wards/27127/local`)).json()) as {
+      places: { name: string; fee: string; furigana?: { name?: string }; translations?: Record<string, { name?: string }> }[];
+    };
+    const saved = local.places.find((p) => p.name === "扇町ふれあい喫茶");
+    expect(saved?.fee).toBe("100円");
+    expect(saved?.furigana?.name).toBe("{扇町|おうぎちょう}ふれあい{喫茶|きっさ}");
+    expect(saved?.translations?.ko?.name).toBe("오기마치 어울림 찻집");
   });
 });
