@@ -9,7 +9,7 @@ import { Page } from "../app/shell/Page";
 import { useStored } from "../db/live";
 import { localAssociation } from "../db/local";
 import { JoinForm } from "./JoinForm";
-import { LocalText, OriginalName, titleOf } from "./localLanguage";
+import { japaneseLang, LocalText, OriginalName, titleOf } from "./localLanguage";
 
 export function AssociationPage({ associationId }: { associationId: string }) {
   const association = useStored(() => localAssociation(associationId), [associationId], null);
@@ -73,7 +73,7 @@ function AssociationDetail({ association }: { association: Association }) {
           <h2>
             <T k="community.howToJoin" />
           </h2>
-          <p lang={locale === "ja" || locale === "ja-easy" ? undefined : "ja"}>{association.howToJoin}</p>
+          <p lang={japaneseLang(locale)}>{association.howToJoin}</p>
         </>
       )}
       {association.notes && <LocalText item={association} text={association.notes} />}

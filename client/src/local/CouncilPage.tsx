@@ -6,7 +6,7 @@ import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localCouncil } from "../db/local";
-import { LocalText, OriginalName, titleOf } from "./localLanguage";
+import { japaneseLang, LocalText, OriginalName, titleOf } from "./localLanguage";
 
 export function CouncilPage({ councilId }: { councilId: string }) {
   const { plain, locale } = useT();
@@ -65,7 +65,9 @@ export function CouncilPage({ councilId }: { councilId: string }) {
             {council.projects.map((p) => (
               <tr key={`${p.year}-${p.title}`}>
                 <td>{plain("community.fiscalYear", { year: p.year })}</td>
-                <th scope="row">{p.title}</th>
+                <th scope="row" lang={japaneseLang(locale)}>
+                  {p.title}
+                </th>
                 <td className="number">{yen.format(p.amountYen)}</td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import type { Meeting } from "../../../shared/local/schemas";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { formatDateTime } from "./format";
-import { LocalName, LocalText } from "./localLanguage";
+import { japaneseLang, LocalName, LocalText } from "./localLanguage";
 
 export function Meetings({ meetings }: { meetings: Meeting[] }) {
   const { locale } = useT();
@@ -27,7 +27,7 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
         )}
       </p>
       <p className="card-meta">
-        {formatDateTime(m.startsAt, locale, "long")} · {m.place}
+        {formatDateTime(m.startsAt, locale, "long")} · <span lang={japaneseLang(locale)}>{m.place}</span>
       </p>
       {m.agenda && <LocalText item={m} text={m.agenda} className="pre-line" />}
       <div className="actions-row">

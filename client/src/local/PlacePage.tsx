@@ -12,7 +12,7 @@ import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localPlace } from "../db/local";
 import { formatDate, ruleText } from "./format";
-import { LocalText, OriginalName, plainName, titleOf } from "./localLanguage";
+import { japaneseLang, LocalText, OriginalName, plainName, titleOf } from "./localLanguage";
 
 export function PlacePage({ placeId }: { placeId: string }) {
   const [place, setPlace] = useState<Place | null | undefined>(undefined);
@@ -64,6 +64,8 @@ function PlaceDetail({ place }: { place: Place }) {
     setCalendar(url);
     return () => URL.revokeObjectURL(url);
   }, [place, locale]);
+  // The ward's own words among the facts (the capacity and the languages are the app's).
+  const japanese = new Set(["places.fee", "places.audience", "places.barrierFree", "places.contact"]);
   const route = `https://www.google.com/maps/dir/?api=1&destination=${place.latitude},${place.longitude}`;
   const facts: [string, string][] = [
     ["places.fee", place.fee],
@@ -106,7 +108,7 @@ function PlaceDetail({ place }: { place: Place }) {
       <h2>
         <T k="places.where" />
       </h2>
-      <p>
+      <p lang={japaneseLang(locale)}>
         {place.address}
         {place.building && (
           <>
@@ -138,7 +140,7 @@ function PlaceDetail({ place }: { place: Place }) {
               <dt>
                 <T k={key} />
               </dt>
-              <dd>{value}</dd>
+              <dd lang={japanese.has(key) ? japaneseLang(locale) : undefined}>{value}</dd>
             </div>
           ))}
       </dl>

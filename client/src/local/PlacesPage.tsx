@@ -10,7 +10,7 @@ import { Page } from "../app/shell/Page";
 import { useSettings } from "../settings/SettingsContext";
 import { distanceText, nextText } from "./format";
 import { LocalStatus } from "./LocalStatus";
-import { LocalName, plainName } from "./localLanguage";
+import { japaneseLang, LocalName, plainName } from "./localLanguage";
 import { MapView } from "./MapView";
 import { PlaceFilterForm } from "./PlaceFilterForm";
 import { findPlaces, type PlaceFilters, type Position } from "./placeSearch";
@@ -113,7 +113,7 @@ export function PlacesPage() {
                         <strong>{nextText(next, locale, plain)}</strong>
                         {distance !== null && <> · {plain("places.distance", { distance: distanceText(distance, locale) })}</>}
                       </p>
-                      <p className="card-meta">
+                      <p className="card-meta" lang={japaneseLang(locale)}>
                         {place.address} {place.building}
                       </p>
                     </li>

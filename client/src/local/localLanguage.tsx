@@ -25,6 +25,9 @@ export interface Shown {
   reading: { text: string; lang: string } | null;
 }
 
+/** The lang attribute of the ward's Japanese-only text (an address, a fee) on a page in `locale`. */
+export const japaneseLang = (locale: Locale): "ja" | undefined => (locale === "ja" || locale === "ja-easy" ? undefined : "ja");
+
 /** What a row's name (`part` "name") or text ("text") shows in `locale`; `japanese` is the row's own. */
 export function shown(item: Languaged, part: "name" | "text", japanese: string, locale: Locale): Shown {
   if (locale === "ja") return { text: japanese, lang: undefined, reading: null };
