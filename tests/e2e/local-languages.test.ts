@@ -163,12 +163,14 @@ describe("local information in the resident's language", () => {
     await expect.poll(() => page.getByLabel("名前のふりがな").inputValue()).toBe("{扇町|おうぎちょう}ふれあい{喫茶|きっさ}");
     await page.getByLabel("料金", { exact: true }).fill("100円");
     await page.getByRole("button", { name: "保存" }).click();
-    await page.getByRole("status").filter({ hasText: "保存しました" }).waitFor();
-    const local = (await (await fetch(`${app.server.url}/api/wards/27127/local`)).json()) as {
-      places: { name: string; fee: string; furigana?: { name?: string }; translations?: Record<string, { name?: string }> }[];
-    };
-    const saved = local.places.find((p) => p.name === "扇町ふれあい喫茶");
-    expect(saved?.fee).toBe("100円");
+    // The first save's message may still be showing: wait for the change itself.
+    type Synced = { name: string; fee: string; furigana?: { name?: string }; translations?: Record<string, { name?: string }> };
+    const stored = async () =>
+      ((await (await fetch(`${app.server.url}/api/wards/27127/local`)).json()) as { places: Synced[] }).places.find(
+        (p) => p.name === "扇町ふれあい喫茶",
+      );
+    await expect.poll(async () => (await stored())?.fee).toBe("100円");
+    const saved = await stored();
     expect(saved?.furigana?.name).toBe("{扇町|おうぎちょう}ふれあい{喫茶|きっさ}");
     expect(saved?.translations?.ko?.name).toBe("오기마치 어울림 찻집");
   });
