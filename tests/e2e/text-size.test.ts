@@ -16,7 +16,7 @@ afterEach(async () => {
 
 const sections = ["/surveys", "/places", "/community", "/childcare", "/settings"];
 
-describe.each(["ja", "ja-easy", "en", "zh-Hans", "ko", "vi"])("at 200 %% text on a 320 px phone in %s", (locale) => {
+describe.each(["ja", "ja-easy", "en", "zh-Hans", "ko", "vi"])("at 200 percent text on a 320 px phone in %s", (locale) => {
   it("keeps every tab on screen and uncut, the bars small, and nothing scrolling sideways", async () => {
     context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 320, height: 640 }, bypassCSP: true, isMobile: true });
     const page = await context.newPage();

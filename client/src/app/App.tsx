@@ -81,10 +81,11 @@ export function App() {
       </a>
       <Header />
       <OfflineBanner />
-      <UpdatePrompt />
       <main id="main" tabIndex={-1} key={pathname}>
         {page(matchRoute(pathname, search))}
       </main>
+      {/* After the page: appearing there moves nothing on screen (no layout shift). */}
+      <UpdatePrompt />
       <BottomNav current={sectionOf(pathname)} />
     </>
   );

@@ -41,7 +41,7 @@ export function UpdatePrompt({ inConsole = false }: { inConsole?: boolean }) {
 
   if (needRefresh) {
     return (
-      <div className="banner" role="status">
+      <div className={inConsole ? "banner banner-top" : "banner"} role="status">
         <p>
           <T k="update.available" />
         </p>
@@ -58,7 +58,7 @@ export function UpdatePrompt({ inConsole = false }: { inConsole?: boolean }) {
   }
   if (showOfflineReady) {
     return (
-      <div className="banner" role="status">
+      <div className={inConsole ? "banner banner-top" : "banner"} role="status">
         <p>
           <T k="update.offlineReady" />
         </p>
