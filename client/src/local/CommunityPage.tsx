@@ -14,7 +14,6 @@ import { useAreas, useWards } from "../wards/useWards";
 import { FindAssociation } from "./FindAssociation";
 import { JoinStatus } from "./JoinStatus";
 import { LocalStatus } from "./LocalStatus";
-import { LocalName } from "./localLanguage";
 import { Meetings } from "./Meetings";
 import { useLocalData } from "./useLocal";
 
@@ -82,9 +81,7 @@ function WardCommunity({ ward, myArea }: { ward: string; myArea: string | null }
                 .map((council) => (
                   <li key={council.id} className="card">
                     <p className="card-title">
-                      <Link to={`/community/councils/${council.id}`}>
-                        <LocalName item={council} name={council.name} />
-                      </Link>
+                      <Link to={`/community/councils/${council.id}`}>{council.name}</Link>
                       {council.area === myArea && (
                         <span className="tag">
                           <T k="community.yourArea" />

@@ -6,7 +6,6 @@ import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localCouncil } from "../db/local";
-import { japaneseLang, LocalText, OriginalName, titleOf } from "./localLanguage";
 
 export function CouncilPage({ councilId }: { councilId: string }) {
   const { plain, locale } = useT();
@@ -37,9 +36,8 @@ export function CouncilPage({ councilId }: { councilId: string }) {
   if (council === null) return <Page titleKey="community.councilNotFound">{back}</Page>;
   const yen = new Intl.NumberFormat(htmlLang(locale), { style: "currency", currency: "JPY" });
   return (
-    <Page title={titleOf(council, council.name, locale)}>
-      <OriginalName item={council} name={council.name} />
-      {council.activities && <LocalText item={council} text={council.activities} />}
+    <Page title={council.name}>
+      <p>{council.activities}</p>
       <h2>
         <T k="community.projectsHeading" />
       </h2>
@@ -65,9 +63,7 @@ export function CouncilPage({ councilId }: { councilId: string }) {
             {council.projects.map((p) => (
               <tr key={`${p.year}-${p.title}`}>
                 <td>{plain("community.fiscalYear", { year: p.year })}</td>
-                <th scope="row" lang={japaneseLang(locale)}>
-                  {p.title}
-                </th>
+                <th scope="row">{p.title}</th>
                 <td className="number">{yen.format(p.amountYen)}</td>
               </tr>
             ))}
