@@ -62,6 +62,8 @@ describe("the app shell", () => {
     const page = await open("ja-JP", "/settings");
     await page.getByRole("radio", { name: "English" }).check();
     await expect.poll(() => page.locator("h1").innerText()).toBe("Settings");
+    // Reloaded once the page says the choice is saved (on a loaded machine the write can come a moment later).
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Saved" }).count()).toBeGreaterThan(0);
     await page.reload();
     await page.locator("h1").waitFor();
     expect(await page.locator("h1").innerText()).toBe("Settings");
