@@ -4,7 +4,6 @@ import { roundedCount } from "../../../shared/stats/rounded";
 import { poststratify } from "../../../shared/stats/weighting";
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import type { Breakdown } from "../../../shared/surveys/aggregates";
-import { answeredKey, responsesKey } from "../../../shared/surveys/aggregates";
 import { ageBands } from "../../../shared/surveys/model";
 import type { SurveyResults } from "../../../shared/surveys/results";
 import type { StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
@@ -15,6 +14,7 @@ import { AppError } from "../../platform/errors";
 import { toSurvey } from "../read";
 import { surveyResults } from "../results";
 import type { Publication } from "../snapshots";
+import { receivedTotals } from "../snapshots";
 
 export { StaffResults, StaffSurveyList } from "../../../shared/surveys/staff/results";
 
@@ -34,18 +34,7 @@ export async function staffSurveys(database: Database, user: StaffUser, minCell:
     .orderBy("createdAt", "desc");
   if (user.role !== "city_admin") query = query.where("wardCode", "=", user.ward);
   const rows = await query.execute();
-  await database.settleCounts();
-  const counts = new Map(
-    (
-      await database.db
-        .selectFrom("surveyAggregates")
-        .select(["surveyId", "count"])
-        .where("questionId", "=", responsesKey)
-        .where("optionKey", "=", answeredKey)
-        .where("segment", "=", "all")
-        .execute()
-    ).map((row) => [row.surveyId, Number(row.count)]),
-  );
+  const counts = await receivedTotals(database);
   return {
     minCell,
     surveys: rows.map((row) => {
