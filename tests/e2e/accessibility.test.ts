@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { axeViolations, serverAndBrowserForThisFile } from "./harness";
+import { axeViolations, serverAndBrowserForThisFile, settingsStored } from "./harness";
 
 const sections = ["/surveys", "/places", "/community", "/childcare", "/settings", "/no-such-page"];
 
@@ -51,6 +51,7 @@ async function residentPage(settings: { locale: string; textSize: string }): Pro
   await page.locator(`input[name="locale"][value="${settings.locale}"]`).check();
   await page.locator(`input[name="textSize"][value="${settings.textSize}"]`).check();
   await expect.poll(() => page.getAttribute("html", "data-locale")).toBe(settings.locale);
+  await settingsStored(page, { ward: "27127", area: "27127-01", locale: settings.locale, textSize: settings.textSize });
   return page;
 }
 

@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Survey, SurveySummary } from "../../shared/surveys/model";
-import { serverAndBrowserForThisFile } from "./harness";
+import { serverAndBrowserForThisFile, settingsStored } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
@@ -20,6 +20,7 @@ async function resident(): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${app.server.url}/settings`);
   await page.getByLabel("お住まいの区").selectOption("27127");
+  await settingsStored(page, { ward: "27127" });
   return page;
 }
 

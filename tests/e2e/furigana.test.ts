@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SurveySummary } from "../../shared/surveys/model";
-import { serverAndBrowserForThisFile } from "./harness";
+import { serverAndBrowserForThisFile, settingsStored } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
@@ -24,6 +24,7 @@ async function easyResident(): Promise<Page> {
   await page.locator('input[name="locale"][value="ja-easy"]').check();
   await page.locator('input[name="textSize"][value="xlarge"]').check();
   await expect.poll(() => page.getAttribute("html", "data-locale")).toBe("ja-easy");
+  await settingsStored(page, { ward: "27127", locale: "ja-easy", textSize: "xlarge" });
   return page;
 }
 

@@ -158,3 +158,37 @@ export async function smallTargets(page: Page) {
       .filter((r) => r.height < 44),
   );
 }
+
+/**
+ * Waits until the settings the page shows are on the device (IndexedDB), so a `page.goto` or a reload
+ * right after a choice starts from it. The page shows a choice at once and saves it a moment later.
+ */
+export async function settingsStored(page: Page, expected: Record<string, string | null>): Promise<void> {
+  await page.waitForFunction(
+    (want) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open("machikoe");
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("settings")) {
+            db.close();
+            resolve(false);
+            return;
+          }
+          const get = db.transaction("settings").objectStore("settings").get("settings");
+          get.onsuccess = () => {
+            db.close();
+            const row = (get.result ?? {}) as Record<string, unknown>;
+            resolve(Object.entries(want).every(([key, value]) => row[key] === value));
+          };
+          get.onerror = () => {
+            db.close();
+            resolve(false);
+          };
+        };
+      }),
+    expected,
+    { polling: 100 },
+  );
+}

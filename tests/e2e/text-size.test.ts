@@ -6,7 +6,7 @@
  */
 import type { BrowserContext } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { serverAndBrowserForThisFile } from "./harness";
+import { serverAndBrowserForThisFile, settingsStored } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
@@ -24,6 +24,7 @@ describe.each(["ja", "ja-easy", "en", "zh-Hans", "ko", "vi"])("at 200 percent te
     await page.locator("select").first().selectOption("27127");
     await page.locator(`input[name="locale"][value="${locale}"]`).check();
     await expect.poll(() => page.getAttribute("html", "data-locale")).toBe(locale);
+    await settingsStored(page, { ward: "27127", locale });
     const problems: string[] = [];
     for (const pathname of sections) {
       await page.goto(app.server.url + pathname);

@@ -62,25 +62,29 @@ export function RubyText({ text }: { text: string }): ReactNode {
 }
 
 function renderWords(words: (string | Word)[]): ReactNode {
-  return words.map((part, i) =>
-    typeof part === "string" ? (
-      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string never reorder
-      <Fragment key={i}>{part}</Fragment>
-    ) : (
-      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string never reorder
-      <span key={i} className="ruby-word">
-        {part.before}
-        {part.rubies.map((ruby, j) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the rubies of one word never reorder
-          <ruby key={j}>
-            {ruby.base}
-            <rp>(</rp>
-            <rt>{ruby.reading}</rt>
-            <rp>)</rp>
-          </ruby>
-        ))}
-        {part.after}
-      </span>
-    ),
-  );
+  // Chromium never breaks a line between two nowrap boxes, nor between one and the text beside it:
+  // a <wbr> marks each edge of a word as a place the line may break.
+  return words.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string never reorder
+    <Fragment key={i}>
+      {i > 0 && (typeof part !== "string" || typeof words[i - 1] !== "string") && <wbr />}
+      {typeof part === "string" ? (
+        part
+      ) : (
+        <span className="ruby-word">
+          {part.before}
+          {part.rubies.map((ruby, j) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the rubies of one word never reorder
+            <ruby key={j}>
+              {ruby.base}
+              <rp>(</rp>
+              <rt>{ruby.reading}</rt>
+              <rp>)</rp>
+            </ruby>
+          ))}
+          {part.after}
+        </span>
+      )}
+    </Fragment>
+  ));
 }
