@@ -14,6 +14,7 @@ import { prepareSetupLink } from "./accounts/setup";
 import { createApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { startHousekeeping } from "./housekeeping";
+import { backfillReadings } from "./local/backfill-readings";
 import { vapidKeys } from "./notices/keys";
 import { NoticeSender, type PushNetwork } from "./notices/sender/sender";
 import { VapidHeaders } from "./notices/sender/webpush";
@@ -74,6 +75,9 @@ async function main(): Promise<void> {
     const summary = await seedDemoData(database, { reset: false });
     if (summary) logger.info("demo data seeded", { ...summary });
   }
+  // Local data stored before readings existed gets its furigana and romaji (server/local/backfill-readings.ts).
+  const readings = await backfillReadings(database);
+  if (readings > 0) logger.info("local readings added", { rows: readings });
   // First run: while no staff account exists, a one-time link for the first city administrator (a new one each start).
   const setupLink = await prepareSetupLink(database);
 

@@ -11,6 +11,7 @@ import "./accounts/password-change";
 import "./accounts/sessions";
 import "./accounts/setup";
 import "./accounts/users";
+import "./local/backfill-readings";
 import "./local/service";
 import "./local/staff/service";
 import "./notices/store/deliveries";

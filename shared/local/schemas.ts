@@ -1,13 +1,14 @@
 /**
  * Local life (issue: 通いの場, 町会, 地域活動協議会, 区政会議): what residents read, cached on the device
  * and kept current by incremental sync, and the join request they send to a 町会 through the ward.
- * The content is the ward's own, in Japanese; the app's words around it are translated.
+ * The content is the ward's own, in Japanese, with optional translations and readings (translations.ts).
  */
 import { z } from "zod/mini";
 import { locales } from "../locales/locales";
 import { ResponseId } from "../surveys/answers";
 import { AreaId, WardCode } from "../wards/schemas";
 import { Schedule } from "./schedule";
+import { languageFields } from "./translations";
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max));
@@ -55,6 +56,7 @@ export const PlaceInput = z.object({
   notes: optionalText(500),
   /** The date the ward last confirmed it still meets */
   confirmedOn: IsoDate,
+  ...languageFields,
 });
 export type PlaceInput = z.infer<typeof PlaceInput>;
 
@@ -86,6 +88,7 @@ export const AssociationInput = z.object({
   feeMaxYen: z.int().check(z.minimum(0), z.maximum(100000)),
   howToJoin: optionalText(1000),
   notes: optionalText(1000),
+  ...languageFields,
 });
 export type AssociationInput = z.infer<typeof AssociationInput>;
 export const Association = z.object({ ...AssociationInput.shape, id: z.uuid(), updatedAt: Timestamp });
@@ -102,6 +105,7 @@ export const CouncilInput = z.object({
     .check(z.maxLength(100)),
   contact: optionalText(200),
   url: z.nullable(Url),
+  ...languageFields,
 });
 export type CouncilInput = z.infer<typeof CouncilInput>;
 export const Council = z.object({ ...CouncilInput.shape, id: z.uuid(), updatedAt: Timestamp });
@@ -120,6 +124,7 @@ export const MeetingInput = z.object({
   minutesUrl: z.nullable(Url),
   /** A one-question poll shown on the meeting's page */
   pollSurveyId: z.nullable(z.uuid()),
+  ...languageFields,
 });
 export type MeetingInput = z.infer<typeof MeetingInput>;
 export const Meeting = z.object({ ...MeetingInput.shape, id: z.uuid(), updatedAt: Timestamp });

@@ -9,6 +9,7 @@ import { Page } from "../app/shell/Page";
 import { useStored } from "../db/live";
 import { localAssociation } from "../db/local";
 import { JoinForm } from "./JoinForm";
+import { japaneseLang, LocalText, OriginalName, titleOf } from "./localLanguage";
 
 export function AssociationPage({ associationId }: { associationId: string }) {
   const association = useStored(() => localAssociation(associationId), [associationId], null);
@@ -36,7 +37,8 @@ function AssociationDetail({ association }: { association: Association }) {
   const yen = new Intl.NumberFormat(locale === "ja-easy" ? "ja" : locale, { style: "currency", currency: "JPY" });
   const activities = associationActivities.filter((a) => association.activities.includes(a));
   return (
-    <Page title={association.name}>
+    <Page title={titleOf(association, association.name, locale)}>
+      <OriginalName item={association} name={association.name} />
       <p>
         <T k="community.covers" values={{ chome: association.chome.join("・") }} />
       </p>
@@ -71,10 +73,10 @@ function AssociationDetail({ association }: { association: Association }) {
           <h2>
             <T k="community.howToJoin" />
           </h2>
-          <p>{association.howToJoin}</p>
+          <p lang={japaneseLang(locale)}>{association.howToJoin}</p>
         </>
       )}
-      {association.notes && <p>{association.notes}</p>}
+      {association.notes && <LocalText item={association} text={association.notes} />}
       <JoinForm association={association} />
       <p>
         <Link to="/community">

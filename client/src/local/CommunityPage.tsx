@@ -14,6 +14,7 @@ import { useAreas, useWards } from "../wards/useWards";
 import { FindAssociation } from "./FindAssociation";
 import { JoinStatus } from "./JoinStatus";
 import { LocalStatus } from "./LocalStatus";
+import { LocalName } from "./localLanguage";
 import { Meetings } from "./Meetings";
 import { useLocalData } from "./useLocal";
 
@@ -81,7 +82,9 @@ function WardCommunity({ ward, myArea }: { ward: string; myArea: string | null }
                 .map((council) => (
                   <li key={council.id} className="card">
                     <p className="card-title">
-                      <Link to={`/community/councils/${council.id}`}>{council.name}</Link>
+                      <Link to={`/community/councils/${council.id}`}>
+                        <LocalName item={council} name={council.name} />
+                      </Link>
                       {council.area === myArea && (
                         <span className="tag">
                           <T k="community.yourArea" />

@@ -6,6 +6,7 @@ import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localCouncil } from "../db/local";
+import { japaneseLang, LocalText, OriginalName, titleOf } from "./localLanguage";
 
 export function CouncilPage({ councilId }: { councilId: string }) {
   const { plain, locale } = useT();
@@ -36,8 +37,9 @@ export function CouncilPage({ councilId }: { councilId: string }) {
   if (council === null) return <Page titleKey="community.councilNotFound">{back}</Page>;
   const yen = new Intl.NumberFormat(htmlLang(locale), { style: "currency", currency: "JPY" });
   return (
-    <Page title={council.name}>
-      <p>{council.activities}</p>
+    <Page title={titleOf(council, council.name, locale)}>
+      <OriginalName item={council} name={council.name} />
+      {council.activities && <LocalText item={council} text={council.activities} />}
       <h2>
         <T k="community.projectsHeading" />
       </h2>
@@ -63,7 +65,9 @@ export function CouncilPage({ councilId }: { councilId: string }) {
             {council.projects.map((p) => (
               <tr key={`${p.year}-${p.title}`}>
                 <td>{plain("community.fiscalYear", { year: p.year })}</td>
-                <th scope="row">{p.title}</th>
+                <th scope="row" lang={japaneseLang(locale)}>
+                  {p.title}
+                </th>
                 <td className="number">{yen.format(p.amountYen)}</td>
               </tr>
             ))}

@@ -8,6 +8,7 @@ import type { Association } from "../../../shared/local/schemas";
 import { plainText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
+import { japaneseLang, LocalName } from "./localLanguage";
 
 export function FindAssociation({
   associations,
@@ -19,7 +20,7 @@ export function FindAssociation({
   areaLabel: (id: string | null) => string;
 }) {
   const id = useId();
-  const { plain } = useT();
+  const { plain, locale } = useT();
   const [area, setArea] = useState(myArea ?? "");
   const [chome, setChome] = useState("");
   const [address, setAddress] = useState("");
@@ -97,9 +98,13 @@ export function FindAssociation({
               {found.map((a) => (
                 <li key={a.id} className="card">
                   <p className="card-title">
-                    <Link to={`/community/associations/${a.id}`}>{a.name}</Link>
+                    <Link to={`/community/associations/${a.id}`}>
+                      <LocalName item={a} name={a.name} />
+                    </Link>
                   </p>
-                  <p className="card-meta">{a.chome.join("・")}</p>
+                  <p className="card-meta" lang={japaneseLang(locale)}>
+                    {a.chome.join("・")}
+                  </p>
                 </li>
               ))}
             </ul>

@@ -3,10 +3,10 @@
  * (live stream, recording, the poll survey, minutes). Which is which is worked out on the device.
  */
 import type { Meeting } from "../../../shared/local/schemas";
-import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { formatDateTime } from "./format";
+import { japaneseLang, LocalName, LocalText } from "./localLanguage";
 
 export function Meetings({ meetings }: { meetings: Meeting[] }) {
   const { locale } = useT();
@@ -19,7 +19,7 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
   const card = (m: Meeting) => (
     <li key={m.id} id={`meeting-${m.id}`} className="card">
       <p className="card-title">
-        <RubyText text={m.title} />
+        <LocalName item={m} name={m.title} />
         {onAir(m) && (
           <span className="tag tag-warn">
             <T k="community.onAir" />
@@ -27,9 +27,9 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
         )}
       </p>
       <p className="card-meta">
-        {formatDateTime(m.startsAt, locale, "long")} · {m.place}
+        {formatDateTime(m.startsAt, locale, "long")} · <span lang={japaneseLang(locale)}>{m.place}</span>
       </p>
-      {m.agenda && <p className="pre-line">{m.agenda}</p>}
+      {m.agenda && <LocalText item={m} text={m.agenda} className="pre-line" />}
       <div className="actions-row">
         {m.liveUrl && Date.parse(m.endsAt) >= now && (
           <a className="button" href={m.liveUrl} target="_blank" rel="noopener noreferrer">

@@ -12,6 +12,7 @@ import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localPlace } from "../db/local";
 import { formatDate, ruleText } from "./format";
+import { japaneseLang, LocalText, OriginalName, plainName, titleOf } from "./localLanguage";
 
 export function PlacePage({ placeId }: { placeId: string }) {
   const [place, setPlace] = useState<Place | null | undefined>(undefined);
@@ -52,7 +53,7 @@ function PlaceDetail({ place }: { place: Place }) {
   useEffect(() => {
     const ics = icsFor({
       uid: place.id,
-      title: place.name,
+      title: plainName(place, place.name, locale),
       location: [place.address, place.building].filter(Boolean).join(" "),
       description: [place.audience, place.fee, place.notes].filter(Boolean).join("\n"),
       url: place.url,
@@ -62,7 +63,9 @@ function PlaceDetail({ place }: { place: Place }) {
     const url = URL.createObjectURL(new Blob([ics], { type: "text/calendar" }));
     setCalendar(url);
     return () => URL.revokeObjectURL(url);
-  }, [place]);
+  }, [place, locale]);
+  // The ward's own words among the facts (the capacity and the languages are the app's).
+  const japanese = new Set(["places.fee", "places.audience", "places.barrierFree", "places.contact"]);
   const route = `https://www.google.com/maps/dir/?api=1&destination=${place.latitude},${place.longitude}`;
   const facts: [string, string][] = [
     ["places.fee", place.fee],
@@ -71,10 +74,10 @@ function PlaceDetail({ place }: { place: Place }) {
     ["places.barrierFree", place.barrierFree],
     ["places.languages", place.languages.map((l) => languageNames[l].label).join(" · ")],
     ["places.contact", place.contactName],
-    ["places.notes", place.notes],
   ];
   return (
-    <Page title={place.name}>
+    <Page title={titleOf(place, place.name, locale)}>
+      <OriginalName item={place} name={place.name} />
       <p className="card-kicker">
         <T k={`places.kinds.${place.kind}`} />
       </p>
@@ -110,7 +113,7 @@ function PlaceDetail({ place }: { place: Place }) {
       <h2>
         <T k="places.where" />
       </h2>
-      <p>
+      <p lang={japaneseLang(locale)}>
         {place.address}
         {place.building && (
           <>
@@ -121,7 +124,7 @@ function PlaceDetail({ place }: { place: Place }) {
       </p>
       <div className="actions-row">
         {calendar && (
-          <a className="button" href={calendar} download={`${place.name}.ics`}>
+          <a className="button" href={calendar} download={`${plainName(place, place.name, locale)}.ics`}>
             <T k="places.addToCalendar" />
           </a>
         )}
@@ -142,10 +145,18 @@ function PlaceDetail({ place }: { place: Place }) {
               <dt>
                 <T k={key} />
               </dt>
-              <dd>{value}</dd>
+              <dd lang={japanese.has(key) ? japaneseLang(locale) : undefined}>{value}</dd>
             </div>
           ))}
       </dl>
+      {place.notes && (
+        <>
+          <h2>
+            <T k="places.notes" />
+          </h2>
+          <LocalText item={place} text={place.notes} />
+        </>
+      )}
       <p className="hint">
         <T k="places.confirmed" values={{ date: formatDate(place.confirmedOn, locale) }} />
       </p>

@@ -10,6 +10,7 @@ import { Page } from "../app/shell/Page";
 import { useSettings } from "../settings/SettingsContext";
 import { distanceText, nextText } from "./format";
 import { LocalStatus } from "./LocalStatus";
+import { japaneseLang, LocalName, plainName } from "./localLanguage";
 import { MapView } from "./MapView";
 import { PlaceFilterForm } from "./PlaceFilterForm";
 import { findPlaces, type PlaceFilters, type Position } from "./placeSearch";
@@ -83,7 +84,14 @@ export function PlacesPage() {
                 ))}
               </fieldset>
               {view === "map" && (
-                <MapView places={found.map(({ place, next }) => ({ ...place, next: nextText(next, locale, plain) }))} here={position} />
+                <MapView
+                  places={found.map(({ place, next }) => ({
+                    ...place,
+                    name: plainName(place, place.name, locale),
+                    next: nextText(next, locale, plain),
+                  }))}
+                  here={position}
+                />
               )}
               {found.length === 0 ? (
                 <p>
@@ -97,13 +105,15 @@ export function PlacesPage() {
                         <T k={`places.kinds.${place.kind}`} />
                       </p>
                       <p className="card-title">
-                        <Link to={`/places/${place.id}`}>{place.name}</Link>
+                        <Link to={`/places/${place.id}`}>
+                          <LocalName item={place} name={place.name} />
+                        </Link>
                       </p>
                       <p className="card-meta">
                         <strong>{nextText(next, locale, plain)}</strong>
                         {distance !== null && <> · {plain("places.distance", { distance: distanceText(distance, locale) })}</>}
                       </p>
-                      <p className="card-meta">
+                      <p className="card-meta" lang={japaneseLang(locale)}>
                         {place.address} {place.building}
                       </p>
                     </li>

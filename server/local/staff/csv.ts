@@ -2,7 +2,7 @@
  * Local data as CSV in the 自治体標準オープンデータセット columns: the common head (全国地方公共団体コード,
  * ID, 地方公共団体名, 名称, 名称_カナ, 名称_英語), then each kind's columns — for 通いの場 the standard's
  * 住所 … 備考 and this app's own after them, for 区政会議 those of the event dataset (開始日, 開始時間 …);
- * each kind's columns are in csv/. Reading checks every row with the same rules as the forms and
+ * each kind's columns are in csv/, and after them the translations of the name and text (csv/languages.ts). Reading checks every row with the same rules as the forms and
  * reports each bad one by line and column; nothing is written unless all are good. Reading runs on a
  * worker thread (import-worker.ts), never on the thread serving HTTP.
  */
@@ -11,6 +11,7 @@ import { csvRows } from "../../platform/http/csv-upload";
 import { checkInput, type Input } from "../input";
 import type { LocalKind } from "../service";
 import { associationSpec, councilSpec } from "./csv/associations";
+import { languageColumns, readLanguages, translationColumn, writeLanguages } from "./csv/languages";
 import { meetingSpec } from "./csv/meetings";
 import { placeSpec } from "./csv/places";
 import { type Cells, head, type Item, type Spec } from "./csv/spec";
@@ -33,7 +34,7 @@ const specs: Record<LocalKind, Spec> = { place: placeSpec, association: associat
 /** A ward's items as CSV for Excel: a byte-order mark, CRLF, formula-safe cells. */
 export function localCsv(kind: LocalKind, items: readonly Item[], wardName: (ward: string) => string): string {
   const spec = specs[kind];
-  const columns = [...head, ...spec.columns];
+  const columns = [...head, ...spec.columns, ...languageColumns(spec.textColumn)];
   const lines = [csvLine(columns)];
   for (const item of items) {
     const cells: Cells = {
@@ -41,6 +42,7 @@ export function localCsv(kind: LocalKind, items: readonly Item[], wardName: (war
       ID: item.id,
       地方公共団体名: `大阪市${wardName(item.ward)}`,
       ...spec.write(item),
+      ...writeLanguages(item, spec.textColumn),
     };
     lines.push(csvLine(columns.map((c) => cells[c] ?? "")));
   }
@@ -66,10 +68,14 @@ export function readLocalCsv(
   for (const { line: lineNumber, cells: line } of lines) {
     const cell = (column: string) => (line[index.get(column) ?? -1] ?? "").trim();
     const rowProblems: RowProblem[] = [];
-    const checked = checkInput(kind, { ward: cell("全国地方公共団体コード"), ...spec.read(cell) });
+    const checked = checkInput(kind, {
+      ward: cell("全国地方公共団体コード"),
+      ...spec.read(cell),
+      ...readLanguages(cell, spec.textColumn),
+    });
     if (checked.input === null) {
       for (const field of new Set(checked.issues.map((issue) => issue.path[0] ?? ""))) {
-        const column = spec.fieldColumns[field] ?? null;
+        const column = field === "translations" ? translationColumn(checked.issues, spec.textColumn) : (spec.fieldColumns[field] ?? null);
         rowProblems.push({ line: lineNumber, column, reason: column !== null && cell(column) === "" ? "required" : "invalid" });
       }
     } else if (!mayWrite(checked.input.ward)) rowProblems.push({ line: lineNumber, column: "全国地方公共団体コード", reason: "ward" });

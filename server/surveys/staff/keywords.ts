@@ -1,27 +1,9 @@
-/// <reference path="./kuromoji.d.ts" />
 /**
  * Keywords of free-text answers, by a real Japanese morphological analyser (kuromoji with the IPA
  * dictionary): runs of nouns are joined into compound nouns — 保育所, 防災訓練, 子育て支援センター —
  * instead of character n-grams. The dictionary (about 18 MB) is loaded on first use, once.
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import kuromoji, { type IpadicFeatures, type Tokenizer } from "kuromoji";
-
-let tokenizer: Promise<Tokenizer> | null = null;
-
-function load(): Promise<Tokenizer> {
-  tokenizer ??= new Promise((resolve, reject) => {
-    const main = createRequire(import.meta.url).resolve("kuromoji");
-    kuromoji
-      .builder({ dicPath: path.join(path.dirname(main), "../dict") })
-      .build((error, built) => (error ? reject(error) : resolve(built)));
-  });
-  tokenizer.catch(() => {
-    tokenizer = null;
-  });
-  return tokenizer;
-}
+import { type IpadicFeatures, japaneseTokenizer as load } from "../../platform/text/japanese";
 
 /** A noun that can be part of a compound (not a pronoun, a bare number or a dependent noun like こと). */
 const joins = (t: IpadicFeatures) => t.pos === "名詞" && !["代名詞", "非自立", "数"].includes(t.pos_detail_1);

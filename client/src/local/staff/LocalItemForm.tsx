@@ -1,10 +1,14 @@
-/** Adding or changing one local item: its kind's fields (a meeting may carry one of the ward's polls), then save or cancel. */
+/**
+ * Adding or changing one local item: its kind's fields (a meeting may carry one of the ward's polls), its
+ * translations and readings, then save or cancel.
+ */
 import { type FormEvent, useId, useState } from "react";
 import { useLoader } from "../../app/data";
 import { T } from "../../app/i18n/T";
 import { useStaffApi } from "../../staff/api";
 import { FormActions } from "../../staff/FormActions";
 import { expectStatus } from "../../staff/staffFetch";
+import { LanguagesEditor } from "./LanguagesEditor";
 import { LocalField } from "./LocalField";
 import { fieldsOf, type Kind, titleOf } from "./localKinds";
 
@@ -53,6 +57,7 @@ export function LocalItemForm({
             polls={polls}
           />
         ))}
+        <LanguagesEditor kind={kind} id={id} value={value} set={setValue} />
         <FormActions onCancel={onCancel} />
       </fieldset>
     </form>

@@ -15,6 +15,7 @@ const activityNames: Record<(typeof associationActivities)[number], string> = {
 };
 export const associationSpec: Spec = {
   columns: ["地域ID", "区域", "活動", "年会費_下限", "年会費_上限", "加入方法", "備考"],
+  textColumn: "備考",
   required: ["名称", "区域"],
   fieldColumns: {
     ward: "全国地方公共団体コード",
@@ -57,6 +58,7 @@ export const associationSpec: Spec = {
 
 export const councilSpec: Spec = {
   columns: ["地域ID", "活動内容", "補助事業", "連絡先名称", "URL"],
+  textColumn: "活動内容",
   required: ["名称", "地域ID"],
   fieldColumns: {
     ward: "全国地方公共団体コード",

@@ -5,6 +5,7 @@ import type { Spec } from "./spec";
 
 export const meetingSpec: Spec = {
   columns: ["開始日", "開始時間", "終了日", "終了時間", "場所名称", "説明", "配信URL", "録画URL", "会議録URL", "アンケートID"],
+  textColumn: "説明",
   required: ["名称", "開始日", "開始時間", "終了時間"],
   fieldColumns: {
     ward: "全国地方公共団体コード",

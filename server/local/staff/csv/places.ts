@@ -72,6 +72,7 @@ export const placeSpec: Spec = {
     "休止日",
     "確認日",
   ],
+  textColumn: "備考",
   required: ["名称", "住所", "緯度", "経度", "利用可能曜日", "種類"],
   fieldColumns: {
     ward: "全国地方公共団体コード",

@@ -8,8 +8,10 @@ export type Cells = Record<string, string | number | null>;
 export type Item = Input & { id: string };
 
 export interface Spec {
-  /** The columns after the common head, in order */
+  /** The columns after the common head, in order (the translation columns follow them: languages.ts) */
   columns: readonly string[];
+  /** The column of the kind's text, which its translations are named after (備考_英語 …) */
+  textColumn: string;
   /** Columns a file must have (beyond 全国地方公共団体コード) */
   required: readonly string[];
   /** The column each input field is read from, for naming a bad value */

@@ -5,6 +5,8 @@ declare module "kuromoji" {
     pos: string;
     pos_detail_1: string;
     basic_form: string;
+    /** The reading in katakana; absent for unknown words */
+    reading?: string;
   }
   export interface Tokenizer {
     tokenize(text: string): IpadicFeatures[];
