@@ -136,8 +136,30 @@ describe("local information in the resident's language", () => {
     expect(await axeViolations(page), "places in en").toEqual([]);
     await card.getByRole("link").click();
     await page.getByRole("heading", { level: 1, name: "Ougimachi Fureai Kissa" }).waitFor();
+    // The heading is the romaji: read as Japanese in Latin letters, not as English words.
+    expect(await page.locator("h1").getAttribute("lang")).toBe("ja-Latn");
     expect(await page.locator("main p [lang='ja']").first().innerText()).toBe("扇町ふれあい喫茶");
     expect(await axeViolations(page), "place in en").toEqual([]);
+    // On the map, the popup's link marks the Japanese name and its romaji each with its language.
+    await visit(page, "/places");
+    await page.getByRole("button", { name: "Map" }).click();
+    const marker = page.getByRole("button", { name: /扇町ふれあい喫茶/ });
+    await marker.focus();
+    await page.keyboard.press("Enter");
+    const link = page.locator(".leaflet-popup a", { hasText: "扇町ふれあい喫茶" });
+    await link.waitFor();
+    expect(await link.locator("[lang='ja']").innerText()).toBe("扇町ふれあい喫茶");
+    expect((await link.locator("[lang='ja-Latn']").innerText()).trim()).toBe("(Ougimachi Fureai Kissa)");
+  });
+
+  it('marks a Japanese-only page title lang="ja" on a Korean page', async () => {
+    const page = await residentPhone("ko");
+    await visit(page, "/places");
+    const name = page.locator(".card-title [lang='ja']", { hasText: "扇町ふれあい喫茶" });
+    await name.waitFor();
+    await page.locator(".card").filter({ has: name }).getByRole("link").first().click();
+    await page.locator("h1", { hasText: "扇町ふれあい喫茶" }).waitFor();
+    expect(await page.locator("h1").getAttribute("lang")).toBe("ja");
   });
 
   it("lets staff add a translation and correct a reading in the console, and keeps the correction on the next save", async () => {

@@ -9,7 +9,7 @@ import { Page } from "../app/shell/Page";
 import { useStored } from "../db/live";
 import { localAssociation } from "../db/local";
 import { JoinForm } from "./JoinForm";
-import { japaneseLang, LocalText, OriginalName, titleOf } from "./localLanguage";
+import { japaneseLang, LocalText, OriginalName, titleLangOf, titleOf } from "./localLanguage";
 
 export function AssociationPage({ associationId }: { associationId: string }) {
   const association = useStored(() => localAssociation(associationId), [associationId], null);
@@ -37,7 +37,7 @@ function AssociationDetail({ association }: { association: Association }) {
   const yen = new Intl.NumberFormat(locale === "ja-easy" ? "ja" : locale, { style: "currency", currency: "JPY" });
   const activities = associationActivities.filter((a) => association.activities.includes(a));
   return (
-    <Page title={titleOf(association, association.name, locale)}>
+    <Page title={titleOf(association, association.name, locale)} titleLang={titleLangOf(association, association.name, locale)}>
       <OriginalName item={association} name={association.name} />
       <p>
         <T k="community.covers" values={{ chome: association.chome.join("・") }} />

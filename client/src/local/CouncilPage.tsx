@@ -6,7 +6,7 @@ import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localCouncil } from "../db/local";
-import { japaneseLang, LocalText, OriginalName, titleOf } from "./localLanguage";
+import { japaneseLang, LocalText, OriginalName, titleLangOf, titleOf } from "./localLanguage";
 
 export function CouncilPage({ councilId }: { councilId: string }) {
   const { plain, locale } = useT();
@@ -37,7 +37,7 @@ export function CouncilPage({ councilId }: { councilId: string }) {
   if (council === null) return <Page titleKey="community.councilNotFound">{back}</Page>;
   const yen = new Intl.NumberFormat(htmlLang(locale), { style: "currency", currency: "JPY" });
   return (
-    <Page title={titleOf(council, council.name, locale)}>
+    <Page title={titleOf(council, council.name, locale)} titleLang={titleLangOf(council, council.name, locale)}>
       <OriginalName item={council} name={council.name} />
       {council.activities && <LocalText item={council} text={council.activities} />}
       <h2>

@@ -12,7 +12,7 @@ import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
 import { localPlace } from "../db/local";
 import { formatDate, ruleText } from "./format";
-import { japaneseLang, LocalText, OriginalName, plainName, titleOf } from "./localLanguage";
+import { japaneseLang, LocalText, OriginalName, plainName, titleLangOf, titleOf } from "./localLanguage";
 
 export function PlacePage({ placeId }: { placeId: string }) {
   const [place, setPlace] = useState<Place | null | undefined>(undefined);
@@ -76,7 +76,7 @@ function PlaceDetail({ place }: { place: Place }) {
     ["places.contact", place.contactName],
   ];
   return (
-    <Page title={titleOf(place, place.name, locale)}>
+    <Page title={titleOf(place, place.name, locale)} titleLang={titleLangOf(place, place.name, locale)}>
       <OriginalName item={place} name={place.name} />
       <p className="card-kicker">
         <T k={`places.kinds.${place.kind}`} />

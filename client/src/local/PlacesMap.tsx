@@ -10,11 +10,15 @@ import "./map.css";
 import { Control, circleMarker, map as leafletMap, tileLayer } from "leaflet";
 import { useEffect, useRef } from "react";
 import { api } from "../app/api";
+import { plainText } from "../app/i18n/ruby";
 import { navigate } from "../app/router";
 
 export interface MapPlace {
   id: string;
+  /** The name as plain text (with its reading after it), for the marker's accessible name */
   name: string;
+  /** The name as shown: its text, its lang when Japanese on another language's page, and its reading */
+  shown: { text: string; lang: string | undefined; reading: { text: string; lang: string } | null };
   latitude: number;
   longitude: number;
   next: string;
@@ -24,6 +28,20 @@ export interface MapPlace {
 function textNode(text: string, tag = "span"): HTMLElement {
   const element = document.createElement(tag);
   element.textContent = text;
+  return element;
+}
+
+/** A name as text in elements marked with its language (and its reading's), for the popup and the tooltip. */
+function nameNode(shown: MapPlace["shown"], tag: "a" | "span"): HTMLElement {
+  const element = document.createElement(tag);
+  const name = textNode(plainText(shown.text));
+  if (shown.lang) name.lang = shown.lang;
+  element.append(name);
+  if (shown.reading) {
+    const reading = textNode(` (${shown.reading.text})`);
+    reading.lang = shown.reading.lang;
+    element.append(reading);
+  }
   return element;
 }
 
@@ -65,9 +83,8 @@ export default function PlacesMap(props: { places: MapPlace[]; here: { latitude:
         view,
       );
       const popup = document.createElement("div");
-      const link = document.createElement("a");
+      const link = nameNode(place.shown, "a") as HTMLAnchorElement;
       link.href = `/places/${place.id}`;
-      link.textContent = place.name;
       link.addEventListener("click", (event) => {
         event.preventDefault();
         navigate(`/places/${place.id}`);
@@ -76,7 +93,7 @@ export default function PlacesMap(props: { places: MapPlace[]; here: { latitude:
       next.textContent = place.next;
       popup.append(link, next);
       marker.bindPopup(popup);
-      marker.bindTooltip(textNode(place.name));
+      marker.bindTooltip(nameNode(place.shown, "span"));
       // From the keyboard and to a screen reader, a marker is a named button: Enter or Space opens its popup,
       // and focus goes to the popup's link (Escape closes it, back on the marker).
       const path = marker.getElement();

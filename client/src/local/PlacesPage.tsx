@@ -10,7 +10,7 @@ import { Page } from "../app/shell/Page";
 import { useSettings } from "../settings/SettingsContext";
 import { distanceText, nextText } from "./format";
 import { LocalStatus } from "./LocalStatus";
-import { japaneseLang, LocalName, plainName } from "./localLanguage";
+import { japaneseLang, LocalName, plainName, shown } from "./localLanguage";
 import { MapView } from "./MapView";
 import { PlaceFilterForm } from "./PlaceFilterForm";
 import { findPlaces, type PlaceFilters, type Position } from "./placeSearch";
@@ -88,6 +88,7 @@ export function PlacesPage() {
                   places={found.map(({ place, next }) => ({
                     ...place,
                     name: plainName(place, place.name, locale),
+                    shown: shown(place, "name", place.name, locale),
                     next: nextText(next, locale, plain),
                   }))}
                   here={position}

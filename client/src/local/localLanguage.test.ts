@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { japaneseLang, plainName, shown, titleOf } from "./localLanguage";
+import { japaneseLang, plainName, shown, titleLangOf, titleOf } from "./localLanguage";
 
 const item = {
   translations: { vi: { name: "Thể dục Ogimachi" }, en: { text: "Wear comfortable clothes" } },
@@ -29,6 +29,10 @@ describe("a local row's text in the resident's language", () => {
     expect(titleOf(item, name, "vi")).toBe("Thể dục Ogimachi");
     expect(titleOf(item, name, "en")).toBe("Ougimachi Taisou");
     expect(titleOf(item, name, "ko")).toBe(name);
+    expect(titleLangOf(item, name, "vi")).toBeUndefined();
+    expect(titleLangOf(item, name, "en")).toBe("ja-Latn");
+    expect(titleLangOf(item, name, "ko")).toBe("ja");
+    expect(titleLangOf(item, name, "ja")).toBeUndefined();
     expect(plainName(item, name, "en")).toBe("扇町体操 (Ougimachi Taisou)");
     expect(plainName(item, name, "ja-easy")).toBe(name);
     expect(japaneseLang("en")).toBe("ja");

@@ -53,13 +53,20 @@ export function plainName(item: Languaged, japanese: string, locale: Locale): st
 }
 
 /**
- * A page's title (Page takes a string and sets no lang): the translation; else on English and Vietnamese
+ * A page's title (its lang is titleLangOf's): the translation; else on English and Vietnamese
  * pages the romaji, the Japanese following in OriginalName; else the name (with furigana in やさしい日本語).
  */
 export function titleOf(item: Languaged, japanese: string, locale: Locale): string {
   const s = shown(item, "name", japanese, locale);
   if (s.lang === "ja" && s.reading?.lang === "ja-Latn") return s.reading.text;
   return s.text;
+}
+
+/** The lang of titleOf's text: "ja-Latn" for romaji, "ja" for the Japanese on another language's page. */
+export function titleLangOf(item: Languaged, japanese: string, locale: Locale): string | undefined {
+  const s = shown(item, "name", japanese, locale);
+  if (s.lang === "ja" && s.reading?.lang === "ja-Latn") return "ja-Latn";
+  return s.lang;
 }
 
 /** A row's name inline: the name in its language, and its reading after it when it is the Japanese. */

@@ -4,8 +4,21 @@ import { plainText, RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { focusOnArrival } from "./arrival";
 
-/** A page titled by a locale key, or by a text from data (`title`, which may carry furigana markup). */
-export function Page({ titleKey, title: dataTitle, children }: { titleKey?: string; title?: string; children: ReactNode }) {
+/**
+ * A page titled by a locale key, or by a text from data (`title`, which may carry furigana markup; `titleLang`
+ * when it is in another language than the page's, as a ward's Japanese name on an English page).
+ */
+export function Page({
+  titleKey,
+  title: dataTitle,
+  titleLang,
+  children,
+}: {
+  titleKey?: string;
+  title?: string;
+  titleLang?: string | undefined;
+  children: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { plain } = useT();
   const title = dataTitle !== undefined ? plainText(dataTitle) : plain(titleKey ?? "");
@@ -16,7 +29,7 @@ export function Page({ titleKey, title: dataTitle, children }: { titleKey?: stri
   useEffect(() => focusOnArrival(heading.current), []);
   return (
     <>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading} tabIndex={-1} lang={titleLang}>
         {dataTitle !== undefined ? <RubyText text={dataTitle} /> : <T k={titleKey ?? ""} />}
       </h1>
       {children}
