@@ -3,6 +3,7 @@
  * Counts under the minimum cell are shown as "<K" (number answers as ranges, listed when shown); a poll's
  * results say they are unverified; a text question links to the free-text page.
  */
+import { noAnswerKey } from "../../../../shared/surveys/aggregates";
 import { localized, type Survey } from "../../../../shared/surveys/model";
 import { rangeOfKey } from "../../../../shared/surveys/ranges";
 import type { StaffResults } from "../../../../shared/surveys/staff/results";
@@ -83,6 +84,7 @@ function QuestionTable({
   if (!question) return null;
   const text = localized(question.text, locale);
   const label = (key: string) => {
+    if (key === noAnswerKey) return plain("staff:results.noAnswer");
     const range = question.type === "number" ? rangeOfKey(key) : null;
     if (question.type === "number" && range) {
       const unit = question.unit ? localized(question.unit, locale) : "";
