@@ -137,7 +137,8 @@ export function withoutHiddenAnswers(definition: SurveyDefinition, answers: Answ
   return Object.fromEntries(Object.entries(answers).filter(([id]) => shown.has(id)));
 }
 
-const isBlank = (answer: RecordedAnswer | undefined) =>
+/** Nothing given: no answer, 無回答, an empty text, or no option ticked and no "other". */
+export const isBlank = (answer: RecordedAnswer | undefined) =>
   answer === undefined ||
   isNoAnswer(answer) ||
   ("text" in answer && answer.text.trim() === "") ||
