@@ -2,7 +2,7 @@
  * The letter's code on the paper-entry form, checked as it is typed: once the 16 characters are in, a
  * typo is caught on the spot (the code's check character), and a well-formed code is asked of the
  * server (nothing is used up): not yet entered, already answered, or not this survey's. The finding
- * is announced politely and tied to the field.
+ * is announced politely (a live region, not a second status: the form has one) and tied to the field.
  */
 import { type Ref, useEffect, useId, useState } from "react";
 import type { CodeCheckStatus } from "../../../../shared/surveys/code-check";
@@ -75,7 +75,7 @@ export function PaperCode({
         aria-invalid={bad || undefined}
         aria-describedby={`${id}-check`}
       />
-      <p id={`${id}-check`} role="status" className={bad ? "error" : finding ? "ok" : "hint"}>
+      <p id={`${id}-check`} aria-live="polite" className={bad ? "error" : finding ? "ok" : "hint"}>
         {finding && <T k={findingKey[finding]} />}
       </p>
     </div>
