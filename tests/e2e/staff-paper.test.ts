@@ -110,6 +110,10 @@ describe("紙の回答の入力", () => {
     const table = page.getByRole("table").filter({ hasText: "Do you know the area council" });
     const noAnswer = table.getByRole("row", { name: /No answer/ });
     await expect.poll(() => noAnswer.innerText()).toMatch(/No answer\s+3\s+\d+\.\d%\s+\d+\.\d% – \d+\.\d%/);
+    // A free-text question's 無回答 is given too: the three letters left it blank.
+    expect(await page.locator(".staff-question").filter({ hasText: "Your comments and requests for the ward" }).innerText()).toMatch(
+      /No answer: \d+/,
+    );
     await expectAccessible(page, "results (en)");
 
     await page.getByLabel("Language").selectOption("ja");

@@ -1,7 +1,8 @@
 /**
  * The results' tables, one per question and segment (the whole, or each band of a breakdown).
  * Counts under the minimum cell are shown as "<K" (number answers as ranges, listed when shown); a poll's
- * results say they are unverified; a text question links to the free-text page.
+ * results say they are unverified; a text question links to the free-text page. 無回答 (a paper form's
+ * blank item) is a row of its own, and a text question's 無回答 is given under its link.
  */
 import { noAnswerKey } from "../../../../shared/surveys/aggregates";
 import { localized, type Survey } from "../../../../shared/surveys/model";
@@ -99,6 +100,8 @@ function QuestionTable({
     }
     return key;
   };
+  // A free-text question has no counts to tabulate but its 無回答, when any was recorded.
+  const blank = result.options.find((o) => o.key === noAnswerKey);
   if (question.type === "text")
     return (
       <div className="staff-question">
@@ -110,6 +113,14 @@ function QuestionTable({
             <T k="staff:results.textQuestion" />
           </Link>
         </p>
+        {blank && (
+          <p>
+            <T
+              k="staff:results.textNoAnswer"
+              values={{ value: blank.count === null ? plain("staff:results.lessThan", { min }) : blank.count.toLocaleString(locale) }}
+            />
+          </p>
+        )}
       </div>
     );
   const columns = [
