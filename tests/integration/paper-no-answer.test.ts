@@ -141,6 +141,38 @@ describe.each(dialects)("paper entry with 無回答", (dialect) => {
       expect(blanks[0]).toEqual({ knows: { noAnswer: true }, joins: { noAnswer: true }, years: { value: 3 }, note: { noAnswer: true } });
     });
 
+    it("weights 無回答 to the ward's population like any category, its weighted shares adding up with the answers", async () => {
+      const headers = await client().loginAs("kita.staff");
+      const blanks = async (count: number, ageBand: "30s" | "70s") => {
+        for (let i = 0; i < count; i++)
+          await submitResponse(database, testSurveyRules, {
+            surveyId: survey.id,
+            response: { id: uuidv7(), answers: { years: { value: 4 } }, profile: { ageBand } },
+            clientAddress: "test",
+            mode: "paper",
+          });
+      };
+      // 30s: 20 yes and 10 blank; 70s: 10 yes, 10 no and 10 blank.
+      await bulk(
+        Array.from({ length: 20 }, () => full("yes")),
+        "30s",
+      );
+      await blanks(10, "30s");
+      await bulk([...Array.from({ length: 10 }, () => full("yes")), ...Array.from({ length: 10 }, () => full("no"))], "70s");
+      await blanks(10, "70s");
+      const population = { "10s": 0, "20s": 0, "30s": 20_000, "40s": 0, "50s": 0, "60s": 0, "70s": 60_000, "80plus": 0 };
+      expect((await client().request("PUT", "/api/staff/population", headers, { ward: "27127", bands: population })).status).toBe(204);
+
+      const knows = questionOf(await results(headers, "?weight=age"), "knows");
+      const weighted = Object.fromEntries(knows?.options.map((o) => [o.key, o.weighted?.share]) ?? []);
+      // A quarter of the population answers like the 30s, three quarters like the 70s.
+      expect(weighted[noAnswerKey]).toBeCloseTo(0.25 * (10 / 30) + 0.75 * (10 / 30), 10);
+      expect(weighted.yes).toBeCloseTo(0.25 * (20 / 30) + 0.75 * (10 / 30), 10);
+      expect(weighted.no).toBeCloseTo(0.75 * (10 / 30), 10);
+      expect((weighted.yes as number) + (weighted.no as number) + (weighted[noAnswerKey] as number)).toBeCloseTo(1, 10);
+      expect(knows?.options.find((o) => o.key === noAnswerKey)?.weighted?.interval).not.toBeNull();
+    });
+
     it("corrects a 無回答 into an answer, and back, moving its count and never counting it twice", async () => {
       const headers = await client().loginAs("kita.staff");
       const path = `/api/staff/surveys/${survey.id}/paper`;
