@@ -26,6 +26,7 @@ import { requestLog } from "./platform/http/request-log";
 import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
+import { reportStaffRoutes } from "./surveys/staff/report-routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
 import { wardRoutes } from "./wards/routes";
 import { wardStaffRoutes } from "./wards/staff/routes";
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff/surveys", followUpStaffRoutes)
+    .route("/api/staff/surveys", reportStaffRoutes)
     .route("/api/staff", accountRoutes)
     .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)
