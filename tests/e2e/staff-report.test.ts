@@ -68,6 +68,8 @@ describe("結果報告書", () => {
     await page.getByText("保存しました（公開していません）。").waitFor();
     await page.getByRole("link", { name: "結果報告書（印刷用）" }).click();
     await page.getByRole("heading", { level: 1, name: /結果報告書/ }).waitFor();
+    // Focus moves to the report's heading (the link that was clicked is gone with the results page).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("report-heading");
     await expectAccessible(page);
 
     // Every fill and line of the charts is black, white or a pattern of them: it reads on a monochrome printer.

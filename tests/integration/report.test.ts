@@ -174,6 +174,18 @@ describe.each(dialects)("結果報告書", (dialect) => {
       expect(printed.results.segments[0]?.questions[0]?.options.every((o) => o.count === null)).toBe(true);
     });
 
+    it("gives a city-wide survey's report to city administrators only, with the city's population", async () => {
+      const city = surveyRow(definition, { kind: "poll", wardCode: null });
+      await insertInto(database, "surveys", [city]);
+      for (let i = 0; i < 10; i++) await answer(city.id, "yes", "online");
+      const kitaStaff = await client.request("GET", `/api/staff/surveys/${city.id}/report`, await client.loginAs("kita.staff"));
+      expect(kitaStaff.status).toBe(404);
+      const printed = await report(city.id, await client.loginAs("city.admin"));
+      const population = wardRecords.filter((w) => ["27127", "27128"].includes(w.code)).reduce((sum, w) => sum + w.population, 0);
+      expect(printed.ward).toBeNull();
+      expect(printed.method).toMatchObject({ population, sample: null, responses: 10 });
+    });
+
     it("is another ward's staff's 404, a city administrator's report, and in the audit log", async () => {
       await sampledAnswers(await client.loginAs("kita.staff"));
       const chuo = await client.request("GET", `/api/staff/surveys/${sampled.id}/report`, await client.loginAs("chuo.staff"));

@@ -77,6 +77,13 @@ export function ReportChart({ number, bars, min, sampled }: { number: number; ba
             </span>
           </div>
         ))}
+        <span />
+        <span className="report-axis">
+          <span>0%</span>
+          <span>50%</span>
+          <span>100%</span>
+        </span>
+        <span />
       </div>
     </figure>
   );
