@@ -16,7 +16,7 @@ import { wardRecords } from "../../shared/wards/data";
 import { testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { insertWards, surveyRow } from "../helpers/rows";
-import { insertStaff, jsonClient } from "../helpers/staff";
+import { insertStaff, jsonClient, staffPasswordHash, staffRow } from "../helpers/staff";
 
 const ja = (text: string) => ({ ja: text });
 const definition: SurveyDefinition = {
@@ -146,10 +146,16 @@ describe.each(dialects)("結果報告書", (dialect) => {
         { theme: "health", count: null },
         { theme: "urban", count: 10 },
       ]);
-      expect(printed.freeText.keywords.map((k) => k.word)).toContain("公園");
-      expect(printed.freeText.keywords.every((k) => k.count >= 10)).toBe(true);
+      expect((printed.freeText.keywords ?? []).map((k) => k.word)).toContain("公園");
+      expect((printed.freeText.keywords ?? []).every((k) => k.count >= 10)).toBe(true);
       const text = JSON.stringify(printed);
       for (const word of ["山田", "花子", "持病", "ほしい"]) expect(text).not.toContain(word);
+      // Staff without the permission to read free text get the counts, but no words out of it.
+      await insertInto(database, "staffUsers", [
+        { ...staffRow("kita.new", "ward_staff", "27127", await staffPasswordHash()), readsPersonal: 0 },
+      ]);
+      const withoutPermission = await report(sampled.id, await client.loginAs("kita.new"));
+      expect(withoutPermission.freeText).toEqual({ ...printed.freeText, keywords: null });
     });
 
     it("says plainly that a poll has no sample, letters or response rate, and gives 区の対応 as written", async () => {

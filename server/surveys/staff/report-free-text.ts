@@ -2,7 +2,7 @@
  * The report's free text as counts only, never a quote: how many published answers each text
  * question has (as disclosure control shows it), how many answers staff tagged with each policy theme
  * (under K: hidden), and the compound nouns (keywords.ts) that at least K published answers use, so
- * no word of one person's answer is printed.
+ * no word of one person's answer is printed: only for staff who may read free text (readsPersonal).
  */
 import type { Answers } from "../../../shared/surveys/answers";
 import { type Theme, themes } from "../../../shared/surveys/model";
@@ -16,29 +16,16 @@ export async function reportFreeText(
   database: Database,
   survey: SurveyRow,
   results: StaffResults,
-  minCell: number,
+  options: { minCell: number; withKeywords: boolean },
 ): Promise<ReportFreeText> {
+  const { minCell } = options;
   const definition = definitionOf(survey);
   const textQuestions = definition.questions.filter((q) => q.type === "text").map((q) => q.id);
   const all = results.segments.find((s) => s.segment === "all");
   const questions = textQuestions.map((id) => ({ id, answered: all?.questions.find((q) => q.id === id)?.answered ?? null }));
   // Nothing published yet: nothing to count (free text shows only with the snapshot that took it in).
-  if (results.publishedAt === null) return { questions, themes: [], keywords: [] };
+  if (results.publishedAt === null) return { questions, themes: [], keywords: options.withKeywords ? [] : null };
 
-  const texts: string[] = [];
-  const rows = await database.db
-    .selectFrom("responses")
-    .select("answers")
-    .where("surveyId", "=", survey.id)
-    .where("published", "=", 1)
-    .execute();
-  const textIds = new Set(textQuestions);
-  for (const row of rows) {
-    for (const [questionId, answer] of Object.entries(JSON.parse(row.answers) as Answers)) {
-      const text = textIds.has(questionId) && "text" in answer ? answer.text : "other" in answer ? answer.other : undefined;
-      if (text?.trim()) texts.push(text);
-    }
-  }
   const tags = await database.db
     .selectFrom("commentThemes")
     .innerJoin("responses", "responses.id", "commentThemes.responseId")
@@ -56,6 +43,27 @@ export async function reportFreeText(
         const count = tagged.get(theme) ?? 0;
         return { theme, count: count >= minCell ? count : null };
       }),
-    keywords: (await keywordCounts(texts)).filter((k) => k.count >= minCell),
+    keywords: options.withKeywords
+      ? (await keywordCounts(await publishedTexts(database, survey.id, textQuestions))).filter((k) => k.count >= minCell)
+      : null,
   };
+}
+
+/** The published free text of a survey: text answers and "other" options' text. */
+async function publishedTexts(database: Database, surveyId: string, textQuestions: string[]): Promise<string[]> {
+  const texts: string[] = [];
+  const rows = await database.db
+    .selectFrom("responses")
+    .select("answers")
+    .where("surveyId", "=", surveyId)
+    .where("published", "=", 1)
+    .execute();
+  const textIds = new Set(textQuestions);
+  for (const row of rows) {
+    for (const [questionId, answer] of Object.entries(JSON.parse(row.answers) as Answers)) {
+      const text = textIds.has(questionId) && "text" in answer ? answer.text : "other" in answer ? answer.other : undefined;
+      if (text?.trim()) texts.push(text);
+    }
+  }
+  return texts;
 }

@@ -25,6 +25,8 @@ export const reportStaffRoutes = staffApp().get(
       await surveyReport(c.var.deps.database, c.var.staff.user, c.req.valid("param").id, {
         minCell: c.var.deps.surveys.minCell,
         refreshHours: c.var.deps.surveys.refreshHours,
+        // Words out of free text, even counted, are for staff who may read free text (readsPersonal).
+        withKeywords: c.var.staff.permissions.includes("personal"),
       }),
       200,
     ),

@@ -21,7 +21,13 @@ import { reportFreeText } from "./report-free-text";
 import { staffSurveyResults } from "./results";
 
 /** The report of one survey, for staff of its ward (a city-wide survey's, or any ward's: a city administrator). */
-export async function surveyReport(database: Database, user: StaffUser, surveyId: string, publication: Publication): Promise<SurveyReport> {
+export async function surveyReport(
+  database: Database,
+  user: StaffUser,
+  surveyId: string,
+  options: Publication & { withKeywords: boolean },
+): Promise<SurveyReport> {
+  const { withKeywords, ...publication } = options;
   const row = await database.db.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
   if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
   const ageTable = await populationOf(database, row.wardCode);
@@ -43,7 +49,7 @@ export async function surveyReport(database: Database, user: StaffUser, surveyId
     publishedAt: results.publishedAt,
     method,
     results,
-    freeText: await reportFreeText(database, row, results, publication.minCell),
+    freeText: await reportFreeText(database, row, results, { minCell: publication.minCell, withKeywords }),
     followUp: followUp ? { text: followUp, publishedAt: row.followUpAt } : null,
   };
 }

@@ -34,8 +34,11 @@ export const ReportFreeText = z.object({
   questions: z.array(z.object({ id: z.string(), answered: Shown })),
   /** Policy themes staff tagged free-text answers with: how many answers each (null: under K). */
   themes: z.array(z.object({ theme: Theme, count: Shown })),
-  /** Compound nouns used in at least K published answers, most used first. */
-  keywords: z.array(z.object({ word: z.string(), count: z.int() })),
+  /**
+   * Compound nouns used in at least K published answers, most used first; null for staff without the
+   * permission to read personal data (words come out of free text, whoever counts them).
+   */
+  keywords: z.nullable(z.array(z.object({ word: z.string(), count: z.int() }))),
 });
 export type ReportFreeText = z.infer<typeof ReportFreeText>;
 

@@ -74,7 +74,11 @@ export function ReportFreeText({ survey, freeText, min }: { survey: Survey; free
           <T k="staff:report.freeText.noThemes" />
         </p>
       )}
-      {freeText.keywords.length > 0 ? (
+      {freeText.keywords === null ? (
+        <p>
+          <T k="staff:report.freeText.keywordsNeedPermission" />
+        </p>
+      ) : freeText.keywords.length > 0 ? (
         <CountTable
           caption={<T k="staff:report.freeText.keywordsCaption" values={{ min }} />}
           head={<T k="staff:report.freeText.word" />}
@@ -97,4 +101,4 @@ export function ReportFreeText({ survey, freeText, min }: { survey: Survey; free
 
 /** Whether the report has a free-text page: a text question, or anything tagged or counted. */
 export const hasFreeText = (freeText: FreeText) =>
-  freeText.questions.length > 0 || freeText.themes.length > 0 || freeText.keywords.length > 0;
+  freeText.questions.length > 0 || freeText.themes.length > 0 || (freeText.keywords?.length ?? 0) > 0;
