@@ -106,6 +106,9 @@ describe("結果報告書", () => {
       `母集団（人口）${(method.population as number).toLocaleString("ja")}`,
     ])
       expect(methodPage).toContain(flat(text));
+    // Weighting: said as it is, and "none worked out" when hidden age counts stop every weighted share.
+    const anyWeighted = report.results.segments.some((s) => s.questions.some((q) => q.options.some((o) => o.weighted)));
+    expect(methodPage).toContain(flat(anyWeighted ? "年代別人口による事後層化（各表の「補正後の割合」）" : "どの割合も算出していません"));
 
     // Each question's page: its chart's and table's figures, as published (hidden cells as "10未満").
     const all = report.results.segments[0];

@@ -26,6 +26,9 @@ export function ReportMethod({ report }: { report: SurveyReport }) {
     return <T k="staff:report.method.countShare" values={{ number: value.toLocaleString(locale), share }} />;
   };
   const sampled = report.kind === "sampled";
+  // Weighted shares are worked out only from shown counts: say so when none could be.
+  const anyWeighted = report.results.segments.some((s) => s.questions.some((q) => q.options.some((o) => o.weighted)));
+  const weighting = method.weighting === "none" ? "weightingNone" : anyWeighted ? "weightingAge" : "weightingUnavailable";
   const rows: [string, ReactNode][] = [
     ["population", count(method.population, method.population !== null)],
     ["sample", count(method.sample, sampled)],
@@ -34,7 +37,7 @@ export function ReportMethod({ report }: { report: SurveyReport }) {
     ["responseRate", !sampled || !method.sample ? none : method.responseRate === null ? "—" : percent(method.responseRate)],
     ["online", mode(method.online)],
     ["paper", mode(method.paper)],
-    ["weighting", <T key="w" k={`staff:report.method.${method.weighting === "age" ? "weightingAge" : "weightingNone"}`} />],
+    ["weighting", <T key="w" k={`staff:report.method.${weighting}`} />],
   ];
   return (
     <section className="report-page" aria-labelledby="report-method">
