@@ -90,6 +90,8 @@ describe("結果報告書", () => {
     expect(pages[0]).toContain(flat(definition.title.ja));
     expect(pages[0]).toContain("北区");
     expect(pages.join("")).not.toContain("27127");
+    // Only the report prints: not the console's session bar, navigation or the page's print button.
+    expect(pages.join("")).not.toMatch(/ログアウト|ニーズと施策|印刷する/);
 
     // The method, from the data: 1,003 letters, 260 responses (180 online, 80 on paper) in the demo.
     const { method } = report;
