@@ -91,6 +91,14 @@ describe("結果報告書", () => {
     expect(pages[0]).toContain("結果報告書");
     expect(pages[0]).toContain(flat(definition.title.ja));
     expect(pages[0]).toContain("北区");
+    // Its contents give the page each section starts on, and the pages agree.
+    expect(pages[0]).toContain(flat("目次調査の方法2ページ"));
+    charted.forEach((question, i) => {
+      const heading = flat(`問${definition.questions.indexOf(question) + 1}${question.text.ja}`);
+      expect(pages[0]).toContain(`${heading}${i + 3}ページ`);
+      expect(pages[i + 2]?.startsWith(`${i + 3}/${expectedPages}${heading}`)).toBe(true);
+    });
+    expect(pages[0]).toContain(flat(`自由記述${charted.length + 3}ページ区の対応（住民への報告）${charted.length + 4}ページ`));
     expect(pages.join("")).not.toContain("27127");
     // Only the report prints: not the console's session bar, navigation or the page's print button.
     expect(pages.join("")).not.toMatch(/ログアウト|ニーズと施策|印刷する/);

@@ -11,12 +11,13 @@ import { wardName } from "../../../../../shared/wards/names";
 import { RubyText } from "../../../app/i18n/ruby";
 import { T, useT } from "../../../app/i18n/T";
 import { focusOnArrival } from "../../../app/shell/arrival";
+import { type ContentsEntry, ReportContents } from "./ReportContents";
 
 /** A day in Japan time (2026-12-06), or a moment to the minute. */
 export const jstDay = (at: string) => toJstIso(new Date(at)).slice(0, 10);
 const jstMinute = (at: string) => toJstIso(new Date(at)).slice(0, 16).replace("T", " ");
 
-export function ReportCover({ survey, report }: { survey: Survey; report: SurveyReport }) {
+export function ReportCover({ survey, report, contents }: { survey: Survey; report: SurveyReport; contents: ContentsEntry[] }) {
   const { locale } = useT();
   const ward = wardRecords.find((w) => w.code === report.ward);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -54,6 +55,7 @@ export function ReportCover({ survey, report }: { survey: Survey; report: Survey
         </dt>
         <dd>{report.publishedAt ? jstMinute(report.publishedAt) : <T k="staff:report.cover.notPublished" />}</dd>
       </dl>
+      <ReportContents entries={contents} />
     </section>
   );
 }

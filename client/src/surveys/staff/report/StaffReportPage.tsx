@@ -5,14 +5,16 @@
  * Everything in it is the published results, hidden cells hidden as on the screens.
  */
 import type { ReactNode } from "react";
-import type { Survey } from "../../../../../shared/surveys/model";
+import { localized, type Survey } from "../../../../../shared/surveys/model";
 import type { SurveyReport } from "../../../../../shared/surveys/staff/report";
 import { useLoader } from "../../../app/data";
-import { T } from "../../../app/i18n/T";
+import { RubyText } from "../../../app/i18n/ruby";
+import { T, useT } from "../../../app/i18n/T";
 import { Link } from "../../../app/router";
 import { useStaffApi } from "../../../staff/api";
 import { Loaded } from "../../../staff/Loaded";
 import { expectStatus } from "../../../staff/staffFetch";
+import type { ContentsEntry } from "./ReportContents";
 import { ReportCover } from "./ReportCover";
 import { ReportFollowUp } from "./ReportFollowUp";
 import { hasFreeText, ReportFreeText } from "./ReportFreeText";
@@ -63,7 +65,22 @@ function Report({ survey, report, back }: { survey: Survey; report: SurveyReport
     return question.type === "text" || !result ? [] : [{ question, result, number: index + 1 }];
   });
   const freeText = hasFreeText(report.freeText);
-  const pages = 2 + charted.length + (freeText ? 1 : 0) + (report.followUp ? 1 : 0);
+  const { locale } = useT();
+  // The cover is page 1; every other section starts a page of its own, in this order.
+  const contents: ContentsEntry[] = [
+    { key: "method", title: <T k="staff:report.method.heading" /> },
+    ...charted.map(({ question, number }) => ({
+      key: question.id,
+      title: (
+        <>
+          <T k="staff:report.question.heading" values={{ number }} /> <RubyText text={localized(question.text, locale)} />
+        </>
+      ),
+    })),
+    ...(freeText ? [{ key: "freeText", title: <T k="staff:report.freeText.heading" /> }] : []),
+    ...(report.followUp ? [{ key: "followUp", title: <T k="staff:followUp.heading" /> }] : []),
+  ].map((entry, i) => ({ ...entry, page: i + 2 }));
+  const pages = 1 + contents.length;
   const weighted = report.method.weighting === "age";
   const sampled = report.kind === "sampled";
   return (
@@ -78,7 +95,7 @@ function Report({ survey, report, back }: { survey: Survey; report: SurveyReport
         </button>
       </div>
       <article className="report" data-pages={pages}>
-        <ReportCover survey={survey} report={report} />
+        <ReportCover survey={survey} report={report} contents={contents} />
         <ReportMethod report={report} />
         {charted.map(({ question, result, number }) => (
           <ReportQuestion
