@@ -27,6 +27,7 @@ import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
 import { paperStaffRoutes } from "./surveys/staff/paper-routes";
+import { reportStaffRoutes } from "./surveys/staff/report-routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
 import { wardRoutes } from "./wards/routes";
 import { wardStaffRoutes } from "./wards/staff/routes";
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff/surveys", followUpStaffRoutes)
     .route("/api/staff/surveys", paperStaffRoutes)
+    .route("/api/staff/surveys", reportStaffRoutes)
     .route("/api/staff", accountRoutes)
     .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)
