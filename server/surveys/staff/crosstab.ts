@@ -1,0 +1,176 @@
+/**
+ * Cross-tabs for staff (issue 16): a choice question by a profile field — the breakdown tables that
+ * disclosure control already published with the whole survey — or by another choice question, crossed
+ * from the published responses (joint.ts) and put through shared/surveys/crosstab-disclosure.ts beside
+ * the one-way tables. A pair is disclosed once, in the order its questions have in the survey, so
+ * B by A shows exactly what A by B shows. Another ward's survey is "not found".
+ */
+import type { StaffUser } from "../../../shared/accounts/schemas";
+import { wilsonInterval } from "../../../shared/stats/wilson";
+import type { Breakdown } from "../../../shared/surveys/aggregates";
+import { disclosePair, type PairCounts, type PairShown, tabulate, transpose } from "../../../shared/surveys/crosstab-disclosure";
+import type { Question } from "../../../shared/surveys/model";
+import type { Crosstab, CrosstabQuery, CrosstabRow } from "../../../shared/surveys/staff/crosstab";
+import { mayActFor } from "../../accounts/access";
+import type { Database } from "../../platform/db/database";
+import { AppError } from "../../platform/errors";
+import { definitionOf } from "../read";
+import { surveyResults } from "../results";
+import { latestSnapshot, type Publication } from "../snapshots";
+import { jointAnswers, masksFor } from "./joint";
+import { staffSurveyResults } from "./results";
+
+const crossable = (q: Question | undefined): q is Question => q?.type === "single" || q?.type === "multiple" || q?.type === "rating";
+
+/** Disclosed pairs by survey: for one snapshot and K at a time. */
+const disclosedPairs = new WeakMap<Database, Map<string, { key: string; counts: PairCounts; shown: PairShown }>>();
+
+export async function staffCrosstab(
+  database: Database,
+  user: StaffUser,
+  surveyId: string,
+  query: CrosstabQuery,
+  publication: Publication,
+): Promise<Crosstab> {
+  const row = await database.db.selectFrom("surveys").selectAll().where("id", "=", surveyId).executeTakeFirst();
+  if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+  const definition = definitionOf(row);
+  const question = definition.questions.find((q) => q.id === query.question);
+  const byQuestion = query.by.startsWith("q:") ? definition.questions.find((q) => q.id === query.by.slice(2)) : null;
+  if (!crossable(question) || byQuestion === undefined || (byQuestion && (!crossable(byQuestion) || byQuestion.id === question.id)))
+    throw new AppError("crosstab.invalid_pair", { question: query.question, by: query.by });
+  const sampled = row.kind === "sampled";
+  const shares = (cells: { key: string; count: number | null }[], answered: number | null) =>
+    cells.map(({ key, count }) => {
+      const shown = count !== null && answered !== null && answered > 0;
+      return {
+        key,
+        count,
+        share: shown ? (count as number) / (answered as number) : null,
+        interval: shown && sampled ? wilsonInterval(count as number, answered as number) : null,
+      };
+    });
+  const base = { surveyId, kind: row.kind, minCell: publication.minCell, question: question.id, by: query.by };
+
+  if (!byQuestion) {
+    // By a profile field: the breakdown as published with every other table of the survey.
+    const by = query.by as Breakdown;
+    const [groups, whole] = await Promise.all([
+      staffSurveyResults(database, user, surveyId, { ...publication, breakdown: by }),
+      staffSurveyResults(database, user, surveyId, publication),
+    ]);
+    const rowOf = (segment: (typeof groups.segments)[number], total: boolean): CrosstabRow => {
+      const q = segment.questions.find((x) => x.id === question.id);
+      return { group: segment.segment, total, answered: q?.answered ?? null, cells: shares(q?.options ?? [], q?.answered ?? null) };
+    };
+    const all = whole.segments.find((s) => s.segment === "all");
+    return {
+      ...base,
+      publishedAt: groups.publishedAt,
+      keys: all?.questions.find((q) => q.id === question.id)?.options.map((o) => o.key) ?? [],
+      rows: [...groups.segments.map((s) => rowOf(s, false)), ...(all ? [rowOf(all, true)] : [])],
+    };
+  }
+
+  // By another choice question: the pair in survey order, disclosed once per snapshot.
+  const snapshot = await latestSnapshot(database, surveyId, row, publication);
+  const oneWay = await surveyResults(database, surveyId, { ...publication, publicOnly: false, includeDrafts: true });
+  const all = oneWay.segments.find((s) => s.segment === "all");
+  const order = (q: Question) => definition.questions.indexOf(q);
+  const [first, second] = order(byQuestion) < order(question) ? [byQuestion, question] : [question, byQuestion];
+  const keysOf = (q: Question) => all?.questions.find((x) => x.id === q.id)?.options.map((o) => o.key) ?? [];
+  let pair: { counts: PairCounts; shown: PairShown } | null = null;
+  if (snapshot && all) {
+    const cacheKey = `${snapshot.id}:${publication.minCell}:${first.id}:${second.id}`;
+    const cache = disclosedPairs.get(database) ?? new Map();
+    disclosedPairs.set(database, cache);
+    pair = cache.get(cacheKey) ?? null;
+    if (!pair) {
+      const joint = await jointAnswers(database, surveyId, snapshot.id, definition, [first.id, second.id]);
+      const rowsSide = { keys: keysOf(first), addsUp: first.type !== "multiple" };
+      const columnsSide = { keys: keysOf(second), addsUp: second.type !== "multiple" };
+      const a = masksFor(joint, first.id, rowsSide.keys);
+      const b = masksFor(joint, second.id, columnsSide.keys);
+      const counts = tabulate(rowsSide, columnsSide, {
+        rowMasks: a.masks,
+        rowAnswered: a.answered,
+        columnMasks: b.masks,
+        columnAnswered: b.answered,
+      });
+      const shown = disclosePair(
+        counts,
+        oneWayGrid(all, all.responses, first.id, second.id, rowsSide.keys, columnsSide.keys),
+        publication.minCell,
+      );
+      pair = { counts, shown: consistent(counts, shown) ? shown : hideAll(shown) };
+      cache.set(cacheKey, { key: cacheKey, ...pair });
+    }
+  }
+  const grid = pair ? (first === byQuestion ? pair.shown : transpose(pair.shown)) : null;
+  const groups = keysOf(byQuestion);
+  const keys = keysOf(question);
+  const rowAt = (r: number, group: string, total: boolean): CrosstabRow => {
+    const line = grid?.[r] ?? [];
+    const answered = line[keys.length] ?? null;
+    return {
+      group,
+      total,
+      answered,
+      cells: shares(
+        keys.map((key, c) => ({ key, count: line[c] ?? null })),
+        answered,
+      ),
+    };
+  };
+  return {
+    ...base,
+    publishedAt: snapshot?.madeAt ?? null,
+    keys,
+    rows: [...groups.map((g, r) => rowAt(r, g, false)), rowAt(groups.length, "_answered", true)],
+  };
+}
+
+type Segment = Awaited<ReturnType<typeof surveyResults>>["segments"][number];
+
+/** The one-way tables as published, as the pair grid's last row and column (null elsewhere and where hidden). */
+function oneWayGrid(
+  all: Segment,
+  responses: number | null,
+  rowsId: string,
+  columnsId: string,
+  rowKeys: readonly string[],
+  columnKeys: readonly string[],
+): PairShown {
+  const line = (id: string, keys: readonly string[]) => {
+    const q = all.questions.find((x) => x.id === id);
+    return [...keys.map((key) => q?.options.find((o) => o.key === key)?.count ?? null), q?.answered ?? null, responses];
+  };
+  const rows = line(rowsId, rowKeys);
+  const columns = line(columnsId, columnKeys);
+  return rows.map((total, r) => (r === rows.length - 1 ? columns : [...new Array<number | null>(columnKeys.length + 1).fill(null), total]));
+}
+
+/**
+ * Whether every shown one-way number is the one the published responses add up to. They always are,
+ * unless a snapshot was made while this was read: then nothing of the cross-tab is shown (the next
+ * reading is consistent again).
+ */
+function consistent(counts: PairCounts, shown: PairShown): boolean {
+  const m = counts.rows.keys.length;
+  const n = counts.columns.keys.length;
+  const value = (r: number, c: number) => (counts.values[r] as number[])[c] as number;
+  for (let r = 0; r < m + 2; r++) {
+    const v = (shown[r] as (number | null)[])[n + 1];
+    if (v !== null && v !== undefined && v !== value(r, n + 1)) return false;
+  }
+  for (let c = 0; c < n + 2; c++) {
+    const v = (shown[m + 1] as (number | null)[])[c];
+    if (v !== null && v !== undefined && v !== value(m + 1, c)) return false;
+  }
+  return true;
+}
+
+function hideAll(shown: PairShown): PairShown {
+  const m = shown.length - 2;
+  return shown.map((row, r) => row.map((v, c) => (r <= m && c <= row.length - 2 ? null : v)));
+}

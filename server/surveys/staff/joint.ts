@@ -1,0 +1,115 @@
+/**
+ * Per-respondent answers for cross-tabs (issue 16): the running counts keep one question at a time, so
+ * crossing two questions reads the responses themselves — only those the latest snapshot took in
+ * (`published`), so a cross-tab changes with the published results and never by one response. Each is
+ * kept, per snapshot and in memory, as one number per question and respondent (bit i: key i) and an
+ * "answered" flag: about 5 bytes per answer, so a survey of 100 k responses is read once per snapshot
+ * and every cross-tab after it is one pass over two arrays.
+ */
+import { answeredKey, countsOf } from "../../../shared/surveys/aggregates";
+import type { Answers } from "../../../shared/surveys/answers";
+import type { SurveyDefinition } from "../../../shared/surveys/model";
+import type { Database } from "../../platform/db/database";
+
+/** One question's answers, respondent by respondent. */
+export interface JointQuestion {
+  /** The keys met so far, in bit order. */
+  bits: Map<string, number>;
+  masks: Uint32Array;
+  answered: Uint8Array;
+}
+
+export interface JointAnswers {
+  snapshotId: string;
+  respondents: number;
+  questions: Map<string, JointQuestion>;
+}
+
+/** Published responses read per page: a bounded amount of JSON in memory at once. */
+const pageSize = 5000;
+
+const cache = new WeakMap<Database, Map<string, JointAnswers>>();
+
+/** The published answers of a survey's choice questions, for the snapshot `snapshotId` (read once, then cached). */
+export async function jointAnswers(
+  database: Database,
+  surveyId: string,
+  snapshotId: string,
+  definition: SurveyDefinition,
+  questionIds: readonly string[],
+): Promise<JointAnswers> {
+  const surveys = cache.get(database) ?? new Map<string, JointAnswers>();
+  cache.set(database, surveys);
+  const cached = surveys.get(surveyId);
+  if (cached?.snapshotId === snapshotId && questionIds.every((id) => cached.questions.has(id))) return cached;
+
+  const total = await database.db
+    .selectFrom("responses")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("surveyId", "=", surveyId)
+    .where("published", "=", 1)
+    .executeTakeFirst();
+  const respondents = Number(total?.n ?? 0);
+  // Every choice question at once: the next cross-tab of this snapshot reads nothing.
+  const wanted = definition.questions.filter((q) => q.type === "single" || q.type === "multiple" || q.type === "rating").map((q) => q.id);
+  const questions = new Map<string, JointQuestion>(
+    wanted.map((id) => [id, { bits: new Map(), masks: new Uint32Array(respondents), answered: new Uint8Array(respondents) }]),
+  );
+  let at = 0;
+  let after = "";
+  for (;;) {
+    const page = await database.db
+      .selectFrom("responses")
+      .select(["id", "answers"])
+      .where("surveyId", "=", surveyId)
+      .where("published", "=", 1)
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(pageSize)
+      .execute();
+    for (const response of page) {
+      if (at >= respondents) break;
+      // The same keys the running counts take (aggregates.ts), so the cross-tab's margins are the one-way tables.
+      const { pairs } = countsOf(definition, JSON.parse(response.answers) as Answers, {}, "online");
+      for (const pair of pairs) {
+        const [questionId, key] = pair.split("\u0000") as [string, string];
+        const question = questions.get(questionId);
+        if (!question) continue;
+        if (key === answeredKey) {
+          (question.answered as Uint8Array)[at] = 1;
+          continue;
+        }
+        let bit = question.bits.get(key);
+        if (bit === undefined) {
+          bit = question.bits.size;
+          if (bit >= 32) continue;
+          question.bits.set(key, bit);
+        }
+        question.masks[at] = ((question.masks[at] as number) | (1 << bit)) >>> 0;
+      }
+      at += 1;
+    }
+    if (page.length < pageSize) break;
+    after = (page[page.length - 1] as { id: string }).id;
+  }
+  const joint = { snapshotId, respondents: at, questions };
+  surveys.set(surveyId, joint);
+  return joint;
+}
+
+/** A question's answers as masks over the given keys (in their order). */
+export function masksFor(joint: JointAnswers, questionId: string, keys: readonly string[]): { masks: Uint32Array; answered: Uint8Array } {
+  const question = joint.questions.get(questionId);
+  const masks = new Uint32Array(joint.respondents);
+  if (!question) return { masks, answered: new Uint8Array(joint.respondents) };
+  // From the order keys were met in to the order asked for.
+  const move = [...question.bits].map(([key, bit]) => [bit, keys.indexOf(key)] as const).filter(([, to]) => to >= 0);
+  for (let i = 0; i < joint.respondents; i++) {
+    const mask = question.masks[i] as number;
+    if (mask === 0) continue;
+    let out = 0;
+    for (const [from, to] of move) if ((mask >>> from) & 1) out |= 1 << to;
+    masks[i] = out >>> 0;
+  }
+  return { masks, answered: question.answered.subarray(0, joint.respondents) };
+}

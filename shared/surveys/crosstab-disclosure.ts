@@ -1,0 +1,238 @@
+/**
+ * Disclosure control for a cross-tab of two choice questions (issue 16): which joint counts may be
+ * published beside the one-way tables already published. The pair is one grid: rows are the first
+ * question's keys, then "answered" and "everyone"; columns the same for the second. Its last row and
+ * last column are the one-way tables (published as disclosure.ts decided, and never changed here);
+ * the rest is the cross-tab, the same numbers whichever question is read across (so asking for B × A
+ * after A × B shows nothing new). Every relation a reader knows is written as a linear equation —
+ * each row adds up to its "answered" (or, for a multiple choice, each key is at most it and together
+ * at least it), "answered" is at most "everyone", and the same down each column — and a hidden count
+ * that linear programming (shared/stats/simplex.ts) cannot move by 1 is determined: one more cell
+ * beside it is hidden, until none is.
+ */
+import { maximize } from "../stats/simplex";
+
+/** One question's side of the pair: its keys, and how a respondent's answers count under them. */
+export interface PairSide {
+  keys: readonly string[];
+  /** Each respondent counts under exactly one key (one choice, a rating): the keys add up to "answered". */
+  addsUp: boolean;
+}
+
+/**
+ * The true counts of the pair: `values[r][c]` for r in the first question's keys, then "answered"
+ * (r = keys), then everyone (r = keys + 1); c the same for the second question.
+ */
+export interface PairCounts {
+  rows: PairSide;
+  columns: PairSide;
+  values: readonly (readonly number[])[];
+}
+
+/** The same grid as published: null for a hidden count. */
+export type PairShown = (number | null)[][];
+
+/** A respondent's keys as bits (bit i: key i) and whether they answered, for each of the two questions. */
+export interface PairAnswers {
+  rowMasks: ArrayLike<number>;
+  rowAnswered: ArrayLike<number>;
+  columnMasks: ArrayLike<number>;
+  columnAnswered: ArrayLike<number>;
+}
+
+/** The joint counts of every respondent: one pass, with no string or object per respondent (100 k responses). */
+export function tabulate(rows: PairSide, columns: PairSide, answers: PairAnswers): PairCounts {
+  const m = rows.keys.length;
+  const n = columns.keys.length;
+  const values = Array.from({ length: m + 2 }, () => new Array<number>(n + 2).fill(0));
+  const people = answers.rowMasks.length;
+  const rowList: number[] = [];
+  const columnList: number[] = [];
+  for (let i = 0; i < people; i++) {
+    rowList.length = 0;
+    columnList.length = 0;
+    const rowMask = answers.rowMasks[i] as number;
+    const columnMask = answers.columnMasks[i] as number;
+    for (let r = 0; r < m; r++) if ((rowMask >>> r) & 1) rowList.push(r);
+    if (answers.rowAnswered[i]) rowList.push(m);
+    rowList.push(m + 1);
+    for (let c = 0; c < n; c++) if ((columnMask >>> c) & 1) columnList.push(c);
+    if (answers.columnAnswered[i]) columnList.push(n);
+    columnList.push(n + 1);
+    for (const r of rowList) {
+      const row = values[r] as number[];
+      for (const c of columnList) row[c] = (row[c] as number) + 1;
+    }
+  }
+  return { rows, columns, values };
+}
+
+/** The pair turned round: the second question read across. */
+export function transpose<T>(grid: readonly (readonly T[])[]): T[][] {
+  const width = grid[0]?.length ?? 0;
+  return Array.from({ length: width }, (_, c) => grid.map((row) => row[c] as T));
+}
+
+interface Cell {
+  r: number;
+  c: number;
+}
+
+/** The relations a reader knows, as terms [r, c, coefficient] of Σ = 0, with a slack (≥ 0) when an inequality. */
+function relations(counts: PairCounts): { terms: [number, number, number][]; slack: boolean }[] {
+  const m = counts.rows.keys.length;
+  const n = counts.columns.keys.length;
+  const value = (r: number, c: number) => (counts.values[r] as number[])[c] as number;
+  // A question everyone answered (its "answered" is everyone in the one-way table) is answered in every row.
+  const columnsAlways = value(m + 1, n) === value(m + 1, n + 1);
+  const rowsAlways = value(m, n + 1) === value(m + 1, n + 1);
+  const out: { terms: [number, number, number][]; slack: boolean }[] = [];
+  const line = (size: number, addsUp: boolean, always: boolean, at: (i: number) => [number, number]) => {
+    const answered = at(size);
+    if (addsUp)
+      out.push({
+        terms: [...Array.from({ length: size }, (_, i): [number, number, number] => [...at(i), 1]), [...answered, -1]],
+        slack: false,
+      });
+    else if (size > 0) {
+      for (let i = 0; i < size; i++)
+        out.push({
+          terms: [
+            [...answered, 1],
+            [...at(i), -1],
+          ],
+          slack: true,
+        });
+      out.push({
+        terms: [...Array.from({ length: size }, (_, i): [number, number, number] => [...at(i), 1]), [...answered, -1]],
+        slack: true,
+      });
+    }
+    out.push({
+      terms: [
+        [...at(size + 1), 1],
+        [...answered, -1],
+      ],
+      slack: !always,
+    });
+  };
+  for (let r = 0; r < m + 2; r++) line(n, counts.columns.addsUp, columnsAlways, (c) => [r, c]);
+  for (let c = 0; c < n + 2; c++) line(m, counts.rows.addsUp, rowsAlways, (r) => [r, c]);
+  return out;
+}
+
+/** The hidden counts above 0 (cross-tab and one-way alike) that what is shown determines. */
+export function determinedPairCells(counts: PairCounts, shown: PairShown): Cell[] {
+  const unknowns: Cell[] = [];
+  const index = new Map<string, number>();
+  shown.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v !== null) return;
+      index.set(`${r},${c}`, unknowns.length);
+      unknowns.push({ r, c });
+    });
+  });
+  const truth = ({ r, c }: Cell) => (counts.values[r] as number[])[c] as number;
+  const targets = unknowns.map((cell, i) => ({ ...cell, i })).filter((cell) => truth(cell) > 0);
+  if (targets.length === 0) return [];
+  const equations = relations(counts);
+  const width = unknowns.length + equations.filter((e) => e.slack).length;
+  const a: number[][] = [];
+  const b: number[] = [];
+  let slack = unknowns.length;
+  for (const equation of equations) {
+    const row = new Array<number>(width).fill(0);
+    let rhs = 0;
+    let used = false;
+    for (const [r, c, k] of equation.terms) {
+      const i = index.get(`${r},${c}`);
+      if (i === undefined) rhs -= k * ((shown[r] as (number | null)[])[c] as number);
+      else {
+        row[i] = (row[i] as number) + k;
+        used = true;
+      }
+    }
+    if (equation.slack) {
+      row[slack++] = -1;
+      used = true;
+    }
+    if (used) {
+      a.push(row);
+      b.push(rhs);
+    }
+  }
+  const point = unknowns.map(truth);
+  const free = new Set<number>();
+  const mark = (x: number[]) =>
+    point.forEach((p, i) => {
+      if (Math.abs((x[i] as number) - p) >= 1 - 1e-6) free.add(i);
+    });
+  const determined: Cell[] = [];
+  for (const target of targets) {
+    for (const sign of [1, -1]) {
+      if (free.has(target.i)) break;
+      const objective = new Array<number>(width).fill(0);
+      objective[target.i] = sign;
+      const result = maximize(objective, a, b);
+      if (result.kind === "infeasible") throw new Error("the published numbers contradict the cross-tab's counts");
+      if (result.kind === "unbounded") free.add(target.i);
+      else mark(result.x);
+    }
+    if (!free.has(target.i)) determined.push({ r: target.r, c: target.c });
+  }
+  return determined;
+}
+
+/**
+ * What of the pair may be published: the one-way tables as they are (`oneWay`: the grid's last row and
+ * column as published, null where hidden), and the cross-tab's counts with every count from 1 to K−1
+ * hidden, every row and column whose one-way count is hidden or under K hidden whole, and more hidden
+ * until no hidden count, the one-way tables' included, is determined.
+ */
+export function disclosePair(counts: PairCounts, oneWay: PairShown, minCell: number): PairShown {
+  const m = counts.rows.keys.length;
+  const n = counts.columns.keys.length;
+  const value = (r: number, c: number) => (counts.values[r] as number[])[c] as number;
+  const cross = (r: number, c: number) => r <= m && c <= n;
+  const given = (r: number, c: number) => (oneWay[r] as (number | null)[])[c] ?? null;
+  const shown: PairShown = counts.values.map((row, r) => row.map((v, c) => (cross(r, c) ? v : given(r, c))));
+  const hide = (r: number, c: number) => {
+    (shown[r] as (number | null)[])[c] = null;
+  };
+  for (let r = 0; r <= m; r++)
+    for (let c = 0; c <= n; c++) {
+      const v = value(r, c);
+      const rowTotal = given(r, n + 1);
+      const columnTotal = given(m + 1, c);
+      if ((v > 0 && v < minCell) || rowTotal === null || rowTotal < minCell || columnTotal === null || columnTotal < minCell) hide(r, c);
+    }
+  const isShown = (r: number, c: number) => (shown[r] as (number | null)[])[c] !== null;
+  const smallest = (cells: Cell[]) =>
+    cells.filter(({ r, c }) => isShown(r, c)).sort((x, y) => value(x.r, x.c) - value(y.r, y.c) || x.r - y.r || x.c - y.c);
+  const crossCells: Cell[] = [];
+  for (let r = 0; r <= m; r++) for (let c = 0; c <= n; c++) crossCells.push({ r, c });
+  for (;;) {
+    let determined: Cell[];
+    try {
+      determined = determinedPairCells(counts, shown);
+    } catch {
+      // Counts that do not fit the one-way tables (they never should): publish none of the cross-tab.
+      for (const { r, c } of crossCells) hide(r, c);
+      return shown;
+    }
+    if (determined.length === 0) return shown;
+    for (const cell of determined) {
+      // Beside a determined count: the smallest shown count of its row, else of its column, else anywhere.
+      const row = cell.r <= m ? crossCells.filter(({ r }) => r === cell.r) : [];
+      const column = cell.c <= n ? crossCells.filter(({ c }) => c === cell.c) : [];
+      const candidates = [row, column, crossCells].map(smallest);
+      const choice = candidates.map((list) => list.find(({ r, c }) => value(r, c) > 0)).find(Boolean) ?? candidates[2]?.[0];
+      if (!choice) {
+        // Nothing of the cross-tab is left to hide: the one-way tables alone would determine it (they never should).
+        for (const { r, c } of crossCells) hide(r, c);
+        return shown;
+      }
+      hide(choice.r, choice.c);
+    }
+  }
+}
