@@ -78,14 +78,23 @@ interface Cell {
   c: number;
 }
 
+/**
+ * Whether everyone answered the first (rows) or the second (columns) question: then its "answered" is
+ * everyone in every line, so that line is the one-way table's and needs no protection of its own.
+ */
+function always(counts: PairCounts): { rowsAlways: boolean; columnsAlways: boolean } {
+  const m = counts.rows.keys.length;
+  const n = counts.columns.keys.length;
+  const value = (r: number, c: number) => (counts.values[r] as number[])[c] as number;
+  return { rowsAlways: value(m, n + 1) === value(m + 1, n + 1), columnsAlways: value(m + 1, n) === value(m + 1, n + 1) };
+}
+
 /** The relations a reader knows, as terms [r, c, coefficient] of Σ = 0, with a slack (≥ 0) when an inequality. */
 function relations(counts: PairCounts): { terms: [number, number, number][]; slack: boolean }[] {
   const m = counts.rows.keys.length;
   const n = counts.columns.keys.length;
-  const value = (r: number, c: number) => (counts.values[r] as number[])[c] as number;
   // A question everyone answered (its "answered" is everyone in the one-way table) is answered in every row.
-  const columnsAlways = value(m + 1, n) === value(m + 1, n + 1);
-  const rowsAlways = value(m, n + 1) === value(m + 1, n + 1);
+  const { rowsAlways, columnsAlways } = always(counts);
   const out: { terms: [number, number, number][]; slack: boolean }[] = [];
   const line = (size: number, addsUp: boolean, always: boolean, at: (i: number) => [number, number]) => {
     const answered = at(size);
@@ -121,8 +130,11 @@ function relations(counts: PairCounts): { terms: [number, number, number][]; sla
   return out;
 }
 
-/** The hidden counts above 0 (cross-tab and one-way alike) that what is shown determines. */
-export function determinedPairCells(counts: PairCounts, shown: PairShown): Cell[] {
+/**
+ * The hidden counts above 0 (cross-tab and one-way alike) that what is shown determines, but for those
+ * in `known`: the ones the one-way tables alone determine (knownFromOneWay), which the cross-tab tells nobody.
+ */
+export function determinedPairCells(counts: PairCounts, shown: PairShown, known: ReadonlySet<string> = new Set()): Cell[] {
   const unknowns: Cell[] = [];
   const index = new Map<string, number>();
   shown.forEach((row, r) => {
@@ -133,7 +145,15 @@ export function determinedPairCells(counts: PairCounts, shown: PairShown): Cell[
     });
   });
   const truth = ({ r, c }: Cell) => (counts.values[r] as number[])[c] as number;
-  const targets = unknowns.map((cell, i) => ({ ...cell, i })).filter((cell) => truth(cell) > 0);
+  const { rowsAlways, columnsAlways } = always(counts);
+  const m = counts.rows.keys.length;
+  const n = counts.columns.keys.length;
+  // A line that repeats the one-way table (everyone answered) is protected as that table is.
+  const targets = unknowns
+    .map((cell, i) => ({ ...cell, i }))
+    .filter(
+      (cell) => truth(cell) > 0 && !known.has(`${cell.r},${cell.c}`) && !(rowsAlways && cell.r === m) && !(columnsAlways && cell.c === n),
+    );
   if (targets.length === 0) return [];
   const equations = relations(counts);
   const width = unknowns.length + equations.filter((e) => e.slack).length;
@@ -184,6 +204,23 @@ export function determinedPairCells(counts: PairCounts, shown: PairShown): Cell[
 }
 
 /**
+ * The counts of the pair that the one-way tables alone determine (everyone chose an option, say, so each
+ * row's count of it is the row's total): showing them tells nothing new, so they are not protected.
+ */
+export function knownFromOneWay(counts: PairCounts, oneWay: PairShown): Set<string> {
+  const m = counts.rows.keys.length;
+  const n = counts.columns.keys.length;
+  const only: PairShown = counts.values.map((row, r) =>
+    row.map((_, c) => (r <= m && c <= n ? null : ((oneWay[r] as (number | null)[])[c] ?? null))),
+  );
+  try {
+    return new Set(determinedPairCells(counts, only).map(({ r, c }) => `${r},${c}`));
+  } catch {
+    return new Set();
+  }
+}
+
+/**
  * What of the pair may be published: the one-way tables as they are (`oneWay`: the grid's last row and
  * column as published, null where hidden), and the cross-tab's counts with every count from 1 to K−1
  * hidden, every row and column whose one-way count is hidden or under K hidden whole, and more hidden
@@ -211,10 +248,11 @@ export function disclosePair(counts: PairCounts, oneWay: PairShown, minCell: num
     cells.filter(({ r, c }) => isShown(r, c)).sort((x, y) => value(x.r, x.c) - value(y.r, y.c) || x.r - y.r || x.c - y.c);
   const crossCells: Cell[] = [];
   for (let r = 0; r <= m; r++) for (let c = 0; c <= n; c++) crossCells.push({ r, c });
+  const known = knownFromOneWay(counts, oneWay);
   for (;;) {
     let determined: Cell[];
     try {
-      determined = determinedPairCells(counts, shown);
+      determined = determinedPairCells(counts, shown, known);
     } catch {
       // Counts that do not fit the one-way tables (they never should): publish none of the cross-tab.
       for (const { r, c } of crossCells) hide(r, c);
