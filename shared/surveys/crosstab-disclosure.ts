@@ -134,7 +134,13 @@ function relations(counts: PairCounts): { terms: [number, number, number][]; sla
  * The hidden counts above 0 (cross-tab and one-way alike) that what is shown determines, but for those
  * in `known`: the ones the one-way tables alone determine (knownFromOneWay), which the cross-tab tells nobody.
  */
-export function determinedPairCells(counts: PairCounts, shown: PairShown, known: ReadonlySet<string> = new Set()): Cell[] {
+export function determinedPairCells(
+  counts: PairCounts,
+  shown: PairShown,
+  known: ReadonlySet<string> = new Set(),
+  /** Only whether this one count is determined. */
+  only?: Cell,
+): Cell[] {
   const unknowns: Cell[] = [];
   const index = new Map<string, number>();
   shown.forEach((row, r) => {
@@ -152,7 +158,12 @@ export function determinedPairCells(counts: PairCounts, shown: PairShown, known:
   const targets = unknowns
     .map((cell, i) => ({ ...cell, i }))
     .filter(
-      (cell) => truth(cell) > 0 && !known.has(`${cell.r},${cell.c}`) && !(rowsAlways && cell.r === m) && !(columnsAlways && cell.c === n),
+      (cell) =>
+        truth(cell) > 0 &&
+        !known.has(`${cell.r},${cell.c}`) &&
+        !(rowsAlways && cell.r === m) &&
+        !(columnsAlways && cell.c === n) &&
+        (!only || (only.r === cell.r && only.c === cell.c)),
     );
   if (targets.length === 0) return [];
   const equations = relations(counts);
@@ -244,33 +255,39 @@ export function disclosePair(counts: PairCounts, oneWay: PairShown, minCell: num
       if ((v > 0 && v < minCell) || rowTotal === null || rowTotal < minCell || columnTotal === null || columnTotal < minCell) hide(r, c);
     }
   const isShown = (r: number, c: number) => (shown[r] as (number | null)[])[c] !== null;
-  const smallest = (cells: Cell[]) =>
-    cells.filter(({ r, c }) => isShown(r, c)).sort((x, y) => value(x.r, x.c) - value(y.r, y.c) || x.r - y.r || x.c - y.c);
   const crossCells: Cell[] = [];
   for (let r = 0; r <= m; r++) for (let c = 0; c <= n; c++) crossCells.push({ r, c });
+  // Beside a determined count, prefer an option's count to an "answered" one, then the smallest.
+  const rank = ({ r, c }: Cell) => (r === m ? 2e9 : 0) + (c === n ? 2e9 : 0) + (value(r, c) === 0 ? 1e9 : 0) + value(r, c);
   const known = knownFromOneWay(counts, oneWay);
+  const hideAll = () => {
+    for (const { r, c } of crossCells) hide(r, c);
+    return shown;
+  };
   for (;;) {
     let determined: Cell[];
     try {
       determined = determinedPairCells(counts, shown, known);
     } catch {
       // Counts that do not fit the one-way tables (they never should): publish none of the cross-tab.
-      for (const { r, c } of crossCells) hide(r, c);
-      return shown;
+      return hideAll();
     }
-    if (determined.length === 0) return shown;
-    for (const cell of determined) {
-      // Beside a determined count: the smallest shown count of its row, else of its column, else anywhere.
-      const row = cell.r <= m ? crossCells.filter(({ r }) => r === cell.r) : [];
-      const column = cell.c <= n ? crossCells.filter(({ c }) => c === cell.c) : [];
-      const candidates = [row, column, crossCells].map(smallest);
-      const choice = candidates.map((list) => list.find(({ r, c }) => value(r, c) > 0)).find(Boolean) ?? candidates[2]?.[0];
-      if (!choice) {
-        // Nothing of the cross-tab is left to hide: the one-way tables alone would determine it (they never should).
-        for (const { r, c } of crossCells) hide(r, c);
-        return shown;
-      }
-      hide(choice.r, choice.c);
-    }
+    const [cell] = determined;
+    if (!cell) return shown;
+    // One more hidden: the first count (in its row or column first, then by rank) that leaves it
+    // undetermined, else the first in its row or column.
+    const shownCells = crossCells.filter(({ r, c }) => isShown(r, c)).sort((x, y) => rank(x) - rank(y));
+    const isNear = ({ r, c }: Cell) => r === cell.r || c === cell.c;
+    const candidates = [...shownCells.filter(isNear), ...shownCells.filter((x) => !isNear(x))];
+    // Nothing of the cross-tab is left to hide: the one-way tables alone would determine it (they never should).
+    if (candidates.length === 0) return hideAll();
+    const freeing = candidates.find(({ r, c }) => {
+      hide(r, c);
+      const still = determinedPairCells(counts, shown, known, cell).length > 0;
+      (shown[r] as (number | null)[])[c] = value(r, c);
+      return !still;
+    });
+    const choice = freeing ?? (candidates[0] as Cell);
+    hide(choice.r, choice.c);
   }
 }
