@@ -60,6 +60,11 @@ describe("クロス集計", () => {
     await page.goto(`${app.server.url}/staff/surveys/${surveyId}`);
     await page.getByRole("link", { name: "クロス集計" }).click();
     await page.getByRole("heading", { name: "クロス集計", level: 1 }).waitFor();
+    // Focus moves to the new page's heading (WCAG 2.4.3), and the selects follow it by keyboard.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("クロス集計");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
     await page.getByLabel("集計する質問").selectOption(question);
     await page.getByLabel("クロスする項目（行）").selectOption(by);
     const table = page.getByRole("table");
