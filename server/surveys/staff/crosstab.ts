@@ -22,8 +22,11 @@ import { staffSurveyResults } from "./results";
 
 const crossable = (q: Question | undefined): q is Question => q?.type === "single" || q?.type === "multiple" || q?.type === "rating";
 
-/** Disclosed pairs by survey: for one snapshot and K at a time. */
-const disclosedPairs = new WeakMap<Database, Map<string, { key: string; counts: PairCounts; shown: PairShown }>>();
+/** Disclosed pairs by survey, for its latest snapshot and K only (a new snapshot drops the older ones). */
+const disclosedPairs = new WeakMap<
+  Database,
+  Map<string, { snapshot: string; minCell: number; pairs: Map<string, { counts: PairCounts; shown: PairShown }> }>
+>();
 
 export async function staffCrosstab(
   database: Database,
@@ -81,10 +84,15 @@ export async function staffCrosstab(
   const keysOf = (q: Question) => all?.questions.find((x) => x.id === q.id)?.options.map((o) => o.key) ?? [];
   let pair: { counts: PairCounts; shown: PairShown } | null = null;
   if (snapshot && all) {
-    const cacheKey = `${snapshot.id}:${publication.minCell}:${first.id}:${second.id}`;
-    const cache = disclosedPairs.get(database) ?? new Map();
-    disclosedPairs.set(database, cache);
-    pair = cache.get(cacheKey) ?? null;
+    const surveys = disclosedPairs.get(database) ?? new Map();
+    disclosedPairs.set(database, surveys);
+    let cache = surveys.get(surveyId);
+    if (cache?.snapshot !== snapshot.id || cache.minCell !== publication.minCell) {
+      cache = { snapshot: snapshot.id, minCell: publication.minCell, pairs: new Map() };
+      surveys.set(surveyId, cache);
+    }
+    const cacheKey = `${first.id}:${second.id}`;
+    pair = cache.pairs.get(cacheKey) ?? null;
     if (!pair) {
       const joint = await jointAnswers(database, surveyId, snapshot.id, definition, [first.id, second.id]);
       const rowsSide = { keys: keysOf(first), addsUp: first.type !== "multiple" };
@@ -103,7 +111,7 @@ export async function staffCrosstab(
         publication.minCell,
       );
       pair = { counts, shown: consistent(counts, shown) ? shown : hideAll(shown) };
-      cache.set(cacheKey, { key: cacheKey, ...pair });
+      cache.pairs.set(cacheKey, pair);
     }
   }
   const grid = pair ? (first === byQuestion ? pair.shown : transpose(pair.shown)) : null;
