@@ -94,7 +94,7 @@ export async function staffCrosstab(
     const cacheKey = `${first.id}:${second.id}`;
     pair = cache.pairs.get(cacheKey) ?? null;
     if (!pair) {
-      const joint = await jointAnswers(database, surveyId, snapshot.id, definition, [first.id, second.id]);
+      const joint = await jointAnswers(database, surveyId, snapshot, definition);
       const rowsSide = { keys: keysOf(first), addsUp: first.type !== "multiple" };
       const columnsSide = { keys: keysOf(second), addsUp: second.type !== "multiple" };
       const a = masksFor(joint, first.id, rowsSide.keys);

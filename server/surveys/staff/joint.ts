@@ -26,30 +26,40 @@ export interface JointAnswers {
 }
 
 /** Published responses read per page: a bounded amount of JSON in memory at once. */
-const pageSize = 5000;
+const pageSize = 2000;
 
-const cache = new WeakMap<Database, Map<string, JointAnswers>>();
+/** By survey: its latest snapshot's answers, or the read of them under way (one read, however many ask at once). */
+const cache = new WeakMap<Database, Map<string, { snapshotId: string; joint: Promise<JointAnswers> }>>();
 
-/** The published answers of a survey's choice questions, for the snapshot `snapshotId` (read once, then cached). */
-export async function jointAnswers(
+/** The published answers of a survey's choice questions, for its latest snapshot (read once, then kept until the next). */
+export function jointAnswers(
   database: Database,
   surveyId: string,
-  snapshotId: string,
+  snapshot: { id: string; responses: number },
   definition: SurveyDefinition,
-  questionIds: readonly string[],
 ): Promise<JointAnswers> {
-  const surveys = cache.get(database) ?? new Map<string, JointAnswers>();
+  const snapshotId = snapshot.id;
+  const surveys = cache.get(database) ?? new Map<string, { snapshotId: string; joint: Promise<JointAnswers> }>();
   cache.set(database, surveys);
   const cached = surveys.get(surveyId);
-  if (cached?.snapshotId === snapshotId && questionIds.every((id) => cached.questions.has(id))) return cached;
+  if (cached?.snapshotId === snapshotId) return cached.joint;
+  const joint = readJoint(database, surveyId, snapshot, definition);
+  surveys.set(surveyId, { snapshotId, joint });
+  // A failed read is not kept: the next request tries again.
+  joint.catch(() => {
+    if (surveys.get(surveyId)?.joint === joint) surveys.delete(surveyId);
+  });
+  return joint;
+}
 
-  const total = await database.db
-    .selectFrom("responses")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("surveyId", "=", surveyId)
-    .where("published", "=", 1)
-    .executeTakeFirst();
-  const respondents = Number(total?.n ?? 0);
+/** Reads the snapshot's responses: as many as it counts (those it published). */
+async function readJoint(
+  database: Database,
+  surveyId: string,
+  snapshot: { id: string; responses: number },
+  definition: SurveyDefinition,
+): Promise<JointAnswers> {
+  const respondents = snapshot.responses;
   // Every choice question at once: the next cross-tab of this snapshot reads nothing.
   const wanted = definition.questions.filter((q) => q.type === "single" || q.type === "multiple" || q.type === "rating").map((q) => q.id);
   const questions = new Map<string, JointQuestion>(
@@ -72,7 +82,8 @@ export async function jointAnswers(
       // The same keys the running counts take (aggregates.ts), so the cross-tab's margins are the one-way tables.
       const { pairs } = countsOf(definition, JSON.parse(response.answers) as Answers, {}, "online");
       for (const pair of pairs) {
-        const [questionId, key] = pair.split("\u0000") as [string, string];
+        const cut = pair.indexOf("\u0000");
+        const [questionId, key] = [pair.slice(0, cut), pair.slice(cut + 1)];
         const question = questions.get(questionId);
         if (!question) continue;
         if (key === answeredKey) {
@@ -89,12 +100,13 @@ export async function jointAnswers(
       }
       at += 1;
     }
-    if (page.length < pageSize) break;
+    // A snapshot made while this reads publishes more: those are left out (the margins then differ, crosstab.ts).
+    if (page.length < pageSize || at >= respondents) break;
     after = (page[page.length - 1] as { id: string }).id;
+    // SQLite reads on this thread: let other requests in between pages.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  const joint = { snapshotId, respondents: at, questions };
-  surveys.set(surveyId, joint);
-  return joint;
+  return { snapshotId: snapshot.id, respondents: at, questions };
 }
 
 /** A question's answers as masks over the given keys (in their order). */
