@@ -12,6 +12,7 @@ import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import { determinedPairCells, knownFromOneWay, type PairShown, tabulate } from "../../shared/surveys/crosstab-disclosure";
 import type { Profile, SurveyDefinition } from "../../shared/surveys/model";
+import { rangeOfKey } from "../../shared/surveys/ranges";
 import type { Crosstab } from "../../shared/surveys/staff/crosstab";
 import { testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
@@ -46,9 +47,12 @@ const definition: SurveyDefinition = {
       max: 3,
       options: options("festival", "cleanup", "patrol"),
     },
+    { id: "minutes", type: "number", text: ja("徒歩で何分"), required: false, themes: [], min: 0, max: 120, integer: true, unit: ja("分") },
     { id: "comment", type: "text", text: ja("ご意見"), required: false, themes: [], maxLength: 200, multiline: false },
   ],
 };
+/** The i-th respondent's minutes (null: skipped). */
+const minutesOf = (i: number) => (i % 5 === 0 ? null : (i * 37) % 121);
 const rules = { ...testSurveyRules, minCell: 10 };
 
 /** A respondent: knows, years (null: skipped), joins (null: skipped). */
@@ -95,6 +99,7 @@ describe.each(dialects)("cross-tabs", (dialect) => {
               knows: { option: knows },
               ...(years ? { years: { option: years } } : {}),
               ...(joins ? { joins: { options: joins } } : {}),
+              ...(minutesOf(i) === null ? {} : { minutes: { value: minutesOf(i) as number } }),
             },
             profile: profiles[i % 3] as Profile,
           },
@@ -196,6 +201,36 @@ describe.each(dialects)("cross-tabs", (dialect) => {
         for (const option of segment.questions.find((q) => q.id === "knows")?.options ?? [])
           expect(cell(byYears, segment.segment, option.key)?.count).toBe(option.count);
       expect(byYears.rows.at(-1)).toMatchObject({ group: "all", total: true, answered: people.length });
+    });
+
+    it("crosses a number question by its published ranges, and never groups by one", async () => {
+      const headers = await client.loginAs("kita.staff");
+      await answer(people);
+      const table = await read(headers, "question=minutes&by=q:knows");
+      const bounds = table.keys.map(rangeOfKey);
+      expect(bounds.length).toBeGreaterThan(1);
+      expect([bounds[0]?.low, bounds.at(-1)?.high]).toEqual([0, 120]);
+      let shown = 0;
+      for (const row of table.rows.filter((r) => !r.total))
+        for (const c of row.cells) {
+          if (c.count === null) continue;
+          const range = rangeOfKey(c.key) as { low: number; high: number };
+          const truth = people.filter(([knows], i) => {
+            const minutes = minutesOf(i);
+            return knows === row.group && minutes !== null && range.low <= minutes && minutes <= range.high;
+          }).length;
+          expect(c.count, `${row.group} × ${c.key}`).toBe(truth);
+          shown += 1;
+        }
+      expect(shown).toBeGreaterThan(0);
+      // By a profile field, each row lists the same ranges (hidden where the breakdown hides them).
+      const byYears = await read(headers, "question=minutes&by=yearsInWard");
+      expect(byYears.keys).toEqual(table.keys);
+      for (const row of byYears.rows) expect(row.cells.map((c) => c.key)).toEqual(table.keys);
+      await expectErrorResponse(
+        await client.request("GET", `/api/staff/surveys/${survey.id}/crosstab?question=knows&by=q:minutes`, headers),
+        "crosstab.invalid_pair",
+      );
     });
 
     it("reads only what a snapshot published: fewer than K new responses change nothing", async () => {

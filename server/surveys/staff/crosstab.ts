@@ -9,18 +9,52 @@ import type { StaffUser } from "../../../shared/accounts/schemas";
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import type { Breakdown } from "../../../shared/surveys/aggregates";
 import { disclosePair, type PairCounts, type PairShown, tabulate, transpose } from "../../../shared/surveys/crosstab-disclosure";
-import type { Question } from "../../../shared/surveys/model";
+import { mergeSmallRanges } from "../../../shared/surveys/disclosure-ranges";
+import type { Question, SurveyDefinition } from "../../../shared/surveys/model";
+import { numberRanges, rangeOf, rangeOfKey } from "../../../shared/surveys/ranges";
 import type { Crosstab, CrosstabQuery, CrosstabRow } from "../../../shared/surveys/staff/crosstab";
 import { mayActFor } from "../../accounts/access";
 import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../read";
-import { surveyResults } from "../results";
-import { latestSnapshot, type Publication } from "../snapshots";
+import { countsFrom, surveyResults } from "../results";
+import { latestSnapshot, type Publication, type Snapshot } from "../snapshots";
 import { jointAnswers, masksFor } from "./joint";
 import { staffSurveyResults } from "./results";
 
-const crossable = (q: Question | undefined): q is Question => q?.type === "single" || q?.type === "multiple" || q?.type === "rating";
+/** What can be read across: a choice question's options, a rating's points or a number's published ranges. */
+const tabulable = (q: Question | undefined): q is Question => q !== undefined && q.type !== "text";
+/** What can be read down (the groups): a choice question's options or a rating's points. */
+const grouping = (q: Question | undefined): q is Question => q?.type === "single" || q?.type === "multiple" || q?.type === "rating";
+
+/**
+ * A question's keys as published: its options (or points), or a number's ranges after disclosure control
+ * merged the small ones (from the snapshot's "all" row, as disclosure.ts merges them).
+ */
+function keysOf(
+  question: Question,
+  all: Segment | undefined,
+  snapshot: Snapshot | null,
+  definition: SurveyDefinition,
+  minCell: number,
+): string[] {
+  if (question.type !== "number") return all?.questions.find((x) => x.id === question.id)?.options.map((o) => o.key) ?? [];
+  if (!snapshot) return [];
+  return [...(mergeSmallRanges(countsFrom(snapshot.rows, definition), minCell).questions.find((q) => q.id === question.id)?.keys ?? [])];
+}
+
+/** The index of the published range a number answer is counted in (-1: none). */
+function rangeIndex(question: Question, keys: readonly string[]): ((value: number) => number) | undefined {
+  if (question.type !== "number") return undefined;
+  const ranges = numberRanges(question);
+  return (value) => {
+    const { low } = rangeOf(ranges, value);
+    return keys.findIndex((key) => {
+      const range = rangeOfKey(key);
+      return range !== null && range.low <= low && low <= range.high;
+    });
+  };
+}
 
 /** Disclosed pairs by survey, for its latest snapshot and K only (a new snapshot drops the older ones). */
 const disclosedPairs = new WeakMap<
@@ -40,7 +74,7 @@ export async function staffCrosstab(
   const definition = definitionOf(row);
   const question = definition.questions.find((q) => q.id === query.question);
   const byQuestion = query.by.startsWith("q:") ? definition.questions.find((q) => q.id === query.by.slice(2)) : null;
-  if (!crossable(question) || byQuestion === undefined || (byQuestion && (!crossable(byQuestion) || byQuestion.id === question.id)))
+  if (!tabulable(question) || byQuestion === undefined || (byQuestion && (!grouping(byQuestion) || byQuestion.id === question.id)))
     throw new AppError("crosstab.invalid_pair", { question: query.question, by: query.by });
   const sampled = row.kind === "sampled";
   const shares = (cells: { key: string; count: number | null }[], answered: number | null) =>
@@ -62,15 +96,19 @@ export async function staffCrosstab(
       staffSurveyResults(database, user, surveyId, { ...publication, breakdown: by }),
       staffSurveyResults(database, user, surveyId, publication),
     ]);
+    const all = whole.segments.find((s) => s.segment === "all");
+    const snapshot = question.type === "number" ? await latestSnapshot(database, surveyId, row, publication) : null;
+    const keys = keysOf(question, all, snapshot, definition, publication.minCell);
+    // A number's range is listed only where shown: a range a row does not list is hidden there.
     const rowOf = (segment: (typeof groups.segments)[number], total: boolean): CrosstabRow => {
       const q = segment.questions.find((x) => x.id === question.id);
-      return { group: segment.segment, total, answered: q?.answered ?? null, cells: shares(q?.options ?? [], q?.answered ?? null) };
+      const cells = keys.map((key) => ({ key, count: q?.options.find((o) => o.key === key)?.count ?? null }));
+      return { group: segment.segment, total, answered: q?.answered ?? null, cells: shares(cells, q?.answered ?? null) };
     };
-    const all = whole.segments.find((s) => s.segment === "all");
     return {
       ...base,
       publishedAt: groups.publishedAt,
-      keys: all?.questions.find((q) => q.id === question.id)?.options.map((o) => o.key) ?? [],
+      keys,
       rows: [...groups.segments.map((s) => rowOf(s, false)), ...(all ? [rowOf(all, true)] : [])],
     };
   }
@@ -81,7 +119,7 @@ export async function staffCrosstab(
   const all = oneWay.segments.find((s) => s.segment === "all");
   const order = (q: Question) => definition.questions.indexOf(q);
   const [first, second] = order(byQuestion) < order(question) ? [byQuestion, question] : [question, byQuestion];
-  const keysOf = (q: Question) => all?.questions.find((x) => x.id === q.id)?.options.map((o) => o.key) ?? [];
+  const keysFor = (q: Question) => keysOf(q, all, snapshot, definition, publication.minCell);
   let pair: { counts: PairCounts; shown: PairShown } | null = null;
   if (snapshot && all) {
     const surveys = disclosedPairs.get(database) ?? new Map();
@@ -95,10 +133,10 @@ export async function staffCrosstab(
     pair = cache.pairs.get(cacheKey) ?? null;
     if (!pair) {
       const joint = await jointAnswers(database, surveyId, snapshot, definition);
-      const rowsSide = { keys: keysOf(first), addsUp: first.type !== "multiple" };
-      const columnsSide = { keys: keysOf(second), addsUp: second.type !== "multiple" };
-      const a = masksFor(joint, first.id, rowsSide.keys);
-      const b = masksFor(joint, second.id, columnsSide.keys);
+      const rowsSide = { keys: keysFor(first), addsUp: first.type !== "multiple" };
+      const columnsSide = { keys: keysFor(second), addsUp: second.type !== "multiple" };
+      const a = masksFor(joint, first.id, rowsSide.keys, rangeIndex(first, rowsSide.keys));
+      const b = masksFor(joint, second.id, columnsSide.keys, rangeIndex(second, columnsSide.keys));
       const counts = tabulate(rowsSide, columnsSide, {
         rowMasks: a.masks,
         rowAnswered: a.answered,
@@ -115,8 +153,8 @@ export async function staffCrosstab(
     }
   }
   const grid = pair ? (first === byQuestion ? pair.shown : transpose(pair.shown)) : null;
-  const groups = keysOf(byQuestion);
-  const keys = keysOf(question);
+  const groups = keysFor(byQuestion);
+  const keys = keysFor(question);
   const rowAt = (r: number, group: string, total: boolean): CrosstabRow => {
     const line = grid?.[r] ?? [];
     const answered = line[keys.length] ?? null;

@@ -2,8 +2,8 @@
  * Per-respondent answers for cross-tabs (issue 16): the running counts keep one question at a time, so
  * crossing two questions reads the responses themselves — only those the latest snapshot took in
  * (`published`), so a cross-tab changes with the published results and never by one response. Each is
- * kept, per snapshot and in memory, as one number per question and respondent (bit i: key i) and an
- * "answered" flag: about 5 bytes per answer, so a survey of 100 k responses is read once per snapshot
+ * kept, per snapshot and in memory, as one number per question and respondent (bit i: key i; a number
+ * question's value) and an "answered" flag: about 5 bytes per answer (13 for a number), so a survey of 100 k responses is read once per snapshot
  * and every cross-tab after it is one pass over two arrays.
  */
 import { answeredKey, countsOf } from "../../../shared/surveys/aggregates";
@@ -17,6 +17,8 @@ export interface JointQuestion {
   bits: Map<string, number>;
   masks: Uint32Array;
   answered: Uint8Array;
+  /** A number question's values as counted (rounded; NaN: none), put in ranges when crossed (masksFor). */
+  values?: Float64Array;
 }
 
 export interface JointAnswers {
@@ -61,9 +63,17 @@ async function readJoint(
 ): Promise<JointAnswers> {
   const respondents = snapshot.responses;
   // Every choice question at once: the next cross-tab of this snapshot reads nothing.
-  const wanted = definition.questions.filter((q) => q.type === "single" || q.type === "multiple" || q.type === "rating").map((q) => q.id);
+  const wanted = definition.questions.filter((q) => q.type !== "text");
   const questions = new Map<string, JointQuestion>(
-    wanted.map((id) => [id, { bits: new Map(), masks: new Uint32Array(respondents), answered: new Uint8Array(respondents) }]),
+    wanted.map((q) => [
+      q.id,
+      {
+        bits: new Map(),
+        masks: new Uint32Array(respondents),
+        answered: new Uint8Array(respondents),
+        ...(q.type === "number" ? { values: new Float64Array(respondents).fill(Number.NaN) } : {}),
+      },
+    ]),
   );
   let at = 0;
   let after = "";
@@ -90,6 +100,10 @@ async function readJoint(
           (question.answered as Uint8Array)[at] = 1;
           continue;
         }
+        if (question.values) {
+          question.values[at] = Number(key);
+          continue;
+        }
         let bit = question.bits.get(key);
         if (bit === undefined) {
           bit = question.bits.size;
@@ -109,11 +123,27 @@ async function readJoint(
   return { snapshotId: snapshot.id, respondents: at, questions };
 }
 
-/** A question's answers as masks over the given keys (in their order). */
-export function masksFor(joint: JointAnswers, questionId: string, keys: readonly string[]): { masks: Uint32Array; answered: Uint8Array } {
+/**
+ * A question's answers as masks over the given keys (in their order); a number question's values by
+ * `keyOf`, the index of the (merged) range a value is published in.
+ */
+export function masksFor(
+  joint: JointAnswers,
+  questionId: string,
+  keys: readonly string[],
+  keyOf?: (value: number) => number,
+): { masks: Uint32Array; answered: Uint8Array } {
   const question = joint.questions.get(questionId);
   const masks = new Uint32Array(joint.respondents);
   if (!question) return { masks, answered: new Uint8Array(joint.respondents) };
+  if (question.values) {
+    for (let i = 0; i < joint.respondents; i++) {
+      const value = question.values[i] as number;
+      const index = Number.isNaN(value) || !keyOf ? -1 : keyOf(value);
+      if (index >= 0) masks[i] = 1 << index;
+    }
+    return { masks, answered: question.answered.subarray(0, joint.respondents) };
+  }
   // From the order keys were met in to the order asked for.
   const move = [...question.bits].map(([key, bit]) => [bit, keys.indexOf(key)] as const).filter(([, to]) => to >= 0);
   for (let i = 0; i < joint.respondents; i++) {

@@ -15,7 +15,9 @@ import { Loaded } from "../../staff/Loaded";
 import { expectStatus } from "../../staff/staffFetch";
 import { CrosstabTable } from "./CrosstabTable";
 
-const crossable = (type: string) => type === "single" || type === "multiple" || type === "rating";
+/** Read across: any question but free text (a number by its published ranges). Read down: choices and ratings. */
+const tabulable = (type: string) => type !== "text";
+const grouping = (type: string) => type === "single" || type === "multiple" || type === "rating";
 
 export function StaffCrosstabPage({ surveyId }: { surveyId: string }) {
   const { api } = useStaffApi();
@@ -43,7 +45,8 @@ function CrosstabChooser({ survey }: { survey: Survey }) {
   const { api } = useStaffApi();
   const questionId = useId();
   const byId = useId();
-  const choices = survey.definition.questions.filter((q) => crossable(q.type));
+  const choices = survey.definition.questions.filter((q) => tabulable(q.type));
+  const groups = survey.definition.questions.filter((q) => grouping(q.type));
   const [question, setQuestion] = useState(choices[0]?.id ?? "");
   const [by, setBy] = useState<string>("yearsInWard");
   const text = (id: string) => plainText(localized(survey.definition.questions.find((q) => q.id === id)?.text ?? { ja: id }, locale));
@@ -88,7 +91,7 @@ function CrosstabChooser({ survey }: { survey: Survey }) {
               ))}
             </optgroup>
             <optgroup label={plain("staff:crosstab.byQuestion")}>
-              {choices
+              {groups
                 .filter((q) => q.id !== question)
                 .map((q) => (
                   <option key={q.id} value={`q:${q.id}`}>
