@@ -24,7 +24,6 @@ import * as m0019 from "./migrations/0019_personal_data_permission";
 import * as m0020 from "./migrations/0020_result_snapshots";
 import * as m0022 from "./migrations/0022_notice_topics";
 import * as m0023 from "./migrations/0023_survey_follow_up";
-import * as m0025 from "./migrations/0025_responses_by_survey_and_id";
 
 const migrations: Record<string, Migration> = {
   "0001_wards_and_areas": m0001,
@@ -48,7 +47,6 @@ const migrations: Record<string, Migration> = {
   "0020_result_snapshots": m0020,
   "0022_notice_topics": m0022,
   "0023_survey_follow_up": m0023,
-  "0025_responses_by_survey_and_id": m0025,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

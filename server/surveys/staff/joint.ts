@@ -6,6 +6,7 @@
  * question's value) and an "answered" flag: about 5 bytes per answer (13 for a number), so a survey of 100 k responses is read once per snapshot
  * and every cross-tab after it is one pass over two arrays.
  */
+import { sql } from "kysely";
 import { answeredKey, countsOf } from "../../../shared/surveys/aggregates";
 import type { Answers } from "../../../shared/surveys/answers";
 import type { SurveyDefinition } from "../../../shared/surveys/model";
@@ -76,17 +77,9 @@ async function readJoint(
     ]),
   );
   let at = 0;
-  let after = "";
+  let after: string | number = database.dialect === "sqlite" ? 0 : "";
   for (;;) {
-    const page = await database.db
-      .selectFrom("responses")
-      .select(["id", "answers"])
-      .where("surveyId", "=", surveyId)
-      .where("published", "=", 1)
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(pageSize)
-      .execute();
+    const page = await publishedPage(database, surveyId, after);
     for (const response of page) {
       if (at >= respondents) break;
       // The same keys the running counts take (aggregates.ts), so the cross-tab's margins are the one-way tables.
@@ -116,11 +109,33 @@ async function readJoint(
     }
     // A snapshot made while this reads publishes more: those are left out (the margins then differ, crosstab.ts).
     if (page.length < pageSize || at >= respondents) break;
-    after = (page[page.length - 1] as { id: string }).id;
+    after = (page[page.length - 1] as { key: string | number }).key;
     // SQLite reads on this thread: let other requests in between pages.
     await new Promise((resolve) => setImmediate(resolve));
   }
   return { snapshotId: snapshot.id, respondents: at, questions };
+}
+
+/**
+ * A page of a survey's published responses, after the last one read. SQLite pages by rowid, which its
+ * index on survey_id keeps in order (by id it would sort the survey's responses for every page); PostgreSQL
+ * by id, in its primary key's order.
+ */
+function publishedPage(database: Database, surveyId: string, after: string | number): Promise<{ key: string | number; answers: string }[]> {
+  const published = database.db.selectFrom("responses").where("surveyId", "=", surveyId).where("published", "=", 1);
+  if (database.dialect === "sqlite")
+    return published
+      .select([sql<number>`rowid`.as("key"), "answers"])
+      .where(sql<number>`rowid`, ">", after as number)
+      .orderBy(sql`rowid`)
+      .limit(pageSize)
+      .execute();
+  return published
+    .select(["id as key", "answers"])
+    .where("id", ">", after as string)
+    .orderBy("id")
+    .limit(pageSize)
+    .execute();
 }
 
 /**
