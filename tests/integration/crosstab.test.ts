@@ -178,6 +178,25 @@ describe.each(dialects)("cross-tabs", (dialect) => {
       expect(determinedPairCells(counts, shown, knownFromOneWay(counts, oneWayOnly))).toEqual([]);
     });
 
+    it("records each read of a cross-tab, JSON or CSV, in the audit log as a read of the survey's results", async () => {
+      const headers = await client.loginAs("kita.staff");
+      await answer(people);
+      await read(headers, "question=knows&by=q:years");
+      expect((await client.request("GET", `/api/staff/surveys/${survey.id}/crosstab.csv?question=knows&by=area`, headers)).status).toBe(
+        200,
+      );
+      const entries = await database.db
+        .selectFrom("auditLog")
+        .select(["login", "action", "target", "wardCode", "details"])
+        .where("action", "=", "results.view")
+        .execute();
+      // Two reads in the same millisecond may come back in either order.
+      expect(entries.map((e) => [e.login, e.target, e.wardCode, JSON.parse(e.details).by]).sort()).toEqual([
+        ["kita.staff", survey.id, "27127", "crosstab:knows:area"],
+        ["kita.staff", survey.id, "27127", "crosstab:knows:q:years"],
+      ]);
+    });
+
     it("shows the same numbers read either way round", async () => {
       const headers = await client.loginAs("kita.staff");
       await answer(people);
