@@ -10,6 +10,7 @@ import { insertInto } from "../../server/platform/db/write";
 import { submitResponse } from "../../server/surveys/ingest";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
+import { noAnswerKey } from "../../shared/surveys/aggregates";
 import { determinedPairCells, knownFromOneWay, type PairShown, tabulate } from "../../shared/surveys/crosstab-disclosure";
 import type { Profile, SurveyDefinition } from "../../shared/surveys/model";
 import { rangeOfKey } from "../../shared/surveys/ranges";
@@ -120,19 +121,22 @@ describe.each(dialects)("cross-tabs", (dialect) => {
       await answer(people);
       const table = await read(headers, "question=knows&by=q:years");
       expect(table.keys).toEqual(["yes", "no"]);
+      // A paper form's blank item is 無回答 (paper entry): the six without years are a row of their own.
       expect(table.rows.map((r) => [r.group, r.total])).toEqual([
         ["short", false],
         ["long", false],
         ["evil", false],
+        [noAnswerKey, false],
         ["_answered", true],
       ]);
-      // The small cell is hidden, and three more around it (its row, and a row and column beside it), so
-      // no sum of the one-way tables and the shown cells gives it.
+      // The small cells (3, and the six 無回答) are hidden, and so is what would give them away: the rest of
+      // their rows, so no sum of the one-way tables and the shown cells gives either.
       expect(table.rows.map((r) => r.cells.map((c) => c.count))).toEqual([
         [null, null],
         [25, 12],
+        [15, 15],
         [null, null],
-        [43, 41],
+        [43, 47],
       ]);
       // Shares of the row's respondents, with a Wilson interval (a sampled survey).
       const long = table.rows.find((r) => r.group === "long");
@@ -153,13 +157,13 @@ describe.each(dialects)("cross-tabs", (dialect) => {
         const q = all?.questions.find((x) => x.id === id);
         return [...(q?.options.map((o) => o.count) ?? []), q?.answered ?? null, all?.responses ?? null];
       };
-      const keys = { years: ["short", "long", "evil"], knows: ["yes", "no"] };
+      const keys = { years: ["short", "long", "evil", noAnswerKey], knows: ["yes", "no"] };
       const counts = tabulate(
         { keys: keys.years, addsUp: true },
         { keys: keys.knows, addsUp: true },
         {
-          rowMasks: people.map(([, y]) => (y ? 1 << keys.years.indexOf(y) : 0)),
-          rowAnswered: people.map(([, y]) => (y ? 1 : 0)),
+          rowMasks: people.map(([, y]) => 1 << keys.years.indexOf(y ?? noAnswerKey)),
+          rowAnswered: people.map(() => 1),
           columnMasks: people.map(([k]) => 1 << keys.knows.indexOf(k)),
           columnAnswered: people.map(() => 1),
         },
@@ -197,6 +201,26 @@ describe.each(dialects)("cross-tabs", (dialect) => {
       ]);
     });
 
+    it("shows 無回答 as a column of the question and as a row of the by-question when the counts hold it", async () => {
+      const headers = await client.loginAs("kita.staff");
+      await answer(people);
+      // 12 paper forms with 知っていますか left blank, all living here long.
+      for (let i = 0; i < 12; i++)
+        await submitResponse(database, rules, {
+          surveyId: survey.id,
+          response: { id: uuidv7(), answers: { knows: { noAnswer: true }, years: { option: "long" } }, profile: {} },
+          clientAddress: "clerk",
+          mode: "paper",
+        });
+      const across = await read(headers, "question=knows&by=q:years");
+      expect(across.keys).toEqual(["yes", "no", noAnswerKey]);
+      expect(cell(across, "long", noAnswerKey)?.count).toBe(12);
+      expect(across.rows.find((r) => r.group === "long")?.answered).toBe(37 + 12);
+      const down = await read(headers, "question=years&by=q:knows");
+      expect(down.rows.map((r) => r.group)).toEqual(["yes", "no", noAnswerKey, "_answered"]);
+      expect(cell(down, noAnswerKey, "long")?.count).toBe(12);
+    });
+
     it("shows the same numbers read either way round", async () => {
       const headers = await client.loginAs("kita.staff");
       await answer(people);
@@ -210,7 +234,7 @@ describe.each(dialects)("cross-tabs", (dialect) => {
       const headers = await client.loginAs("kita.staff");
       await answer(people);
       const joins = await read(headers, "question=joins&by=q:knows");
-      expect(joins.keys).toEqual(["festival", "cleanup", "patrol"]);
+      expect(joins.keys).toEqual(["festival", "cleanup", "patrol", noAnswerKey]);
       expect(cell(joins, "yes", "cleanup")?.count).toBe(25);
       const byYears = await read(headers, "question=knows&by=yearsInWard");
       const breakdown = (await (await client.request("GET", `/api/staff/surveys/${survey.id}/results?by=yearsInWard`, headers)).json()) as {
@@ -226,13 +250,15 @@ describe.each(dialects)("cross-tabs", (dialect) => {
       const headers = await client.loginAs("kita.staff");
       await answer(people);
       const table = await read(headers, "question=minutes&by=q:knows");
-      const bounds = table.keys.map(rangeOfKey);
+      // The ranges, then 無回答 (the paper forms that left it blank).
+      expect(table.keys.at(-1)).toBe(noAnswerKey);
+      const bounds = table.keys.slice(0, -1).map(rangeOfKey);
       expect(bounds.length).toBeGreaterThan(1);
       expect([bounds[0]?.low, bounds.at(-1)?.high]).toEqual([0, 120]);
       let shown = 0;
       for (const row of table.rows.filter((r) => !r.total))
         for (const c of row.cells) {
-          if (c.count === null) continue;
+          if (c.count === null || c.key === noAnswerKey) continue;
           const range = rangeOfKey(c.key) as { low: number; high: number };
           const truth = people.filter(([knows], i) => {
             const minutes = minutesOf(i);

@@ -8,7 +8,7 @@
  */
 import { sql } from "kysely";
 import { answeredKey, countsOf } from "../../../shared/surveys/aggregates";
-import type { Answers } from "../../../shared/surveys/answers";
+import type { RecordedAnswers } from "../../../shared/surveys/answers";
 import type { SurveyDefinition } from "../../../shared/surveys/model";
 import type { Database } from "../../platform/db/database";
 
@@ -83,7 +83,7 @@ async function readJoint(
     for (const response of page) {
       if (at >= respondents) break;
       // The same keys the running counts take (aggregates.ts), so the cross-tab's margins are the one-way tables.
-      const { pairs } = countsOf(definition, JSON.parse(response.answers) as Answers, {}, "online");
+      const { pairs } = countsOf(definition, JSON.parse(response.answers) as RecordedAnswers, {}, "online");
       for (const pair of pairs) {
         const cut = pair.indexOf("\u0000");
         const [questionId, key] = [pair.slice(0, cut), pair.slice(cut + 1)];
@@ -93,7 +93,8 @@ async function readJoint(
           (question.answered as Uint8Array)[at] = 1;
           continue;
         }
-        if (question.values) {
+        // A number's value (its other keys, 無回答, go to the bits as any key does).
+        if (question.values && Number.isFinite(Number(key))) {
           question.values[at] = Number(key);
           continue;
         }
@@ -151,21 +152,15 @@ export function masksFor(
   const question = joint.questions.get(questionId);
   const masks = new Uint32Array(joint.respondents);
   if (!question) return { masks, answered: new Uint8Array(joint.respondents) };
-  if (question.values) {
-    for (let i = 0; i < joint.respondents; i++) {
-      const value = question.values[i] as number;
-      const index = Number.isNaN(value) || !keyOf ? -1 : keyOf(value);
-      if (index >= 0) masks[i] = 1 << index;
-    }
-    return { masks, answered: question.answered.subarray(0, joint.respondents) };
-  }
   // From the order keys were met in to the order asked for.
   const move = [...question.bits].map(([key, bit]) => [bit, keys.indexOf(key)] as const).filter(([, to]) => to >= 0);
   for (let i = 0; i < joint.respondents; i++) {
     const mask = question.masks[i] as number;
-    if (mask === 0) continue;
     let out = 0;
-    for (const [from, to] of move) if ((mask >>> from) & 1) out |= 1 << to;
+    if (mask !== 0) for (const [from, to] of move) if ((mask >>> from) & 1) out |= 1 << to;
+    const value = question.values?.[i];
+    const index = value === undefined || Number.isNaN(value) || !keyOf ? -1 : keyOf(value);
+    if (index >= 0) out |= 1 << index;
     masks[i] = out >>> 0;
   }
   return { masks, answered: question.answered.subarray(0, joint.respondents) };
