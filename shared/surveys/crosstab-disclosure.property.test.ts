@@ -1,6 +1,6 @@
 /**
  * Disclosure control of cross-tabs on random small surveys: whatever the respondents (either question
- * may be skipped; each is a single or a multiple choice) and K, the cross-tab published beside the
+ * may be skipped or left blank as 無回答; each is a single or a multiple choice) and K, the cross-tab published beside the
  * one-way tables (published as disclosure.ts decides) shows nothing from 1 to K−1, shows only true
  * counts, leaves the one-way tables as they are, and — solving every published number of both as linear
  * equations — determines no hidden count that the one-way tables alone leave open, the one-way tables'
@@ -8,6 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { noAnswerKey } from "./aggregates";
 import { determinedPairCells, disclosePair, knownFromOneWay, type PairShown, tabulate, transpose } from "./crosstab-disclosure";
 import { disclose, type SurveyCounts } from "./disclosure";
 
@@ -17,15 +18,21 @@ interface Respondent {
   b: number[] | null;
 }
 
-const keys = ["x", "y", "z"];
+/** Three options, then 無回答 (a paper form's blank: that key alone). */
+const keys = ["x", "y", "z", noAnswerKey];
+const last = keys.length + 1;
 const answer = (multiple: boolean) =>
   fc.option(
-    multiple
-      ? fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 })
-      : fc.integer({ min: 0, max: 2 }).map((k) => [k]),
-    {
-      nil: null,
-    },
+    fc.oneof(
+      { arbitrary: fc.constant([3]).map((k) => [...k]), weight: 1 },
+      {
+        arbitrary: multiple
+          ? fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 })
+          : fc.integer({ min: 0, max: 2 }).map((k) => [k]),
+        weight: 4,
+      },
+    ),
+    { nil: null },
   );
 /** Shapes (is a, is b a multiple choice), the respondents and K. */
 const survey = fc
@@ -41,12 +48,12 @@ const survey = fc
 /** The one-way running counts of one question, as disclosure.ts takes them (the whole survey, no breakdown). */
 function oneWayCounts(people: Respondent[], shapes: { aMultiple: boolean; bMultiple: boolean }): SurveyCounts {
   const question = (id: "a" | "b", multiple: boolean) => {
-    const cells = [0, 0, 0, 0];
+    const cells = [0, 0, 0, 0, 0];
     for (const p of people) {
       const chosen = p[id];
       if (chosen === null) continue;
       for (const k of chosen) cells[k] = (cells[k] as number) + 1;
-      cells[3] = (cells[3] as number) + 1;
+      cells[4] = (cells[4] as number) + 1;
     }
     return {
       id,
@@ -78,9 +85,9 @@ function pairOf(people: Respondent[], shapes: { aMultiple: boolean; bMultiple: b
   );
   const published = disclose(oneWayCounts(people, shapes), minCell);
   const n = published.responses.get("all") ?? null;
-  const line = (id: string) => [...(published.questions.get(id)?.get("all") ?? [null, null, null, null]), n];
+  const line = (id: string) => [...(published.questions.get(id)?.get("all") ?? new Array<null>(keys.length + 1).fill(null)), n];
   const columns = line("b");
-  const oneWay: PairShown = line("a").map((total, r) => (r === 4 ? columns : [null, null, null, null, total]));
+  const oneWay: PairShown = line("a").map((total, r) => (r === last ? columns : [...new Array<null>(keys.length + 1).fill(null), total]));
   return { counts, oneWay };
 }
 
@@ -104,7 +111,7 @@ describe("disclosePair", () => {
         const shown = disclosePair(counts, oneWay, minCell);
         shown.forEach((row, r) => {
           row.forEach((v, c) => {
-            if (r === 4 || c === 4) expect(v).toBe((oneWay[r] as (number | null)[])[c]);
+            if (r === last || c === last) expect(v).toBe((oneWay[r] as (number | null)[])[c]);
             else if (v !== null) {
               expect(v === 0 || v >= minCell).toBe(true);
               expect(v).toBe((counts.values[r] as number[])[c]);

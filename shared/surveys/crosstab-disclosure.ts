@@ -5,12 +5,13 @@
  * last column are the one-way tables (published as disclosure.ts decided, and never changed here);
  * the rest is the cross-tab, the same numbers whichever question is read across (so asking for B × A
  * after A × B shows nothing new). Every relation a reader knows is written as a linear equation —
- * each row adds up to its "answered" (or, for a multiple choice, each key is at most it and together
- * at least it), "answered" is at most "everyone", and the same down each column — and a hidden count
- * that linear programming (shared/stats/simplex.ts) cannot move by 1 is determined: one more cell
- * beside it is hidden, until none is.
+ * each row adds up to its "answered" (or, for a multiple choice, each key is at most it, and with
+ * 無回答 recorded together at least it), "answered" is at most "everyone", and the same down each
+ * column — and a hidden count that linear programming (shared/stats/simplex.ts) cannot move by 1 is
+ * determined: one more cell beside it is hidden, until none is.
  */
 import { maximize } from "../stats/simplex";
+import { noAnswerKey } from "./aggregates";
 
 /** One question's side of the pair: its keys, and how a respondent's answers count under them. */
 export interface PairSide {
@@ -96,7 +97,7 @@ function relations(counts: PairCounts): { terms: [number, number, number][]; sla
   // A question everyone answered (its "answered" is everyone in the one-way table) is answered in every row.
   const { rowsAlways, columnsAlways } = always(counts);
   const out: { terms: [number, number, number][]; slack: boolean }[] = [];
-  const line = (size: number, addsUp: boolean, always: boolean, at: (i: number) => [number, number]) => {
+  const line = (size: number, addsUp: boolean, always: boolean, noAnswer: number, at: (i: number) => [number, number]) => {
     const answered = at(size);
     if (addsUp)
       out.push({
@@ -104,18 +105,22 @@ function relations(counts: PairCounts): { terms: [number, number, number][]; sla
         slack: false,
       });
     else if (size > 0) {
+      // A multiple choice: each option at most "answered" (less 無回答, which is no choice), and, with 無回答
+      // recorded, everyone else chose at least one (as disclosure-check.ts has it).
       for (let i = 0; i < size; i++)
         out.push({
           terms: [
             [...answered, 1],
             [...at(i), -1],
+            ...(noAnswer >= 0 && i !== noAnswer ? [[...at(noAnswer), -1] as [number, number, number]] : []),
           ],
           slack: true,
         });
-      out.push({
-        terms: [...Array.from({ length: size }, (_, i): [number, number, number] => [...at(i), 1]), [...answered, -1]],
-        slack: true,
-      });
+      if (noAnswer >= 0)
+        out.push({
+          terms: [...Array.from({ length: size }, (_, i): [number, number, number] => [...at(i), 1]), [...answered, -1]],
+          slack: true,
+        });
     }
     out.push({
       terms: [
@@ -125,8 +130,10 @@ function relations(counts: PairCounts): { terms: [number, number, number][]; sla
       slack: !always,
     });
   };
-  for (let r = 0; r < m + 2; r++) line(n, counts.columns.addsUp, columnsAlways, (c) => [r, c]);
-  for (let c = 0; c < n + 2; c++) line(m, counts.rows.addsUp, rowsAlways, (r) => [r, c]);
+  const columnsNoAnswer = counts.columns.keys.indexOf(noAnswerKey);
+  const rowsNoAnswer = counts.rows.keys.indexOf(noAnswerKey);
+  for (let r = 0; r < m + 2; r++) line(n, counts.columns.addsUp, columnsAlways, columnsNoAnswer, (c) => [r, c]);
+  for (let c = 0; c < n + 2; c++) line(m, counts.rows.addsUp, rowsAlways, rowsNoAnswer, (r) => [r, c]);
   return out;
 }
 
