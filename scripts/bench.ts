@@ -7,7 +7,7 @@
  *  - db.*: durable writes per second on SQLite (synchronous=FULL) with grouped commits, beside the
  *    same writes with one commit each, by 20 concurrent writers.
  *  - api.*: the built server under 20 concurrent clients: durable writes (health probes) and reads.
- *  - surveys.* (bench-surveys.ts) and notices.* (bench-notices.ts): see those files.
+ *  - surveys.* (bench-surveys.ts, bench-crosstab.ts) and notices.* (bench-notices.ts): see those files.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -23,6 +23,7 @@ import { insertInto } from "../server/platform/db/write";
 import { registry } from "../server/registry";
 import { listeningPort } from "../tests/helpers/server-process";
 import { insertWritePoll, sendOneWrite, withDatabase } from "../tests/helpers/write-stream";
+import { crosstabRead } from "./bench-crosstab";
 import { noticesFanout } from "./bench-notices";
 import { aggregateRead, ingestRatio } from "./bench-surveys";
 
@@ -171,6 +172,7 @@ const sections: Record<string, () => unknown> = {
   api,
   ingest: ingestRatio,
   read: aggregateRead,
+  crosstab: crosstabRead,
   notices: noticesFanout,
 };
 const chosen = process.argv.slice(2);

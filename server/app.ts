@@ -25,6 +25,7 @@ import { apiDocsPage, openApiDocument } from "./platform/http/openapi";
 import { requestLog } from "./platform/http/request-log";
 import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
+import { crosstabStaffRoutes } from "./surveys/staff/crosstab-routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
 import { paperStaffRoutes } from "./surveys/staff/paper-routes";
 import { reportStaffRoutes } from "./surveys/staff/report-routes";
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/surveys", followUpStaffRoutes)
     .route("/api/staff/surveys", paperStaffRoutes)
     .route("/api/staff/surveys", reportStaffRoutes)
+    .route("/api/staff/surveys", crosstabStaffRoutes)
     .route("/api/staff", accountRoutes)
     .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)

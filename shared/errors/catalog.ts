@@ -40,6 +40,10 @@ export const errorCatalog = {
   "invitations.used": { status: 409, message: "The invitation code has already been used." },
   "polls.already_answered": { status: 409, message: "This device has already answered the poll." },
   "results.not_public": { status: 403, message: "The results of this survey are not public." },
+  "crosstab.invalid_pair": {
+    status: 422,
+    message: "A cross-tab crosses a choice question with another choice question of the same survey, or with a profile field.",
+  },
   "staff.unauthenticated": { status: 401, message: "Log in as staff first; the session may have ended." },
   "staff.login_failed": { status: 401, message: "The login name or the password is wrong." },
   "staff.locked": { status: 429, message: "Too many failed logins: the account is locked for a while." },

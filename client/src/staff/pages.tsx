@@ -14,13 +14,14 @@ import { EditSurvey } from "../surveys/staff/EditSurvey";
 import { emptySurvey } from "../surveys/staff/editing";
 import { StaffReportPage } from "../surveys/staff/report/StaffReportPage";
 import { StaffCommentsPage } from "../surveys/staff/StaffCommentsPage";
+import { StaffCrosstabPage } from "../surveys/staff/StaffCrosstabPage";
 import { StaffPaperPage } from "../surveys/staff/StaffPaperPage";
 import { StaffResultsPage } from "../surveys/staff/StaffResultsPage";
 import { StaffSurveyEditor } from "../surveys/staff/StaffSurveyEditor";
 import { StaffSurveysPage } from "../surveys/staff/StaffSurveysPage";
 import { StaffAreasPage } from "../wards/staff/StaffAreasPage";
 
-const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper|\/comments|\/report)?$/;
+const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper|\/comments|\/report|\/crosstab)?$/;
 
 const sections: Record<string, () => ReactNode> = {
   "/staff/audit": () => <StaffAuditPage />,
@@ -44,6 +45,7 @@ export function staffPage(pathname: string, session: StaffSession): ReactNode {
     if (match?.[2] === "/paper") return <StaffPaperPage surveyId={id} />;
     if (match?.[2] === "/comments") return <StaffCommentsPage surveyId={id} />;
     if (match?.[2] === "/report") return <StaffReportPage surveyId={id} />;
+    if (match?.[2] === "/crosstab") return <StaffCrosstabPage surveyId={id} />;
     return <StaffResultsPage surveyId={id} />;
   }
   return sections[pathname]?.() ?? <StaffSurveysPage />;

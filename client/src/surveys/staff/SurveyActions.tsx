@@ -52,6 +52,9 @@ export function SurveyActions({ survey, by, onChanged }: { survey: Survey; by: s
         <Link className="button" to={`/staff/surveys/${survey.id}/comments`}>
           <T k="staff:actions.comments" />
         </Link>
+        <Link className="button" to={`/staff/surveys/${survey.id}/crosstab`}>
+          <T k="staff:actions.crosstab" />
+        </Link>
         <a className="button" href={`/api/staff/surveys/${survey.id}/export.csv${query}`} download>
           <T k="staff:actions.csv" />
         </a>

@@ -1,0 +1,107 @@
+/**
+ * A cross-tab as a table: a row per group (the by-question's options, or a profile field's segments)
+ * and its total, a column per option of the question; each cell its count, its share of the row's
+ * respondents and, for a sampled survey, the 95 % Wilson interval. Hidden counts read "<K".
+ */
+import { localized, type Question, type Survey } from "../../../../shared/surveys/model";
+import { rangeOfKey } from "../../../../shared/surveys/ranges";
+import type { Crosstab } from "../../../../shared/surveys/staff/crosstab";
+import { plainText } from "../../app/i18n/ruby";
+import { T, useT } from "../../app/i18n/T";
+import { percent } from "../../staff/format";
+import { StaffTable } from "../../staff/StaffTable";
+import { Published } from "./Published";
+import { useSegmentName } from "./segments";
+
+/** An option's label, "other", 無回答, a rating's number or a number's range with its unit. */
+function useOptionLabel() {
+  const { locale, plain } = useT();
+  return (question: Question | undefined, key: string) => {
+    if (key === "_noAnswer") return plain("staff:results.noAnswer");
+    const range = question?.type === "number" ? rangeOfKey(key) : null;
+    if (question?.type === "number" && range) {
+      const unit = question.unit ? plainText(localized(question.unit, locale)) : "";
+      return range.low === range.high
+        ? plain("staff:results.value", { value: range.low, unit })
+        : plain("staff:results.range", { low: range.low, high: range.high, unit });
+    }
+    if (question && "options" in question) {
+      const option = question.options.find((o) => o.id === key);
+      if (option) return plainText(localized(option.label, locale));
+      if (key === "other") return plain("staff:results.other");
+    }
+    return key;
+  };
+}
+
+export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: Crosstab }) {
+  const { locale, plain } = useT();
+  const segmentName = useSegmentName(crosstab.by === "area" ? survey.ward : null);
+  const optionLabel = useOptionLabel();
+  const find = (id: string) => survey.definition.questions.find((q) => q.id === id);
+  const question = find(crosstab.question);
+  const byQuestion = crosstab.by.startsWith("q:") ? find(crosstab.by.slice(2)) : undefined;
+  const questionText = plainText(localized(question?.text ?? { ja: crosstab.question }, locale));
+  const byText = byQuestion ? plainText(localized(byQuestion.text, locale)) : plain(`staff:results.breakdowns.${crosstab.by}`);
+  const min = crosstab.minCell;
+  const sampled = crosstab.kind === "sampled";
+  const groupName = (group: string, total: boolean) =>
+    total
+      ? byQuestion
+        ? plain("staff:crosstab.totalAnswered", { question: byText })
+        : plain("staff:results.segmentAll")
+      : byQuestion
+        ? optionLabel(byQuestion, group)
+        : segmentName(group);
+  const range = (interval: [number, number]) => `${percent(interval[0])} – ${percent(interval[1])}`;
+  const columns = [
+    { key: "group", label: byText },
+    ...crosstab.keys.map((key) => ({ key: `k:${key}`, label: optionLabel(question, key), number: true })),
+    { key: "staff:crosstab.answered", number: true },
+  ];
+  return (
+    <>
+      <Published at={crosstab.publishedAt} min={min} />
+      <p className="hint">
+        <T k="staff:crosstab.note" /> <T k="staff:results.suppressionNote" values={{ min }} />
+        {sampled && (
+          <>
+            {" "}
+            <T k="staff:results.intervalNote" />
+          </>
+        )}
+      </p>
+      <StaffTable
+        label={plain("staff:crosstab.caption", { question: questionText, by: byText })}
+        caption={<T k="staff:crosstab.caption" values={{ question: questionText, by: byText }} />}
+        columns={columns}
+      >
+        {crosstab.rows.map((row) => (
+          <tr key={row.group} className={row.total ? "total" : undefined}>
+            <th scope="row">{groupName(row.group, row.total)}</th>
+            {row.cells.map((cell) => (
+              <td key={cell.key} className="number">
+                {cell.count === null ? <T k="staff:results.lessThan" values={{ min }} /> : cell.count.toLocaleString(locale)}
+                {cell.share !== null && (
+                  <>
+                    <br />
+                    <span className="hint">{percent(cell.share)}</span>
+                  </>
+                )}
+                {cell.interval && (
+                  <>
+                    <br />
+                    <span className="hint">{range(cell.interval)}</span>
+                  </>
+                )}
+              </td>
+            ))}
+            <td className="number">
+              {row.answered === null ? <T k="staff:results.lessThan" values={{ min }} /> : row.answered.toLocaleString(locale)}
+            </td>
+          </tr>
+        ))}
+      </StaffTable>
+    </>
+  );
+}
