@@ -53,6 +53,7 @@ export const auditActions = [
   "indicator.delete",
   "indicator.year",
   "indicator.year_remove",
+  "indicator.poll_confirm",
   "notice.create",
   "notice.cancel",
   "joinRequest.status",

@@ -10,6 +10,7 @@ import { T, useT } from "../../app/i18n/T";
 import type { StatusText } from "../../app/shell/StatusMessage";
 import { useStaffApi } from "../../staff/api";
 import { expectStatus } from "../../staff/staffFetch";
+import { IndicatorWardComparison } from "./IndicatorWardComparison";
 import { SeriesView } from "./SeriesView";
 import { type Surveys, YearForm } from "./YearForm";
 
@@ -66,6 +67,14 @@ export function IndicatorCard({
       values: { year },
     });
   };
+  const pollTrend = async (ward: string, year: number, inTrend: boolean) => {
+    if (inTrend && !window.confirm(plain("staff:indicators.confirmIncludePoll", { year }))) return;
+    const param = { id: indicator.id, ward, year: String(year) };
+    await change(
+      async () => expectStatus(await api.indicators[":id"].years[":ward"][":year"].trend.$put({ param, json: { inTrend } }), 204),
+      { key: inTrend ? "staff:indicators.pollIncluded" : "staff:indicators.pollExcluded", values: { year } },
+    );
+  };
 
   return (
     <section className="indicator" aria-labelledby={headingId}>
@@ -101,8 +110,14 @@ export function IndicatorCard({
         </div>
       )}
       {series && (
-        <SeriesView indicator={indicator} series={series} name={seriesName(series.ward)} onRemoveYear={editableWard ? removeYear : null} />
+        <SeriesView
+          indicator={indicator}
+          series={series}
+          name={seriesName(series.ward)}
+          actions={editableWard ? { remove: removeYear, pollTrend } : null}
+        />
       )}
+      {admin && indicator.ward === null && <IndicatorWardComparison indicator={indicator} />}
       {editableWard && (
         <YearForm
           indicator={indicator}
