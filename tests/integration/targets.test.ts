@@ -2,7 +2,7 @@
  * Honest targets on each dialect: a year taken from a self-selected poll is flagged, has no sampling
  * interval and stays out of the trend, the baseline and the city's average until staff confirm it
  * (stored and audited); only a poll's year can be confirmed; and another ward's staff cannot confirm
- * one, not with 20 attempts at once.
+ * one, not with 20 attempts at once. The needs matrix reads the year and survey staff choose.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/platform/db/database";
@@ -10,6 +10,7 @@ import { insertInto } from "../../server/platform/db/write";
 import { submitResponse } from "../../server/surveys/ingest";
 import { uuidv7 } from "../../shared/ids";
 import { IndicatorList, progressOf } from "../../shared/planning/indicators";
+import { MatchingMatrix } from "../../shared/planning/matching";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import { testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
@@ -33,6 +34,27 @@ const definition: SurveyDefinition = {
     },
   ],
 };
+
+/** A survey with a priority question (options tagged with themes), for the needs matrix. */
+const withPriority = (title: string): SurveyDefinition => ({
+  ...definition,
+  title: ja(title),
+  questions: [
+    {
+      id: "focus",
+      type: "multiple",
+      text: ja("区に力を入れてほしい分野"),
+      required: true,
+      themes: [],
+      min: 1,
+      max: 3,
+      options: [
+        { id: "kids", label: ja("子育て"), themes: ["childcare"] },
+        { id: "safety", label: ja("防災"), themes: ["disaster"] },
+      ],
+    },
+  ],
+});
 
 const indicator = {
   name: "地活協を知っている住民の割合",
@@ -202,6 +224,58 @@ describe.each(dialects)("honest targets", (dialect) => {
       expect(confirmed).toEqual([{ pollConfirmedAt: null }, { pollConfirmedAt: null }]);
       const audited = await database.db.selectFrom("auditLog").select("action").where("action", "=", "indicator.poll_confirm").execute();
       expect(audited).toEqual([]);
+    });
+
+    describe("the needs matrix's source", () => {
+      // 北区: a sampled survey opened in 2024年度 (May 2024), a poll and a sampled survey in 2025年度
+      // (the sampled one opened 31 March 2026 in Japan time, still 2025年度); 中央区: its own.
+      const at = (iso: string) => ({ opensAt: iso, status: "closed" as const });
+      const sampled2024 = surveyRow(withPriority("2024年度 区民意識調査"), { kind: "sampled", ...at("2024-05-01T00:00:00.000Z") });
+      const poll2025 = surveyRow(withPriority("2025年度 投票"), { kind: "poll", ...at("2025-06-01T00:00:00.000Z") });
+      const sampled2025 = surveyRow(withPriority("2025年度 区民意識調査"), { kind: "sampled", ...at("2026-03-31T14:00:00.000Z") });
+      const chuo = surveyRow(withPriority("中央区"), { wardCode: "27128", kind: "sampled", ...at("2025-06-01T00:00:00.000Z") });
+
+      beforeEach(async () => {
+        await insertInto(database, "surveys", [sampled2024, poll2025, sampled2025, chuo]);
+      });
+
+      const matrix = async (headers: Record<string, string>, query: string) => {
+        const response = await request("GET", `/api/staff/matching?${query}`, headers);
+        expect(response.status).toBe(200);
+        return MatchingMatrix.parse(await response.json());
+      };
+
+      it("lists the ward's surveys with their fiscal year and kind, and takes the newest sampled one by default", async () => {
+        const kita = await loginAs("kita.staff");
+        const shown = await matrix(kita, "");
+        expect(shown.survey?.id).toBe(sampled2025.id);
+        expect(shown.candidates.map((c) => [c.id, c.year, c.kind])).toEqual([
+          [sampled2025.id, 2025, "sampled"],
+          [poll2025.id, 2025, "poll"],
+          [sampled2024.id, 2024, "sampled"],
+        ]);
+      });
+
+      it("reads the year or the survey staff choose, and says so when a year has none", async () => {
+        const kita = await loginAs("kita.staff");
+        expect((await matrix(kita, "year=2024")).survey?.id).toBe(sampled2024.id);
+        expect((await matrix(kita, `survey=${poll2025.id}`)).survey).toMatchObject({ id: poll2025.id, kind: "poll" });
+        const none = await matrix(kita, "year=2019");
+        expect(none.survey).toBeNull();
+        expect(none.candidates).toHaveLength(3);
+        await expectErrorResponse(await request("GET", "/api/staff/matching?year=19", kita), "request.invalid");
+      });
+
+      it("never reads another ward's survey, not with 20 attempts at once", async () => {
+        const kita = await loginAs("kita.staff");
+        const attempts = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            request("GET", i % 2 === 0 ? `/api/staff/matching?survey=${chuo.id}` : `/api/staff/matching?ward=27128&year=2025`, kita),
+          ),
+        );
+        for (const [i, response] of attempts.entries())
+          await expectErrorResponse(response, i % 2 === 0 ? "surveys.not_found" : "staff.forbidden");
+      });
     });
   });
 });

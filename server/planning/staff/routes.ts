@@ -109,6 +109,7 @@ export const planningStaffRoutes = staffApp()
       const matrix = await matchingMatrix(c.var.deps.database, user, {
         ward: wardFor(user, query.ward),
         survey: query.survey,
+        year: query.year,
         by: query.by ?? "area",
         minCell: c.var.deps.surveys.minCell,
         refreshHours: c.var.deps.surveys.refreshHours,
@@ -125,7 +126,13 @@ export const planningStaffRoutes = staffApp()
       const { user } = c.var.staff;
       const query = c.req.valid("query");
       const ward = wardFor(user, query.ward);
-      const matrix = await matchingMatrix(database, user, { ward, survey: query.survey, by: query.by ?? "area", ...publication(surveys) });
+      const matrix = await matchingMatrix(database, user, {
+        ward,
+        survey: query.survey,
+        year: query.year,
+        by: query.by ?? "area",
+        ...publication(surveys),
+      });
       await database.write(recordMatchingExport, { user, ward, what: "matrix" });
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="needs-${ward}.csv"`);
