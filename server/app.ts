@@ -25,8 +25,10 @@ import { apiDocsPage, openApiDocument } from "./platform/http/openapi";
 import { requestLog } from "./platform/http/request-log";
 import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
+import { commentTagStaffRoutes } from "./surveys/staff/comment-tag-routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
+import { stopWordStaffRoutes } from "./surveys/staff/stop-word-routes";
 import { wardRoutes } from "./wards/routes";
 import { wardStaffRoutes } from "./wards/staff/routes";
 
@@ -92,6 +94,8 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff/surveys", followUpStaffRoutes)
+    .route("/api/staff/surveys", commentTagStaffRoutes)
+    .route("/api/staff/keywords", stopWordStaffRoutes)
     .route("/api/staff", accountRoutes)
     .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)

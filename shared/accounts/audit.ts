@@ -43,6 +43,8 @@ export const auditActions = [
   "paper.correct",
   "letters.generate",
   "comment.tag",
+  "keywords.stop_word_add",
+  "keywords.stop_word_remove",
   "matching.export",
   "population.edit",
   "policy.create",

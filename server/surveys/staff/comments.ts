@@ -14,6 +14,7 @@ import { AppError } from "../../platform/errors";
 import { definitionOf } from "../read";
 import { latestSnapshot, type Publication } from "../snapshots";
 import { keywordCounts } from "./keywords";
+import { stopWordsOf } from "./stop-words";
 
 export interface Comment {
   responseId: string;
@@ -80,7 +81,11 @@ export async function surveyComments(
   await database.write(recordCommentsView, { user, surveyId, ward: survey.wardCode, count: comments.length });
   return {
     comments,
-    keywords: await keywordCounts(comments.map((c) => c.text)),
+    keywords: await keywordCounts(
+      comments.map((c) => c.text),
+      30,
+      await stopWordsOf(database, survey.wardCode),
+    ),
     hidden: false,
     minCell: options.minCell,
     publishedAt: snapshot.madeAt,

@@ -1,5 +1,9 @@
-/** One kind's tab: the ward's items in a table, adding and changing them (one form at a time), deleting with undo, and CSV. */
-import { useState } from "react";
+/**
+ * One kind's tab: the ward's items in a table, adding and changing them (one form at a time, which
+ * takes focus when it opens and gives it back to the button that opened it on cancel), deleting with
+ * undo, and CSV.
+ */
+import { useRef, useState } from "react";
 import { useLoader } from "../../app/data";
 import { T, useT } from "../../app/i18n/T";
 import { useStaffApi } from "../../staff/api";
@@ -19,6 +23,18 @@ export function LocalItemList({ ward, kind }: { ward: string; kind: Kind }) {
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<{ id: string | null; value: Record<string, unknown> } | null>(null);
   const [message, setMessage] = useState<LocalMessage>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (id: string | null, value: Record<string, unknown>) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setEditing({ id, value });
+  };
+  const cancel = () => {
+    setEditing(null);
+    requestAnimationFrame(() => {
+      // The add button is made anew when the form closes: find it by its id.
+      (opener.current?.isConnected ? opener.current : document.getElementById(`${kind}-add`))?.focus();
+    });
+  };
   const loader = useLoader<Item[]>(
     async () =>
       ((await expectStatus(await api.local[":kind"].$get({ param: { kind }, query: { ward } }), 200).json()) as { items: Item[] }).items,
@@ -73,15 +89,9 @@ export function LocalItemList({ ward, kind }: { ward: string; kind: Kind }) {
         }}
       />
       {editing ? (
-        <LocalItemForm
-          kind={kind}
-          ward={ward}
-          initial={editing.value}
-          onSave={(value) => void save(editing.id, value)}
-          onCancel={() => setEditing(null)}
-        />
+        <LocalItemForm kind={kind} ward={ward} initial={editing.value} onSave={(value) => void save(editing.id, value)} onCancel={cancel} />
       ) : (
-        <button type="button" className="button primary" onClick={() => setEditing({ id: null, value: blank(kind, ward) })}>
+        <button id={`${kind}-add`} type="button" className="button primary" onClick={() => open(null, blank(kind, ward))}>
           <T k={`staff:local.add.${kind}`} />
         </button>
       )}
@@ -94,7 +104,7 @@ export function LocalItemList({ ward, kind }: { ward: string; kind: Kind }) {
                 <td>{summary(item)}</td>
                 <td>
                   <div className="actions">
-                    <button type="button" className="button" onClick={() => setEditing({ id: item.id, value: item })}>
+                    <button type="button" className="button" onClick={() => open(item.id, item)}>
                       <T k="staff:local.edit" values={{ name: titleOf(item) }} />
                     </button>
                     <button type="button" className="button" onClick={() => void remove(item)}>

@@ -2,7 +2,6 @@
 import { useId, useState } from "react";
 import type { Indicator } from "../../../../shared/planning/indicators";
 import { localized } from "../../../../shared/surveys/model";
-import { wardRecords } from "../../../../shared/wards/data";
 import { wardName } from "../../../../shared/wards/names";
 import { errorKeyOf } from "../../app/errors";
 import { plainText } from "../../app/i18n/ruby";
@@ -19,8 +18,7 @@ export function useSeriesName() {
   const { plain, locale } = useT();
   return (ward: string | null) => {
     if (ward === null) return plain("staff:indicators.city");
-    const record = wardRecords.find((w) => w.code === ward);
-    return record ? plainText(wardName(record, locale)) : ward;
+    return plainText(wardName(ward, locale));
   };
 }
 
