@@ -36,14 +36,14 @@ export function IndicatorWardComparison({ indicator }: { indicator: Indicator })
   const { plain, locale } = useT();
   const years = [...new Set(indicator.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => b - a);
   const [year, setYear] = useState(years[0] ?? indicator.targetYear);
-  const ids = { year: useId(), heading: useId(), summary: useId() };
+  const ids = { year: useId(), summary: useId() };
   const byWard = new Map(indicator.series.map((s) => [s.ward, s]));
   const rows = wardRecords.map((ward) => ({ ward, name: wardName(ward, locale), ...compared(byWard.get(ward.code), year) }));
   const city = compared(byWard.get(null), year);
   const counted = (status: string) => rows.filter((r) => r.status === status).length;
   return (
-    <section aria-labelledby={ids.heading} className="ward-comparison">
-      <h3 id={ids.heading}>
+    <div className="ward-comparison">
+      <h3>
         <T k="staff:indicators.compareHeading" />
       </h3>
       <div className="field small">
@@ -85,7 +85,7 @@ export function IndicatorWardComparison({ indicator }: { indicator: Indicator })
           </tr>
         ))}
       </StaffTable>
-    </section>
+    </div>
   );
 }
 

@@ -39,7 +39,8 @@ export function StopWords({ ward, version, onChanged }: { ward: string; version:
   );
   const apply = async (word: string, add: boolean) => {
     const result = await change(word, add);
-    setMessage(result);
+    // Success is announced once, by the page (which reloads the keywords); a refusal here, by the form.
+    setMessage(result.error ? result : null);
     if (!result.error) onChanged(result);
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {
