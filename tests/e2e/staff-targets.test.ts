@@ -115,6 +115,26 @@ describe("honest targets", () => {
   });
 });
 
+describe("the needs matrix's source", () => {
+  it("lets ward staff choose the fiscal year and the survey the need is read from", async () => {
+    const page = await logIn("kita.demo", "kita-demo-password", "/staff/matching");
+    await page.getByRole("table", { name: "分野別のニーズと施策" }).waitFor();
+    const year = page.getByLabel("年度", { exact: true });
+    const years = await year.locator("option").allInnerTexts();
+    expect(years.length).toBeGreaterThan(0);
+    for (const label of years) expect(label).toMatch(/^\d{4}年度$/);
+    const survey = page.getByLabel("アンケート", { exact: true });
+    const titles = await survey.locator("option").allInnerTexts();
+    expect(titles.length).toBeGreaterThan(0);
+    await year.selectOption({ label: years.at(-1) as string });
+    await survey.selectOption({ label: titles[0] as string });
+    await settled(page);
+    // The matrix says which survey it reads.
+    await page.getByText(`ニーズは「${titles[0]}」で`).waitFor();
+    await expectAccessible(page, "matrix source chosen");
+  });
+});
+
 describe("everyday friction", () => {
   it("counts new join requests on the console's home and the inbox's tab, and shows wards by name", async () => {
     const local = (await (await fetch(`${app.server.url}/api/wards/27127/local`)).json()) as { associations: { id: string }[] };
@@ -168,6 +188,12 @@ describe("everyday friction", () => {
     await expectAccessible(page, "edit form opened");
     await page.locator("form.local-form").getByRole("button", { name: "やめる" }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(name);
+
+    // 町会 are listed with their 地域 by name, never its id.
+    await page.getByRole("button", { name: "町会", exact: true }).click();
+    const associations = page.getByRole("table", { name: /登録済み/ });
+    await expect.poll(() => associations.locator("tbody tr").count()).toBeGreaterThan(0);
+    await expect.poll(() => associations.innerText()).not.toMatch(/27127-\d+/);
   });
 
   it("leaves stop words out of the keywords and tags many free-text answers at once", async () => {

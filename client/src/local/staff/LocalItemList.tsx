@@ -4,12 +4,15 @@
  * undo, and CSV.
  */
 import { useRef, useState } from "react";
+import { areaName } from "../../../../shared/wards/names";
 import { useLoader } from "../../app/data";
+import { plainText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
 import { useStaffApi } from "../../staff/api";
 import { Loaded } from "../../staff/Loaded";
 import { StaffTable } from "../../staff/StaffTable";
 import { expectStatus } from "../../staff/staffFetch";
+import { useAreas } from "../../wards/useWards";
 import { LocalCsv } from "./LocalCsv";
 import { LocalItemForm } from "./LocalItemForm";
 import { failure, type LocalMessage, LocalStatus } from "./LocalStatus";
@@ -18,8 +21,14 @@ import { blank, type Item, type Kind, titleOf } from "./localKinds";
 const columns = [{ key: "staff:local.name" }, { key: "staff:local.summary" }, { key: "staff:users.actions" }];
 
 export function LocalItemList({ ward, kind }: { ward: string; kind: Kind }) {
-  const { plain } = useT();
+  const { plain, locale } = useT();
   const { api } = useStaffApi();
+  // A 町会's or 地活協's 地域 by its name, not its id (27127-01).
+  const areas = useAreas(ward);
+  const areaLabel = (id: unknown) => {
+    const area = areas.state.status === "ready" ? areas.state.data.find((a) => a.id === id) : undefined;
+    return area ? plainText(areaName(area, locale)) : String(id ?? "");
+  };
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<{ id: string | null; value: Record<string, unknown> } | null>(null);
   const [message, setMessage] = useState<LocalMessage>(null);
@@ -71,7 +80,7 @@ export function LocalItemList({ ward, kind }: { ward: string; kind: Kind }) {
       ? plain(`places.kinds.${String(item.kind)}`)
       : kind === "meetings"
         ? String(item.startsAt).slice(0, 16).replace("T", " ")
-        : String(item.area ?? "");
+        : areaLabel(item.area);
 
   return (
     <section aria-labelledby={`${kind}-heading`}>
