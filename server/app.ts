@@ -27,6 +27,8 @@ import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
 import { commentTagStaffRoutes } from "./surveys/staff/comment-tag-routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
+import { paperStaffRoutes } from "./surveys/staff/paper-routes";
+import { reportStaffRoutes } from "./surveys/staff/report-routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
 import { stopWordStaffRoutes } from "./surveys/staff/stop-word-routes";
 import { wardRoutes } from "./wards/routes";
@@ -94,6 +96,8 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff/surveys", followUpStaffRoutes)
+    .route("/api/staff/surveys", paperStaffRoutes)
+    .route("/api/staff/surveys", reportStaffRoutes)
     .route("/api/staff/surveys", commentTagStaffRoutes)
     .route("/api/staff/keywords", stopWordStaffRoutes)
     .route("/api/staff", accountRoutes)

@@ -39,6 +39,7 @@ import "./surveys/staff/follow-up";
 import "./surveys/staff/letters";
 import "./surveys/staff/paper";
 import "./surveys/staff/reads";
+import "./surveys/staff/report";
 import "./surveys/staff/stop-words";
 
 /** This module, for the writer thread to import: its URL, whether it runs from source (.ts) or built (.js). */
