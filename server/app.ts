@@ -25,11 +25,13 @@ import { apiDocsPage, openApiDocument } from "./platform/http/openapi";
 import { requestLog } from "./platform/http/request-log";
 import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
+import { commentTagStaffRoutes } from "./surveys/staff/comment-tag-routes";
 import { crosstabStaffRoutes } from "./surveys/staff/crosstab-routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
 import { paperStaffRoutes } from "./surveys/staff/paper-routes";
 import { reportStaffRoutes } from "./surveys/staff/report-routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
+import { stopWordStaffRoutes } from "./surveys/staff/stop-word-routes";
 import { wardRoutes } from "./wards/routes";
 import { wardStaffRoutes } from "./wards/staff/routes";
 
@@ -98,6 +100,8 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/surveys", paperStaffRoutes)
     .route("/api/staff/surveys", reportStaffRoutes)
     .route("/api/staff/surveys", crosstabStaffRoutes)
+    .route("/api/staff/surveys", commentTagStaffRoutes)
+    .route("/api/staff/keywords", stopWordStaffRoutes)
     .route("/api/staff", accountRoutes)
     .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)

@@ -31,6 +31,7 @@ import "./seed/seed";
 import "./wards/import";
 import "./wards/staff/service";
 import "./surveys/ingest";
+import "./surveys/staff/comment-tags";
 import "./surveys/staff/comments";
 import "./surveys/staff/editor";
 import "./surveys/staff/export";
@@ -39,6 +40,7 @@ import "./surveys/staff/letters";
 import "./surveys/staff/paper";
 import "./surveys/staff/reads";
 import "./surveys/staff/report";
+import "./surveys/staff/stop-words";
 
 /** This module, for the writer thread to import: its URL, whether it runs from source (.ts) or built (.js). */
 export const registry = { module: import.meta.url };

@@ -45,3 +45,9 @@ export const fromJstLocalInput = (value: string): string => `${value}:00${jstSuf
 
 /** An instant as a `datetime-local` input's value, in JST wall clock (YYYY-MM-DDTHH:MM). */
 export const toJstLocalInput = (iso: string): string => toJstIso(new Date(iso)).slice(0, 16);
+
+/** The Japanese fiscal year (年度, April to March) an instant falls in, in Japan time: 2027-03-31 is 2026年度. */
+export function jstFiscalYear(instant: Date): number {
+  const [year, month] = jstParts(instant).date.split("-").map(Number) as [number, number];
+  return month >= 4 ? year : year - 1;
+}

@@ -67,6 +67,12 @@ export const errorCatalog = {
   "policies.not_found": { status: 404, message: "There is no such policy in this ward." },
   "indicators.not_found": { status: 404, message: "There is no such indicator." },
   "indicators.question_missing": { status: 422, message: "This survey lacks the indicator's question or options." },
+  "indicators.year_not_found": { status: 404, message: "This indicator has no value for that ward and year." },
+  "indicators.not_a_poll": { status: 409, message: "Only a year taken from a self-selected poll is confirmed into the trend." },
+  "keywords.too_many_stop_words": {
+    status: 422,
+    message: "The ward already keeps the most stop words it may (details.limit); remove one first.",
+  },
   "matching.no_priority_question": { status: 422, message: "This survey has no choice question whose options carry policy themes." },
   "associations.not_found": { status: 404, message: "There is no such 町会." },
   "joins.conflict": { status: 409, message: "This request id was used for another 町会." },

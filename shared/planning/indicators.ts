@@ -51,6 +51,10 @@ export const IndicatorPoint = z.object({
   surveyId: z.nullable(z.string()),
   /** A city point: how many wards' values it averages. */
   wards: z.optional(z.int()),
+  /** The source is a self-selected poll (anyone could answer), not a sample: its share stands for nobody but its respondents. */
+  selfSelected: z.boolean(),
+  /** In the trend, the status and the city's average: every sampled or recorded value; a poll's only once staff confirm it. */
+  inTrend: z.boolean(),
 });
 export type IndicatorPoint = z.infer<typeof IndicatorPoint>;
 
@@ -81,16 +85,36 @@ export type Indicator = z.infer<typeof Indicator>;
 export const IndicatorList = z.object({ indicators: z.array(Indicator) });
 export type IndicatorList = z.infer<typeof IndicatorList>;
 
-/** Where a series stands: the latest shown value against the target. */
-export function progressOf(series: IndicatorSeries): { latest: IndicatorPoint | null; reached: boolean | null; points: number | null } {
-  const shown = series.points.filter((p) => p.share !== null);
-  const latest = shown.at(-1) ?? null;
-  if (!latest || series.target === null || series.baseline === null) return { latest, reached: null, points: null };
-  const rising = series.target >= series.baseline;
-  const value = latest.share as number;
+/**
+ * Where a value stands against its target, said the same way in every language: 達成 (reached) only
+ * when the whole 95 % interval is at or beyond the target, 目標付近 (near) when the interval holds the
+ * target, 未達 (not reached) when the whole interval falls short. A value without an interval (a
+ * confirmed poll) is judged by its share alone.
+ */
+export const targetStatuses = ["reached", "near", "notReached"] as const;
+export type TargetStatus = (typeof targetStatuses)[number];
+
+export function targetStatus(point: Pick<IndicatorPoint, "share" | "interval">, baseline: number, target: number): TargetStatus | null {
+  if (point.share === null) return null;
+  const [low, high] = point.interval ?? [point.share, point.share];
+  // A falling target (fewer residents who …) is reached from above: mirror it.
+  const [near, far] = target >= baseline ? [low, high] : [-high, -low];
+  const goal = target >= baseline ? target : -target;
+  if (near >= goal) return "reached";
+  if (far < goal) return "notReached";
+  return "near";
+}
+
+/** The points a trend is drawn through: shown values, polls only once confirmed. */
+export const trendPoints = (series: IndicatorSeries): IndicatorPoint[] => series.points.filter((p) => p.share !== null && p.inTrend);
+
+/** Where a series stands: the latest value in the trend against the target. */
+export function progressOf(series: IndicatorSeries): { latest: IndicatorPoint | null; status: TargetStatus | null; points: number | null } {
+  const latest = trendPoints(series).at(-1) ?? null;
+  if (!latest || series.target === null || series.baseline === null) return { latest, status: null, points: null };
   return {
     latest,
-    reached: rising ? value >= series.target : value <= series.target,
-    points: (value - series.baseline) * 100,
+    status: targetStatus(latest, series.baseline, series.target),
+    points: ((latest.share as number) - series.baseline) * 100,
   };
 }

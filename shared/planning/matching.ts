@@ -31,6 +31,8 @@ export const matchingDimensions = ["area", "ageBand"] as const;
 export const MatchingQuery = z.object({
   ward: z.optional(WardCode),
   survey: z.optional(z.uuid()),
+  /** A fiscal year (年度): the ward's survey of that year, when no survey is named. */
+  year: z.optional(z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100))),
   by: z.optional(z.enum(matchingDimensions)),
 });
 
@@ -39,7 +41,8 @@ export const MatchingMatrix = z.object({
   minCell: z.int(),
   /** The survey the need comes from, and the others that could be used; null when the ward has none. */
   survey: z.nullable(z.object({ id: z.string(), title: LocalizedText, kind: z.enum(["poll", "sampled"]), questionId: z.string() })),
-  candidates: z.array(z.object({ id: z.string(), title: LocalizedText })),
+  /** Each survey that could be used, with its fiscal year (年度, from its opening) and kind, newest first. */
+  candidates: z.array(z.object({ id: z.string(), title: LocalizedText, year: z.int(), kind: z.enum(["poll", "sampled"]) })),
   by: z.enum(matchingDimensions),
   /** The columns of the breakdown: area ids or age bands, in order. */
   segments: z.array(z.string()),

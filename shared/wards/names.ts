@@ -1,10 +1,19 @@
-/** How a ward or area name is written in each locale. やさしい日本語 carries its reading as furigana markup `{漢字|かな}`. */
+/**
+ * How a ward or area name is written in each locale. やさしい日本語 carries its reading as furigana
+ * markup `{漢字|かな}`. A ward is named from its record or from its code alone (北区, never 27127);
+ * a code that names no ward is given back as it is.
+ */
 import type { Locale } from "../locales/locales";
+import { wardRecords } from "./data";
 import type { Area, Ward } from "./schemas";
 
 type Named = Pick<Ward, "name" | "reading" | "nameEn" | "nameZh" | "nameKo" | "nameVi">;
 
-export function wardName(ward: Named, locale: Locale): string {
+const byCode = new Map<string, Named>(wardRecords.map((ward) => [ward.code, ward]));
+
+export function wardName(wardOrCode: Named | string, locale: Locale): string {
+  const ward = typeof wardOrCode === "string" ? byCode.get(wardOrCode) : wardOrCode;
+  if (!ward) return wardOrCode as string;
   switch (locale) {
     case "ja":
       return ward.name;

@@ -115,7 +115,7 @@ describe("yearly targets", () => {
   it("gives a city administrator the average of all wards and each ward's series", async () => {
     const page = await logIn("city.demo", "city-demo-password", "/staff/indicators");
     const section = page.getByRole("region", { name: "地域活動協議会を知っている住民の割合", exact: true });
-    const table = section.getByRole("table");
+    const table = section.getByRole("table", { name: /年度ごとの値/ });
     await table.waitFor();
     // The city's baseline is the plan's 全区平均 for 2022.
     expect(await table.getByRole("row", { name: /^2022/ }).innerText()).toContain("48.7%");

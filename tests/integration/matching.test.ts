@@ -272,9 +272,27 @@ describe.each(dialects)("needs matching and yearly targets", (dialect) => {
         expect(kitaSeries?.baseline).toBe(0.45);
         expect(kitaSeries?.target).toBeCloseTo(0.55, 10);
         expect(kitaSeries?.points).toEqual([
-          { year: 2022, share: 0.45, n: 400, interval: wilsonInterval(180, 400), source: "recorded", surveyId: null },
+          {
+            year: 2022,
+            share: 0.45,
+            n: 400,
+            interval: wilsonInterval(180, 400),
+            source: "recorded",
+            surveyId: null,
+            selfSelected: false,
+            inTrend: true,
+          },
           // 15 of 30 know it: the survey's counts, with the sampled survey's Wilson interval.
-          { year: 2026, share: 0.5, n: 30, interval: wilsonInterval(15, 30), source: "survey", surveyId: kita.id },
+          {
+            year: 2026,
+            share: 0.5,
+            n: 30,
+            interval: wilsonInterval(15, 30),
+            source: "survey",
+            surveyId: kita.id,
+            selfSelected: false,
+            inTrend: true,
+          },
         ]);
       });
 

@@ -10,6 +10,7 @@ import { personalData, staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import type { LocalKind } from "../service";
+import { newJoinRequests } from "./join-count";
 import { createLocal, deleteLocal, exportLocal, importLocal, joinInbox, listLocal, setJoinStatus, updateLocal } from "./service";
 
 const kinds = { places: "place", associations: "association", councils: "council", meetings: "meeting" } as const satisfies Record<
@@ -50,6 +51,17 @@ export const localStaffRoutes = staffApp()
     validate("param", KindParam),
     async (c) =>
       c.json(await importLocal(c.var.deps.database, c.var.staff.user, kinds[c.req.valid("param").kind], await c.req.arrayBuffer()), 200),
+  )
+  .get(
+    "/join-requests/count",
+    describeRoute({
+      summary: "How many join requests are still new (neither contacted nor done): the ward's, or every ward's for an administrator",
+      tags: ["staff", "local"],
+      responses: { 200: { description: "The count", schema: z.object({ new: z.int() }) } },
+    }),
+    personalData,
+    validate("query", WardQuery),
+    async (c) => c.json({ new: await newJoinRequests(c.var.deps.database, c.var.staff.user, c.req.valid("query").ward) }, 200),
   )
   .get(
     "/join-requests",

@@ -1,29 +1,20 @@
 /**
- * Yearly targets (see shared/planning/indicators.ts). A year's value from a survey is worked out from
- * its counts when read, with the same hiding as the results: if any option in the indicator is a
- * hidden cell, the value is hidden too, so a sum can never reveal what the results table hides.
- * Ward staff see their ward's series; city administrators also see the city (全区平均) and every ward.
+ * Keeping yearly targets (see shared/planning/indicators.ts; reading them is indicator-series.ts): an
+ * indicator's definition, each ward's value for a year (a survey in the app or a recorded share), and
+ * staff's confirmation that a year from a self-selected poll may stand in the trend. Every change is
+ * scoped to the staff member's ward and audited.
  */
 import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
-import type { Indicator, IndicatorInput, IndicatorPoint, IndicatorSeries, IndicatorYearInput } from "../../../shared/planning/indicators";
-import { countOf, themeCount } from "../../../shared/planning/matching";
-import { averageOfShares } from "../../../shared/stats/average";
-import { wilsonInterval } from "../../../shared/stats/wilson";
+import type { IndicatorInput, IndicatorYearInput } from "../../../shared/planning/indicators";
 import type { SurveyDefinition } from "../../../shared/surveys/model";
-import { inWardOrder } from "../../../shared/wards/order";
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
-import type { IndicatorTable, IndicatorYearTable } from "../../platform/db/schema";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../../surveys/read";
-import { surveyResults } from "../../surveys/results";
-import type { Publication } from "../../surveys/snapshots";
-
-/** May this user see the indicator at all? A city-wide one: everyone; a ward's: its staff and administrators. */
-const visible = (user: StaffUser, row: Pick<IndicatorTable, "wardCode">) => row.wardCode === null || mayActFor(user, row.wardCode);
+import { visible } from "./indicator-series";
 
 /** Why a survey cannot give this indicator's value, or null when it can. */
 export function bindingProblem(definition: SurveyDefinition, questionId: string, optionIds: readonly string[]): string | null {
@@ -33,132 +24,6 @@ export function bindingProblem(definition: SurveyDefinition, questionId: string,
   if (missing.length > 0) return `question ${questionId} has no option ${missing.join(", ")}`;
   if (question.type === "multiple" && optionIds.length > 1) return "in a multiple-choice question an indicator counts one option";
   return null;
-}
-
-interface Measured {
-  share: number | null;
-  n: number | null;
-  interval: [number, number] | null;
-}
-
-async function fromSurvey(database: Database, surveyId: string, indicator: IndicatorTable, publication: Publication): Promise<Measured> {
-  const row = await database.db
-    .selectFrom("surveys")
-    .select(["id", "version", "definition", "kind"])
-    .where("id", "=", surveyId)
-    .executeTakeFirst();
-  if (!row) return { share: null, n: null, interval: null };
-  const optionIds = JSON.parse(indicator.optionIds) as string[];
-  const definition = definitionOf(row);
-  const question = definition.questions.find((q) => q.id === indicator.questionId);
-  if (!question || (question.type !== "single" && question.type !== "multiple")) return { share: null, n: null, interval: null };
-  const results = await surveyResults(database, surveyId, { ...publication, publicOnly: false, includeDrafts: true });
-  const counted = results.segments[0]?.questions.find((q) => q.id === question.id);
-  if (!counted) return { share: null, n: null, interval: null };
-  const k = themeCount(
-    question.type,
-    optionIds.map((id) => countOf(counted.options, id)),
-  );
-  const n = counted.answered;
-  if (k === null || n === null || n === 0) return { share: null, n, interval: null };
-  return { share: k / n, n, interval: row.kind === "sampled" ? wilsonInterval(k, n) : null };
-}
-
-async function wordingOf(database: Database, surveyId: string, indicator: IndicatorTable): Promise<Indicator["wording"]> {
-  const row = await database.db.selectFrom("surveys").select(["id", "version", "definition"]).where("id", "=", surveyId).executeTakeFirst();
-  const question = row ? definitionOf(row).questions.find((q) => q.id === indicator.questionId) : undefined;
-  if (!question || (question.type !== "single" && question.type !== "multiple")) return null;
-  const optionIds = JSON.parse(indicator.optionIds) as string[];
-  return {
-    question: question.text,
-    options: optionIds.map((id) => question.options.find((o) => o.id === id)?.label ?? { ja: id }),
-  };
-}
-
-function recorded(row: IndicatorYearTable): Measured {
-  const share = row.recordedShare as number;
-  const n = row.recordedN as number;
-  return { share, n, interval: wilsonInterval(Math.round(share * n), n) };
-}
-
-const clamp = (x: number) => Math.min(1, Math.max(0, x));
-
-function seriesOf(ward: string | null, indicator: IndicatorTable, points: IndicatorPoint[]): IndicatorSeries {
-  const baseline = points.find((p) => p.year === indicator.baselineYear)?.share ?? null;
-  return {
-    ward,
-    baseline,
-    target: baseline === null ? null : clamp(baseline + indicator.targetPoints / 100),
-    points: points.sort((a, b) => a.year - b.year),
-  };
-}
-
-export async function listIndicators(database: Database, user: StaffUser, publication: Publication): Promise<Indicator[]> {
-  await database.settleCounts();
-  const rows = (await database.db.selectFrom("indicators").selectAll().orderBy("createdAt").execute()).filter((row) => visible(user, row));
-  const indicators: Indicator[] = [];
-  for (const row of rows) {
-    let query = database.db.selectFrom("indicatorYears").selectAll().where("indicatorId", "=", row.id);
-    if (user.role !== "city_admin") query = query.where("wardCode", "=", user.ward as string);
-    const years = await query.orderBy("wardCode").orderBy("year").execute();
-    const byWard = new Map<string, IndicatorPoint[]>();
-    for (const year of years) {
-      const measured = year.surveyId ? await fromSurvey(database, year.surveyId, row, publication) : recorded(year);
-      const point: IndicatorPoint = {
-        year: year.year,
-        ...measured,
-        source: year.surveyId ? "survey" : "recorded",
-        surveyId: year.surveyId,
-      };
-      byWard.set(year.wardCode, [...(byWard.get(year.wardCode) ?? []), point]);
-    }
-    const newest = years.filter((y) => y.surveyId !== null).sort((a, b) => b.year - a.year)[0];
-    const wording = newest?.surveyId ? await wordingOf(database, newest.surveyId, row) : null;
-    const wardSeries = inWardOrder([...byWard.entries()], ([ward]) => ward).map(([ward, points]) => seriesOf(ward, row, points));
-    if (user.role !== "city_admin" && row.wardCode === null && wardSeries.length === 0 && user.ward) {
-      wardSeries.push(seriesOf(user.ward, row, []));
-    }
-    const series = row.wardCode === null && user.role === "city_admin" ? [citySeries(row, wardSeries), ...wardSeries] : wardSeries;
-    indicators.push({
-      id: row.id,
-      name: row.name,
-      ward: row.wardCode,
-      questionId: row.questionId,
-      optionIds: JSON.parse(row.optionIds) as string[],
-      baselineYear: row.baselineYear,
-      targetYear: row.targetYear,
-      targetPoints: row.targetPoints,
-      wording,
-      series,
-    });
-  }
-  return indicators;
-}
-
-/** The city's series: each year, the average of the wards whose value for that year is shown. */
-function citySeries(indicator: IndicatorTable, wards: IndicatorSeries[]): IndicatorSeries {
-  const years = [...new Set(wards.flatMap((w) => w.points.map((p) => p.year)))];
-  const points = years.flatMap((year): IndicatorPoint[] => {
-    const values = wards.flatMap((w) =>
-      w.points
-        .filter((p) => p.year === year && p.share !== null && p.n !== null)
-        .map((p) => ({ share: p.share as number, n: p.n as number })),
-    );
-    const average = averageOfShares(values);
-    if (!average) return [];
-    return [
-      {
-        year,
-        share: average.share,
-        interval: average.interval,
-        n: values.reduce((s, v) => s + v.n, 0),
-        source: "average",
-        surveyId: null,
-        wards: average.wards,
-      },
-    ];
-  });
-  return seriesOf(null, indicator, points);
 }
 
 const insertIndicator = defineWrite(
@@ -287,4 +152,47 @@ export function setIndicatorYear(database: Database, user: StaffUser, id: string
 
 export function removeIndicatorYear(database: Database, user: StaffUser, id: string, ward: string, year: number): Promise<void> {
   return database.write(storeYear, { user, id, input: { ward, year, source: null } });
+}
+
+const confirmPoll = defineWrite(
+  "staff.confirmIndicatorPoll",
+  async (
+    trx,
+    { user, id, ward, year, inTrend, now }: { user: StaffUser; id: string; ward: string; year: number; inTrend: boolean; now: string },
+  ): Promise<void> => {
+    const indicator = await trx.selectFrom("indicators").select(["wardCode"]).where("id", "=", id).executeTakeFirst();
+    if (!indicator || !visible(user, indicator)) throw new AppError("indicators.not_found", { indicator: id });
+    if (!mayActFor(user, ward) || (indicator.wardCode !== null && indicator.wardCode !== ward))
+      throw new AppError("staff.forbidden", { ward });
+    const row = await trx
+      .selectFrom("indicatorYears")
+      .leftJoin("surveys", "surveys.id", "indicatorYears.surveyId")
+      .select(["surveys.kind as kind"])
+      .where("indicatorYears.indicatorId", "=", id)
+      .where("indicatorYears.wardCode", "=", ward)
+      .where("indicatorYears.year", "=", year)
+      .executeTakeFirst();
+    if (!row) throw new AppError("indicators.year_not_found", { year });
+    if (row.kind !== "poll") throw new AppError("indicators.not_a_poll", { year });
+    await trx
+      .updateTable("indicatorYears")
+      .set({ pollConfirmedAt: inTrend ? now : null })
+      .where("indicatorId", "=", id)
+      .where("wardCode", "=", ward)
+      .where("year", "=", year)
+      .execute();
+    await audit(trx, actorOf(user), { action: "indicator.poll_confirm", ward, target: id, details: { year, inTrend } });
+  },
+);
+
+/** Takes a year from a self-selected poll into the trend (staff confirm it stands for the ward), or back out of it. */
+export function setPollInTrend(
+  database: Database,
+  user: StaffUser,
+  id: string,
+  ward: string,
+  year: number,
+  inTrend: boolean,
+): Promise<void> {
+  return database.write(confirmPoll, { user, id, ward, year, inTrend, now: new Date().toISOString() });
 }

@@ -17,6 +17,7 @@ import {
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import { ageBands, type Question, type Theme, themes } from "../../../shared/surveys/model";
 import type { SurveyResults } from "../../../shared/surveys/results";
+import { jstFiscalYear } from "../../../shared/time";
 import { inWardOrder } from "../../../shared/wards/order";
 import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
@@ -30,11 +31,13 @@ type ChoiceQuestion = Extract<Question, { type: "single" | "multiple" }>;
 interface NeedSource {
   id: string;
   kind: "poll" | "sampled";
+  /** The fiscal year (年度) it opened in. */
+  year: number;
   title: MatchingMatrix["candidates"][number]["title"];
   question: ChoiceQuestion;
 }
 
-/** The ward's surveys that can show need (a choice question with themed options), newest first, sampled ones before polls. */
+/** The ward's surveys that can show need (a choice question with themed options), newest year first, sampled ones before polls in a year. */
 async function needSources(database: Database, ward: string): Promise<NeedSource[]> {
   const rows = await database.db
     .selectFrom("surveys")
@@ -47,10 +50,15 @@ async function needSources(database: Database, ward: string): Promise<NeedSource
   for (const row of rows) {
     const definition = definitionOf(row);
     const question = priorityQuestion(definition.questions);
-    if (question) sources.push({ id: row.id, kind: row.kind, title: definition.title, question });
+    if (question)
+      sources.push({ id: row.id, kind: row.kind, year: jstFiscalYear(new Date(row.opensAt)), title: definition.title, question });
   }
-  return [...sources.filter((s) => s.kind === "sampled"), ...sources.filter((s) => s.kind !== "sampled")];
+  // Newest year first; within a year, a sampled survey before a poll.
+  return sources.sort((a, b) => b.year - a.year || Number(a.kind !== "sampled") - Number(b.kind !== "sampled"));
 }
+
+/** The source used when staff name none: the newest sampled survey, else the newest poll. */
+const preferred = (sources: readonly NeedSource[]): NeedSource | undefined => sources.find((s) => s.kind === "sampled") ?? sources[0];
 
 /** Need per theme in one segment of a survey's results. Themes the question does not offer are absent. */
 function needIn(source: NeedSource, segment: SurveyResults["segments"][number] | undefined) {
@@ -77,12 +85,14 @@ function policyCounts(policies: Policy[]): Map<Theme, Policy[]> {
 export async function matchingMatrix(
   database: Database,
   user: StaffUser,
-  options: Publication & { ward: string; survey?: string | undefined; by: "area" | "ageBand" },
+  options: Publication & { ward: string; survey?: string | undefined; year?: number | undefined; by: "area" | "ageBand" },
 ): Promise<MatchingMatrix> {
   const { ward, by, minCell } = options;
   checkWard(user, ward);
   const sources = await needSources(database, ward);
-  const source = options.survey ? sources.find((s) => s.id === options.survey) : sources[0];
+  const source = options.survey
+    ? sources.find((s) => s.id === options.survey)
+    : preferred(sources.filter((s) => options.year === undefined || s.year === options.year));
   if (options.survey && !source) {
     const row = await database.db.selectFrom("surveys").select("wardCode").where("id", "=", options.survey).executeTakeFirst();
     if (!row || row.wardCode !== ward) throw new AppError("surveys.not_found", { survey: options.survey });
@@ -93,7 +103,7 @@ export async function matchingMatrix(
     by === "area"
       ? (await database.db.selectFrom("areas").select("id").where("wardCode", "=", ward).orderBy("sortOrder").execute()).map((a) => a.id)
       : [...ageBands];
-  const candidates = sources.map((s) => ({ id: s.id, title: s.title }));
+  const candidates = sources.map((s) => ({ id: s.id, title: s.title, year: s.year, kind: s.kind }));
   if (!source) {
     return {
       ward,
@@ -143,7 +153,7 @@ export async function wardComparison(database: Database, publication: Publicatio
   const allPolicies = (await database.db.selectFrom("policies").selectAll().execute()).map(toPolicy);
   const result: WardComparison["wards"] = [];
   for (const { code } of wards) {
-    const [source] = await needSources(database, code);
+    const source = preferred(await needSources(database, code));
     const policies = policyCounts(allPolicies.filter((p) => p.ward === code));
     const need = source
       ? needIn(source, (await surveyResults(database, source.id, { ...publication, publicOnly: false })).segments[0])

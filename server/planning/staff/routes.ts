@@ -13,7 +13,8 @@ import { adminOnly, staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { publication } from "../../surveys/snapshots";
-import { createIndicator, deleteIndicator, listIndicators, removeIndicatorYear, setIndicatorYear, updateIndicator } from "./indicators";
+import { listIndicators } from "./indicator-series";
+import { createIndicator, deleteIndicator, removeIndicatorYear, setIndicatorYear, setPollInTrend, updateIndicator } from "./indicators";
 import { matchingMatrix, wardComparison } from "./matching";
 import { comparisonCsv, matrixCsv, recordMatchingExport, segmentNamesJa, wardNamesJa } from "./matching-export";
 import { createPolicy, deletePolicy, listPolicies, updatePolicy } from "./policies";
@@ -21,6 +22,11 @@ import { type Population, setPopulation, staffPopulation } from "./population";
 
 const IdParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 const WardQuery = z.object({ ward: z.optional(WardCode) });
+const YearParam = z.object({
+  id: IdParam.shape.id,
+  ward: WardCode,
+  year: z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
+});
 
 export const planningStaffRoutes = staffApp()
   .get(
@@ -103,6 +109,7 @@ export const planningStaffRoutes = staffApp()
       const matrix = await matchingMatrix(c.var.deps.database, user, {
         ward: wardFor(user, query.ward),
         survey: query.survey,
+        year: query.year,
         by: query.by ?? "area",
         minCell: c.var.deps.surveys.minCell,
         refreshHours: c.var.deps.surveys.refreshHours,
@@ -119,7 +126,13 @@ export const planningStaffRoutes = staffApp()
       const { user } = c.var.staff;
       const query = c.req.valid("query");
       const ward = wardFor(user, query.ward);
-      const matrix = await matchingMatrix(database, user, { ward, survey: query.survey, by: query.by ?? "area", ...publication(surveys) });
+      const matrix = await matchingMatrix(database, user, {
+        ward,
+        survey: query.survey,
+        year: query.year,
+        by: query.by ?? "area",
+        ...publication(surveys),
+      });
       await database.write(recordMatchingExport, { user, ward, what: "matrix" });
       c.header("content-type", "text/csv; charset=utf-8");
       c.header("content-disposition", `attachment; filename="needs-${ward}.csv"`);
@@ -208,13 +221,25 @@ export const planningStaffRoutes = staffApp()
   .delete(
     "/indicators/:id/years/:ward/:year",
     describeRoute({ summary: "Remove a ward's value for a year", tags: ["staff"], responses: { 204: { description: "Removed" } } }),
-    validate(
-      "param",
-      z.object({ id: IdParam.shape.id, ward: WardCode, year: z.coerce.number().check(z.int(), z.minimum(2000), z.maximum(2100)) }),
-    ),
+    validate("param", YearParam),
     async (c) => {
       const { id, ward, year } = c.req.valid("param");
       await removeIndicatorYear(c.var.deps.database, c.var.staff.user, id, ward, year);
+      return c.body(null, 204);
+    },
+  )
+  .put(
+    "/indicators/:id/years/:ward/:year/trend",
+    describeRoute({
+      summary: "Take a year from a self-selected poll into the trend (staff confirm it), or back out of it; audited",
+      tags: ["staff"],
+      responses: { 204: { description: "Saved" } },
+    }),
+    validate("param", YearParam),
+    validate("json", z.object({ inTrend: z.boolean() })),
+    async (c) => {
+      const { id, ward, year } = c.req.valid("param");
+      await setPollInTrend(c.var.deps.database, c.var.staff.user, id, ward, year, c.req.valid("json").inTrend);
       return c.body(null, 204);
     },
   );

@@ -20,6 +20,7 @@ import type { CountStateTable, WriteProbeTable } from "./tables/platform";
 import type {
   CommentThemeTable,
   InvitationCodeTable,
+  KeywordStopWordTable,
   PollDeviceTable,
   ResponseTable,
   ResultSnapshotTable,
@@ -44,6 +45,7 @@ export type { CountStateTable, WriteProbeTable } from "./tables/platform";
 export type {
   CommentThemeTable,
   InvitationCodeTable,
+  KeywordStopWordTable,
   PollDeviceTable,
   ResponseTable,
   ResultSnapshotTable,
@@ -70,6 +72,7 @@ export interface DB {
   auditLog: AuditLogTable;
   wardPopulation: WardPopulationTable;
   commentThemes: CommentThemeTable;
+  keywordStopWords: KeywordStopWordTable;
   policies: PolicyTable;
   indicators: IndicatorTable;
   indicatorYears: IndicatorYearTable;

@@ -14,6 +14,7 @@ import { AppError } from "../../platform/errors";
 import { definitionOf } from "../read";
 import { latestSnapshot, type Publication } from "../snapshots";
 import { keywordCounts } from "./keywords";
+import { stopWordsOf } from "./stop-words";
 
 export interface Comment {
   responseId: string;
@@ -28,6 +29,8 @@ export async function surveyComments(
   surveyId: string,
   options: Publication & { q?: string | undefined; theme?: Theme | undefined },
 ): Promise<{
+  /** The survey's ward (null: city-wide), whose stop words the keywords leave out. */
+  ward: string | null;
   comments: Comment[];
   keywords: { word: string; count: number }[];
   hidden: boolean;
@@ -42,7 +45,7 @@ export async function surveyComments(
   if (!survey || !mayActFor(user, survey.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
   // Free text shows with the results it was published with: a new answer's text appears only among K others.
   const snapshot = await latestSnapshot(database, surveyId, survey, options);
-  if (!snapshot) return { comments: [], keywords: [], hidden: true, minCell: options.minCell, publishedAt: null };
+  if (!snapshot) return { ward: survey.wardCode, comments: [], keywords: [], hidden: true, minCell: options.minCell, publishedAt: null };
 
   const definition = definitionOf(survey);
   const textQuestions = new Set(definition.questions.filter((q) => q.type === "text").map((q) => q.id));
@@ -79,8 +82,13 @@ export async function surveyComments(
   // Each read of free text is in the audit log: who, which survey, how many answers — never which ones.
   await database.write(recordCommentsView, { user, surveyId, ward: survey.wardCode, count: comments.length });
   return {
+    ward: survey.wardCode,
     comments,
-    keywords: await keywordCounts(comments.map((c) => c.text)),
+    keywords: await keywordCounts(
+      comments.map((c) => c.text),
+      30,
+      await stopWordsOf(database, survey.wardCode),
+    ),
     hidden: false,
     minCell: options.minCell,
     publishedAt: snapshot.madeAt,

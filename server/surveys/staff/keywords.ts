@@ -1,7 +1,8 @@
 /**
  * Keywords of free-text answers, by a real Japanese morphological analyser (kuromoji with the IPA
  * dictionary): runs of nouns are joined into compound nouns — 保育所, 防災訓練, 子育て支援センター —
- * instead of character n-grams. The dictionary (about 18 MB) is loaded on first use, once.
+ * instead of character n-grams. The dictionary (about 18 MB) is loaded on first use, once. Stop
+ * words (stop-words.ts: built in and the ward's own) are left out of the counts.
  */
 import { type IpadicFeatures, japaneseTokenizer as load } from "../../platform/text/japanese";
 
@@ -26,10 +27,15 @@ export async function compoundNouns(text: string): Promise<string[]> {
   return found;
 }
 
-/** How many texts use each compound noun, most used first. */
-export async function keywordCounts(texts: readonly string[], limit = 30): Promise<{ word: string; count: number }[]> {
+/** How many texts use each compound noun, most used first; a stop word (exactly, after NFKC) is left out. */
+export async function keywordCounts(
+  texts: readonly string[],
+  limit = 30,
+  stopWords: ReadonlySet<string> = new Set(),
+): Promise<{ word: string; count: number }[]> {
   const counts = new Map<string, number>();
-  for (const text of texts) for (const word of await compoundNouns(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const text of texts)
+    for (const word of await compoundNouns(text)) if (!stopWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "ja"))
     .slice(0, limit)

@@ -1,7 +1,7 @@
 /**
  * The report's free text as counts only, never a quote: how many published answers each text
  * question has (as disclosure control shows it, paper's 無回答 among them and counted apart), how many answers staff tagged with each policy theme
- * (under K: hidden), and the compound nouns (keywords.ts) that at least K published answers use, so
+ * (under K: hidden), and the compound nouns (keywords.ts, without the ward's stop words) that at least K published answers use, so
  * no word of one person's answer is printed: only for staff who may read free text (readsPersonal).
  */
 import { noAnswerKey } from "../../../shared/surveys/aggregates";
@@ -12,6 +12,7 @@ import type { StaffResults } from "../../../shared/surveys/staff/results";
 import type { Database } from "../../platform/db/database";
 import { definitionOf, type SurveyRow } from "../read";
 import { keywordCounts } from "./keywords";
+import { stopWordsOf } from "./stop-words";
 
 export async function reportFreeText(
   database: Database,
@@ -49,7 +50,9 @@ export async function reportFreeText(
         return { theme, count: count >= minCell ? count : null };
       }),
     keywords: options.withKeywords
-      ? (await keywordCounts(await publishedTexts(database, survey.id, textQuestions))).filter((k) => k.count >= minCell)
+      ? (
+          await keywordCounts(await publishedTexts(database, survey.id, textQuestions), 30, await stopWordsOf(database, survey.wardCode))
+        ).filter((k) => k.count >= minCell)
       : null,
   };
 }

@@ -28,7 +28,7 @@ const columns = [
 ];
 const states = ["new", "contacted", "done"] as const;
 
-export function JoinInbox({ ward }: { ward: string }) {
+export function JoinInbox({ ward, onChanged }: { ward: string; onChanged?: () => void }) {
   const { plain, locale } = useT();
   const { api } = useStaffApi();
   const [version, setVersion] = useState(0);
@@ -49,6 +49,7 @@ export function JoinInbox({ ward }: { ward: string }) {
       expectStatus(await api.local["join-requests"][":id"].$put({ param: { id: request.id }, json: { status } }), 204);
       setMessage({ key: "staff:local.statusSaved", values: { name: request.name ?? request.associationName } });
       setVersion((n) => n + 1);
+      onChanged?.();
     } catch (error) {
       setMessage(await failure(error));
     }

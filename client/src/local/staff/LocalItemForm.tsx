@@ -1,8 +1,9 @@
 /**
  * Adding or changing one local item: its kind's fields (a meeting may carry one of the ward's polls), its
- * translations and readings, then save or cancel.
+ * translations and readings, then save or cancel. The form opens above the list, so on opening it
+ * scrolls into view and its first field takes focus: staff who clicked a row far down see it open.
  */
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useLoader } from "../../app/data";
 import { T } from "../../app/i18n/T";
 import { useStaffApi } from "../../staff/api";
@@ -28,6 +29,12 @@ export function LocalItemForm({
   const { api } = useStaffApi();
   const id = useId();
   const [value, setValue] = useState(initial);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const opened = form.current;
+    opened?.scrollIntoView({ block: "start" });
+    opened?.querySelector<HTMLElement>("input, select, textarea")?.focus({ preventScroll: true });
+  }, []);
   // A meeting may carry a one-question poll: the ward's polls that are open or closed.
   const surveys = useLoader(
     async () => (await expectStatus(await api.surveys.$get(), 200).json()).surveys,
@@ -40,7 +47,7 @@ export function LocalItemForm({
     onSave(value);
   };
   return (
-    <form className="local-form" onSubmit={submit} noValidate>
+    <form ref={form} className="local-form" onSubmit={submit} noValidate>
       <fieldset>
         <legend>
           <T k={initial.id ? "staff:local.editHeading" : `staff:local.add.${kind}`} values={{ name: titleOf(initial) }} />

@@ -1,20 +1,26 @@
 /**
  * 地域の情報 (staff): a ward's 通いの場, 町会, 地活協 and 区政会議 — a tab per kind (LocalItemList:
- * list, add, change and remove with undo, to and from CSV) and the inbox of 町会 join requests.
+ * list, add, change and remove with undo, to and from CSV) and the inbox of 町会 join requests, its
+ * tab showing how many are new. `?tab=joins` opens the inbox (the console's home links to it).
  */
 import { useState } from "react";
 import { T, useT } from "../../app/i18n/T";
+import { useLocation } from "../../app/router";
 import { useStaffApi } from "../../staff/api";
 import { WardPicker } from "../../staff/WardPicker";
 import { JoinInbox } from "./JoinInbox";
 import { LocalItemList } from "./LocalItemList";
 import { type Tab, tabs } from "./localKinds";
+import { useNewJoinRequests } from "./NewJoinRequests";
 
 export function StaffLocalPage() {
   const { plain } = useT();
   const { session } = useStaffApi();
   const [ward, setWard] = useState(session.user.ward ?? "27127");
-  const [tab, setTab] = useState<Tab>("places");
+  const { search } = useLocation();
+  const [tab, setTab] = useState<Tab>(() => (new URLSearchParams(search).get("tab") === "joins" ? "joins" : "places"));
+  const [joinsVersion, setJoinsVersion] = useState(0);
+  const newJoins = useNewJoinRequests(ward, joinsVersion);
   return (
     <>
       <h1 tabIndex={-1}>
@@ -34,10 +40,22 @@ export function StaffLocalPage() {
             onClick={() => setTab(t)}
           >
             <T k={`staff:local.tab.${t}`} />
+            {t === "joins" && newJoins !== null && newJoins > 0 && (
+              <>
+                {" "}
+                <span className="count-badge">
+                  <T k="staff:local.newCount" values={{ count: newJoins }} />
+                </span>
+              </>
+            )}
           </button>
         ))}
       </nav>
-      {tab === "joins" ? <JoinInbox key={ward} ward={ward} /> : <LocalItemList key={`${ward}:${tab}`} ward={ward} kind={tab} />}
+      {tab === "joins" ? (
+        <JoinInbox key={ward} ward={ward} onChanged={() => setJoinsVersion((n) => n + 1)} />
+      ) : (
+        <LocalItemList key={`${ward}:${tab}`} ward={ward} kind={tab} />
+      )}
     </>
   );
 }

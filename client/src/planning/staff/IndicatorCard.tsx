@@ -2,7 +2,6 @@
 import { useId, useState } from "react";
 import type { Indicator } from "../../../../shared/planning/indicators";
 import { localized } from "../../../../shared/surveys/model";
-import { wardRecords } from "../../../../shared/wards/data";
 import { wardName } from "../../../../shared/wards/names";
 import { errorKeyOf } from "../../app/errors";
 import { plainText } from "../../app/i18n/ruby";
@@ -10,6 +9,7 @@ import { T, useT } from "../../app/i18n/T";
 import type { StatusText } from "../../app/shell/StatusMessage";
 import { useStaffApi } from "../../staff/api";
 import { expectStatus } from "../../staff/staffFetch";
+import { IndicatorWardComparison } from "./IndicatorWardComparison";
 import { SeriesView } from "./SeriesView";
 import { type Surveys, YearForm } from "./YearForm";
 
@@ -18,8 +18,7 @@ export function useSeriesName() {
   const { plain, locale } = useT();
   return (ward: string | null) => {
     if (ward === null) return plain("staff:indicators.city");
-    const record = wardRecords.find((w) => w.code === ward);
-    return record ? plainText(wardName(record, locale)) : ward;
+    return plainText(wardName(ward, locale));
   };
 }
 
@@ -66,6 +65,14 @@ export function IndicatorCard({
       values: { year },
     });
   };
+  const pollTrend = async (ward: string, year: number, inTrend: boolean) => {
+    if (inTrend && !window.confirm(plain("staff:indicators.confirmIncludePoll", { year }))) return;
+    const param = { id: indicator.id, ward, year: String(year) };
+    await change(
+      async () => expectStatus(await api.indicators[":id"].years[":ward"][":year"].trend.$put({ param, json: { inTrend } }), 204),
+      { key: inTrend ? "staff:indicators.pollIncluded" : "staff:indicators.pollExcluded", values: { year } },
+    );
+  };
 
   return (
     <section className="indicator" aria-labelledby={headingId}>
@@ -101,8 +108,14 @@ export function IndicatorCard({
         </div>
       )}
       {series && (
-        <SeriesView indicator={indicator} series={series} name={seriesName(series.ward)} onRemoveYear={editableWard ? removeYear : null} />
+        <SeriesView
+          indicator={indicator}
+          series={series}
+          name={seriesName(series.ward)}
+          actions={editableWard ? { remove: removeYear, pollTrend } : null}
+        />
       )}
+      {admin && indicator.ward === null && <IndicatorWardComparison indicator={indicator} />}
       {editableWard && (
         <YearForm
           indicator={indicator}

@@ -1,17 +1,20 @@
 /**
  * An indicator's trend as an SVG: yearly values with their 95 % bars (solid), the line from the
- * baseline to the target (dashed). The data table beside it holds the same data.
+ * baseline to the target (dashed). A self-selected poll not confirmed into the trend is a hollow dot
+ * off the line. The data table beside it holds the same data.
  */
-import type { Indicator, IndicatorSeries } from "../../../../shared/planning/indicators";
+import { type Indicator, type IndicatorSeries, trendPoints } from "../../../../shared/planning/indicators";
 import { T, useT } from "../../app/i18n/T";
 
 export function TrendChart({ indicator, series, describedBy }: { indicator: Indicator; series: IndicatorSeries; describedBy: string }) {
   const { plain } = useT();
-  const shown = series.points.filter((p) => p.share !== null);
-  const years = [...shown.map((p) => p.year), indicator.baselineYear, indicator.targetYear];
+  const shown = trendPoints(series);
+  const polls = series.points.filter((p) => p.share !== null && !p.inTrend);
+  const years = [...shown.map((p) => p.year), ...polls.map((p) => p.year), indicator.baselineYear, indicator.targetYear];
   const [from, to] = [Math.min(...years), Math.max(...years)];
   const values = [
     ...shown.flatMap((p) => [p.share as number, ...(p.interval ?? [])]),
+    ...polls.map((p) => p.share as number),
     ...(series.baseline !== null ? [series.baseline] : []),
     ...(series.target !== null ? [series.target] : []),
   ];
@@ -60,6 +63,9 @@ export function TrendChart({ indicator, series, describedBy }: { indicator: Indi
         {shown.map((p) => (
           <circle key={p.year} cx={x(p.year)} cy={y(p.share as number)} r={4.5} className="value-point" />
         ))}
+        {polls.map((p) => (
+          <circle key={`poll-${p.year}`} cx={x(p.year)} cy={y(p.share as number)} r={5} className="poll-point" />
+        ))}
       </svg>
       <figcaption>
         <span className="legend value">
@@ -68,6 +74,14 @@ export function TrendChart({ indicator, series, describedBy }: { indicator: Indi
         <span className="legend target">
           <T k="staff:indicators.legendTarget" />
         </span>
+        {polls.length > 0 && (
+          <>
+            {" "}
+            <span>
+              <T k="staff:indicators.legendPoll" />
+            </span>
+          </>
+        )}
       </figcaption>
     </figure>
   );

@@ -1,4 +1,8 @@
-/** A year's value of an indicator for a ward: taken from a survey in the app, or recorded from an earlier survey (share and respondents). */
+/**
+ * A year's value of an indicator for a ward: taken from a survey in the app, or recorded from an
+ * earlier survey (share and respondents). A self-selected poll is named as such in the list, and
+ * choosing one says plainly that its year stays out of the trend until staff confirm it.
+ */
 import { type FormEvent, useId, useState } from "react";
 import type { Indicator } from "../../../../shared/planning/indicators";
 import { localized } from "../../../../shared/surveys/model";
@@ -25,7 +29,7 @@ export function YearForm({
   surveys: Surveys;
   onChanged: (message: StatusText) => void;
 }) {
-  const { locale } = useT();
+  const { locale, plain } = useT();
   const { api } = useStaffApi();
   const id = useId();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -34,6 +38,7 @@ export function YearForm({
   const [share, setShare] = useState("");
   const [n, setN] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const poll = source === "survey" && surveys.find((s) => s.id === surveyId)?.kind === "poll";
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     let body: { surveyId: string } | { share: number; n: number };
@@ -101,13 +106,26 @@ export function YearForm({
             <label htmlFor={`${id}-survey`}>
               <T k="staff:matching.survey" />
             </label>
-            <select id={`${id}-survey`} value={surveyId} onChange={(e) => setSurveyId(e.target.value)}>
-              {surveys.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {plainText(localized(s.title, locale))}
-                </option>
-              ))}
+            <select
+              id={`${id}-survey`}
+              value={surveyId}
+              onChange={(e) => setSurveyId(e.target.value)}
+              aria-describedby={poll ? `${id}-poll` : undefined}
+            >
+              {surveys.map((s) => {
+                const title = plainText(localized(s.title, locale));
+                return (
+                  <option key={s.id} value={s.id}>
+                    {s.kind === "poll" ? plain("staff:indicators.pollOption", { title }) : title}
+                  </option>
+                );
+              })}
             </select>
+            {poll && (
+              <p id={`${id}-poll`} className="hint warn">
+                <T k="staff:indicators.pollWarning" />
+              </p>
+            )}
           </div>
         ) : (
           <div className="row">

@@ -1,4 +1,4 @@
-/** One free-text answer and its theme tags; a tag that could not be saved is put back and the reason shown. */
+/** One free-text answer, a box to select it for tagging many at once, and its theme tags; a tag that could not be saved is put back and the reason shown. */
 import { useId, useState } from "react";
 import { type Theme, themes } from "../../../../shared/surveys/model";
 import { errorKeyOf } from "../../app/errors";
@@ -14,7 +14,17 @@ export interface Comment {
   themes: Theme[];
 }
 
-export function CommentItem({ surveyId, comment }: { surveyId: string; comment: Comment }) {
+export function CommentItem({
+  surveyId,
+  comment,
+  selected,
+  onSelect,
+}: {
+  surveyId: string;
+  comment: Comment;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+}) {
   const { api } = useStaffApi();
   const [tags, setTags] = useState(comment.themes);
   const [message, setMessage] = useState<StatusText | null>(null);
@@ -36,6 +46,10 @@ export function CommentItem({ surveyId, comment }: { surveyId: string; comment: 
       <p id={`${id}-text`} className="comment-text">
         {comment.text}
       </p>
+      <label className="check">
+        <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} aria-describedby={`${id}-text`} />
+        <T k="staff:comments.selectOne" />
+      </label>
       <fieldset aria-describedby={`${id}-text`}>
         <legend>
           <T k="staff:comments.themesOf" />

@@ -1,16 +1,24 @@
-/** 自由記述: a survey's free-text answers — search, filter by theme, the most used compound nouns, and theme tags. */
+/**
+ * 自由記述: a survey's free-text answers — search, filter by theme, the most used compound nouns (without
+ * the ward's stop words, which staff extend here), and theme tags, one answer at a time or many at once.
+ */
 import { type FormEvent, useId, useState } from "react";
 import { type Theme, themes } from "../../../../shared/surveys/model";
 import { useLoader } from "../../app/data";
 import { T, useT } from "../../app/i18n/T";
 import { Link } from "../../app/router";
+import { StatusMessage, type StatusText } from "../../app/shell/StatusMessage";
 import { useStaffApi } from "../../staff/api";
 import { Loaded } from "../../staff/Loaded";
 import { expectStatus } from "../../staff/staffFetch";
+import { BulkTagBar, commentKey } from "./BulkTagBar";
 import { type Comment, CommentItem } from "./CommentItem";
+import { CommentKeywords } from "./CommentKeywords";
 import { Published } from "./Published";
+import { StopWords, useStopWordChange } from "./StopWords";
 
 interface Comments {
+  ward: string | null;
   comments: Comment[];
   keywords: { word: string; count: number }[];
   hidden: boolean;
@@ -20,18 +28,28 @@ interface Comments {
 
 export function StaffCommentsPage({ surveyId }: { surveyId: string }) {
   const { plain } = useT();
-  const { api } = useStaffApi();
+  const { api, session } = useStaffApi();
   const [query, setQuery] = useState("");
   const [theme, setTheme] = useState<Theme | "">("");
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<StatusText | null>(null);
   const searchId = useId();
   const themeId = useId();
+  const changed = (next: StatusText) => {
+    setMessage(next);
+    if (!next.error) setVersion((n) => n + 1);
+  };
   const loader = useLoader(async () => {
     const response = await api.surveys[":id"].comments.$get({
       param: { id: surveyId },
       query: { ...(query ? { q: query } : {}), ...(theme ? { theme } : {}) },
     });
     return (await expectStatus(response, 200).json()) as Comments;
-  }, `${surveyId}:${query}:${theme}`);
+  }, `${surveyId}:${query}:${theme}:${version}`);
+  const ward = loader.state.status === "ready" ? loader.state.data.ward : null;
+  const stopWord = useStopWordChange(ward ?? "");
+  const mayKeepWard = ward !== null && (session.user.role === "city_admin" || session.user.ward === ward);
 
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -72,6 +90,8 @@ export function StaffCommentsPage({ surveyId }: { surveyId: string }) {
           </select>
         </div>
       </form>
+      <StatusMessage message={message} />
+      {mayKeepWard && ward && <StopWords ward={ward} version={version} onChanged={changed} />}
       <Loaded of={loader}>
         {(data) =>
           data.hidden ? (
@@ -79,7 +99,12 @@ export function StaffCommentsPage({ surveyId }: { surveyId: string }) {
           ) : (
             <>
               <Published at={data.publishedAt} min={data.minCell} />
-              <Keywords id={`${searchId}-keywords`} keywords={data.keywords} onPick={setQuery} />
+              <CommentKeywords
+                id={`${searchId}-keywords`}
+                keywords={data.keywords}
+                onPick={setQuery}
+                onStop={mayKeepWard ? (word) => void stopWord(word, true).then(changed) : null}
+              />
               <h2>
                 <T k="staff:comments.count" values={{ count: data.comments.length }} />
               </h2>
@@ -88,37 +113,30 @@ export function StaffCommentsPage({ surveyId }: { surveyId: string }) {
                   <T k="staff:comments.none" />
                 </p>
               ) : (
-                <ul className="comments">
-                  {data.comments.map((comment) => (
-                    <CommentItem key={`${comment.responseId}:${comment.questionId}`} surveyId={surveyId} comment={comment} />
-                  ))}
-                </ul>
+                <>
+                  <BulkTagBar surveyId={surveyId} shown={data.comments} selected={selected} onSelect={setSelected} onDone={changed} />
+                  <ul className="comments">
+                    {data.comments.map((comment) => (
+                      <CommentItem
+                        key={`${commentKey(comment)}:${version}`}
+                        surveyId={surveyId}
+                        comment={comment}
+                        selected={selected.has(commentKey(comment))}
+                        onSelect={(on) => {
+                          const next = new Set(selected);
+                          if (on) next.add(commentKey(comment));
+                          else next.delete(commentKey(comment));
+                          setSelected(next);
+                        }}
+                      />
+                    ))}
+                  </ul>
+                </>
               )}
             </>
           )
         }
       </Loaded>
     </>
-  );
-}
-
-/** The most used compound nouns, each a search for itself. */
-function Keywords({ id, keywords, onPick }: { id: string; keywords: Comments["keywords"]; onPick: (word: string) => void }) {
-  if (keywords.length === 0) return null;
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>
-        <T k="staff:comments.keywords" />
-      </h2>
-      <ul className="keywords">
-        {keywords.map((k) => (
-          <li key={k.word}>
-            <button type="button" className="button" onClick={() => onPick(k.word)}>
-              {k.word} ({k.count})
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

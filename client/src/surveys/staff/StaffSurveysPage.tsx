@@ -6,10 +6,12 @@
 import { localized } from "../../../../shared/surveys/model";
 import type { StaffSurveyList } from "../../../../shared/surveys/staff/results";
 import { toJstIso } from "../../../../shared/time";
+import { wardName } from "../../../../shared/wards/names";
 import { useLoader } from "../../app/data";
 import { RubyText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
 import { Link } from "../../app/router";
+import { NewJoinRequests } from "../../local/staff/NewJoinRequests";
 import { useStaffApi } from "../../staff/api";
 import { Loaded } from "../../staff/Loaded";
 import { StaffTable } from "../../staff/StaffTable";
@@ -36,6 +38,7 @@ export function StaffSurveysPage() {
       <h1 tabIndex={-1}>
         <T k="staff:surveys.heading" />
       </h1>
+      <NewJoinRequests />
       <p>
         <Link className="button primary" to="/staff/surveys/new">
           <T k="staff:surveys.new" />
@@ -56,7 +59,7 @@ export function StaffSurveysPage() {
                       <RubyText text={localized(survey.title, locale)} />
                     </Link>
                   </th>
-                  <td>{survey.ward ?? <T k="staff:surveys.cityWide" />}</td>
+                  <td>{survey.ward ? <RubyText text={wardName(survey.ward, locale)} /> : <T k="staff:surveys.cityWide" />}</td>
                   <td>
                     <T k={`staff:surveys.kinds.${survey.kind}`} />
                   </td>

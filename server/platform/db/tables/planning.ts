@@ -44,4 +44,6 @@ export interface IndicatorYearTable {
   surveyId: string | null;
   recordedShare: number | null;
   recordedN: number | null;
+  /** A poll's year: when staff confirmed it may stand in the trend (null: kept out). */
+  pollConfirmedAt: string | null;
 }

@@ -101,3 +101,10 @@ export interface CommentThemeTable {
   questionId: string;
   theme: string;
 }
+
+/** A word a ward leaves out of its free-text keywords (beside the built-in stop words). */
+export interface KeywordStopWordTable {
+  wardCode: string;
+  word: string;
+  createdAt: string;
+}
