@@ -26,6 +26,7 @@ import { requestLog } from "./platform/http/request-log";
 import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
+import { lettersStaffRoutes } from "./surveys/staff/letters-routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
 import { wardRoutes } from "./wards/routes";
 import { wardStaffRoutes } from "./wards/staff/routes";
@@ -38,7 +39,8 @@ export function createApp(deps: AppDeps) {
     c.set("deps", deps);
     await next();
   });
-  app.use(requestLog());
+  // A letter's short link (/c/CODE) carries its code: the log never keeps it (nor, with it, when the letter was opened).
+  app.use(requestLog({ redactPath: (path) => path.replace(/^\/c\/.*$/s, "/c/…") }));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -92,6 +94,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff/surveys", followUpStaffRoutes)
+    .route("/api/staff/surveys", lettersStaffRoutes)
     .route("/api/staff", accountRoutes)
     .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)

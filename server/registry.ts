@@ -29,6 +29,7 @@ import "./platform/health/service";
 import "./reference/load";
 import "./seed/seed";
 import "./wards/import";
+import "./wards/staff/letter-contact";
 import "./wards/staff/service";
 import "./surveys/ingest";
 import "./surveys/staff/comments";
@@ -37,6 +38,7 @@ import "./surveys/staff/export";
 import "./surveys/staff/follow-up";
 import "./surveys/staff/letters";
 import "./surveys/staff/paper";
+import "./surveys/staff/reminders";
 import "./surveys/staff/reads";
 
 /** This module, for the writer thread to import: its URL, whether it runs from source (.ts) or built (.js). */

@@ -42,6 +42,7 @@ export const auditActions = [
   "paper.enter",
   "paper.correct",
   "letters.generate",
+  "letters.reminder",
   "comment.tag",
   "matching.export",
   "population.edit",
@@ -57,6 +58,7 @@ export const auditActions = [
   "notice.cancel",
   "joinRequest.status",
   "area.import",
+  "ward.contact",
   ...localActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

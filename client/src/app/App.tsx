@@ -8,6 +8,7 @@ import { PlacesPage } from "../local/PlacesPage";
 import { useLocalPrefetch } from "../local/useLocal";
 import { useSettings } from "../settings/SettingsContext";
 import { SettingsPage } from "../settings/SettingsPage";
+import { CodeEntryPage } from "../surveys/CodeEntryPage";
 import { MyAnswersPage } from "../surveys/MyAnswersPage";
 import { ResultsPage } from "../surveys/ResultsPage";
 import { SurveyListPage } from "../surveys/SurveyListPage";
@@ -31,6 +32,8 @@ function page(route: Route): ReactNode {
       return <SurveyListPage />;
     case "myAnswers":
       return <MyAnswersPage />;
+    case "code":
+      return <CodeEntryPage key={route.code ?? ""} codeFromLink={route.code} />;
     case "survey":
       return <SurveyPage surveyId={route.id} codeFromLink={route.code} />;
     case "results":
