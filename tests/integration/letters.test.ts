@@ -123,7 +123,7 @@ describe.each(dialects)("letters on paper", (dialect) => {
         const made = await client.request("POST", `/api/staff/surveys/${kita.id}/letters`, headers, { count: 30 });
         expect(made.status).toBe(201);
         const rows = parseCsv((await made.text()).replace(/^\uFEFF/, "")).slice(1) as [string, string, string][];
-        const batchId = (made.headers.get("content-disposition")?.match(/letters-([0-9a-f-]{36})\.csv/) as RegExpMatchArray)[1] as string;
+        const batchId = (made.headers.get("content-disposition") ?? "").match(/letters-([0-9a-f-]{36})\.csv/)?.[1] as string;
         return { rows, batchId, digest: listDigest(rows.map(([, code]) => sha256(code))) };
       }
       const answer = (code: string) =>
