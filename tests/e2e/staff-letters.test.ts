@@ -173,6 +173,38 @@ describe("letters that work on paper", () => {
     expect(await axeViolations(other), "enter code, ja").toEqual([]);
   });
 
+  it("open offline from the survey saved on the phone, the code checked once the signal is back", { timeout: 180_000 }, async () => {
+    const survey = await sampledSurvey();
+    const staff = await staffPage();
+    await staff.goto(`${app.server.url}/staff/surveys/${survey.id}`);
+    const { rows } = await makeLetters(staff);
+
+    // A phone that has seen its ward's list: the service worker in control, the surveys saved.
+    const phone = await newPage({ locale: "ja-JP", phone: true });
+    await phone.goto(`${app.server.url}/surveys`);
+    await phone.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const firstVisit = phone.locator(".first-visit");
+    await firstVisit.getByLabel("お住まいの区").selectOption("27127");
+    await firstVisit.getByRole("button", { name: "この区で始める" }).click();
+    await phone.getByRole("status").filter({ hasText: "この一覧のアンケートは端末に保存してあります" }).waitFor();
+
+    // No signal: the short link cannot be checked; it says so, and offers the survey saved on the phone.
+    await phone.context().setOffline(true);
+    await phone.goto(rows[0]?.[2] as string);
+    await phone.getByRole("heading", { name: "インターネットにつながっていません" }).waitFor();
+    expect(await axeViolations(phone), "enter code, offline").toEqual([]);
+    await phone.getByRole("link", { name: `「${survey.title.ja}」に答える` }).click();
+    await phone.waitForURL(new RegExp(`/surveys/${survey.id}\\?code=`));
+    await expect.poll(() => phone.locator("#invitation-code").inputValue()).toBe(rows[0]?.[1]);
+
+    // Another letter's link opened offline is checked as soon as the signal is back, and leads to its survey.
+    await phone.goto(rows[1]?.[2] as string);
+    await phone.getByRole("heading", { name: "インターネットにつながっていません" }).waitFor();
+    await phone.context().setOffline(false);
+    await phone.waitForURL(new RegExp(`/surveys/${survey.id}\\?code=`));
+    await expect.poll(() => phone.locator("#invitation-code").inputValue()).toBe(rows[1]?.[1]);
+  });
+
   it("make the batch's one reminder from its CSV, for the codes not yet used, printed one page each", { timeout: 180_000 }, async () => {
     const survey = await sampledSurvey();
     const staff = await staffPage();
