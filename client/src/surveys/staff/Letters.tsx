@@ -1,7 +1,8 @@
 /**
  * Letters for a sampled survey: make a batch of invitation codes (downloaded once, as CSV, and
  * shown as printable letters: the codes exist nowhere else), each batch's response rate and its one
- * reminder (督促状), and the ward's 問い合わせ先 that every letter prints.
+ * reminder (督促状), and the ward's 問い合わせ先 that every letter prints. A closed survey keeps only
+ * its batches' response rates.
  */
 import { useId, useState } from "react";
 import { parseCsv } from "../../../../shared/csv";
@@ -90,6 +91,7 @@ export function Letters({ survey }: { survey: Survey }) {
         />
       )}
       {state.status === "ready" &&
+        survey.status !== "closed" &&
         (state.data.publicUrl === null ? (
           <p role="note" className="notice">
             <T k="staff:actions.letters.noPublicUrl" />
@@ -110,7 +112,7 @@ export function Letters({ survey }: { survey: Survey }) {
           </>
         ))}
       <StatusMessage message={message} />
-      {survey.ward ? (
+      {survey.status === "closed" ? null : survey.ward ? (
         <LetterContactEditor ward={survey.ward} onContact={setContact} />
       ) : (
         <p className="hint">
