@@ -17,7 +17,7 @@ export function letterDeadline(closesAt: string): string {
   const { date, weekday, time } = jstParts(atMidnight ? new Date(closes.getTime() - 60_000) : closes);
   const [year, month, day] = date.split("-").map(Number);
   const written = `${year}年${month}月${day}日（${weekdays[weekday]}）`;
-  return atMidnight ? written : `${written}${time}まで`;
+  return atMidnight ? written : `${written}${time.replace(/^0/, "")}まで`;
 }
 
 export type LetterKind = "invitation" | "reminder";
