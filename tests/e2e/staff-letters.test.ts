@@ -130,6 +130,24 @@ describe("letters that work on paper", () => {
     expect(pdfPages(await staff.pdf({ format: "A4" }))).toBe(25);
   });
 
+  it("have no axe violations and 44 px targets in the console in English, letters shown", { timeout: 120_000 }, async () => {
+    const survey = await sampledSurvey();
+    const staff = await newPage({ locale: "en-US" });
+    await staff.goto(`${app.server.url}/staff`);
+    await staff.locator('input[name="login"]').fill("kita.demo");
+    await staff.locator('input[name="password"]').fill("kita-demo-password");
+    await staff.locator('button[type="submit"]').click();
+    await staff.locator("table").first().waitFor();
+    await staff.goto(`${app.server.url}/staff/surveys/${survey.id}`);
+    await staff.getByRole("heading", { name: "Contact printed on the letters" }).waitFor();
+    await staff.getByLabel("Number of letters").fill("3");
+    await Promise.all([staff.waitForEvent("download"), staff.getByRole("button", { name: "Make codes and download the CSV" }).click()]);
+    await expect.poll(() => staff.locator(".printable .letter").count()).toBe(3);
+    await staff.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+    expect(await axeViolations(staff), "letters, en").toEqual([]);
+    expect(await smallTargets(staff), "letters, en").toEqual([]);
+  });
+
   it("lead a resident to the survey from the code typed on コードを入力, and from the short link", { timeout: 180_000 }, async () => {
     const survey = await sampledSurvey();
     const staff = await staffPage();
