@@ -9,6 +9,7 @@ import { parseCsv } from "../../../../shared/csv";
 import type { Survey } from "../../../../shared/surveys/model";
 import { cityContact } from "../../../../shared/wards/contacts";
 import { wardRecords } from "../../../../shared/wards/data";
+import { defaultLetterContact } from "../../../../shared/wards/letter-contact";
 import { useLoader } from "../../app/data";
 import { errorKeyOf } from "../../app/errors";
 import { T } from "../../app/i18n/T";
@@ -29,7 +30,8 @@ export function Letters({ survey }: { survey: Survey }) {
   const { api } = useStaffApi();
   const surveyId = survey.id;
   const [printable, setPrintable] = useState<LetterSet | null>(null);
-  const [contact, setContact] = useState<PrintedContact>(cityWide);
+  // Until the ward's saved contact is loaded, its office's main line (what the server gives for a ward that saved none).
+  const [contact, setContact] = useState<PrintedContact>(survey.ward ? defaultLetterContact(survey.ward) : cityWide);
   const countId = useId();
   const [count, setCount] = useState(100);
   const [message, setMessage] = useState<StatusText | null>(null);
