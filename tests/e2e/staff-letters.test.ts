@@ -166,7 +166,8 @@ describe("letters that work on paper", () => {
     await field.fill("ABCD EFGH JKLM NPQR");
     await resident.getByRole("button", { name: "Open the survey" }).click();
     await expect.poll(() => resident.getByRole("alert").innerText()).toMatch(/not (valid|correct)|check/i);
-    await field.fill((rows[0]?.[1] as string).toLowerCase().replaceAll("-", " "));
+    const typed = (rows[0]?.[1] ?? "").toLowerCase().replaceAll("-", " ");
+    await field.fill(typed);
     await resident.getByRole("button", { name: "Open the survey" }).click();
     await resident.waitForURL(new RegExp(`/surveys/${survey.id}`));
     // The code is filled in and checked: the resident answers and sends.
