@@ -27,6 +27,8 @@ import { serveClient } from "./platform/http/static";
 import { surveyRoutes } from "./surveys/routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
 import { lettersStaffRoutes } from "./surveys/staff/letters-routes";
+import { paperStaffRoutes } from "./surveys/staff/paper-routes";
+import { reportStaffRoutes } from "./surveys/staff/report-routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
 import { wardRoutes } from "./wards/routes";
 import { wardStaffRoutes } from "./wards/staff/routes";
@@ -95,6 +97,8 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff/surveys", followUpStaffRoutes)
     .route("/api/staff/surveys", lettersStaffRoutes)
+    .route("/api/staff/surveys", paperStaffRoutes)
+    .route("/api/staff/surveys", reportStaffRoutes)
     .route("/api/staff", accountRoutes)
     .route("/api/staff", staffUserRoutes)
     .route("/api/staff", planningStaffRoutes)

@@ -40,6 +40,7 @@ import "./surveys/staff/letters";
 import "./surveys/staff/paper";
 import "./surveys/staff/reminders";
 import "./surveys/staff/reads";
+import "./surveys/staff/report";
 
 /** This module, for the writer thread to import: its URL, whether it runs from source (.ts) or built (.js). */
 export const registry = { module: import.meta.url };

@@ -10,7 +10,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { ErrorCode } from "../../shared/errors/catalog";
 import { countsOf } from "../../shared/surveys/aggregates";
-import { checkAnswers, type ResponseInput } from "../../shared/surveys/answers";
+import { checkAnswers, describeIssues, type RecordedAnswers, type ResponseInput, withNoAnswers } from "../../shared/surveys/answers";
 import { codeAlphabet, normalizeInvitationCode } from "../../shared/surveys/invitation-code";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import { jstToday } from "../../shared/time";
@@ -36,7 +36,8 @@ export function newReceiptCode(): string {
 
 export interface Submission {
   surveyId: string;
-  response: ResponseInput;
+  /** Online, the answers as ResponseInput takes them; on paper, they may hold 無回答 (and blanks become it). */
+  response: Omit<ResponseInput, "answers"> & { answers: RecordedAnswers };
   /** The sender's network address, for the rate limit only; stored as a short-lived hash. */
   clientAddress: string;
   mode?: "online" | "paper";
@@ -100,13 +101,17 @@ export function prepareResponse(
   submission: Submission,
   key: ResponseKey,
 ): PreparedResponse {
-  const { response } = submission;
   const mode = submission.mode ?? "online";
+  // On paper, an item left out is recorded as 無回答 (withNoAnswers); online, nothing is added.
+  const response =
+    mode === "paper"
+      ? { ...submission.response, answers: withNoAnswers(survey.definition, submission.response.answers) }
+      : submission.response;
   let refusal: PreparedResponse["refusal"] = null;
   let codeHash: string | null = null;
   let deviceHash: string | null = null;
-  const issues = checkAnswers(survey.definition, response.answers, response.profile, areaIds);
-  if (issues.length > 0) refusal = { code: "responses.invalid", details: { issues } };
+  const issues = checkAnswers(survey.definition, response.answers, response.profile, areaIds, { paper: mode === "paper" });
+  if (issues.length > 0) refusal = { code: "responses.invalid", details: { issues: describeIssues(survey.definition, issues) } };
   else if (survey.kind === "sampled" && (mode === "online" || submission.enteredBy) && !submission.codeCheckedOff) {
     const code = response.invitationCode ? normalizeInvitationCode(response.invitationCode) : null;
     if (!response.invitationCode) refusal = { code: "invitations.required", details: { survey: survey.id } };

@@ -4,7 +4,7 @@
  */
 import type { Transaction } from "kysely";
 import { countsOf } from "../../shared/surveys/aggregates";
-import type { Answers } from "../../shared/surveys/answers";
+import type { RecordedAnswers } from "../../shared/surveys/answers";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import type { DB } from "../platform/db/schema";
 import { definitionOf, profileOf } from "./read";
@@ -36,7 +36,7 @@ export async function recountSurveyAggregates(trx: Transaction<DB>): Promise<num
       if (!definition) continue;
       tally.addResponse(
         response.surveyId,
-        joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, profileOf(response), response.mode)),
+        joinCounts(countsOf(definition, JSON.parse(response.answers) as RecordedAnswers, profileOf(response), response.mode)),
       );
       counted += 1;
     }

@@ -6,7 +6,7 @@
  * asking for another breakdown never shows what this one hides; number answers are counted in
  * their question's fixed ranges (shared/surveys/ranges.ts).
  */
-import { answeredKey, type Breakdown, responsesKey, segmentFor } from "../../shared/surveys/aggregates";
+import { answeredKey, type Breakdown, noAnswerKey, responsesKey, segmentFor } from "../../shared/surveys/aggregates";
 import { type DisclosedTables, disclose, type QuestionCounts } from "../../shared/surveys/disclosure";
 import type { Question, SurveyDefinition } from "../../shared/surveys/model";
 import { numberRanges, rangeOf } from "../../shared/surveys/ranges";
@@ -116,7 +116,10 @@ function disclosedFor(
   return disclosed;
 }
 
-/** One question's counts in every segment: its keys (options, ratings or a number's ranges), then "answered". */
+/**
+ * One question's counts in every segment: its keys (options, ratings or a number's ranges, then 無回答
+ * when any was recorded), then "answered" (its base: the answers and the 無回答).
+ */
 function questionCounts(
   question: Question,
   segments: string[],
@@ -124,14 +127,16 @@ function questionCounts(
   get: (segment: string, q: string, k: string) => number,
 ): QuestionCounts & { number: boolean } {
   const ranges = question.type === "number" ? numberRanges(question) : null;
-  const keys = ranges ? ranges.map((r) => r.key) : optionKeysOf(question);
+  // 無回答 is its own category, last, in every segment alike, whenever the counts hold any.
+  const noAnswer = segments.some((segment) => get(segment, question.id, noAnswerKey) > 0);
+  const keys = [...(ranges ? ranges.map((r) => r.key) : optionKeysOf(question)), ...(noAnswer ? [noAnswerKey] : [])];
   const perSegment = new Map(
     segments.map((segment) => {
-      const values = keys.map((key) => (ranges ? 0 : get(segment, question.id, key)));
+      const values = keys.map((key) => (ranges && key !== noAnswerKey ? 0 : get(segment, question.id, key)));
       if (ranges) {
         for (const [pair, count] of cells.get(segment) ?? []) {
           const [q, key] = pair.split("\u0000") as [string, string];
-          if (q !== question.id || key === answeredKey) continue;
+          if (q !== question.id || key === answeredKey || key === noAnswerKey) continue;
           const index = ranges.indexOf(rangeOf(ranges, Number(key)));
           values[index] = (values[index] as number) + count;
         }
@@ -145,6 +150,7 @@ function questionCounts(
     id: question.id,
     keys,
     alwaysAnswered: question.required && !question.showIf && everyone,
+    // Each respondent counts under one key (an option, a rating, a range or 無回答): they add up to "answered".
     keysAddUp: question.type === "single" || question.type === "rating" || question.type === "number",
     ranges: ranges !== null,
     cells: perSegment,

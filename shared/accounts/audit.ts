@@ -31,6 +31,7 @@ export const auditActions = [
   "staff.revoke_personal",
   "comments.view",
   "results.view",
+  "results.report",
   "survey.create",
   "survey.edit",
   "survey.publish",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answeredKey, countsOf, responsesKey, segmentsOf } from "./aggregates";
-import type { Answers } from "./answers";
+import { answeredKey, countsOf, noAnswerKey, responsesKey, segmentsOf } from "./aggregates";
+import type { RecordedAnswers } from "./answers";
 import type { Question, SurveyDefinition } from "./model";
 
 const ja = (text: string) => ({ ja: text });
@@ -28,11 +28,11 @@ function surveyDefinition(): SurveyDefinition {
 }
 
 /** Every count a response adds, as question|option|segment: each pair counts once in each segment. */
-function countKeys(answers: Answers, profile = {}, mode: "online" | "paper" = "online"): string[] {
+function countKeys(answers: RecordedAnswers, profile = {}, mode: "online" | "paper" = "online"): string[] {
   const { pairs, segments } = countsOf(surveyDefinition(), answers, profile, mode);
   return segments.flatMap((segment) => pairs.map((pair) => `${pair.replace("\u0000", "|")}|${segment}`));
 }
-const keysFor = (answers: Answers, profile = {}, mode: "online" | "paper" = "online") => countKeys(answers, profile, mode).sort();
+const keysFor = (answers: RecordedAnswers, profile = {}, mode: "online" | "paper" = "online") => countKeys(answers, profile, mode).sort();
 
 describe("segmentsOf", () => {
   it("gives all and the mode when no profile field is given", () => {
@@ -113,5 +113,37 @@ describe("countsOf", () => {
 
     expect(keys.length).toBeGreaterThan(6 * 6);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe("countsOf with 無回答", () => {
+  it("counts 無回答 under its own key and in the question's base, never under an option", () => {
+    const keys = keysFor({ q_single: { noAnswer: true } }, {}, "paper").filter((k) => k.startsWith("q_single|"));
+
+    expect(keys).toEqual([
+      `q_single|${answeredKey}|all`,
+      `q_single|${answeredKey}|mode:paper`,
+      `q_single|${noAnswerKey}|all`,
+      `q_single|${noAnswerKey}|mode:paper`,
+    ]);
+  });
+
+  it("counts 無回答 of every type the same way: a number, a rating, a multiple choice and a text", () => {
+    const answers: RecordedAnswers = {
+      q_multi: { noAnswer: true },
+      q_rating: { noAnswer: true },
+      q_number: { noAnswer: true },
+      q_text: { noAnswer: true },
+    };
+
+    const all = keysFor(answers, {}, "paper").filter((k) => k.endsWith("|all") && !k.startsWith(responsesKey));
+
+    expect(all).toEqual(
+      ["q_multi", "q_number", "q_rating", "q_text"].flatMap((q) => [`${q}|${answeredKey}|all`, `${q}|${noAnswerKey}|all`]).sort(),
+    );
+  });
+
+  it("counts nothing for a question not in the answers (非該当)", () => {
+    expect(keysFor({ q_single: { option: "a" } }, {}, "paper").some((k) => k.startsWith("q_text|"))).toBe(false);
   });
 });

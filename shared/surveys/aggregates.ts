@@ -4,7 +4,7 @@
  * field the respondent gave ("age:30s", "area:27127-01", …) and for the mode ("mode:online").
  * Reading a survey's results is then a read of its counts, never a scan of its responses.
  */
-import type { Answers } from "./answers";
+import { isNoAnswer, type RecordedAnswers } from "./answers";
 import type { Profile, SurveyDefinition } from "./model";
 
 export const breakdowns = ["ageBand", "area", "childrenUnder6", "yearsInWard", "mode"] as const;
@@ -19,8 +19,13 @@ const segmentPrefix: Record<Breakdown, string> = {
 
 /** Question id under which whole responses are counted. */
 export const responsesKey = "_responses";
-/** Option key counting the respondents who answered a question at all. */
+/**
+ * Option key counting the respondents a question was put to and counted for: every answer, and every
+ * 無回答 (the question's base, n). A question hidden by its condition (非該当) is not counted at all.
+ */
 export const answeredKey = "_answered";
+/** Option key counting 無回答: a paper form's item left blank. Its own category, never an answer. */
+export const noAnswerKey = "_noAnswer";
 
 export function segmentsOf(profile: Profile, mode: "online" | "paper"): string[] {
   const segments = ["all", `mode:${mode}`];
@@ -35,11 +40,12 @@ export function segmentFor(breakdown: Breakdown, value: string): string {
   return `${segmentPrefix[breakdown]}:${value}`;
 }
 
-/** The option keys an answer counts under: chosen options, "other", a rating or a whole number. */
-function optionKeys(definition: SurveyDefinition, questionId: string, answers: Answers): string[] {
+/** The option keys an answer counts under: chosen options, "other", a rating or a whole number; 無回答 only under its own. */
+function optionKeys(definition: SurveyDefinition, questionId: string, answers: RecordedAnswers): string[] {
   const answer = answers[questionId];
   const question = definition.questions.find((q) => q.id === questionId);
   if (!answer || !question) return [];
+  if (isNoAnswer(answer)) return [noAnswerKey];
   if ("option" in answer) return [answer.option];
   if ("options" in answer) return [...answer.options, ...(answer.other?.trim() ? ["other"] : [])];
   if ("value" in answer) return [String(Math.round(answer.value))];
@@ -54,7 +60,7 @@ function optionKeys(definition: SurveyDefinition, questionId: string, answers: A
  */
 export function countsOf(
   definition: SurveyDefinition,
-  answers: Answers,
+  answers: RecordedAnswers,
   profile: Profile,
   mode: "online" | "paper",
 ): { pairs: string[]; segments: string[] } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Answers, checkAnswers, isVisible, withoutHiddenAnswers } from "./answers";
+import { type Answers, checkAnswers, describeIssues, isVisible, PaperAnswer, withNoAnswers, withoutHiddenAnswers } from "./answers";
 import type { Question, SurveyDefinition } from "./model";
 
 const ja = (text: string) => ({ ja: text });
@@ -310,5 +310,93 @@ describe("withoutHiddenAnswers", () => {
     const definition = surveyDefinition();
 
     expect(checkAnswers(definition, withoutHiddenAnswers(definition, fullAnswers({ q_single: { option: "a" } })))).toEqual([]);
+  });
+});
+
+describe("無回答 on a paper form", () => {
+  it("records every shown question left out as 無回答, a required one too, and gives a hidden one nothing (非該当)", () => {
+    const definition = surveyDefinition();
+
+    const recorded = withNoAnswers(definition, { q_single: { option: "a" }, q_text: { text: "  " }, q_multi_plain: { options: [] } });
+
+    expect(recorded).toEqual({
+      q_single: { option: "a" },
+      q_single_other: { noAnswer: true },
+      q_multi: { noAnswer: true },
+      q_multi_plain: { noAnswer: true },
+      q_rating: { noAnswer: true },
+      q_number: { noAnswer: true },
+      q_decimal: { noAnswer: true },
+      q_text: { noAnswer: true },
+    });
+    expect(recorded).not.toHaveProperty("q_follow");
+  });
+
+  it("records a shown follow-up left blank as 無回答, though it is required", () => {
+    const recorded = withNoAnswers(surveyDefinition(), { q_single: { option: "c" } });
+
+    expect(recorded.q_follow).toEqual({ noAnswer: true });
+    expect(checkAnswers(surveyDefinition(), recorded, {}, undefined, { paper: true })).toEqual([]);
+  });
+
+  it("leaves every question 無回答 when the whole form is blank, the required first question included", () => {
+    const definition = surveyDefinition();
+
+    const recorded = withNoAnswers(definition, {});
+
+    expect(recorded.q_single).toEqual({ noAnswer: true });
+    // Its condition is on an item left blank: the follow-up is 非該当, not 無回答.
+    expect(recorded).not.toHaveProperty("q_follow");
+    expect(checkAnswers(definition, recorded, {}, undefined, { paper: true })).toEqual([]);
+  });
+
+  it("refuses 無回答 online: a required question must be answered and nothing records 無回答 there", () => {
+    const definition = surveyDefinition();
+    const answers = { ...fullAnswers(), q_single: { noAnswer: true as const }, q_follow: undefined } as unknown as Answers;
+    delete answers.q_follow;
+
+    expect(checkAnswers(definition, answers)).toEqual([{ question: "q_single", code: "wrong_type" }]);
+    expect(checkAnswers(definition, { ...fullAnswers(), q_rating: { noAnswer: true } } as unknown as Answers)).toEqual([
+      { question: "q_rating", code: "wrong_type" },
+    ]);
+    // Online, a required question left out is still "required".
+    expect(checkAnswers(definition, { q_single: { option: "a" } }).filter((i) => i.code === "required")).toEqual([]);
+    expect(checkAnswers(definition, {})).toContainEqual({ question: "q_single", code: "required" });
+  });
+
+  it("refuses 無回答 recorded for a question hidden by its condition (非該当)", () => {
+    const answers = { q_single: { option: "a" }, q_follow: { noAnswer: true as const } };
+
+    expect(checkAnswers(surveyDefinition(), answers, {}, undefined, { paper: true })).toContainEqual({
+      question: "q_follow",
+      code: "hidden_question",
+    });
+  });
+
+  it("still refuses a paper answer that does not fit", () => {
+    const recorded = withNoAnswers(surveyDefinition(), { q_single: { option: "a" }, q_number: { value: 99 } });
+
+    expect(checkAnswers(surveyDefinition(), recorded, {}, undefined, { paper: true })).toEqual([
+      { question: "q_number", code: "out_of_range" },
+    ]);
+  });
+
+  it("takes a 無回答 only as exactly itself: one that carries an option is refused, not read as that option", () => {
+    expect(PaperAnswer.safeParse({ noAnswer: true }).success).toBe(true);
+    expect(PaperAnswer.safeParse({ noAnswer: true, option: "a" }).success).toBe(false);
+    expect(PaperAnswer.safeParse({ noAnswer: false }).success).toBe(false);
+    expect(PaperAnswer.safeParse({ option: "a" }).success).toBe(true);
+  });
+
+  it("names each issue's question by its number and text", () => {
+    const described = describeIssues(surveyDefinition(), [
+      { question: "q_number", code: "out_of_range" },
+      { question: "q_nope", code: "unknown_question" },
+    ]);
+
+    expect(described).toEqual([
+      { question: "q_number", code: "out_of_range", number: 6, text: { ja: "人数" } },
+      { question: "q_nope", code: "unknown_question" },
+    ]);
   });
 });

@@ -22,6 +22,30 @@ export const Answer = z.union([ChoiceAnswer, MultipleAnswer, ValueAnswer, TextAn
 export type Answer = z.infer<typeof Answer>;
 export type Answers = Record<string, Answer>;
 
+/**
+ * 無回答: an item a paper form left blank, recorded as such by staff (paper entry only: an online
+ * resident answers or skips). It counts under its own key (noAnswerKey), never as an answer, and is
+ * not 非該当: a question hidden by its condition gets nothing at all.
+ */
+export const NoAnswer = z.strictObject({ noAnswer: z.literal(true) });
+export type NoAnswer = z.infer<typeof NoAnswer>;
+/**
+ * One item of a paper form: 無回答 or an answer, each exactly its own shape (strict), so a 無回答
+ * carrying an option is refused rather than read as that option.
+ */
+export const PaperAnswer = z.union([
+  NoAnswer,
+  z.strictObject(ChoiceAnswer.shape),
+  z.strictObject(MultipleAnswer.shape),
+  z.strictObject(ValueAnswer.shape),
+  z.strictObject(TextAnswer.shape),
+]);
+/** Answers as stored: a paper entry's may hold 無回答. */
+export type RecordedAnswer = Answer | NoAnswer;
+export type RecordedAnswers = Record<string, RecordedAnswer>;
+
+export const isNoAnswer = (answer: RecordedAnswer | undefined): answer is NoAnswer => answer !== undefined && "noAnswer" in answer;
+
 export const ResponseInput = z.object({
   id: ResponseId,
   answers: z.record(QuestionId, Answer),
@@ -78,16 +102,32 @@ export interface AnswerIssue {
   code: AnswerIssueCode;
 }
 
+/** An issue as staff read it: the question's number in the survey (1-based) and its text, beside its id. */
+export interface DescribedIssue extends AnswerIssue {
+  number?: number;
+  text?: SurveyDefinition["questions"][number]["text"];
+}
+
+/** Names each issue's question by its number and text, so an error can say 「問3『…』」 rather than "q3". */
+export function describeIssues(definition: SurveyDefinition, issues: readonly AnswerIssue[]): DescribedIssue[] {
+  return issues.map((issue) => {
+    const index = definition.questions.findIndex((q) => q.id === issue.question);
+    const question = definition.questions[index];
+    return question ? { ...issue, number: index + 1, text: question.text } : { ...issue };
+  });
+}
+
 /** Whether a question is shown, given the answers so far (its condition, if any, is met). */
-export function isVisible(question: Question, answers: Answers): boolean {
+export function isVisible(question: Question, answers: RecordedAnswers): boolean {
   if (!question.showIf) return true;
   const answer = answers[question.showIf.question];
-  if (!answer) return false;
+  // A condition on an item left blank (無回答) is not met: the question is 非該当.
+  if (!answer || isNoAnswer(answer)) return false;
   const chosen = "option" in answer ? [answer.option] : "options" in answer ? answer.options : [];
   return chosen.some((option) => question.showIf?.anyOf.includes(option));
 }
 
-export function visibleQuestions(definition: SurveyDefinition, answers: Answers): Question[] {
+export function visibleQuestions(definition: SurveyDefinition, answers: RecordedAnswers): Question[] {
   return definition.questions.filter((question) => isVisible(question, answers));
 }
 
@@ -97,17 +137,33 @@ export function withoutHiddenAnswers(definition: SurveyDefinition, answers: Answ
   return Object.fromEntries(Object.entries(answers).filter(([id]) => shown.has(id)));
 }
 
-const isBlank = (answer: Answer | undefined) =>
+/** Nothing given: no answer, 無回答, an empty text, or no option ticked and no "other". */
+export const isBlank = (answer: RecordedAnswer | undefined) =>
   answer === undefined ||
+  isNoAnswer(answer) ||
   ("text" in answer && answer.text.trim() === "") ||
   ("options" in answer && answer.options.length === 0 && !answer.other?.trim());
 
-/** Every way the answers fail to fit the survey; empty when they fit. */
+/**
+ * A paper form's answers as recorded: every question shown (given what was answered) that has no
+ * answer becomes 無回答, a required one too; a blank item (no option, empty text) is 無回答 as well;
+ * a question hidden by its condition (非該当) gets nothing. Whatever else was sent is kept for
+ * checkAnswers to judge.
+ */
+export function withNoAnswers(definition: SurveyDefinition, answers: RecordedAnswers): RecordedAnswers {
+  const given: RecordedAnswers = Object.fromEntries(Object.entries(answers).filter(([, answer]) => !isBlank(answer)));
+  const recorded: RecordedAnswers = { ...given };
+  for (const question of visibleQuestions(definition, given)) recorded[question.id] ??= { noAnswer: true };
+  return recorded;
+}
+
+/** Every way the answers fail to fit the survey; empty when they fit. 無回答 is taken only when `paper` says so. */
 export function checkAnswers(
   definition: SurveyDefinition,
-  answers: Answers,
+  answers: RecordedAnswers,
   profile: Profile = {},
   areasOfWard?: readonly string[],
+  { paper = false }: { paper?: boolean } = {},
 ): AnswerIssue[] {
   const issues: AnswerIssue[] = [];
   const byId = new Map(definition.questions.map((q) => [q.id, q]));
@@ -118,8 +174,13 @@ export function checkAnswers(
   }
   for (const question of visibleQuestions(definition, answers)) {
     const answer = answers[question.id];
+    if (isNoAnswer(answer) && !paper) {
+      // Only a paper form records 無回答: online, a required question is answered and an optional one left out.
+      issues.push({ question: question.id, code: "wrong_type" });
+      continue;
+    }
     if (isBlank(answer)) {
-      if (question.required) issues.push({ question: question.id, code: "required" });
+      if (question.required && !paper) issues.push({ question: question.id, code: "required" });
       continue;
     }
     const issue = checkAnswer(question, answer as Answer);

@@ -7,6 +7,7 @@
  * count that cannot move by at least 1 either way is determined, and disclosure control failed.
  */
 import { maximize } from "../stats/simplex";
+import { noAnswerKey } from "./aggregates";
 import { type Disclosed, rowsOf, type SurveyCounts } from "./disclosure-rows";
 
 export interface DeterminedCell {
@@ -29,6 +30,7 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
   const shape = { id: questionId, keys: question.keys.length === 0 ? "none" : question.keysAddUp ? "sum" : "each" };
   const rows = rowsOf(counts.segments);
   const keys = question.keys.length;
+  const noAnswer = question.keys.indexOf(noAnswerKey);
   // Columns: each key, "answered", "responses".
   const columns = [...question.keys, "answered", "responses"];
   const truth = (r: number, c: number): number => {
@@ -90,9 +92,17 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
           terms: [
             [r, keys, 1],
             [r, c, -1],
+            // 無回答 is no choice: each option is at most "answered" less 無回答.
+            ...(noAnswer >= 0 && c !== noAnswer ? [[r, noAnswer, -1] as [number, number, number]] : []),
           ],
           slack: true,
         });
+    // With 無回答 recorded, everyone else chose at least one option: the options add up to at least "answered" less 無回答.
+    if (shape.keys === "each" && noAnswer >= 0 && keys > 1)
+      equations.push({
+        terms: [[r, keys, -1], ...question.keys.map((_, c): [number, number, number] => [r, c, 1])],
+        slack: true,
+      });
   });
 
   const slacks = equations.filter((e) => e.slack).length;

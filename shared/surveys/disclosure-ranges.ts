@@ -6,6 +6,7 @@
  * secondary suppression and the equation check like any other (disclosure.ts), so a merged count is
  * published only when no hidden count can be worked out from it.
  */
+import { noAnswerKey } from "./aggregates";
 import type { QuestionCounts, SurveyCounts } from "./disclosure-rows";
 import { rangeOfKey } from "./ranges";
 
@@ -51,18 +52,21 @@ function keyOf(keys: readonly string[], group: number[]): string {
   return `${first.low}–${last.high}`;
 }
 
+/** Merges a number question's small ranges; 無回答 (last, when recorded) is no range and stays its own column. */
 function merged(question: QuestionCounts, minCell: number): QuestionCounts {
   const width = question.keys.length;
-  const all = question.cells.get("all")?.slice(0, width) ?? [];
+  const extra = question.keys[width - 1] === noAnswerKey ? 1 : 0;
+  const rangeWidth = width - extra;
+  const all = question.cells.get("all")?.slice(0, rangeWidth) ?? [];
   const groups = groupsOf(all, minCell);
-  if (groups.length === width) return question;
+  if (groups.length === rangeWidth) return question;
   const cells = new Map(
     [...question.cells].map(([segment, values]) => [
       segment,
-      [...groups.map((group) => group.reduce((sum, i) => sum + (values[i] ?? 0), 0)), values[width] ?? 0],
+      [...groups.map((group) => group.reduce((sum, i) => sum + (values[i] ?? 0), 0)), ...values.slice(rangeWidth, width + 1)],
     ]),
   );
-  return { ...question, keys: groups.map((group) => keyOf(question.keys, group)), cells };
+  return { ...question, keys: [...groups.map((group) => keyOf(question.keys, group)), ...question.keys.slice(rangeWidth)], cells };
 }
 
 /** The survey's counts with each number question's small ranges merged (other questions as they are). */

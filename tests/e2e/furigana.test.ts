@@ -91,4 +91,36 @@ describe("furigana", () => {
     await check("discard dialog");
     expect(seen.length).toBeGreaterThanOrEqual(5);
   });
+
+  it("puts furigana on ward names and dates, and shows no raw markup, on the list, 通いの場, 地域・町会 and 子育て", async () => {
+    const page = await easyResident();
+    const rubies = async () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("main ruby, header ruby")].map(
+          (r) => `${r.firstChild?.textContent ?? ""}(${r.querySelector("rt")?.textContent ?? ""})`,
+        ),
+      );
+    // The header names the ward with its reading; a survey's closing date reads its month and day.
+    await page.goto(`${app.server.url}/surveys`);
+    await page.locator(".card").first().waitFor();
+    expect(await rubies()).toContain("北区(きたく)");
+    expect((await rubies()).some((r) => /^\d+月\(\S+がつ\)$/.test(r))).toBe(true);
+    expect(
+      (await rubies()).some((r) =>
+        /^\d+日\((ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|\S+にち|\S+よっか)\)$/.test(r),
+      ),
+    ).toBe(true);
+    for (const pathname of ["/places", "/community", "/childcare"]) {
+      await page.goto(app.server.url + pathname);
+      await page.locator("h1").waitFor();
+      await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+      const now = await screen(page);
+      expect(now.text, pathname).not.toMatch(rawMarkup);
+      expect(now.torn, pathname).toEqual([]);
+    }
+    // 通いの場: the next date of each place and its weekday carry their readings.
+    await page.goto(`${app.server.url}/places`);
+    await page.locator(".card").first().waitFor();
+    expect((await rubies()).some((r) => /^\d+月\(\S+がつ\)$/.test(r))).toBe(true);
+  });
 });

@@ -84,6 +84,19 @@ describe("offline", () => {
     expect(await page.getByRole("button", { name: "もう一度読み込む" }).count()).toBe(1);
   });
 
+  it("shows the home page without the later pages' chunk, and says so on another page, when that chunk cannot be fetched", async () => {
+    // No service worker yet, and the chunk of the pages after the first cannot be had (the signal dropped).
+    context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 }, serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.route(/\/assets\/later-[\w-]+\.js$/, (route) => route.abort("internetdisconnected"));
+    await page.goto(`${app.server.url}/`);
+    await page.locator(".card").first().waitFor();
+    expect(await page.locator("h1").innerText()).toBe("アンケート");
+    await page.getByRole("navigation").getByRole("link", { name: "設定" }).click();
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("この画面は、まだこの端末に保存されていません");
+    expect(await page.getByRole("button", { name: "もう一度読み込む" }).count()).toBe(1);
+  });
+
   it("offers a new version and switches to it only when the resident reloads", async () => {
     const page = await openControlled("/");
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);

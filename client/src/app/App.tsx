@@ -1,18 +1,6 @@
 import { lazy, type ReactNode, Suspense } from "react";
-import { ChildcarePage } from "../childcare/ChildcarePage";
-import { AssociationPage } from "../local/AssociationPage";
-import { CommunityPage } from "../local/CommunityPage";
-import { CouncilPage } from "../local/CouncilPage";
-import { PlacePage } from "../local/PlacePage";
-import { PlacesPage } from "../local/PlacesPage";
-import { useLocalPrefetch } from "../local/useLocal";
 import { useSettings } from "../settings/SettingsContext";
-import { SettingsPage } from "../settings/SettingsPage";
-import { CodeEntryPage } from "../surveys/CodeEntryPage";
-import { MyAnswersPage } from "../surveys/MyAnswersPage";
-import { ResultsPage } from "../surveys/ResultsPage";
 import { SurveyListPage } from "../surveys/SurveyListPage";
-import { SurveyPage } from "../surveys/SurveyPage";
 import { T } from "./i18n/T";
 import { NotFoundPage } from "./NotFoundPage";
 import { UpdatePrompt } from "./pwa/UpdatePrompt";
@@ -25,6 +13,23 @@ import { OfflineBanner } from "./shell/OfflineBanner";
 
 /** The staff console: its own chunk, fetched only when a staff page is opened (never by residents). */
 const StaffApp = lazy(() => import("../staff/StaffApp"));
+
+/**
+ * The home page (アンケート) comes with the app's first script; the other pages come in one chunk just after
+ * (later.ts), so a first visit runs only what its page needs first. The service worker keeps that chunk on
+ * the device too (precache), so every page opens offline.
+ */
+const MyAnswersPage = lazy(() => import("./later").then((m) => ({ default: m.MyAnswersPage })));
+const CodeEntryPage = lazy(() => import("./later").then((m) => ({ default: m.CodeEntryPage })));
+const SurveyPage = lazy(() => import("./later").then((m) => ({ default: m.SurveyPage })));
+const ResultsPage = lazy(() => import("./later").then((m) => ({ default: m.ResultsPage })));
+const PlacesPage = lazy(() => import("./later").then((m) => ({ default: m.PlacesPage })));
+const PlacePage = lazy(() => import("./later").then((m) => ({ default: m.PlacePage })));
+const AssociationPage = lazy(() => import("./later").then((m) => ({ default: m.AssociationPage })));
+const CouncilPage = lazy(() => import("./later").then((m) => ({ default: m.CouncilPage })));
+const CommunityPage = lazy(() => import("./later").then((m) => ({ default: m.CommunityPage })));
+const ChildcarePage = lazy(() => import("./later").then((m) => ({ default: m.ChildcarePage })));
+const SettingsPage = lazy(() => import("./later").then((m) => ({ default: m.SettingsPage })));
 
 function page(route: Route): ReactNode {
   switch (route.page) {
@@ -85,7 +90,9 @@ export function App() {
       <Header />
       <OfflineBanner />
       <main id="main" tabIndex={-1} key={pathname}>
-        {page(matchRoute(pathname, search))}
+        <ChunkBoundary messageKey="app.chunkFailed.page">
+          <Suspense fallback={<Loading />}>{page(matchRoute(pathname, search))}</Suspense>
+        </ChunkBoundary>
       </main>
       {/* After the page: appearing there moves nothing on screen (no layout shift). */}
       <UpdatePrompt />
@@ -94,9 +101,16 @@ export function App() {
   );
 }
 
-/** The resident's ward's 通いの場, 町会 and meetings, kept on the device (local/useLocal.ts). */
+/** The resident's ward's 通いの場, 町会 and meetings, kept on the device (local/useLocal.ts), by a module loaded after the first page. */
+const LocalPrefetcher = lazy(() => import("./later").then((m) => ({ default: m.LocalPrefetch })));
+
 function LocalPrefetch() {
   const { settings } = useSettings();
-  useLocalPrefetch(settings.ward);
-  return null;
+  return (
+    <ChunkBoundary>
+      <Suspense fallback={null}>
+        <LocalPrefetcher ward={settings.ward} />
+      </Suspense>
+    </ChunkBoundary>
+  );
 }

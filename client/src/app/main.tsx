@@ -4,13 +4,9 @@ import { createRoot } from "react-dom/client";
 import { detectLocale } from "../../../shared/locales/locales";
 import type { Settings } from "../../../shared/settings/settings";
 import { loadSettings, saveSettings } from "../db/settings";
-import { joinOutbox } from "../local/joins";
-import { removalOutbox } from "../notices/push";
 import { applyTextSize, SettingsProvider } from "../settings/SettingsContext";
-import { responseOutbox } from "../surveys/outbox";
-import { startSync } from "../sync/triggers";
 import { App } from "./App";
-import { initI18n } from "./i18n";
+import { initI18n, prefetchLocale } from "./i18n";
 import { listenForInstallOffer } from "./pwa/install";
 import { warmCacheWhenControlled } from "./pwa/offline-fetch";
 import "./styles.css";
@@ -19,6 +15,9 @@ listenForInstallOffer();
 warmCacheWhenControlled();
 
 async function boot(): Promise<void> {
+  // While the settings are read: the browser's language's strings (a first visit's), and the rest of the app.
+  prefetchLocale(detectLocale(navigator.languages));
+  const later = import("./later");
   let settings: Settings | null = null;
   try {
     settings = await loadSettings();
@@ -31,8 +30,6 @@ async function boot(): Promise<void> {
   }
   applyTextSize(settings.textSize);
   await initI18n(settings.locale);
-  // Survey responses, 町会 join requests and push removals waiting on the device go out (sync/).
-  startSync([responseOutbox, joinOutbox, removalOutbox]);
   createRoot(document.getElementById("root") as HTMLElement).render(
     <StrictMode>
       <SettingsProvider initial={settings}>
@@ -40,6 +37,9 @@ async function boot(): Promise<void> {
       </SettingsProvider>
     </StrictMode>,
   );
+  // Survey responses, 町会 join requests and push removals waiting on the device go out (sync/). Should the
+  // chunk not come (offline before the service worker kept it), the page shows that itself (ChunkBoundary).
+  later.then(({ startOutboxes }) => startOutboxes()).catch(() => undefined);
 }
 
 boot().catch(() => {

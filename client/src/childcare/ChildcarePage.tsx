@@ -7,7 +7,8 @@
 import { useEffect, useState } from "react";
 import { addMonths } from "../../../shared/childcare/dates";
 import { familyTimeline, type Status } from "../../../shared/childcare/timeline";
-import { jstNoon, jstToday, jstZone } from "../../../shared/time";
+import { dateText } from "../../../shared/locales/dates";
+import { jstNoon, jstToday } from "../../../shared/time";
 import { T, useT } from "../app/i18n/T";
 import { useLocation } from "../app/router";
 import { Page } from "../app/shell/Page";
@@ -26,8 +27,7 @@ export function ChildcarePage() {
   // Bumped when the data is deleted: the children's section starts afresh, with no message about a child now gone.
   const [erased, setErased] = useState(0);
   const today = jstToday();
-  const format = (day: string) =>
-    new Intl.DateTimeFormat(locale === "ja-easy" ? "ja" : locale, { dateStyle: "long", timeZone: jstZone }).format(jstNoon(day));
+  const format = (day: string) => dateText(jstNoon(day), locale, { dateStyle: "long" });
   const entries = family
     ? familyTimeline(family.children, today, (id) => new Set(family.done.filter((d) => d.child === id).map((d) => d.item)))
     : [];

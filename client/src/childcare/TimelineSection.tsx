@@ -2,6 +2,7 @@
 import type { ReactNode } from "react";
 import { timelineItems } from "../../../shared/childcare/items";
 import type { Entry, Status } from "../../../shared/childcare/timeline";
+import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { setDone } from "../db/childcare";
 
@@ -18,7 +19,7 @@ export function TimelineSection({
   format: (day: string) => string;
   extra?: ReactNode;
 }) {
-  const { plain } = useT();
+  const { t } = useT();
   if (entries.length === 0 && !extra) return null;
   const headingId = `timeline-${status}`;
   return (
@@ -44,9 +45,13 @@ export function TimelineSection({
               </p>
               <p className="card-meta">
                 <strong>
-                  {entry.start === entry.end || entry.status === "due"
-                    ? plain("childcare.until", { end: format(entry.end) })
-                    : plain("childcare.window", { start: format(entry.start), end: format(entry.end) })}
+                  <RubyText
+                    text={
+                      entry.start === entry.end || entry.status === "due"
+                        ? t("childcare.until", { end: format(entry.end) })
+                        : t("childcare.window", { start: format(entry.start), end: format(entry.end) })
+                    }
+                  />
                 </strong>{" "}
                 {entry.deadline && (
                   <span className="tag tag-warn">

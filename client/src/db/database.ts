@@ -8,17 +8,8 @@
 import { Dexie, type EntityTable } from "dexie";
 import type { Association, Council, Meeting, Place } from "../../../shared/local/schemas";
 import type { Settings } from "../../../shared/settings/settings";
-import type {
-  ChildRecord,
-  DoneRecord,
-  Draft,
-  InboxRecord,
-  JoinOutboxItem,
-  OpenedSurvey,
-  OutboxItem,
-  PushRemovalItem,
-  SavedSurvey,
-} from "./schemas";
+import type { JoinOutboxItem } from "./join-schemas";
+import type { ChildRecord, DoneRecord, Draft, InboxRecord, OpenedSurvey, OutboxItem, PushRemovalItem, SavedSurvey } from "./schemas";
 
 export interface SettingsRow extends Settings {
   id: "settings";

@@ -5,8 +5,8 @@
  */
 import { Association, Council, type LocalChanges, Meeting, Place } from "../../../shared/local/schemas";
 import { db, valid, validOne } from "./database";
+import { JoinOutboxItem } from "./join-schemas";
 import { dexieQueue, enqueue } from "./queue";
-import { JoinOutboxItem } from "./schemas";
 
 export interface LocalData {
   places: Place[];

@@ -6,8 +6,9 @@
  * record is send its payload, which the server validates in full. The page re-parses with the schema.
  */
 import type { Queued, QueueStore } from "../sync/engine";
+import type { JoinOutboxItem } from "./join-schemas";
 import { done, openExisting } from "./raw-idb";
-import type { JoinOutboxItem, OutboxItem, PushRemovalItem } from "./schemas";
+import type { OutboxItem, PushRemovalItem } from "./schemas";
 
 type Stored = Queued & { queuedAt: number; payload: Record<string, unknown> };
 

@@ -1,6 +1,5 @@
 /** What the app keeps in IndexedDB, as zod schemas: every record is re-parsed with these when loaded. */
 import { z } from "zod/mini";
-import { JoinReceipt, JoinRequestInput } from "../../../shared/local/schemas";
 import { Answer, ResponseId, ResponseInput, SendAnswer } from "../../../shared/surveys/answers";
 import { LocalizedText, Profile, Survey } from "../../../shared/surveys/model";
 import { Area, WardCode } from "../../../shared/wards/schemas";
@@ -62,20 +61,6 @@ export const OutboxItem = z.object({
   ward: z.optional(z.nullable(WardCode)),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
-
-/** A 町会 join request on its way: kept with its id until the server has acknowledged it. */
-export const JoinOutboxItem = z.object({
-  id: ResponseId,
-  associationId: z.string(),
-  associationName: z.string(),
-  payload: JoinRequestInput,
-  state: z.enum(outboxStates),
-  queuedAt: z.number(),
-  attempts: z.int(),
-  receipt: z.optional(JoinReceipt),
-  errorCode: z.optional(z.string()),
-});
-export type JoinOutboxItem = z.infer<typeof JoinOutboxItem>;
 
 /**
  * Turning push notices off while offline: the server's record of this browser's subscription is

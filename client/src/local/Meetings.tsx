@@ -3,6 +3,7 @@
  * (live stream, recording, the poll survey, minutes). Which is which is worked out on the device.
  */
 import type { Meeting } from "../../../shared/local/schemas";
+import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { formatDateTime } from "./format";
@@ -27,7 +28,7 @@ export function Meetings({ meetings }: { meetings: Meeting[] }) {
         )}
       </p>
       <p className="card-meta">
-        {formatDateTime(m.startsAt, locale, "long")} · <span lang={japaneseLang(locale)}>{m.place}</span>
+        <RubyText text={formatDateTime(m.startsAt, locale, "long")} /> · <span lang={japaneseLang(locale)}>{m.place}</span>
       </p>
       {m.agenda && <LocalText item={m} text={m.agenda} className="pre-line" />}
       <div className="actions-row">

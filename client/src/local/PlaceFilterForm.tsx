@@ -68,7 +68,7 @@ export function PlaceFilterForm({
       ])}
       {select("weekday", "places.weekday", filters.weekday, set("weekday"), [
         ["", plain("places.anyDay")],
-        ...weekdays.map((d): [string, string] => [String(d), weekdayName(d, locale)]),
+        ...weekdays.map((d): [string, string] => [String(d), plainText(weekdayName(d, locale))]),
       ])}
       {select("time", "places.time", filters.time, set("time"), [
         ["", plain("places.anyTime")],

@@ -7,6 +7,7 @@ import { icsFor } from "../../../shared/local/ics";
 import { upcoming } from "../../../shared/local/schedule";
 import type { Place } from "../../../shared/local/schemas";
 import { languageNames } from "../../../shared/locales/locales";
+import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
@@ -46,7 +47,7 @@ export function PlacePage({ placeId }: { placeId: string }) {
 }
 
 function PlaceDetail({ place }: { place: Place }) {
-  const { plain, locale } = useT();
+  const { plain, t, locale } = useT();
   const now = new Date();
   const dates = upcoming(place.schedule, now, 4);
   const [calendar, setCalendar] = useState<string | null>(null);
@@ -86,7 +87,9 @@ function PlaceDetail({ place }: { place: Place }) {
       </h2>
       <ul>
         {place.schedule.rules.map((rule) => (
-          <li key={`${rule.weekday}-${rule.start}-${rule.weeks?.join()}`}>{ruleText(rule, locale, plain)}</li>
+          <li key={`${rule.weekday}-${rule.start}-${rule.weeks?.join()}`}>
+            <RubyText text={ruleText(rule, locale, t)} />
+          </li>
         ))}
         {place.schedule.skip?.map((kind) => (
           <li key={kind}>
@@ -105,7 +108,7 @@ function PlaceDetail({ place }: { place: Place }) {
         <ul>
           {dates.map((o) => (
             <li key={`${o.date}${o.start}`}>
-              {formatDate(o.date, locale)} {o.start}〜{o.end}
+              <RubyText text={formatDate(o.date, locale)} /> {o.start}〜{o.end}
             </li>
           ))}
         </ul>

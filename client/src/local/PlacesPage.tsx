@@ -4,6 +4,7 @@
  * asked for only when the resident presses the button, and never leaves the phone.
  */
 import { useState } from "react";
+import { RubyText } from "../app/i18n/ruby";
 import { T, useT } from "../app/i18n/T";
 import { Link } from "../app/router";
 import { Page } from "../app/shell/Page";
@@ -20,7 +21,7 @@ type Locating = { state: "off" } | { state: "asking" } | { state: "on"; position
 
 export function PlacesPage() {
   const { settings } = useSettings();
-  const { plain, locale } = useT();
+  const { plain, t, locale } = useT();
   const [ward, setWard] = useState(settings.ward ?? "");
   const [filters, setFilters] = useState<PlaceFilters>({ area: "", kind: "", weekday: "", time: "" });
   const [locating, setLocating] = useState<Locating>({ state: "off" });
@@ -111,7 +112,9 @@ export function PlacesPage() {
                         </Link>
                       </p>
                       <p className="card-meta">
-                        <strong>{nextText(next, locale, plain)}</strong>
+                        <strong>
+                          <RubyText text={nextText(next, locale, t)} />
+                        </strong>
                         {distance !== null && <> · {plain("places.distance", { distance: distanceText(distance, locale) })}</>}
                       </p>
                       <p className="card-meta" lang={japaneseLang(locale)}>

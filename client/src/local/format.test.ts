@@ -6,7 +6,7 @@ const plain = (k: string, v: Record<string, string | number> = {}) => `${k}${JSO
 describe("dates in Japan time", () => {
   it("writes a date as the day it is in Japan, in the resident's language", () => {
     expect(formatDate("2026-12-02", "ja")).toBe("12月2日(水)");
-    expect(formatDate("2026-12-02", "ja-easy")).toBe("12月2日(水)");
+    expect(formatDate("2026-12-02", "ja-easy")).toBe("{12月|じゅうにがつ}{2日|ふつか}({水|すい})");
     expect(formatDate("2026-12-02", "en")).toBe("Wed, December 2");
   });
 

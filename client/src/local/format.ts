@@ -1,27 +1,29 @@
 /** Dates and schedules as residents read them, in their language, always in Japan time. */
 
 import type { Occurrence, ScheduleRule } from "../../../shared/local/schedule";
+import { dateText } from "../../../shared/locales/dates";
 import { htmlLang, type Locale } from "../../../shared/locales/locales";
-import { jstNoon, jstZone } from "../../../shared/time";
+import { jstNoon } from "../../../shared/time";
 
 type Plain = (k: string, v?: Record<string, string | number>) => string;
 
+// In やさしい日本語 each of these carries furigana markup (shared/locales/dates.ts): show it through RubyText,
+// or through plainText where no element can hold it (an <option>, a map's popup).
+
 /** 12月2日(水) · Wed, December 2 … */
 export function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(htmlLang(locale), { month: "long", day: "numeric", weekday: "short", timeZone: jstZone }).format(
-    jstNoon(date),
-  );
+  return dateText(jstNoon(date), locale, { month: "long", day: "numeric", weekday: "short" });
 }
 
 /** An instant as a date and a time of day in Japan: 2026年12月2日 14:00 … */
 export function formatDateTime(iso: string, locale: Locale, dateStyle: "long" | "medium"): string {
-  return new Intl.DateTimeFormat(htmlLang(locale), { dateStyle, timeStyle: "short", timeZone: jstZone }).format(new Date(iso));
+  return dateText(new Date(iso), locale, { dateStyle, timeStyle: "short" });
 }
 
 /** 0 = Sunday … 6 = Saturday, as a word: 日曜日, Sunday … */
 export function weekdayName(weekday: number, locale: Locale): string {
   // 2023-01-01 was a Sunday.
-  return new Intl.DateTimeFormat(htmlLang(locale), { weekday: "long", timeZone: jstZone }).format(jstNoon(`2023-01-0${1 + weekday}`));
+  return dateText(jstNoon(`2023-01-0${1 + weekday}`), locale, { weekday: "long" });
 }
 
 /** A schedule rule as words: 毎週火曜日 14:00〜15:00, 第2・第4水曜日 … */

@@ -4,9 +4,9 @@
  * when the app is shown again, and right after it is queued.
  */
 
+import type { JoinOutboxItem } from "../db/join-schemas";
 import { useStored } from "../db/live";
 import { joinOutboxItems, joinQueue } from "../db/local";
-import type { JoinOutboxItem } from "../db/schemas";
 import { createOutbox } from "../sync/engine";
 import { joinKind } from "./send-join";
 

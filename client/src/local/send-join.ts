@@ -1,7 +1,7 @@
 /** How a 町会 join request is sent: the outbox kind the page (joins.ts) and the service worker (sw/sync.ts) share. */
 import type { InferRequestType } from "hono/client";
 import type { api } from "../app/api";
-import type { JoinOutboxItem } from "../db/schemas";
+import type { JoinOutboxItem } from "../db/join-schemas";
 import type { OutboxKind } from "../sync/engine";
 import { sendJson } from "../sync/send";
 

@@ -17,11 +17,16 @@ import { useSettings } from "./SettingsContext";
 
 const doneKey = "firstVisit:done";
 
-/** Whether the first-visit question still waits: no ward yet, and the resident has not gone on without one. */
-export function useFirstVisit(): boolean {
+/**
+ * Whether the first-visit question still waits: no ward yet, and the resident has not gone on without one;
+ * undefined for the moment the device is being asked (the page waits, rather than showing the question
+ * above what it has drawn and pushing it down).
+ */
+export function useFirstVisit(): boolean | undefined {
   const { settings } = useSettings();
   const done = useStored(() => metaValue(doneKey), [], "1");
-  return settings.ward === null && done === null;
+  if (settings.ward !== null) return false;
+  return done === undefined ? undefined : done === null;
 }
 
 export function FirstVisit() {

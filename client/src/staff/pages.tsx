@@ -12,6 +12,7 @@ import { StaffMatchingPage } from "../planning/staff/StaffMatchingPage";
 import { StaffPopulationPage } from "../planning/staff/StaffPopulationPage";
 import { EditSurvey } from "../surveys/staff/EditSurvey";
 import { emptySurvey } from "../surveys/staff/editing";
+import { StaffReportPage } from "../surveys/staff/report/StaffReportPage";
 import { StaffCommentsPage } from "../surveys/staff/StaffCommentsPage";
 import { StaffPaperPage } from "../surveys/staff/StaffPaperPage";
 import { StaffResultsPage } from "../surveys/staff/StaffResultsPage";
@@ -19,7 +20,7 @@ import { StaffSurveyEditor } from "../surveys/staff/StaffSurveyEditor";
 import { StaffSurveysPage } from "../surveys/staff/StaffSurveysPage";
 import { StaffAreasPage } from "../wards/staff/StaffAreasPage";
 
-const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper|\/comments)?$/;
+const surveyPath = /^\/staff\/surveys\/([0-9a-f-]{36})(\/edit|\/paper|\/comments|\/report)?$/;
 
 const sections: Record<string, () => ReactNode> = {
   "/staff/audit": () => <StaffAuditPage />,
@@ -42,6 +43,7 @@ export function staffPage(pathname: string, session: StaffSession): ReactNode {
     if (match?.[2] === "/edit") return <EditSurvey surveyId={id} />;
     if (match?.[2] === "/paper") return <StaffPaperPage surveyId={id} />;
     if (match?.[2] === "/comments") return <StaffCommentsPage surveyId={id} />;
+    if (match?.[2] === "/report") return <StaffReportPage surveyId={id} />;
     return <StaffResultsPage surveyId={id} />;
   }
   return sections[pathname]?.() ?? <StaffSurveysPage />;

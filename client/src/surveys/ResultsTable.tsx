@@ -2,6 +2,7 @@
  * One question's published counts for residents, as a table: each option (or, for a number question,
  * each range with the question's unit, 「30〜39歳」) with its count or "<K", and its share as a bar.
  */
+import { noAnswerKey } from "../../../shared/surveys/aggregates";
 import { localized, type Question } from "../../../shared/surveys/model";
 import { rangeOfKey } from "../../../shared/surveys/ranges";
 import type { SurveyResults } from "../../../shared/surveys/results";
@@ -10,9 +11,10 @@ import { T, useT } from "../app/i18n/T";
 
 type QuestionResult = SurveyResults["segments"][number]["questions"][number];
 
-/** An option's words, a range with its unit, or the key itself. */
+/** An option's words, a range with its unit, 無回答, or the key itself. */
 function OptionLabel({ question, optionKey }: { question: Question | undefined; optionKey: string }) {
   const { locale } = useT();
+  if (optionKey === noAnswerKey) return <T k="surveys.noAnswer" />;
   if (question?.type === "number") {
     const range = rangeOfKey(optionKey);
     const unit = question.unit ? localized(question.unit, locale) : "";

@@ -3,24 +3,27 @@
  * from what this device knows, and a way to "my answers". Loaded online, the list's surveys are saved
  * on the device (keep-offline.ts) so each opens offline. On a first visit, the ward is asked first.
  */
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { SurveySummary } from "../../../shared/surveys/model";
 import { api } from "../app/api";
 import { useLoader } from "../app/data";
 import { T } from "../app/i18n/T";
 import { Link } from "../app/router";
+import { ChunkBoundary } from "../app/shell/ChunkBoundary";
 import { LoadState } from "../app/shell/LoadState";
 import { Page } from "../app/shell/Page";
 import { useStored } from "../db/live";
 import { openedSurveyIds } from "../db/saved-surveys";
 import { draftSurveyIds } from "../db/surveys";
-import { TopicOptIn } from "../notices/TopicOptIn";
 import { FirstVisit, useFirstVisit } from "../settings/FirstVisit";
 import { useSettings } from "../settings/SettingsContext";
 import { FollowUpList } from "./FollowUpList";
 import { keepForOffline } from "./keep-offline";
 import { useOutbox } from "./outbox";
 import { type DeviceMark, SurveyCard } from "./SurveyCard";
+
+/** The offer of notices for new surveys, after the list: its module (push registration) loads after the page. */
+const TopicOptIn = lazy(() => import("../app/later").then((m) => ({ default: m.TopicOptIn })));
 
 export function SurveyListPage() {
   const { settings } = useSettings();
@@ -53,6 +56,9 @@ export function SurveyListPage() {
   const markOf = (id: string): DeviceMark =>
     answered.has(id) ? "answered" : drafts.has(id) ? "draft" : opened && !opened.has(id) ? "new" : null;
 
+  // The device is still asked whether this is a first visit: the heading only, so the question never
+  // appears above a drawn list (no layout shift).
+  if (firstVisit === undefined) return <Page titleKey="surveys.title">{null}</Page>;
   return (
     <Page titleKey="surveys.title">
       {firstVisit && <FirstVisit />}
@@ -87,18 +93,23 @@ export function SurveyListPage() {
         </p>
       ) : (
         <>
-          <p className="hint" role="status">
-            {savedAll && <T k="surveys.savedOffline" />}
-          </p>
           <ul className="card-list">
             {state.data.map((survey) => (
               <SurveyCard key={survey.id} survey={survey} mark={markOf(survey.id)} />
             ))}
           </ul>
+          {/* Under the list: said once the list is on the device, it pushes nothing on screen down. */}
+          <p className="hint" role="status">
+            {savedAll && <T k="surveys.savedOffline" />}
+          </p>
         </>
       )}
       <FollowUpList ward={settings.ward} />
-      <TopicOptIn topic="surveys" />
+      <ChunkBoundary>
+        <Suspense fallback={null}>
+          <TopicOptIn topic="surveys" />
+        </Suspense>
+      </ChunkBoundary>
     </Page>
   );
 }

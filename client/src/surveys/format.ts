@@ -1,17 +1,13 @@
 /** How survey facts read in the resident's language: dates in JST, answers as text. */
 
+import { dateText } from "../../../shared/locales/dates";
 import { htmlLang, type Locale } from "../../../shared/locales/locales";
 import type { Answer } from "../../../shared/surveys/answers";
 import { localized, type Question } from "../../../shared/surveys/model";
-import { jstZone } from "../../../shared/time";
 
+/** 12月6日(日), with furigana in やさしい日本語. */
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(htmlLang(locale), {
-    month: "long",
-    day: "numeric",
-    weekday: "short",
-    timeZone: jstZone,
-  }).format(new Date(iso));
+  return dateText(new Date(iso), locale, { month: "long", day: "numeric", weekday: "short" });
 }
 
 /** An answer as the review screen shows it, or null when unanswered. */

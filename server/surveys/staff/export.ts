@@ -1,12 +1,12 @@
 /**
  * A survey's results as a file: CSV for Excel (shared/csv.ts: a byte-order mark, CRLF, quoted and
- * formula-safe cells) and JSON. Small
+ * formula-safe cells) and JSON; 無回答 is a row of its own (key `_noAnswer`). Small
  * cells are hidden exactly as on screen. Free-text answers come after the counts, without any
  * profile, and only once the survey has enough responses that none stands out.
  */
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { csvFile, csvLine } from "../../../shared/csv";
-import type { Breakdown } from "../../../shared/surveys/aggregates";
+import { type Breakdown, noAnswerKey } from "../../../shared/surveys/aggregates";
 import type { Answers } from "../../../shared/surveys/answers";
 import { localized, type SurveyDefinition } from "../../../shared/surveys/model";
 import type { StaffResults } from "../../../shared/surveys/staff/results";
@@ -107,12 +107,15 @@ export function toCsv({ results, definition, comments }: ExportData): string {
   for (const segment of results.segments) {
     for (const q of segment.questions) {
       const question = definition.questions.find((d) => d.id === q.id);
-      if (!question || question.type === "text") continue;
+      // A free-text question has no counts but its 無回答, when any was recorded.
+      if (!question) continue;
       for (const option of q.options) {
         const label =
-          "options" in question
-            ? (question.options.find((o) => o.id === option.key)?.label.ja ?? (option.key === "other" ? "その他" : option.key))
-            : option.key;
+          option.key === noAnswerKey
+            ? "無回答"
+            : "options" in question
+              ? (question.options.find((o) => o.id === option.key)?.label.ja ?? (option.key === "other" ? "その他" : option.key))
+              : option.key;
         lines.push(
           csvLine([
             "集計",

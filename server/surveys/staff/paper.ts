@@ -6,7 +6,7 @@
  */
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { countsOf } from "../../../shared/surveys/aggregates";
-import { type Answers, checkAnswers } from "../../../shared/surveys/answers";
+import { checkAnswers, describeIssues, type RecordedAnswers, withNoAnswers } from "../../../shared/surveys/answers";
 import { normalizeInvitationCode } from "../../../shared/surveys/invitation-code";
 import type { PaperCorrection, PaperEntry } from "../../../shared/surveys/staff/editor";
 import { type Actor, actorOf, mayActFor } from "../../accounts/access";
@@ -53,10 +53,23 @@ const paperAudit = defineWrite(
   },
 );
 
+/** The 地域 ids of a survey's ward, when the answers name one (to check it is the ward's). */
+async function areasFor(database: Pick<Database, "db">, wardCode: string | null, area: string | undefined) {
+  if (!area) return undefined;
+  const rows = await database.db
+    .selectFrom("areas")
+    .select("id")
+    .where("wardCode", "=", wardCode ?? area.slice(0, 5))
+    .execute();
+  return rows.map((a) => a.id);
+}
+
 /**
  * A mailed paper answer, typed in by staff. It is stored like an online response (mode "paper"),
- * exactly once per entry id; a sampled survey's letter's code is used up first, in a step of its
- * own, so the same letter cannot be entered twice. A repeat of an entry already stored uses up nothing.
+ * exactly once per entry id; an item left blank is recorded as 無回答 (a required one too). Answers
+ * that do not fit are refused before anything is used up, each issue naming its question by number
+ * and text. A sampled survey's letter's code is then used up, in a step of its own, so the same
+ * letter cannot be entered twice. A repeat of an entry already stored uses up nothing.
  */
 export async function enterPaper(
   database: Database,
@@ -65,8 +78,18 @@ export async function enterPaper(
   surveyId: string,
   entry: PaperEntry,
 ): Promise<SubmitResult> {
-  const row = await database.db.selectFrom("surveys").select(["wardCode", "kind"]).where("id", "=", surveyId).executeTakeFirst();
-  if (!row || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+  const row = await database.db
+    .selectFrom("surveys")
+    .select(["id", "version", "definition", "wardCode", "kind", "status"])
+    .where("id", "=", surveyId)
+    .executeTakeFirst();
+  if (!row || row.status === "draft" || !mayActFor(user, row.wardCode)) throw new AppError("surveys.not_found", { survey: surveyId });
+  const definition = definitionOf(row);
+  const answers = withNoAnswers(definition, entry.answers);
+  const issues = checkAnswers(definition, answers, entry.profile, await areasFor(database, row.wardCode, entry.profile.area), {
+    paper: true,
+  });
+  if (issues.length > 0) throw new AppError("responses.invalid", { issues: describeIssues(definition, issues) });
   const key = await responseKey(database);
   const repeat = await database.db
     .selectFrom("responses")
@@ -88,7 +111,7 @@ export async function enterPaper(
       { ...rules, rateLimitPerMinute: 0 },
       {
         surveyId,
-        response: { id: entry.id, answers: entry.answers, profile: entry.profile },
+        response: { id: entry.id, answers, profile: entry.profile },
         clientAddress: "staff",
         mode: "paper",
         enteredBy: authorMarkOf(key, user.id),
@@ -128,28 +151,28 @@ const correctPaper = defineCountingWrite(
       .executeTakeFirst();
     if (!response) throw new AppError("paper.not_found", { response: responseId });
     const definition = definitionOf(survey);
-    const areas = correction.profile.area
-      ? (
-          await trx
-            .selectFrom("areas")
-            .select("id")
-            .where("wardCode", "=", survey.wardCode ?? correction.profile.area.slice(0, 5))
-            .execute()
-        ).map((a) => a.id)
-      : undefined;
-    const issues = checkAnswers(definition, correction.answers, correction.profile, areas);
-    if (issues.length > 0) throw new AppError("responses.invalid", { issues });
+    const answers = withNoAnswers(definition, correction.answers);
+    const issues = checkAnswers(
+      definition,
+      answers,
+      correction.profile,
+      await areasFor({ db: trx }, survey.wardCode, correction.profile.area),
+      {
+        paper: true,
+      },
+    );
+    if (issues.length > 0) throw new AppError("responses.invalid", { issues: describeIssues(definition, issues) });
     // The old answers' counts come off, the new ones' go on.
     tally.addResponse(
       surveyId,
-      joinCounts(countsOf(definition, JSON.parse(response.answers) as Answers, profileOf(response), "paper")),
+      joinCounts(countsOf(definition, JSON.parse(response.answers) as RecordedAnswers, profileOf(response), "paper")),
       -1,
     );
-    tally.addResponse(surveyId, joinCounts(countsOf(definition, correction.answers, correction.profile, "paper")));
+    tally.addResponse(surveyId, joinCounts(countsOf(definition, answers, correction.profile, "paper")));
     await trx
       .updateTable("responses")
       .set({
-        answers: JSON.stringify(correction.answers),
+        answers: JSON.stringify(answers),
         ageBand: correction.profile.ageBand ?? null,
         areaId: correction.profile.area ?? null,
         childrenUnder6: correction.profile.childrenUnder6 ?? null,
@@ -189,7 +212,7 @@ export async function myPaperEntries(database: Database, user: StaffUser, survey
     id: row.id,
     receivedAt: row.receivedAt,
     receiptCode: row.receiptCode,
-    answers: JSON.parse(row.answers) as Answers,
+    answers: JSON.parse(row.answers) as RecordedAnswers,
     profile: profileOf(row),
   }));
 }

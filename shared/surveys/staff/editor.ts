@@ -1,7 +1,7 @@
 /** What the survey builder sends: a survey's place, kind, period and definition. */
 import { z } from "zod/mini";
 import { WardCode } from "../../wards/schemas";
-import { Answer, ResponseId } from "../answers";
+import { PaperAnswer, ResponseId } from "../answers";
 import { Profile, QuestionId, SurveyDefinition, surveyKinds, Timestamp } from "../model";
 
 export const SurveyInput = z.object({
@@ -19,15 +19,18 @@ export type SurveyInput = z.infer<typeof SurveyInput>;
 export const SurveyEdit = z.object({ ...SurveyInput.shape, version: z.int() });
 export type SurveyEdit = z.infer<typeof SurveyEdit>;
 
-/** A mailed paper answer, typed in by staff: the letter's code (sampled surveys) and what the form says. */
+/**
+ * A mailed paper answer, typed in by staff: the letter's code (sampled surveys) and what the form says.
+ * An item left out (or sent as `{ noAnswer: true }`) is recorded as 無回答, a required one too.
+ */
 export const PaperEntry = z.object({
   /** Made by the console with the entry, so a double click or a retry stores it once. */
   id: ResponseId,
   code: z.optional(z.string().check(z.maxLength(40))),
-  answers: z.record(QuestionId, Answer),
+  answers: z.record(QuestionId, PaperAnswer),
   profile: Profile,
 });
 export type PaperEntry = z.infer<typeof PaperEntry>;
 
-export const PaperCorrection = z.object({ answers: z.record(QuestionId, Answer), profile: Profile });
+export const PaperCorrection = z.object({ answers: z.record(QuestionId, PaperAnswer), profile: Profile });
 export type PaperCorrection = z.infer<typeof PaperCorrection>;

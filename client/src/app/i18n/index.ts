@@ -10,7 +10,27 @@ import { offlineFetch } from "../pwa/offline-fetch";
 
 const localeUrls = import.meta.glob<string>("../../../../shared/locales/app/*.json", { query: "?url", import: "default", eager: true });
 
-async function fetchLocale(locale: Locale): Promise<Record<string, unknown>> {
+/** Locale files asked for ahead of need (prefetchLocale), by locale. */
+const early = new Map<Locale, Promise<Record<string, unknown>>>();
+
+/**
+ * Starts fetching a locale's file now (main.tsx: the browser's language, while the saved settings are
+ * read), so that the first page need not wait for it after them. A failure is left for the real load.
+ */
+export function prefetchLocale(locale: Locale): void {
+  if (early.has(locale)) return;
+  const pending = download(locale);
+  pending.catch(() => early.delete(locale));
+  early.set(locale, pending);
+}
+
+function fetchLocale(locale: Locale): Promise<Record<string, unknown>> {
+  const pending = early.get(locale);
+  early.delete(locale);
+  return pending ?? download(locale);
+}
+
+async function download(locale: Locale): Promise<Record<string, unknown>> {
   const url = localeUrls[`../../../../shared/locales/app/${locale}.json`];
   if (!url) throw new Error(`No locale file for ${locale}`);
   const response = await offlineFetch(url);

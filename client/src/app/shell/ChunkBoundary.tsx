@@ -1,11 +1,12 @@
 /**
- * A part of the app fetched on demand (the staff console) that could not be fetched: offline on a first
+ * A part of the app fetched on demand (the staff console, the pages after the first) that could not be fetched: offline on a first
  * visit to it, its chunk is not on the device. Instead of a blank page, say so, with a retry.
  */
 import { Component, type ReactNode } from "react";
 import { T } from "../i18n/T";
 
-export class ChunkBoundary extends Component<{ messageKey: string; children: ReactNode }, { failed: boolean }> {
+/** `messageKey` says what could not be fetched; without it (a part the page can do without) nothing is shown. */
+export class ChunkBoundary extends Component<{ messageKey?: string; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -14,6 +15,7 @@ export class ChunkBoundary extends Component<{ messageKey: string; children: Rea
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
+    if (!this.props.messageKey) return null;
     return (
       <section className="notice" role="alert">
         <h1 tabIndex={-1}>

@@ -1,11 +1,19 @@
 /**
- * The paper-entry form, keyboard first: the letter's code first (it stops the same letter being
- * entered twice), then every question on one page, then send; the form empties and the code field
- * takes focus for the next letter. Given an entry to correct, it shows that entry's answers.
+ * The paper-entry form, keyboard first: the letter's code first (checked as it is typed: PaperCode),
+ * then every question on one page, numbered as printed, then send; the form empties and the code field
+ * takes focus for the next letter. An item left blank is recorded as 無回答 (a required one too); a
+ * question its condition hides is not asked (非該当). Given an entry to correct, it shows that entry's answers.
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { uuidv7 } from "../../../../shared/ids";
-import { type Answers, checkAnswers, visibleQuestions } from "../../../../shared/surveys/answers";
+import {
+  type Answers,
+  checkAnswers,
+  isNoAnswer,
+  type RecordedAnswers,
+  visibleQuestions,
+  withNoAnswers,
+} from "../../../../shared/surveys/answers";
 import { localized, type Profile, type Survey } from "../../../../shared/surveys/model";
 import { errorKeyOf } from "../../app/errors";
 import { RubyText } from "../../app/i18n/ruby";
@@ -16,15 +24,22 @@ import { useStaffApi } from "../../staff/api";
 import { FormActions } from "../../staff/FormActions";
 import { expectStatus } from "../../staff/staffFetch";
 import { ProfileFields } from "../ProfileFields";
-import { QuestionField } from "../QuestionField";
+import { PaperCode } from "./PaperCode";
+import { PaperQuestion } from "./PaperQuestion";
+import { issuesMessage, refusedIssues } from "./paper-issues";
 
 export interface PaperEntry {
   id: string;
   receivedAt: string;
   receiptCode: string;
-  answers: Answers;
+  /** As stored: items left blank are 無回答 ({ noAnswer: true }). */
+  answers: RecordedAnswers;
   profile: Profile;
 }
+
+/** A stored entry's answers as the form holds them: 無回答 is simply left blank. */
+const givenAnswers = (answers: RecordedAnswers): Answers =>
+  Object.fromEntries(Object.entries(answers).flatMap(([id, answer]) => (isNoAnswer(answer) ? [] : [[id, answer]])));
 
 export function PaperForm({
   survey,
@@ -38,20 +53,21 @@ export function PaperForm({
   onEditing: (entry: PaperEntry | null) => void;
   onStored: () => void;
 }) {
-  const { locale } = useT();
+  const { locale, t } = useT();
   const { api } = useStaffApi();
   const [answers, setAnswers] = useState<Answers>({});
   const [profile, setProfile] = useState<Profile>({});
+  const [code, setCode] = useState("");
   const [message, setMessage] = useState<StatusText | null>(null);
   const [busy, setBusy] = useState(false);
   const entryId = useRef(uuidv7());
   const codeRef = useRef<HTMLInputElement>(null);
-  const codeId = useId();
   const sampled = survey.kind === "sampled";
+  const { definition } = survey;
 
   useEffect(() => {
     if (!editing) return;
-    setAnswers(editing.answers);
+    setAnswers(givenAnswers(editing.answers));
     setProfile(editing.profile);
     setMessage(null);
   }, [editing]);
@@ -61,37 +77,39 @@ export function PaperForm({
     setProfile({});
     onEditing(null);
     entryId.current = uuidv7();
-    if (codeRef.current) codeRef.current.value = "";
+    setCode("");
     codeRef.current?.focus();
   };
 
-  const store = async () => {
+  const store = async (): Promise<StatusText> => {
     if (editing) {
       const param = { id: survey.id, responseId: editing.id };
       expectStatus(await api.surveys[":id"].paper[":responseId"].$put({ param, json: { answers, profile } }), 204);
       return { key: "staff:paper.corrected", values: { receipt: editing.receiptCode } };
     }
-    const code = codeRef.current?.value.trim() ?? "";
-    const json = { id: entryId.current, ...(code ? { code } : {}), answers, profile };
+    const typed = code.trim();
+    const json = { id: entryId.current, ...(typed ? { code: typed } : {}), answers, profile };
     const receipt = await expectStatus(await api.surveys[":id"].paper.$post({ param: { id: survey.id }, json }), 201, 200).json();
     if (!("receiptCode" in receipt)) return { key: "staff:paper.alreadyStored" };
-    return { key: "staff:paper.stored", values: { receipt: receipt.receiptCode } };
+    const count = Object.values(withNoAnswers(definition, answers)).filter(isNoAnswer).length;
+    return { key: count > 0 ? "staff:paper.storedNoAnswer" : "staff:paper.stored", values: { receipt: receipt.receiptCode, count } };
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const blocking = checkAnswers(survey.definition, answers, profile, undefined).filter((i) => i.code !== "unknown_area");
-    if (blocking.length > 0) {
-      setMessage({ key: "staff:paper.fixAnswers", values: { questions: blocking.map((i) => i.question).join(", ") }, error: true });
-      return;
-    }
+    // Blanks are 無回答, never a problem; what is filled in must fit its question.
+    const blocking = checkAnswers(definition, withNoAnswers(definition, answers), profile, undefined, { paper: true }).filter(
+      (i) => i.code !== "unknown_area",
+    );
+    if (blocking.length > 0) return setMessage(issuesMessage(definition, blocking, t, locale));
     setBusy(true);
     try {
       setMessage(await store());
       reset();
       onStored();
     } catch (failure) {
-      setMessage({ key: await errorKeyOf(failure), error: true });
+      const issues = await refusedIssues(failure);
+      setMessage(issues ? issuesMessage(definition, issues, t, locale) : { key: await errorKeyOf(failure), error: true });
     } finally {
       setBusy(false);
     }
@@ -108,7 +126,7 @@ export function PaperForm({
         <T k="staff:paper.heading" />
       </h1>
       <p className="lead">
-        <RubyText text={localized(survey.definition.title, locale)} />
+        <RubyText text={localized(definition.title, locale)} />
       </p>
       <form onSubmit={(event) => void submit(event)} className="paper-form" noValidate>
         {editing ? (
@@ -116,27 +134,14 @@ export function PaperForm({
             <T k="staff:paper.editing" values={{ receipt: editing.receiptCode }} />
           </p>
         ) : (
-          <div className="field">
-            <label htmlFor={codeId}>
-              <T k={sampled ? "staff:paper.code" : "staff:paper.codeOptional"} />
-            </label>
-            <input
-              id={codeId}
-              ref={codeRef}
-              name="code"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              required={sampled}
-            />
-          </div>
+          <PaperCode surveyId={survey.id} sampled={sampled} code={code} onCode={setCode} inputRef={codeRef} />
         )}
-        {visibleQuestions(survey.definition, answers).map((question) => (
-          <QuestionField
+        {visibleQuestions(definition, answers).map((question) => (
+          <PaperQuestion
             key={question.id}
             question={question}
+            number={definition.questions.indexOf(question) + 1}
             answer={answers[question.id]}
-            errorKey={null}
             onChange={(answer) => {
               const next = { ...answers };
               if (answer === undefined) delete next[question.id];
@@ -145,8 +150,8 @@ export function PaperForm({
             }}
           />
         ))}
-        {survey.definition.profile.length > 0 && (
-          <ProfileFields fields={survey.definition.profile} ward={survey.ward} profile={profile} onChange={setProfile} />
+        {definition.profile.length > 0 && (
+          <ProfileFields fields={definition.profile} ward={survey.ward} profile={profile} onChange={setProfile} />
         )}
         <StatusMessage message={message} />
         <FormActions

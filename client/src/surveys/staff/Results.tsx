@@ -1,8 +1,10 @@
 /**
  * The results' tables, one per question and segment (the whole, or each band of a breakdown).
  * Counts under the minimum cell are shown as "<K" (number answers as ranges, listed when shown); a poll's
- * results say they are unverified; a text question links to the free-text page.
+ * results say they are unverified; a text question links to the free-text page. 無回答 (a paper form's
+ * blank item) is a row of its own, and a text question's 無回答 is given under its link.
  */
+import { noAnswerKey } from "../../../../shared/surveys/aggregates";
 import { localized, type Survey } from "../../../../shared/surveys/model";
 import { rangeOfKey } from "../../../../shared/surveys/ranges";
 import type { StaffResults } from "../../../../shared/surveys/staff/results";
@@ -83,6 +85,7 @@ function QuestionTable({
   if (!question) return null;
   const text = localized(question.text, locale);
   const label = (key: string) => {
+    if (key === noAnswerKey) return plain("staff:results.noAnswer");
     const range = question.type === "number" ? rangeOfKey(key) : null;
     if (question.type === "number" && range) {
       const unit = question.unit ? localized(question.unit, locale) : "";
@@ -97,6 +100,8 @@ function QuestionTable({
     }
     return key;
   };
+  // A free-text question has no counts to tabulate but its 無回答, when any was recorded.
+  const blank = result.options.find((o) => o.key === noAnswerKey);
   if (question.type === "text")
     return (
       <div className="staff-question">
@@ -108,6 +113,14 @@ function QuestionTable({
             <T k="staff:results.textQuestion" />
           </Link>
         </p>
+        {blank && (
+          <p>
+            <T
+              k="staff:results.textNoAnswer"
+              values={{ value: blank.count === null ? plain("staff:results.lessThan", { min }) : blank.count.toLocaleString(locale) }}
+            />
+          </p>
+        )}
       </div>
     );
   const columns = [

@@ -52,6 +52,13 @@ export function StaffResultsPage({ surveyId }: { surveyId: string }) {
         )}
       </h1>
       {state.status === "ready" && <SurveyActions survey={state.data.survey} by={by} onChanged={() => setVersion((n) => n + 1)} />}
+      {state.status === "ready" && state.data.survey.status !== "draft" && (
+        <p>
+          <Link to={`/staff/surveys/${surveyId}/report`}>
+            <T k="staff:report.open" />
+          </Link>
+        </p>
+      )}
       <label className="field">
         <span>
           <T k="staff:results.breakdown" />
