@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from "react";
 import { useSettings } from "../settings/SettingsContext";
 import { SurveyListPage } from "../surveys/SurveyListPage";
 import { T } from "./i18n/T";
+import { useIdle } from "./idle";
 import { NotFoundPage } from "./NotFoundPage";
 import { UpdatePrompt } from "./pwa/UpdatePrompt";
 import { matchRoute, type Route, sectionOf, useLocation } from "./router";
@@ -106,6 +107,8 @@ const LocalPrefetcher = lazy(() => import("./later").then((m) => ({ default: m.L
 
 function LocalPrefetch() {
   const { settings } = useSettings();
+  const idle = useIdle();
+  if (!idle) return null;
   return (
     <ChunkBoundary>
       <Suspense fallback={null}>

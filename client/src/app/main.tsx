@@ -7,6 +7,7 @@ import { loadSettings, saveSettings } from "../db/settings";
 import { applyTextSize, SettingsProvider } from "../settings/SettingsContext";
 import { App } from "./App";
 import { initI18n, prefetchLocale } from "./i18n";
+import { whenIdle } from "./idle";
 import { listenForInstallOffer } from "./pwa/install";
 import { warmCacheWhenControlled } from "./pwa/offline-fetch";
 import "./styles.css";
@@ -17,7 +18,9 @@ warmCacheWhenControlled();
 async function boot(): Promise<void> {
   // While the settings are read: the browser's language's strings (a first visit's), and the rest of the app.
   prefetchLocale(detectLocale(navigator.languages));
-  const later = import("./later");
+  // The home page needs none of it to be drawn: there it waits until the browser is idle.
+  const home = location.pathname === "/" || location.pathname === "/surveys";
+  const later = home ? whenIdle().then(() => import("./later")) : import("./later");
   let settings: Settings | null = null;
   try {
     settings = await loadSettings();

@@ -8,6 +8,7 @@ import type { SurveySummary } from "../../../shared/surveys/model";
 import { api } from "../app/api";
 import { useLoader } from "../app/data";
 import { T } from "../app/i18n/T";
+import { useIdle } from "../app/idle";
 import { Link } from "../app/router";
 import { ChunkBoundary } from "../app/shell/ChunkBoundary";
 import { LoadState } from "../app/shell/LoadState";
@@ -28,6 +29,8 @@ const TopicOptIn = lazy(() => import("../app/later").then((m) => ({ default: m.T
 export function SurveyListPage() {
   const { settings } = useSettings();
   const firstVisit = useFirstVisit();
+  // The notices offer sits under the list: it comes once the page is drawn (app/idle.ts).
+  const idle = useIdle();
   const { state, retry } = useLoader<SurveySummary[]>(
     async () => {
       const response = await api.api.surveys.$get({ query: settings.ward ? { ward: settings.ward } : {} });
@@ -105,11 +108,13 @@ export function SurveyListPage() {
         </>
       )}
       <FollowUpList ward={settings.ward} />
-      <ChunkBoundary>
-        <Suspense fallback={null}>
-          <TopicOptIn topic="surveys" />
-        </Suspense>
-      </ChunkBoundary>
+      {idle && (
+        <ChunkBoundary>
+          <Suspense fallback={null}>
+            <TopicOptIn topic="surveys" />
+          </Suspense>
+        </ChunkBoundary>
+      )}
     </Page>
   );
 }

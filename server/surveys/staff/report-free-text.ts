@@ -1,9 +1,10 @@
 /**
  * The report's free text as counts only, never a quote: how many published answers each text
- * question has (as disclosure control shows it), how many answers staff tagged with each policy theme
+ * question has (as disclosure control shows it, paper's 無回答 among them and counted apart), how many answers staff tagged with each policy theme
  * (under K: hidden), and the compound nouns (keywords.ts) that at least K published answers use, so
  * no word of one person's answer is printed: only for staff who may read free text (readsPersonal).
  */
+import { noAnswerKey } from "../../../shared/surveys/aggregates";
 import type { Answers } from "../../../shared/surveys/answers";
 import { type Theme, themes } from "../../../shared/surveys/model";
 import type { ReportFreeText } from "../../../shared/surveys/staff/report";
@@ -22,7 +23,11 @@ export async function reportFreeText(
   const definition = definitionOf(survey);
   const textQuestions = definition.questions.filter((q) => q.type === "text").map((q) => q.id);
   const all = results.segments.find((s) => s.segment === "all");
-  const questions = textQuestions.map((id) => ({ id, answered: all?.questions.find((q) => q.id === id)?.answered ?? null }));
+  const questions = textQuestions.map((id) => {
+    const question = all?.questions.find((q) => q.id === id);
+    const blank = question?.options.find((o) => o.key === noAnswerKey);
+    return { id, answered: question?.answered ?? null, ...(blank ? { noAnswer: blank.count } : {}) };
+  });
   // Nothing published yet: nothing to count (free text shows only with the snapshot that took it in).
   if (results.publishedAt === null) return { questions, themes: [], keywords: options.withKeywords ? [] : null };
 

@@ -31,7 +31,14 @@ export type ReportMethod = z.infer<typeof ReportMethod>;
 
 export const ReportFreeText = z.object({
   /** Free-text answers published (each text question's "answered", as disclosure control shows it). */
-  questions: z.array(z.object({ id: z.string(), answered: Shown })),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      answered: Shown,
+      /** Of those, left blank on paper (無回答), as disclosure control shows it; absent when none was. */
+      noAnswer: z.optional(Shown),
+    }),
+  ),
   /** Policy themes staff tagged free-text answers with: how many answers each (null: under K). */
   themes: z.array(z.object({ theme: Theme, count: Shown })),
   /**

@@ -58,7 +58,18 @@ export function ReportFreeText({ survey, freeText, min }: { survey: Survey; free
                 <T k="staff:report.question.heading" values={{ number: numberOf(q.id) }} />{" "}
                 {question && <RubyText text={localized(question.text, locale)} />}
               </>,
-              shown(q.answered),
+              <>
+                {shown(q.answered)}
+                {q.noAnswer !== undefined && (
+                  <>
+                    {" "}
+                    <T
+                      k="staff:report.freeText.noAnswerPart"
+                      values={{ value: q.noAnswer === null ? `<${min}` : q.noAnswer.toLocaleString(locale) }}
+                    />
+                  </>
+                )}
+              </>,
             ];
           })}
         />
