@@ -28,6 +28,7 @@ import { surveyRoutes } from "./surveys/routes";
 import { commentTagStaffRoutes } from "./surveys/staff/comment-tag-routes";
 import { crosstabStaffRoutes } from "./surveys/staff/crosstab-routes";
 import { followUpStaffRoutes } from "./surveys/staff/follow-up-routes";
+import { lettersStaffRoutes } from "./surveys/staff/letters-routes";
 import { paperStaffRoutes } from "./surveys/staff/paper-routes";
 import { reportStaffRoutes } from "./surveys/staff/report-routes";
 import { surveyStaffRoutes } from "./surveys/staff/routes";
@@ -43,7 +44,8 @@ export function createApp(deps: AppDeps) {
     c.set("deps", deps);
     await next();
   });
-  app.use(requestLog());
+  // A letter's short link (/c/CODE) carries its code: the log never keeps it (nor, with it, when the letter was opened).
+  app.use(requestLog({ redactPath: (path) => path.replace(/^\/c\/.*$/s, "/c/…") }));
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -97,6 +99,7 @@ export function createApp(deps: AppDeps) {
     .route("/api/staff/notices", noticeStaffRoutes)
     .route("/api/staff/surveys", surveyStaffRoutes)
     .route("/api/staff/surveys", followUpStaffRoutes)
+    .route("/api/staff/surveys", lettersStaffRoutes)
     .route("/api/staff/surveys", paperStaffRoutes)
     .route("/api/staff/surveys", reportStaffRoutes)
     .route("/api/staff/surveys", crosstabStaffRoutes)

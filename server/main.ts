@@ -9,6 +9,7 @@ import { lookup } from "node:dns/promises";
 import { serve } from "@hono/node-server";
 import { sql } from "kysely";
 import pkg from "../package.json";
+import { shortLink } from "../shared/surveys/invitation-code";
 import { verifyPassword } from "./accounts/passwords";
 import { prepareSetupLink } from "./accounts/setup";
 import { createApp } from "./app";
@@ -44,7 +45,7 @@ async function printDemoInvitations(database: Database, url: string): Promise<vo
   for (const survey of sampled) {
     for (const code of demoInvitationCodes(survey.code)) {
       const used = await database.db.selectFrom("invitationCodes").select("used").where("codeHash", "=", sha256(code)).executeTakeFirst();
-      if (used && used.used === 0) lines.push(`    ${survey.name}: ${code}  ${url}/surveys/${survey.id}?code=${code}`);
+      if (used && used.used === 0) lines.push(`    ${survey.name}: ${code}  ${shortLink(url, code)}`);
     }
   }
   process.stdout.write(`${lines.join("\n")}\n\n`);

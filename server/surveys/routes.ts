@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod/mini";
 import { Receipt, ResponseInput, SendAnswer } from "../../shared/surveys/answers";
-import { CodeCheck, CodeCheckInput } from "../../shared/surveys/code-check";
+import { CodeCheck, CodeCheckInput, CodeResolution } from "../../shared/surveys/code-check";
 import { Survey, SurveyId, SurveySummary } from "../../shared/surveys/model";
 import { ResultsQuery, SurveyResults } from "../../shared/surveys/results";
 import { WardCode } from "../../shared/wards/schemas";
@@ -10,6 +10,7 @@ import { clientAddress } from "../platform/http/client-address";
 import { describeRoute } from "../platform/http/openapi";
 import { validate } from "../platform/http/validate";
 import { checkInvitationCode } from "./code-check";
+import { resolveInvitationCode } from "./code-resolve";
 import { submitResponse } from "./ingest";
 import { getSurvey, listFollowUps, listOpenSurveys } from "./read";
 import { surveyResults } from "./results";
@@ -39,6 +40,28 @@ export const surveyRoutes = new Hono<AppEnv>()
     }),
     validate("query", z.object({ ward: z.optional(WardCode) })),
     async (c) => c.json({ surveys: await listFollowUps(c.var.deps.database, c.req.valid("query").ward) }, 200),
+  )
+  .post(
+    "/codes/resolve",
+    describeRoute({
+      summary:
+        "Find the survey a letter's code belongs to (its short link /c/CODE, or the code typed by hand), without using it up: `valid` or `used` with the survey's id and ward, or `unknown` (anything else, alike)",
+      description:
+        "Found by the code's hash. Counted against the same per-address limit as the code check (`CODE_CHECK_RATE_LIMIT_PER_MIN`). Refusals: `rate.limited`.",
+      tags: ["surveys"],
+      responses: {
+        200: { description: "The code's survey, or unknown", schema: CodeResolution },
+        429: { description: "Too many checks from this address" },
+      },
+    }),
+    validate("json", CodeCheckInput),
+    async (c) => {
+      const result = await resolveInvitationCode(c.var.deps.database, c.var.deps.surveys, {
+        code: c.req.valid("json").code,
+        clientAddress: clientAddress(c),
+      });
+      return c.json(result, 200);
+    },
   )
   .get(
     "/:id",

@@ -43,6 +43,7 @@ export const auditActions = [
   "paper.enter",
   "paper.correct",
   "letters.generate",
+  "letters.reminder",
   "comment.tag",
   "keywords.stop_word_add",
   "keywords.stop_word_remove",
@@ -61,6 +62,7 @@ export const auditActions = [
   "notice.cancel",
   "joinRequest.status",
   "area.import",
+  "ward.contact",
   ...localActions,
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

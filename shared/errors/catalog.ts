@@ -35,6 +35,15 @@ export const errorCatalog = {
     status: 409,
     message: "Letters need the server's PUBLIC_URL: their links and QR codes lead residents to that address.",
   },
+  "letters.reminder_exists": {
+    status: 409,
+    message: "This batch has its reminder already: one per batch, since a second would show who answered in between.",
+  },
+  "letters.reminder_too_early": {
+    status: 409,
+    message: "A reminder needs at least RESULTS_MIN_CELL of the batch's codes used (details.minCell): it shows who has answered.",
+  },
+  "letters.not_this_batch": { status: 422, message: "The list of codes sent is not this batch's mail-merge list." },
   "invitations.required": { status: 403, message: "This survey needs the invitation code from the letter." },
   "invitations.invalid": { status: 403, message: "The invitation code is not valid for this survey." },
   "invitations.used": { status: 409, message: "The invitation code has already been used." },

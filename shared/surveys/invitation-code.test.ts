@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { codeAlphabet, newInvitationCode, normalizeInvitationCode } from "./invitation-code";
+import { codeAlphabet, newInvitationCode, normalizeInvitationCode, shortLink, shortLinkPath } from "./invitation-code";
 
 const letter = `[${codeAlphabet}]`;
 const codeShape = new RegExp(`^${letter}{4}-${letter}{4}-${letter}{4}-${letter}{4}$`);
@@ -119,5 +119,17 @@ describe("normalizeInvitationCode", () => {
 
     expect(swaps).toBeGreaterThan(0);
     expect(caught / swaps).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("shortLink", () => {
+  it("leads to /c/CODE, at most 32 characters after the origin and without the survey's id", () => {
+    for (let i = 0; i < 100; i++) {
+      const code = newCode();
+      const link = shortLink("https://machikoe.example.jp/", code);
+      expect(link).toBe(`https://machikoe.example.jp/c/${code}`);
+      expect(shortLinkPath(code).length).toBeLessThanOrEqual(32);
+      expect(link).not.toMatch(/surveys|[0-9a-f]{8}-[0-9a-f]{4}/);
+    }
   });
 });

@@ -28,6 +28,15 @@ export function newInvitationCode(randomBytes: Uint8Array): string {
   return formatCode(payload + checkCharacter(payload));
 }
 
+/**
+ * The path a letter's QR code and printed address lead to, without the survey's id: "/c/K7QM-3XHD-9RWT-BC4P",
+ * 22 characters after the origin, short enough to type. The server finds the survey by the code's hash.
+ */
+export const shortLinkPath = (code: string): string => `/c/${code}`;
+
+/** The letter's address: the app's public origin (PUBLIC_URL) and the short path. */
+export const shortLink = (publicUrl: string, code: string): string => `${publicUrl.replace(/\/$/, "")}${shortLinkPath(code)}`;
+
 function formatCode(raw: string): string {
   return raw.match(/.{1,4}/g)?.join("-") ?? raw;
 }

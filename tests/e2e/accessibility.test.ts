@@ -24,6 +24,9 @@ async function pages(): Promise<string[]> {
     `/surveys/${poll.id}`,
     `/surveys/${poll.id}/results`,
     "/surveys/mine",
+    // コードを入力, and a letter's short link with a mistyped code (its error shown).
+    "/surveys/code",
+    "/c/ABCD-EFGH-JKLM-NPQR",
     `/places/${local.places[0]?.id}`,
     `/community/associations/${local.associations[0]?.id}`,
     `/community/councils/${local.councils[0]?.id}`,

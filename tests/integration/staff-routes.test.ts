@@ -18,6 +18,7 @@ const parameterValues: Record<string, string> = {
   kind: "place",
   ward: "27127",
   year: "2026",
+  batchId: "01900000-0000-7000-8000-000000000002",
 };
 
 const sqlite = dialects.find((d) => d.name === "sqlite") as (typeof dialects)[number];

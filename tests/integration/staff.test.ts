@@ -525,7 +525,8 @@ describe.each(dialects)("staff API", (dialect) => {
         expect(rows).toHaveLength(3);
         const [, code, url] = rows[0] as [string, string, string];
         expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}[2-9A-HJ-NP-Z]?/);
-        expect(url).toContain(`http://machikoe.example.jp/surveys/${kita.id}?code=`);
+        // The short link: the code alone, no survey id (the server finds the survey by the code's hash).
+        expect(url).toBe(`http://machikoe.example.jp/c/${code}`);
 
         const answered = await post(`/api/surveys/${kita.id}/responses`, {
           id: uuidv7(),

@@ -21,6 +21,7 @@ const StaffApp = lazy(() => import("../staff/StaffApp"));
  * the device too (precache), so every page opens offline.
  */
 const MyAnswersPage = lazy(() => import("./later").then((m) => ({ default: m.MyAnswersPage })));
+const CodeEntryPage = lazy(() => import("./later").then((m) => ({ default: m.CodeEntryPage })));
 const SurveyPage = lazy(() => import("./later").then((m) => ({ default: m.SurveyPage })));
 const ResultsPage = lazy(() => import("./later").then((m) => ({ default: m.ResultsPage })));
 const PlacesPage = lazy(() => import("./later").then((m) => ({ default: m.PlacesPage })));
@@ -37,6 +38,8 @@ function page(route: Route): ReactNode {
       return <SurveyListPage />;
     case "myAnswers":
       return <MyAnswersPage />;
+    case "code":
+      return <CodeEntryPage key={route.code ?? ""} codeFromLink={route.code} />;
     case "survey":
       return <SurveyPage surveyId={route.id} codeFromLink={route.code} />;
     case "results":

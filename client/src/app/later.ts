@@ -13,6 +13,7 @@ export { PlacePage } from "../local/PlacePage";
 export { PlacesPage } from "../local/PlacesPage";
 export { TopicOptIn } from "../notices/TopicOptIn";
 export { SettingsPage } from "../settings/SettingsPage";
+export { CodeEntryPage } from "../surveys/CodeEntryPage";
 export { MyAnswersPage } from "../surveys/MyAnswersPage";
 export { ResultsPage } from "../surveys/ResultsPage";
 export { SurveyPage } from "../surveys/SurveyPage";

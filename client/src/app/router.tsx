@@ -11,6 +11,8 @@ export type Route =
   | { page: "surveys" }
   | { page: "myAnswers" }
   | { page: "survey"; id: string; code: string | null }
+  /** コードを入力 (/surveys/code), or a letter's short link (/c/CODE) with its code. */
+  | { page: "code"; code: string | null }
   | { page: "results"; id: string }
   | { page: "places" }
   | { page: "place"; id: string }
@@ -27,6 +29,9 @@ export function matchRoute(pathname: string, search: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/surveys";
   if (path === "/" || path === "/surveys") return { page: "surveys" };
   if (path === "/surveys/mine") return { page: "myAnswers" };
+  if (path === "/surveys/code") return { page: "code", code: null };
+  const short = path.match(/^\/c\/([^/]{1,64})$/);
+  if (short) return { page: "code", code: safeDecode(short[1] as string) };
   const survey = path.match(new RegExp(`^/surveys/(${uuid})(/results)?$`));
   if (survey) {
     const id = survey[1] as string;
@@ -40,9 +45,17 @@ export function matchRoute(pathname: string, search: string): Route {
   return { page: "notFound" };
 }
 
-/** The bottom-navigation section a path belongs to. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The bottom-navigation section a path belongs to (a letter's short link, /c/CODE: アンケート). */
 export function sectionOf(pathname: string): Section | null {
-  if (pathname === "/") return "/surveys";
+  if (pathname === "/" || pathname.startsWith("/c/")) return "/surveys";
   return sections.find((section) => pathname === section || pathname.startsWith(`${section}/`)) ?? null;
 }
 

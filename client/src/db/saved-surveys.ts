@@ -10,6 +10,13 @@ export async function savedSurvey(id: string): Promise<SavedSurvey | null> {
   return validOne(SavedSurvey, await db.savedSurveys.get(id));
 }
 
+/** The sampled surveys saved on this device and still open: where a letter's code may belong when it cannot be checked (offline). */
+export async function savedOpenSampledSurveys(now = Date.now()): Promise<SavedSurvey[]> {
+  return valid(SavedSurvey, await db.savedSurveys.toArray()).filter(
+    (saved) => saved.survey.kind === "sampled" && saved.survey.status === "open" && Date.parse(saved.survey.closesAt) > now,
+  );
+}
+
 /** The version of each saved survey, to fetch again only those that changed. */
 export async function savedVersions(): Promise<Map<string, number>> {
   return new Map(valid(SavedSurvey, await db.savedSurveys.toArray()).map((saved) => [saved.id, saved.survey.version]));

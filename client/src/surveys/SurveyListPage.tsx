@@ -80,6 +80,11 @@ export function SurveyListPage() {
           </Link>
         </p>
       )}
+      <p>
+        <Link to="/surveys/code" className="button">
+          <T k="surveys.enterCode.link" />
+        </Link>
+      </p>
       <h2>
         <T k="surveys.openHeading" />
       </h2>

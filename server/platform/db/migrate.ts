@@ -24,6 +24,7 @@ import * as m0019 from "./migrations/0019_personal_data_permission";
 import * as m0020 from "./migrations/0020_result_snapshots";
 import * as m0022 from "./migrations/0022_notice_topics";
 import * as m0023 from "./migrations/0023_survey_follow_up";
+import * as m0026 from "./migrations/0026_letters";
 import * as m0027 from "./migrations/0027_honest_targets";
 
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   "0020_result_snapshots": m0020,
   "0022_notice_topics": m0022,
   "0023_survey_follow_up": m0023,
+  "0026_letters": m0026,
   "0027_honest_targets": m0027,
 };
 

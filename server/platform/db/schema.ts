@@ -22,12 +22,13 @@ import type {
   InvitationCodeTable,
   KeywordStopWordTable,
   PollDeviceTable,
+  ReminderBatchTable,
   ResponseTable,
   ResultSnapshotTable,
   SurveyAggregateTable,
   SurveyTable,
 } from "./tables/surveys";
-import type { AreaTable, WardTable } from "./tables/wards";
+import type { AreaTable, WardContactTable, WardTable } from "./tables/wards";
 
 export type { AuditLogTable, LoginAttemptTable, StaffSessionTable, StaffTokenTable, StaffUserTable } from "./tables/accounts";
 export type { JoinRequestTable, LocalRowTable } from "./tables/local";
@@ -47,12 +48,13 @@ export type {
   InvitationCodeTable,
   KeywordStopWordTable,
   PollDeviceTable,
+  ReminderBatchTable,
   ResponseTable,
   ResultSnapshotTable,
   SurveyAggregateTable,
   SurveyTable,
 } from "./tables/surveys";
-export type { AreaTable, WardTable } from "./tables/wards";
+export type { AreaTable, WardContactTable, WardTable } from "./tables/wards";
 
 export interface DB {
   wards: WardTable;
@@ -61,6 +63,8 @@ export interface DB {
   surveys: SurveyTable;
   responses: ResponseTable;
   invitationCodes: InvitationCodeTable;
+  reminderBatches: ReminderBatchTable;
+  wardContacts: WardContactTable;
   pollDevices: PollDeviceTable;
   surveyAggregates: SurveyAggregateTable;
   resultSnapshots: ResultSnapshotTable;

@@ -1,8 +1,11 @@
-/** One structured log line per request, with its request id, status and duration. */
+/**
+ * One structured log line per request, with its request id, status and duration. `redactPath` rewrites
+ * a path before it is logged (a feature's paths that carry a secret, such as a letter's code).
+ */
 import type { MiddlewareHandler } from "hono";
 import type { PlatformEnv } from "./env";
 
-export function requestLog(): MiddlewareHandler<PlatformEnv> {
+export function requestLog(options: { redactPath?: (path: string) => string } = {}): MiddlewareHandler<PlatformEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
@@ -11,7 +14,7 @@ export function requestLog(): MiddlewareHandler<PlatformEnv> {
     const fields = {
       requestId: c.var.requestId,
       method: c.req.method,
-      path: c.req.path,
+      path: options.redactPath ? options.redactPath(c.req.path) : c.req.path,
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     };

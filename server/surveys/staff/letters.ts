@@ -1,6 +1,7 @@
 /**
  * Invitation letters for a sampled survey: a batch of codes, one per letter. The codes are shown
- * once, as CSV for mail-merge (code and the link its QR code carries); only their hashes are kept,
+ * once, as CSV for mail-merge (code and the short link its QR code carries, /c/CODE: no survey id,
+ * short enough to type); only their hashes are kept,
  * with the batch and whether (not when) each was used, so the response rate per batch can be read
  * but a code never leads to answers. They are stored in a shuffled order, never in the mail-merge
  * list's: the order of the rows says nothing of which letter is which.
@@ -10,7 +11,7 @@ import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { csvFile, csvLine } from "../../../shared/csv";
 import { roundedCount } from "../../../shared/stats/rounded";
-import { newInvitationCode } from "../../../shared/surveys/invitation-code";
+import { newInvitationCode, shortLink } from "../../../shared/surveys/invitation-code";
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
@@ -82,10 +83,9 @@ export async function generateLetters(
     publicUrl: publicUrl !== undefined,
     minimum,
   });
-  const baseUrl = (publicUrl ?? "").replace(/\/$/, "");
   const lines = [csvLine(["通し番号", "招待コード", "回答用URL（QRコードの内容）"])];
   codes.forEach((code, i) => {
-    lines.push(csvLine([i + 1, code, `${baseUrl}/surveys/${surveyId}?code=${encodeURIComponent(code)}`]));
+    lines.push(csvLine([i + 1, code, shortLink(publicUrl ?? "", code)]));
   });
   return { batchId, csv: csvFile(lines) };
 }
@@ -93,6 +93,10 @@ export async function generateLetters(
 /**
  * Each batch of letters with how many of its codes were used: the response rate per batch, as published
  * counts are (roundedCount): nothing under `minCell`, then tens, so no single answer shows as a change of one.
+ * A batch with its reminder (reminders.ts) adds the reminder's own rate: answers since it, rounded the same
+ * way. Staff know exactly how many had answered before it (the reminder's size tells), so the batch's count
+ * is then that number plus the rounded answers since — never a second rounding of the same total, which
+ * side by side with the first could narrow it to one.
  */
 export async function letterBatches(database: Database, user: StaffUser, surveyId: string, minCell: number) {
   const survey = await database.db.selectFrom("surveys").select("wardCode").where("id", "=", surveyId).executeTakeFirst();
@@ -103,9 +107,28 @@ export async function letterBatches(database: Database, user: StaffUser, surveyI
     .where("surveyId", "=", surveyId)
     .groupBy("batchId")
     .execute();
+  const reminders = await database.db
+    .selectFrom("reminderBatches")
+    .select(["id", "batchId", "letters", "usedBefore", "madeOn"])
+    .where("surveyId", "=", surveyId)
+    .execute();
   return rows.map((row) => {
     const letters = Number(row.letters);
-    const used = roundedCount(Number(row.used ?? 0), minCell);
-    return { batchId: row.batchId, letters, used, rate: used === null || letters === 0 ? null : used / letters };
+    const usedNow = Number(row.used ?? 0);
+    const made = reminders.find((r) => r.batchId === row.batchId);
+    if (!made) {
+      const used = roundedCount(usedNow, minCell);
+      return { batchId: row.batchId, letters, used, rate: used === null || letters === 0 ? null : used / letters, reminder: null };
+    }
+    const since = roundedCount(usedNow - made.usedBefore, minCell);
+    const used = made.usedBefore + (since ?? 0);
+    const reminder = {
+      id: made.id,
+      madeOn: made.madeOn,
+      letters: made.letters,
+      used: since,
+      rate: since === null || made.letters === 0 ? null : since / made.letters,
+    };
+    return { batchId: row.batchId, letters, used, rate: letters === 0 ? null : used / letters, reminder };
   });
 }

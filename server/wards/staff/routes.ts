@@ -1,13 +1,15 @@
 /**
- * The staff API for 地域 under /api/staff/wards: the ward's areas, their CSV, and the import of a
- * city-supplied file. Every route needs a session (and a change, the CSRF token).
+ * The staff API under /api/staff/wards: the ward's 地域 (areas), their CSV, and the import of a
+ * city-supplied file; the ward's 問い合わせ先 printed on its letters. Every route needs a session (and a change, the CSRF token).
  */
 import { z } from "zod/mini";
+import { LetterContact, LetterContactInput } from "../../../shared/wards/letter-contact";
 import { WardCode } from "../../../shared/wards/schemas";
 import { wardFor } from "../../accounts/access";
 import { staffApp } from "../../accounts/middleware";
 import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
+import { saveLetterContact, staffLetterContact } from "./letter-contact";
 import { exportAreas, importAreasAs, staffAreas } from "./service";
 
 const WardQuery = z.object({ ward: z.optional(WardCode) });
@@ -52,4 +54,34 @@ export const wardStaffRoutes = staffApp()
       responses: { 200: { description: "Counts", schema: z.object({ added: z.int(), updated: z.int() }) } },
     }),
     async (c) => c.json(await importAreasAs(c.var.deps.database, c.var.staff.user, await c.req.arrayBuffer()), 200),
+  )
+  .get(
+    "/contact",
+    describeRoute({
+      summary:
+        "A ward's 問い合わせ先 as its letters print it (section, phone, hours, e-mail); the ward office's main line until one is saved",
+      tags: ["staff", "wards"],
+      responses: { 200: { description: "The contact", schema: LetterContact }, 403: { description: "Another ward's (`staff.forbidden`)" } },
+    }),
+    validate("query", WardQuery),
+    async (c) =>
+      c.json(await staffLetterContact(c.var.deps.database, c.var.staff.user, wardFor(c.var.staff.user, c.req.valid("query").ward)), 200),
+  )
+  .put(
+    "/contact",
+    describeRoute({
+      summary:
+        "Save a ward's 問い合わせ先 for its letters: ward staff their own ward's, a city administrator any ward's; audited (`ward.contact`)",
+      tags: ["staff", "wards"],
+      responses: {
+        200: { description: "The saved contact", schema: LetterContact },
+        403: { description: "Another ward's (`staff.forbidden`)" },
+      },
+    }),
+    validate("query", WardQuery),
+    validate("json", LetterContactInput),
+    async (c) => {
+      const ward = wardFor(c.var.staff.user, c.req.valid("query").ward);
+      return c.json(await saveLetterContact(c.var.deps.database, c.var.staff.user, ward, c.req.valid("json")), 200);
+    },
   );

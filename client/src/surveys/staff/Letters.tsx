@@ -1,27 +1,37 @@
 /**
  * Letters for a sampled survey: make a batch of invitation codes (downloaded once, as CSV, and
- * shown as printable letters: the codes exist nowhere else), and each batch's response rate.
+ * shown as printable letters: the codes exist nowhere else), each batch's response rate and its one
+ * reminder (督促状), and the ward's 問い合わせ先 that every letter prints. A closed survey keeps only
+ * its batches' response rates.
  */
 import { useId, useState } from "react";
 import { parseCsv } from "../../../../shared/csv";
 import type { Survey } from "../../../../shared/surveys/model";
+import { cityContact } from "../../../../shared/wards/contacts";
 import { wardRecords } from "../../../../shared/wards/data";
+import { defaultLetterContact } from "../../../../shared/wards/letter-contact";
 import { useLoader } from "../../app/data";
 import { errorKeyOf } from "../../app/errors";
-import { T, useT } from "../../app/i18n/T";
+import { T } from "../../app/i18n/T";
 import { StatusMessage, type StatusText } from "../../app/shell/StatusMessage";
 import { useStaffApi } from "../../staff/api";
 import { saveFile } from "../../staff/files";
 import { expectStatus } from "../../staff/staffFetch";
-import { type Letter, PrintableLetters } from "./PrintableLetters";
+import { LetterContactEditor } from "../../wards/staff/LetterContactEditor";
+import { LetterBatchList } from "./LetterBatchList";
+import type { LetterKind } from "./letter-text";
+import { MakeLetters } from "./MakeLetters";
+import { type Letter, type LetterSet, PrintableLetters, type PrintedContact } from "./PrintableLetters";
 
 const wardName = (code: string) => wardRecords.find((w) => w.code === code)?.name ?? code;
+const cityWide: PrintedContact = { section: cityContact.office, phone: cityContact.phone, hours: "毎日 8:00〜21:00", email: null };
 
 export function Letters({ survey }: { survey: Survey }) {
-  const { locale } = useT();
   const { api } = useStaffApi();
   const surveyId = survey.id;
-  const [printable, setPrintable] = useState<Letter[] | null>(null);
+  const [printable, setPrintable] = useState<LetterSet | null>(null);
+  // Until the ward's saved contact is loaded, its office's main line (what the server gives for a ward that saved none).
+  const [contact, setContact] = useState<PrintedContact>(survey.ward ? defaultLetterContact(survey.ward) : cityWide);
   const countId = useId();
   const [count, setCount] = useState(100);
   const [message, setMessage] = useState<StatusText | null>(null);
@@ -31,6 +41,16 @@ export function Letters({ survey }: { survey: Survey }) {
     async () => await expectStatus(await api.surveys[":id"].letters.$get({ param: { id: surveyId } }), 200).json(),
     `${surveyId}:${refresh}`,
   );
+  const print = (kind: LetterKind, letters: Letter[]) =>
+    setPrintable({
+      kind,
+      letters,
+      title: survey.definition.title.ja,
+      minutes: survey.estimatedMinutes,
+      closesAt: survey.closesAt,
+      ward: survey.ward ? `大阪市 ${wardName(survey.ward)}役所` : "大阪市",
+      contact,
+    });
 
   const make = async () => {
     setBusy(true);
@@ -38,10 +58,14 @@ export function Letters({ survey }: { survey: Survey }) {
     try {
       const size = Math.max(count, state.status === "ready" ? state.data.minimum : 1);
       const response = expectStatus(await api.surveys[":id"].letters.$post({ param: { id: surveyId }, json: { count: size } }), 201);
+      const batchId = response.headers.get("content-disposition")?.match(/letters-([0-9a-f-]{36})/)?.[1] ?? surveyId;
       const blob = await (response as unknown as Response).blob();
       const rows = parseCsv(await blob.text()).slice(1);
-      setPrintable(rows.map(([number, code, url]) => ({ number: number ?? "", code: code ?? "", url: url ?? "" })));
-      saveFile(blob, `letters-${surveyId}.csv`);
+      print(
+        "invitation",
+        rows.map(([number, code, url]) => ({ number: number ?? "", code: code ?? "", url: url ?? "" })),
+      );
+      saveFile(blob, `letters-${batchId.slice(0, 8)}.csv`);
       setMessage({ key: "staff:actions.letters.made", values: { count: size } });
       setRefresh((n) => n + 1);
     } catch (failure) {
@@ -51,34 +75,25 @@ export function Letters({ survey }: { survey: Survey }) {
     }
   };
 
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   return (
     <section aria-labelledby={`${countId}-heading`} className="letters">
       <h2 id={`${countId}-heading`}>
         <T k="staff:actions.letters.heading" />
       </h2>
+      {state.status === "ready" && (
+        <LetterBatchList
+          surveyId={surveyId}
+          batches={state.data.batches}
+          minCell={state.data.minCell}
+          open={survey.status === "open"}
+          onReminder={(letters) => {
+            print("reminder", letters);
+            setRefresh((n) => n + 1);
+          }}
+        />
+      )}
       {state.status === "ready" &&
-        (state.data.batches.length === 0 ? (
-          <p>
-            <T k="staff:actions.letters.none" />
-          </p>
-        ) : (
-          <ul>
-            {state.data.batches.map((batch) => (
-              <li key={batch.batchId ?? "none"}>
-                {batch.used === null || batch.rate === null ? (
-                  <T k="staff:actions.letters.batchFew" values={{ count: batch.letters, minCell: state.data.minCell }} />
-                ) : (
-                  <T
-                    k="staff:actions.letters.batch"
-                    values={{ count: batch.letters, used: batch.used, rate: percent.format(batch.rate) }}
-                  />
-                )}
-              </li>
-            ))}
-          </ul>
-        ))}
-      {state.status === "ready" &&
+        survey.status !== "closed" &&
         (state.data.publicUrl === null ? (
           <p role="note" className="notice">
             <T k="staff:actions.letters.noPublicUrl" />
@@ -99,49 +114,14 @@ export function Letters({ survey }: { survey: Survey }) {
           </>
         ))}
       <StatusMessage message={message} />
-      {printable && (
-        <PrintableLetters
-          title={survey.definition.title.ja}
-          minutes={survey.estimatedMinutes}
-          ward={survey.ward ? `大阪市 ${wardName(survey.ward)}役所` : "大阪市"}
-          letters={printable}
-          onClose={() => setPrintable(null)}
-        />
-      )}
-    </section>
-  );
-}
-
-function MakeLetters(props: {
-  count: number;
-  minimum: number;
-  countId: string;
-  busy: boolean;
-  onCount(count: number): void;
-  onMake(): void;
-}) {
-  return (
-    <div className="row">
-      <div className="field small">
-        <label htmlFor={props.countId}>
-          <T k="staff:actions.letters.count" />
-        </label>
-        <input
-          id={props.countId}
-          type="number"
-          min={props.minimum}
-          max={5000}
-          value={props.count}
-          aria-describedby={`${props.countId}-minimum`}
-          onChange={(e) => props.onCount(Math.max(props.minimum, Math.min(5000, Number(e.target.value) || props.minimum)))}
-        />
-        <p className="hint" id={`${props.countId}-minimum`}>
-          <T k="staff:actions.letters.minimum" values={{ count: props.minimum }} />
+      {survey.status === "closed" ? null : survey.ward ? (
+        <LetterContactEditor ward={survey.ward} onContact={setContact} />
+      ) : (
+        <p className="hint">
+          <T k="staff:actions.letters.contact.cityWide" />
         </p>
-      </div>
-      <button type="button" className="button" disabled={props.busy} onClick={props.onMake}>
-        <T k="staff:actions.letters.make" />
-      </button>
-    </div>
+      )}
+      {printable && <PrintableLetters set={printable} onClose={() => setPrintable(null)} />}
+    </section>
   );
 }

@@ -1,15 +1,25 @@
 /**
- * 依頼状の印刷: one A4 page per letter, with the survey's title, the link, its QR code and the code
- * in large type. Made from the batch just generated — the codes exist nowhere else — and printed
- * with the browser's print dialog (the print stylesheet shows only the letters).
+ * 依頼状・督促状の印刷: exactly one A4 page per letter, with the survey's title, its 回答期限, the short
+ * address (origin + /c/CODE) and its QR code, the code in large type, and the ward's 問い合わせ先. Made
+ * from the batch just generated (or the reminder's rows) — the codes exist nowhere else — and printed
+ * with the browser's print dialog (the print stylesheet shows only the letters, one to a page).
  */
 import { encode } from "uqr";
 import { T, useT } from "../../app/i18n/T";
+import { type LetterKind, letterDeadline, letterWords } from "./letter-text";
 
 export interface Letter {
   number: string;
   code: string;
   url: string;
+}
+
+/** 問い合わせ先 as the letter prints it. */
+export interface PrintedContact {
+  section: string;
+  phone: string;
+  hours: string;
+  email: string | null;
 }
 
 /** The QR code as one SVG path of squares: no image, no inline script, so the console's CSP holds. */
@@ -23,62 +33,76 @@ function QrCode({ text, label }: { text: string; label: string }) {
   );
 }
 
-export function PrintableLetters({
-  title,
-  minutes,
-  ward,
-  letters,
-  onClose,
-}: {
+export interface LetterSet {
+  kind: LetterKind;
   title: string;
   /** The survey's one time estimate, as the app's list gives it (約N分). */
   minutes: number;
+  closesAt: string;
   ward: string;
+  contact: PrintedContact;
   letters: Letter[];
-  onClose: () => void;
-}) {
+}
+
+export function PrintableLetters({ set, onClose }: { set: LetterSet; onClose: () => void }) {
   const { plain } = useT();
+  const words = letterWords[set.kind];
+  const deadline = letterDeadline(set.closesAt);
+  const reminder = set.kind === "reminder";
   return (
     <section className="printable" aria-labelledby="letters-print-heading">
       <div className="no-print">
         <h2 id="letters-print-heading">
-          <T k="staff:actions.letters.printHeading" values={{ count: letters.length }} />
+          <T
+            k={reminder ? "staff:actions.letters.reminder.printHeading" : "staff:actions.letters.printHeading"}
+            values={{ count: set.letters.length }}
+          />
         </h2>
         <p>
           <T k="staff:actions.letters.printHint" />
         </p>
         <div className="actions">
           <button type="button" className="button primary" onClick={() => window.print()}>
-            <T k="staff:actions.letters.print" />
+            <T k={reminder ? "staff:actions.letters.reminder.print" : "staff:actions.letters.print"} />
           </button>
           <button type="button" className="button" onClick={onClose}>
             <T k="staff:actions.letters.closePrint" />
           </button>
         </div>
       </div>
-      {letters.map((letter) => (
+      {set.letters.map((letter) => (
         <article key={letter.code} className="letter" lang="ja">
           <p className="letter-number">No. {letter.number}</p>
-          <p className="letter-from">{ward}</p>
-          <h3>「{title}」へのご協力のお願い</h3>
-          <p>
-            無作為に選ばせていただいた区民の皆さまに、区政への意見をお聞きしています。回答は統計的に処理し、お名前や回答した方が分かる形で公表することはありません。
+          <p className="letter-from">{set.ward}</p>
+          <h3>{words.heading(set.title)}</h3>
+          <p>{words.request}</p>
+          <p className="letter-deadline">
+            回答期限：<strong>{deadline}</strong>
           </p>
           <p>
-            スマートフォンでQRコードを読み取るか、次のアドレスを開いて回答してください（約{minutes}
-            分）。紙の回答用紙で返送いただくこともできます。
+            スマートフォンでQRコードを読み取るか、下のアドレスを入力して回答してください（約{set.minutes}
+            分）。アプリの「コードを入力」からコードだけを入力することもできます。紙の回答用紙で返送いただくこともできます。
           </p>
           <div className="letter-access">
             <QrCode text={letter.url} label={plain("staff:actions.letters.qrLabel", { code: letter.code })} />
-            <div>
-              <p className="letter-code-label">招待コード</p>
-              <p className="letter-code">{letter.code}</p>
-              <p className="letter-url">{letter.url}</p>
-            </div>
+            <dl>
+              <dt>回答用アドレス</dt>
+              <dd className="letter-url">{letter.url}</dd>
+              <dt>招待コード</dt>
+              <dd className="letter-code">{letter.code}</dd>
+            </dl>
           </div>
           <p className="letter-note">
             招待コードはお一人一回限り有効です。日本語のほか、やさしい日本語・English・中文・한국어・Tiếng Việt で回答できます。
           </p>
+          <div className="letter-contact">
+            <p className="letter-contact-label">問い合わせ先</p>
+            <p>{set.contact.section}</p>
+            <p>
+              電話 {set.contact.phone}（{set.contact.hours}）
+            </p>
+            {set.contact.email && <p>メール {set.contact.email}</p>}
+          </div>
         </article>
       ))}
     </section>

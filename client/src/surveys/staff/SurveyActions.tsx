@@ -76,7 +76,7 @@ export function SurveyActions({ survey, by, onChanged }: { survey: Survey; by: s
         </button>
       </div>
       <StatusMessage message={message} />
-      {survey.kind === "sampled" && survey.status !== "closed" && <Letters survey={survey} />}
+      {survey.kind === "sampled" && <Letters survey={survey} />}
     </div>
   );
 }

@@ -64,6 +64,20 @@ export interface InvitationCodeTable {
 }
 
 /**
+ * 督促状: one per batch of letters, for the codes not yet used when it was made. Only counts: its letters
+ * and the batch's codes used before it (so its own response rate can be read), and the day; never which codes.
+ */
+export interface ReminderBatchTable {
+  id: string;
+  surveyId: string;
+  batchId: string;
+  letters: number;
+  usedBefore: number;
+  /** The day it was made, in Japan (YYYY-MM-DD). */
+  madeOn: string;
+}
+
+/**
  * Marks that a device answered a poll: a keyed hash of survey and device id, never linked to the
  * response; keyed by it (WITHOUT ROWID on SQLite), so the rows come in no order of arrival.
  */

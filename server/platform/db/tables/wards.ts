@@ -14,3 +14,13 @@ export interface AreaTable {
   population: number;
   sortOrder: number;
 }
+
+/** A ward's 問い合わせ先 as its letters print it: the section, phone, hours and, optionally, e-mail. */
+export interface WardContactTable {
+  wardCode: string;
+  section: string;
+  phone: string;
+  hours: string;
+  email: string | null;
+  updatedAt: string;
+}

@@ -1,0 +1,100 @@
+/**
+ * コードを入力 (/surveys/code) and a letter's short link (/c/CODE): the code printed on the letter, typed
+ * by hand (lower case, spaces, hyphens and full-width letters are all fine) or carried by the link,
+ * leads to its survey with the code filled in — the link carries no survey id, the server finds it
+ * by the code's hash. A used code says whom to call; offline, the surveys saved on this phone are
+ * offered (CodeOffline.tsx), and the page tries again when the signal comes back.
+ */
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { T } from "../app/i18n/T";
+import { navigate } from "../app/router";
+import { Page } from "../app/shell/Page";
+import { CodeOffline } from "./CodeOffline";
+import { type CodeOutcome, resolveCode, surveyPathFor } from "./resolve-code";
+import { UsedCode } from "./UsedCode";
+
+const messages: Partial<Record<CodeOutcome["status"], string>> = {
+  invalid: "surveys.code.invalid",
+  unknown: "surveys.enterCode.unknown",
+};
+
+export function CodeEntryPage({ codeFromLink }: { codeFromLink: string | null }) {
+  const [value, setValue] = useState(codeFromLink ?? "");
+  const [checking, setChecking] = useState(false);
+  const [outcome, setOutcome] = useState<CodeOutcome | null>(null);
+  const typed = useRef(value);
+  typed.current = value;
+
+  const check = useCallback(async (text: string) => {
+    setChecking(true);
+    const result = await resolveCode(text);
+    setChecking(false);
+    if (result.status === "valid") navigate(surveyPathFor(result.surveyId, result.code), { replace: true });
+    else setOutcome(result);
+  }, []);
+
+  // The short link checks its code at once; offline, again as soon as the signal is back.
+  useEffect(() => {
+    if (codeFromLink) void check(codeFromLink);
+  }, [codeFromLink, check]);
+  const offline = outcome?.status === "offline";
+  useEffect(() => {
+    if (!offline) return;
+    const again = () => void check(typed.current);
+    window.addEventListener("online", again);
+    return () => window.removeEventListener("online", again);
+  }, [offline, check]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void check(value);
+  };
+  const errorKey = outcome?.status === "failed" ? outcome.errorKey : outcome ? messages[outcome.status] : undefined;
+
+  return (
+    <Page titleKey="surveys.enterCode.title">
+      <p className="lead">
+        <T k="surveys.enterCode.intro" />
+      </p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="letter-code">
+            <T k="surveys.code.label" />
+          </label>
+          <p id="letter-code-hint" className="hint">
+            <T k="surveys.enterCode.hint" />
+          </p>
+          <input
+            id="letter-code"
+            className="code-input"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby="letter-code-hint"
+            aria-invalid={errorKey ? true : undefined}
+            value={value}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setOutcome(null);
+            }}
+          />
+        </div>
+        <p role="status" className="hint">
+          {checking && <T k="surveys.code.checking" />}
+        </p>
+        <div role="alert">
+          {errorKey && (
+            <p className="error">
+              <T k={errorKey} />
+            </p>
+          )}
+          {outcome?.status === "used" && <UsedCode ward={outcome.ward} />}
+        </div>
+        <button type="submit" className="button primary" disabled={checking}>
+          <T k="surveys.enterCode.submit" />
+        </button>
+      </form>
+      {outcome?.status === "offline" && <CodeOffline code={outcome.code} saved={outcome.saved} onRetry={() => void check(value)} />}
+    </Page>
+  );
+}
