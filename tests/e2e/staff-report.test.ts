@@ -85,7 +85,9 @@ describe("結果報告書", () => {
     const pages = pdfPages(await page.pdf({ format: "A4" })).map(flat);
     expect(pages).toHaveLength(expectedPages);
     // Each page is numbered in its bottom margin: "3 / 13".
-    pages.forEach((text, i) => expect(text).toMatch(new RegExp(`(^|\\D)${i + 1}/${expectedPages}($|\\D)`)));
+    pages.forEach((text, i) => {
+      expect(text).toMatch(new RegExp(`(^|\\D)${i + 1}/${expectedPages}($|\\D)`));
+    });
 
     // The cover: the survey and the ward by name, never its code.
     expect(pages[0]).toContain("結果報告書");

@@ -611,7 +611,8 @@ describe.each(dialects)("staff API", (dialect) => {
         const { submitResponse } = await import("../../server/surveys/ingest");
         const texts = ["保育所を増やしてほしい", "防災訓練の案内を早めに", "保育所の空きが少ない", "公園を明るく"];
         for (let i = 0; i < 12; i++) {
-          if (i === 9) expect(await read()).toEqual({ ward: "27127", comments: [], keywords: [], hidden: true, minCell: 10, publishedAt: null });
+          if (i === 9)
+            expect(await read()).toEqual({ ward: "27127", comments: [], keywords: [], hidden: true, minCell: 10, publishedAt: null });
           await submitResponse(
             database,
             { ...testSurveyRules, pollOnePerDevice: false },
