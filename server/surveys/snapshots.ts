@@ -183,6 +183,9 @@ export const publishResults = defineWrite(
       .execute();
     return true;
   },
+  // The responses it marks published and the counts it copies must be the same ones: on SQLite the counts
+  // of responses already stored may still wait to be written (group-commit.ts), so they are written first.
+  { settleCountsFirst: true },
 );
 
 /** The dialect the write runs on (the lock is taken on PostgreSQL only). */

@@ -20,6 +20,11 @@ import type { DB } from "./schema";
 export interface Write<I, O> {
   readonly name: string;
   readonly run: (trx: Transaction<DB>, input: I, counts: Counts) => Promise<O>;
+  /**
+   * Whether the counts other writes have deferred (SQLite, group-commit.ts) are written before this one
+   * runs: for a write that reads the counts together with the rows they came from.
+   */
+  readonly settleCountsFirst?: boolean;
 }
 
 // Any input and output: the registry holds writes of every type.
@@ -28,10 +33,10 @@ type AnyWrite = Write<any, any>;
 
 const registry = new Map<string, AnyWrite>();
 
-export function defineWrite<I, O>(name: string, run: Write<I, O>["run"]): Write<I, O> {
+export function defineWrite<I, O>(name: string, run: Write<I, O>["run"], options: { settleCountsFirst?: boolean } = {}): Write<I, O> {
   const existing = registry.get(name);
   if (existing && existing.run !== run) throw new Error(`two writes are named "${name}"`);
-  const write: Write<I, O> = { name, run };
+  const write: Write<I, O> = { name, run, settleCountsFirst: options.settleCountsFirst ?? false };
   registry.set(name, write);
   return write;
 }

@@ -158,7 +158,7 @@ port.on("message", (message: ToWriter) => {
     return settle([id, false, transferError(error)]);
   }
   open.group
-    .run((trx, counts) => write.run(trx, input, counts))
+    .run((trx, counts) => write.run(trx, input, counts), { settleCountsFirst: write.settleCountsFirst ?? false })
     .then(
       (value) => settle([id, true, value]),
       (error: unknown) => settle([id, false, transferError(error)]),
