@@ -1,4 +1,6 @@
 /** Boot: read the resident's settings from IndexedDB (or detect them), load one locale, render. */
+// First, before anything else runs: the strings' download (early.ts).
+import "./early";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { detectLocale } from "../../../shared/locales/locales";
@@ -6,7 +8,7 @@ import type { Settings } from "../../../shared/settings/settings";
 import { loadSettings, saveSettings } from "../db/settings";
 import { applyTextSize, SettingsProvider } from "../settings/SettingsContext";
 import { App } from "./App";
-import { initI18n, prefetchLocale } from "./i18n";
+import { initI18n } from "./i18n";
 import { whenIdle } from "./idle";
 import { listenForInstallOffer } from "./pwa/install";
 import { warmCacheWhenControlled } from "./pwa/offline-fetch";
@@ -16,8 +18,7 @@ listenForInstallOffer();
 warmCacheWhenControlled();
 
 async function boot(): Promise<void> {
-  // While the settings are read: the browser's language's strings (a first visit's), and the rest of the app.
-  prefetchLocale(detectLocale(navigator.languages));
+  // While the settings are read: the rest of the app (the browser's language's strings are on their way: early.ts).
   // The home page needs none of it to be drawn: there it waits until the browser is idle.
   const home = location.pathname === "/" || location.pathname === "/surveys";
   const later = home ? whenIdle().then(() => import("./later")) : import("./later");

@@ -6,37 +6,7 @@
 import i18next, { type InitOptions } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { fallbackLocale, htmlLang, type Locale } from "../../../../shared/locales/locales";
-import { offlineFetch } from "../pwa/offline-fetch";
-
-const localeUrls = import.meta.glob<string>("../../../../shared/locales/app/*.json", { query: "?url", import: "default", eager: true });
-
-/** Locale files asked for ahead of need (prefetchLocale), by locale. */
-const early = new Map<Locale, Promise<Record<string, unknown>>>();
-
-/**
- * Starts fetching a locale's file now (main.tsx: the browser's language, while the saved settings are
- * read), so that the first page need not wait for it after them. A failure is left for the real load.
- */
-export function prefetchLocale(locale: Locale): void {
-  if (early.has(locale)) return;
-  const pending = download(locale);
-  pending.catch(() => early.delete(locale));
-  early.set(locale, pending);
-}
-
-function fetchLocale(locale: Locale): Promise<Record<string, unknown>> {
-  const pending = early.get(locale);
-  early.delete(locale);
-  return pending ?? download(locale);
-}
-
-async function download(locale: Locale): Promise<Record<string, unknown>> {
-  const url = localeUrls[`../../../../shared/locales/app/${locale}.json`];
-  if (!url) throw new Error(`No locale file for ${locale}`);
-  const response = await offlineFetch(url);
-  if (!response.ok) throw new Error(`Locale ${locale} could not be loaded (${response.status})`);
-  return (await response.json()) as Record<string, unknown>;
-}
+import { fetchLocale } from "./locale-files";
 
 /**
  * i18next canonicalises language codes ("ja-easy" would become "ja-Easy"), so it is told to lower-case
