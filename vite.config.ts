@@ -4,7 +4,7 @@
  * (`vite build --ssr`) bundles server/ for Node, leaving node_modules external.
  */
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin, type UserConfig } from "vite";
+import { defineConfig, type UserConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import pkg from "./package.json" with { type: "json" };
 
@@ -37,37 +37,6 @@ const serverBuild: UserConfig = {
   },
 };
 
-/**
- * The page's first script (client/src/app/main.ts) runs the app (boot.tsx) only after the first paint, by a
- * dynamic import: this names boot's chunk, and the chunks it imports, as modulepreload links in index.html,
- * so they download at once, beside the first script, and not after it.
- */
-const preloadBoot: Plugin = {
-  name: "machikoe-preload-boot",
-  apply: "build",
-  transformIndexHtml: {
-    order: "post",
-    handler(_html, context) {
-      const chunks = Object.values(context.bundle ?? {}).filter((c) => c.type === "chunk");
-      const boot = chunks.find((c) => c.facadeModuleId?.endsWith("/src/app/boot.tsx"));
-      if (!boot) throw new Error("The client build has no boot.tsx chunk to preload.");
-      const files = new Set<string>();
-      const add = (fileName: string) => {
-        // The first script itself is loaded by its own <script> tag.
-        if (files.has(fileName) || chunks.some((c) => c.isEntry && c.fileName === fileName)) return;
-        files.add(fileName);
-        for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? []) add(imported);
-      };
-      add(boot.fileName);
-      return [...files].map((file) => ({
-        tag: "link",
-        attrs: { rel: "modulepreload", crossorigin: true, href: `/${file}` },
-        injectTo: "head" as const,
-      }));
-    },
-  },
-};
-
 const clientBuild: UserConfig = {
   root: "client",
   build: {
@@ -82,7 +51,6 @@ const clientBuild: UserConfig = {
   server: { proxy: { "/api": `http://localhost:${process.env.PORT || "3000"}` } },
   plugins: [
     react(),
-    preloadBoot,
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src/sw",

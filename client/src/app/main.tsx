@@ -1,7 +1,6 @@
-/**
- * Boot, run by main.ts once the page has painted: read the resident's settings from IndexedDB (or detect
- * them), load one locale, render.
- */
+/** Boot: read the resident's settings from IndexedDB (or detect them), load one locale, render. */
+// First, before anything else runs: the strings' download (early.ts).
+import "./early";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { detectLocale } from "../../../shared/locales/locales";
@@ -9,9 +8,14 @@ import type { Settings } from "../../../shared/settings/settings";
 import { loadSettings, saveSettings } from "../db/settings";
 import { applyTextSize, SettingsProvider } from "../settings/SettingsContext";
 import { App } from "./App";
-import { showBootFailure } from "./boot-failure";
 import { initI18n } from "./i18n";
 import { whenIdle } from "./idle";
+import { listenForInstallOffer } from "./pwa/install";
+import { warmCacheWhenControlled } from "./pwa/offline-fetch";
+import "./styles.css";
+
+listenForInstallOffer();
+warmCacheWhenControlled();
 
 async function boot(): Promise<void> {
   // While the settings are read: the rest of the app (the browser's language's strings are on their way: early.ts).
@@ -42,4 +46,18 @@ async function boot(): Promise<void> {
   later.then(({ startOutboxes }) => startOutboxes()).catch(() => undefined);
 }
 
-boot().catch(showBootFailure);
+boot().catch(() => {
+  // Nothing could be loaded (first visit with no connection, or a broken browser store): say so plainly.
+  const root = document.getElementById("root");
+  if (root) {
+    // Built as nodes, like every text of the app: nothing is ever written as HTML.
+    const message = document.createElement("p");
+    message.className = "boot";
+    message.setAttribute("role", "alert");
+    const english = document.createElement("span");
+    english.lang = "en";
+    english.textContent = "Machikoe could not start. Please open it again where you have a connection.";
+    message.append("まちの声を開けませんでした。電波のよい所で、もう一度開いてください。", document.createElement("br"), english);
+    root.replaceChildren(message);
+  }
+});
