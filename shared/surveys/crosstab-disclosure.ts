@@ -10,7 +10,7 @@
  * column — and a hidden count that linear programming (shared/stats/simplex.ts) cannot move by 1 is
  * determined: one more cell beside it is hidden, until none is.
  */
-import { maximize } from "../stats/simplex";
+import { pinnedUnknowns, type Relation } from "../stats/pinned";
 import { noAnswerKey } from "./aggregates";
 import type { PairCounts, PairShown } from "./crosstab-counts";
 
@@ -33,12 +33,12 @@ function always(counts: PairCounts): { rowsAlways: boolean; columnsAlways: boole
 }
 
 /** The relations a reader knows, as terms [r, c, coefficient] of Σ = 0, with a slack (≥ 0) when an inequality. */
-function relations(counts: PairCounts): { terms: [number, number, number][]; slack: boolean }[] {
+function relations(counts: PairCounts): Relation[] {
   const m = counts.rows.keys.length;
   const n = counts.columns.keys.length;
   // A question everyone answered (its "answered" is everyone in the one-way table) is answered in every row.
   const { rowsAlways, columnsAlways } = always(counts);
-  const out: { terms: [number, number, number][]; slack: boolean }[] = [];
+  const out: Relation[] = [];
   const line = (size: number, addsUp: boolean, always: boolean, noAnswer: number, at: (i: number) => [number, number]) => {
     const answered = at(size);
     if (addsUp)
@@ -115,52 +115,14 @@ export function determinedPairCells(
         (!only || (only.r === cell.r && only.c === cell.c)),
     );
   if (targets.length === 0) return [];
-  const equations = relations(counts);
-  const width = unknowns.length + equations.filter((e) => e.slack).length;
-  const a: number[][] = [];
-  const b: number[] = [];
-  let slack = unknowns.length;
-  for (const equation of equations) {
-    const row = new Array<number>(width).fill(0);
-    let rhs = 0;
-    let used = false;
-    for (const [r, c, k] of equation.terms) {
-      const i = index.get(`${r},${c}`);
-      if (i === undefined) rhs -= k * ((shown[r] as (number | null)[])[c] as number);
-      else {
-        row[i] = (row[i] as number) + k;
-        used = true;
-      }
-    }
-    if (equation.slack) {
-      row[slack++] = -1;
-      used = true;
-    }
-    if (used) {
-      a.push(row);
-      b.push(rhs);
-    }
-  }
-  const point = unknowns.map(truth);
-  const free = new Set<number>();
-  const mark = (x: number[]) =>
-    point.forEach((p, i) => {
-      if (Math.abs((x[i] as number) - p) >= 1 - 1e-6) free.add(i);
-    });
-  const determined: Cell[] = [];
-  for (const target of targets) {
-    for (const sign of [1, -1]) {
-      if (free.has(target.i)) break;
-      const objective = new Array<number>(width).fill(0);
-      objective[target.i] = sign;
-      const result = maximize(objective, a, b);
-      if (result.kind === "infeasible") throw new Error("the published numbers contradict the cross-tab's counts");
-      if (result.kind === "unbounded") free.add(target.i);
-      else mark(result.x);
-    }
-    if (!free.has(target.i)) determined.push({ r: target.r, c: target.c });
-  }
-  return determined;
+  return pinnedUnknowns({
+    relations: relations(counts),
+    unknown: (r, c) => index.get(`${r},${c}`),
+    published: (r, c) => (shown[r] as (number | null)[])[c] as number,
+    truth: unknowns.map(truth),
+    targets: targets.map((t) => t.i),
+    contradiction: "the published numbers contradict the cross-tab's counts",
+  }).map((i) => unknowns[i] as Cell);
 }
 
 /**

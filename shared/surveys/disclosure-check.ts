@@ -6,7 +6,7 @@
  * programming (shared/stats/simplex.ts) finds how far it can move while every equation holds; a
  * count that cannot move by at least 1 either way is determined, and disclosure control failed.
  */
-import { maximize } from "../stats/simplex";
+import { pinnedUnknowns, type Relation } from "../stats/pinned";
 import { noAnswerKey } from "./aggregates";
 import { type Disclosed, rowsOf, type SurveyCounts } from "./disclosure-rows";
 
@@ -64,7 +64,7 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
       }
     }
   });
-  const equations: { terms: [number, number, number][]; slack: boolean }[] = [];
+  const equations: Relation[] = [];
   // terms: [row, column, coefficient]; each equation is Σ coefficient·cell = 0 (+ slack ≥ 0 when `slack`).
   for (const prefix of new Set(rows.map((row) => row.prefix).filter((p) => p !== null))) {
     for (let c = 0; c < columns.length; c++) {
@@ -105,33 +105,6 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
       });
   });
 
-  const slacks = equations.filter((e) => e.slack).length;
-  const width = unknowns.length + slacks;
-  const a: number[][] = [];
-  const b: number[] = [];
-  let slack = unknowns.length;
-  for (const equation of equations) {
-    const row = new Array<number>(width).fill(0);
-    let rhs = 0;
-    let used = false;
-    for (const [r, c, k] of equation.terms) {
-      const i = index.get(`${r},${c}`);
-      if (i === undefined) rhs -= k * (shown(r, c) as number);
-      else {
-        row[i] = (row[i] as number) + k;
-        used = true;
-      }
-    }
-    if (equation.slack) {
-      row[slack++] = -1;
-      used = true;
-    }
-    if (used) {
-      a.push(row);
-      b.push(rhs);
-    }
-  }
-
   const point = unknowns.map(({ r, c }) => truth(r, c));
   const targets = unknowns
     .map((u, i) => ({ ...u, i }))
@@ -139,28 +112,17 @@ export function determinedCells(counts: SurveyCounts, published: Disclosed, ques
       const v = truth(r, c);
       return (rows[r] as (typeof rows)[number]).rest ? v > 0 && v < minCell : v > 0;
     });
-  const free = new Set<number>();
-  const mark = (x: number[]) => {
-    point.forEach((p, i) => {
-      if (Math.abs((x[i] as number) - p) >= 1 - 1e-6) free.add(i);
-    });
-  };
-  const determined: DeterminedCell[] = [];
-  for (const target of targets) {
-    if (free.has(target.i)) continue;
-    for (const sign of [1, -1]) {
-      if (free.has(target.i)) break;
-      const c = new Array<number>(width).fill(0);
-      c[target.i] = sign;
-      const result = maximize(c, a, b);
-      if (result.kind === "infeasible") throw new Error(`the published numbers of ${shape.id} contradict the counts`);
-      if (result.kind === "unbounded") free.add(target.i);
-      else mark(result.x);
-    }
-    if (!free.has(target.i)) {
-      const row = rows[target.r] as (typeof rows)[number];
-      determined.push({ question: shape.id, segment: row.segment, column: columns[target.c] as string, value: point[target.i] as number });
-    }
-  }
-  return determined;
+  const pinned = pinnedUnknowns({
+    relations: equations,
+    unknown: (r, c) => index.get(`${r},${c}`),
+    published: (r, c) => shown(r, c) as number,
+    truth: point,
+    targets: targets.map((t) => t.i),
+    contradiction: `the published numbers of ${shape.id} contradict the counts`,
+  });
+  return pinned.map((i): DeterminedCell => {
+    const { r, c } = unknowns[i] as { r: number; c: number };
+    const row = rows[r] as (typeof rows)[number];
+    return { question: shape.id, segment: row.segment, column: columns[c] as string, value: point[i] as number };
+  });
 }
