@@ -4,40 +4,20 @@
  * respondents and, for a sampled survey, the 95 % Wilson interval. Hidden counts read "<K".
  */
 import { localized, type Question, type Survey } from "../../../../shared/surveys/model";
-import { rangeOfKey } from "../../../../shared/surveys/ranges";
 import type { Crosstab } from "../../../../shared/surveys/staff/crosstab";
 import { plainText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
 import { percent } from "../../staff/format";
 import { StaffTable } from "../../staff/StaffTable";
+import { useOptionLabel } from "./optionLabel";
 import { Published } from "./Published";
 import { useSegmentName } from "./segments";
-
-/** An option's label, "other", 無回答, a rating's number or a number's range with its unit. */
-function useOptionLabel() {
-  const { locale, plain } = useT();
-  return (question: Question | undefined, key: string) => {
-    if (key === "_noAnswer") return plain("staff:results.noAnswer");
-    const range = question?.type === "number" ? rangeOfKey(key) : null;
-    if (question?.type === "number" && range) {
-      const unit = question.unit ? plainText(localized(question.unit, locale)) : "";
-      return range.low === range.high
-        ? plain("staff:results.value", { value: range.low, unit })
-        : plain("staff:results.range", { low: range.low, high: range.high, unit });
-    }
-    if (question && "options" in question) {
-      const option = question.options.find((o) => o.id === key);
-      if (option) return plainText(localized(option.label, locale));
-      if (key === "other") return plain("staff:results.other");
-    }
-    return key;
-  };
-}
 
 export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: Crosstab }) {
   const { locale, plain } = useT();
   const segmentName = useSegmentName(crosstab.by === "area" ? survey.ward : null);
-  const optionLabel = useOptionLabel();
+  const label = useOptionLabel();
+  const optionLabel = (question: Question | undefined, key: string) => plainText(label(question, key));
   const find = (id: string) => survey.definition.questions.find((q) => q.id === id);
   const question = find(crosstab.question);
   const byQuestion = crosstab.by.startsWith("q:") ? find(crosstab.by.slice(2)) : undefined;

@@ -6,13 +6,13 @@
  */
 import { noAnswerKey } from "../../../../shared/surveys/aggregates";
 import { localized, type Survey } from "../../../../shared/surveys/model";
-import { rangeOfKey } from "../../../../shared/surveys/ranges";
 import type { StaffResults } from "../../../../shared/surveys/staff/results";
 import { plainText, RubyText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
 import { Link } from "../../app/router";
 import { percent } from "../../staff/format";
 import { StaffTable } from "../../staff/StaffTable";
+import { useOptionLabel } from "./optionLabel";
 import { Published } from "./Published";
 import { useSegmentName } from "./segments";
 
@@ -81,25 +81,11 @@ function QuestionTable({
   min: number;
 }) {
   const { locale, plain } = useT();
+  const optionLabel = useOptionLabel();
   const question = survey.definition.questions.find((d) => d.id === result.id);
   if (!question) return null;
   const text = localized(question.text, locale);
-  const label = (key: string) => {
-    if (key === noAnswerKey) return plain("staff:results.noAnswer");
-    const range = question.type === "number" ? rangeOfKey(key) : null;
-    if (question.type === "number" && range) {
-      const unit = question.unit ? localized(question.unit, locale) : "";
-      return range.low === range.high
-        ? plain("staff:results.value", { value: range.low, unit })
-        : plain("staff:results.range", { low: range.low, high: range.high, unit });
-    }
-    if ("options" in question) {
-      const option = question.options.find((o) => o.id === key);
-      if (option) return localized(option.label, locale);
-      if (key === "other") return plain("staff:results.other");
-    }
-    return key;
-  };
+  const label = (key: string) => optionLabel(question, key);
   // A free-text question has no counts to tabulate but its 無回答, when any was recorded.
   const blank = result.options.find((o) => o.key === noAnswerKey);
   if (question.type === "text")

@@ -8,7 +8,7 @@ import type { StaffResults } from "../../../../../shared/surveys/staff/results";
 import { RubyText } from "../../../app/i18n/ruby";
 import { T, useT } from "../../../app/i18n/T";
 import { percent } from "../../../staff/format";
-import { useOptionLabel } from "./optionLabel";
+import { useOptionLabel } from "../optionLabel";
 import { ReportChart } from "./ReportChart";
 
 type QuestionResult = StaffResults["segments"][number]["questions"][number];
