@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { useSettings } from "../settings/SettingsContext";
 import { SurveyListPage } from "../surveys/SurveyListPage";
+import { fromLater } from "./fromLater";
 import { T } from "./i18n/T";
 import { useIdle } from "./idle";
 import { NotFoundPage } from "./NotFoundPage";
@@ -20,17 +21,17 @@ const StaffApp = lazy(() => import("../staff/StaffApp"));
  * (later.ts), so a first visit runs only what its page needs first. The service worker keeps that chunk on
  * the device too (precache), so every page opens offline.
  */
-const MyAnswersPage = lazy(() => import("./later").then((m) => ({ default: m.MyAnswersPage })));
-const CodeEntryPage = lazy(() => import("./later").then((m) => ({ default: m.CodeEntryPage })));
-const SurveyPage = lazy(() => import("./later").then((m) => ({ default: m.SurveyPage })));
-const ResultsPage = lazy(() => import("./later").then((m) => ({ default: m.ResultsPage })));
-const PlacesPage = lazy(() => import("./later").then((m) => ({ default: m.PlacesPage })));
-const PlacePage = lazy(() => import("./later").then((m) => ({ default: m.PlacePage })));
-const AssociationPage = lazy(() => import("./later").then((m) => ({ default: m.AssociationPage })));
-const CouncilPage = lazy(() => import("./later").then((m) => ({ default: m.CouncilPage })));
-const CommunityPage = lazy(() => import("./later").then((m) => ({ default: m.CommunityPage })));
-const ChildcarePage = lazy(() => import("./later").then((m) => ({ default: m.ChildcarePage })));
-const SettingsPage = lazy(() => import("./later").then((m) => ({ default: m.SettingsPage })));
+const MyAnswersPage = fromLater("MyAnswersPage");
+const CodeEntryPage = fromLater("CodeEntryPage");
+const SurveyPage = fromLater("SurveyPage");
+const ResultsPage = fromLater("ResultsPage");
+const PlacesPage = fromLater("PlacesPage");
+const PlacePage = fromLater("PlacePage");
+const AssociationPage = fromLater("AssociationPage");
+const CouncilPage = fromLater("CouncilPage");
+const CommunityPage = fromLater("CommunityPage");
+const ChildcarePage = fromLater("ChildcarePage");
+const SettingsPage = fromLater("SettingsPage");
 
 function page(route: Route): ReactNode {
   switch (route.page) {
@@ -103,7 +104,7 @@ export function App() {
 }
 
 /** The resident's ward's 通いの場, 町会 and meetings, kept on the device (local/useLocal.ts), by a module loaded after the first page. */
-const LocalPrefetcher = lazy(() => import("./later").then((m) => ({ default: m.LocalPrefetch })));
+const LocalPrefetcher = fromLater("LocalPrefetch");
 
 function LocalPrefetch() {
   const { settings } = useSettings();

@@ -3,10 +3,11 @@
  * from what this device knows, and a way to "my answers". Loaded online, the list's surveys are saved
  * on the device (keep-offline.ts) so each opens offline. On a first visit, the ward is asked first.
  */
-import { lazy, Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import type { SurveySummary } from "../../../shared/surveys/model";
 import { api } from "../app/api";
 import { useLoader } from "../app/data";
+import { fromLater } from "../app/fromLater";
 import { T } from "../app/i18n/T";
 import { useIdle } from "../app/idle";
 import { Link } from "../app/router";
@@ -24,7 +25,7 @@ import { useOutbox } from "./outbox";
 import { type DeviceMark, SurveyCard } from "./SurveyCard";
 
 /** The offer of notices for new surveys, after the list: its module (push registration) loads after the page. */
-const TopicOptIn = lazy(() => import("../app/later").then((m) => ({ default: m.TopicOptIn })));
+const TopicOptIn = fromLater("TopicOptIn");
 
 export function SurveyListPage() {
   const { settings } = useSettings();
