@@ -8,7 +8,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PlaceInput } from "../../shared/local/schemas";
-import { axeViolations, serverAndBrowserForThisFile } from "./harness";
+import { axeViolations, serverAndBrowserForThisFile, settingsStored } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 const contexts: BrowserContext[] = [];
@@ -79,6 +79,8 @@ async function residentPhone(locale: string): Promise<Page> {
   await page.locator("select").first().selectOption("27127");
   await page.locator(`input[name="locale"][value="${locale}"]`).check();
   await expect.poll(() => page.getAttribute("html", "data-locale")).toBe(locale);
+  // On the device before the next page.goto reads them.
+  await settingsStored(page, { ward: "27127", locale });
   return page;
 }
 
