@@ -29,9 +29,11 @@ const serverBuild: UserConfig = {
         // Imports read on worker threads (platform/threads/pool.ts: threadEntry names each by this key).
         "local-import-worker": "server/local/staff/import-worker.ts",
         "areas-import-worker": "server/wards/staff/import-worker.ts",
+        // The Japanese analyser's thread (platform/text/japanese.ts), ended when idle with its dictionary.
+        "japanese-worker": "server/platform/text/japanese-worker.ts",
       },
       // Flat, so that every chunk finds writer-thread.js and the workers' .js beside itself
-      // (platform/db/database.ts, notices/sender/encrypt-pool.ts, platform/threads/pool.ts).
+      // (platform/db/database.ts, notices/sender/encrypt-pool.ts, platform/threads/pool.ts, platform/text/japanese.ts).
       output: { chunkFileNames: "[name]-[hash].js" },
     },
   },

@@ -9,8 +9,9 @@ import type { Database } from "../platform/db/database";
 import { takeStartLock } from "../platform/db/lock";
 import type { DB } from "../platform/db/schema";
 import { defineWrite } from "../platform/db/write";
-import { checkInput } from "./input";
-import { withReadings } from "./readings";
+import { releaseJapaneseAnalyser } from "../platform/text/japanese";
+import { checkInput, type Input } from "./input";
+import { withReadingsAll } from "./readings";
 import { type LocalKind, localTables } from "./service";
 
 interface Change {
@@ -38,26 +39,36 @@ const storeReadings = defineWrite(
   },
 );
 
-/** Adds readings to the rows without them; returns how many it changed. */
+/**
+ * Adds readings to the rows without them; returns how many it changed. The analyser's thread is ended right
+ * after (once no other job waits on it): a server that read its rows at start does not keep the dictionary.
+ */
 export async function backfillReadings(database: Database): Promise<number> {
+  try {
+    return await addReadings(database);
+  } finally {
+    releaseJapaneseAnalyser();
+  }
+}
+
+async function addReadings(database: Database): Promise<number> {
   let stored = 0;
   for (const kind of Object.keys(localTables) as LocalKind[]) {
     const rows = await database.db.selectFrom(localTables[kind]).select(["id", "data"]).where("deletedAt", "is", null).execute();
-    const changes: Change[] = [];
+    const unread: { id: string; before: string; input: Input }[] = [];
     for (const row of rows) {
       const parsed = JSON.parse(row.data) as { reading?: unknown };
       if (parsed.reading !== undefined) continue;
       const checked = checkInput(kind, parsed);
       // A row that no longer reads as its kind is not sent to devices either (service.ts): left alone.
-      if (checked.input === null) continue;
-      changes.push({ kind, id: row.id, before: row.data, data: JSON.stringify(await withReadings(checked.input, checked.input.furigana)) });
+      if (checked.input !== null) unread.push({ id: row.id, before: row.data, input: checked.input });
     }
-    for (let i = 0; i < changes.length; i += 200)
-      stored += await database.write(storeReadings, {
-        dialect: database.dialect,
-        changes: changes.slice(i, i + 200),
-        now: new Date().toISOString(),
-      });
+    for (let i = 0; i < unread.length; i += 200) {
+      const some = unread.slice(i, i + 200);
+      const read = await withReadingsAll(some.map(({ input }) => ({ input, stored: input.furigana })));
+      const changes = some.map(({ id, before }, j): Change => ({ kind, id, before, data: JSON.stringify(read[j]) }));
+      stored += await database.write(storeReadings, { dialect: database.dialect, changes, now: new Date().toISOString() });
+    }
   }
   return stored;
 }

@@ -8,7 +8,7 @@
 import { romaji, toHiragana, toKatakana } from "../../shared/local/romaji";
 import { type Furigana, type Translations, translatedLocales } from "../../shared/local/translations";
 import { plainText } from "../../shared/locales/ruby";
-import { type IpadicFeatures, japaneseTokenizer } from "../platform/text/japanese";
+import { type Token, tokenize } from "../platform/text/japanese";
 import type { Input } from "./input";
 
 const kanji = /[\p{Script=Han}々〆ヶ]/u;
@@ -24,9 +24,9 @@ export function languageSource(input: Input): { name: string; text: string } {
  * One token as markup: each run of kanji with its part of the reading, the kana between and around them
  * as they are (子育て → {子育|こそだ}て, 話し合い → {話|はな}し{合|あ}い). A reading that does not line up stays whole.
  */
-function tokenMarkup(token: IpadicFeatures): string {
+function tokenMarkup(token: Token): string {
   const surface = token.surface_form;
-  if (!kanji.test(surface) || !token.reading || token.reading === "*") return surface;
+  if (!kanji.test(surface) || !token.reading) return surface;
   const reading = toHiragana(token.reading);
   const runs = surface.match(/[\p{Script=Han}々〆ヶ]+|[^\p{Script=Han}々〆ヶ]+/gu) ?? [];
   const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -37,17 +37,10 @@ function tokenMarkup(token: IpadicFeatures): string {
   return runs.map((run) => (kanji.test(run) ? `{${run}|${match[group++]}}` : run)).join("");
 }
 
-/** Furigana markup of a Japanese text: every word with kanji gets its reading. */
-export async function furiganaOf(text: string): Promise<string> {
-  if (!kanji.test(text)) return text;
-  const tokens = (await japaneseTokenizer()).tokenize(text);
-  return tokens.map(tokenMarkup).join("");
-}
-
 const attached = new Set(["助詞", "助動詞"]);
 
-/** A name's reading: katakana with a space between words, and romaji with each word capitalised. */
-export async function readingOf(name: string, nameKana: string): Promise<{ kana: string; romaji: string }> {
+/** A name's reading from its tokens (or from the kana the ward gave): katakana with a space between words, and romaji with each word capitalised. */
+function readingOf(tokens: readonly Token[], nameKana: string): { kana: string; romaji: string } {
   let words: string[];
   if (nameKana.trim())
     words = nameKana
@@ -57,10 +50,10 @@ export async function readingOf(name: string, nameKana: string): Promise<{ kana:
   else {
     words = [];
     let joinsPrevious = false;
-    for (const token of (await japaneseTokenizer()).tokenize(name)) {
+    for (const token of tokens) {
       const surface = token.surface_form;
       if (/^[\s\p{P}]+$/u.test(surface)) continue;
-      const word = toKatakana(token.reading && token.reading !== "*" ? token.reading : surface);
+      const word = toKatakana(token.reading ?? surface);
       if (words.length > 0 && (joinsPrevious || attached.has(token.pos) || token.pos_detail_1 === "接尾")) words[words.length - 1] += word;
       else words.push(word);
       joinsPrevious = token.pos === "接頭詞";
@@ -71,29 +64,61 @@ export async function readingOf(name: string, nameKana: string): Promise<{ kana:
   return { kana: kana.slice(0, 400), romaji: latin.slice(0, 800) };
 }
 
-/** Markup sent for a text, if it still fits the text; otherwise the text's generated markup. */
-async function keptOrMade(sent: string | undefined, source: string): Promise<string> {
-  if (sent && plainText(sent) === source) return sent;
-  return furiganaOf(source);
+/** Markup sent for a text, if it still fits the text. */
+function kept(sent: string | undefined, source: string): string | null {
+  return sent && plainText(sent) === source ? sent : null;
+}
+
+/** A row to read: its input, and the furigana stored for it (a staff correction survives a save or an import). */
+export interface Unread<I extends Input> {
+  input: I;
+  stored?: Furigana | undefined;
 }
 
 /**
- * The input with its readings worked out: furigana of the name and text (the markup sent, or else the
- * stored one, kept while its text is unchanged: a staff correction survives a save or an import), the
- * name's kana and romaji, and empty translations left out.
+ * The inputs with their readings worked out: furigana of the name and text (the markup sent, or else the
+ * stored one, kept while its text is unchanged), the name's kana and romaji, and empty translations left
+ * out. Every text the rows need analysed goes to the analyser in one call.
  */
-export async function withReadings<I extends Input>(input: I, stored?: Furigana): Promise<I> {
-  const { name, text } = languageSource(input);
-  const furigana = {
-    name: await keptOrMade(input.furigana?.name || stored?.name, name),
-    text: await keptOrMade(input.furigana?.text || stored?.text, text),
+export async function withReadingsAll<I extends Input>(rows: readonly Unread<I>[]): Promise<I[]> {
+  const texts = new Map<string, number>();
+  const analysed = (text: string) => {
+    if (!texts.has(text)) texts.set(text, texts.size);
   };
-  // In one order (the form's and the file's may differ), so that an unchanged row stores the same text.
-  const translations: Translations = {};
-  for (const locale of translatedLocales) {
-    const { name: translatedName, text: translatedText } = input.translations?.[locale] ?? {};
-    if (translatedName || translatedText)
-      translations[locale] = { ...(translatedName ? { name: translatedName } : {}), ...(translatedText ? { text: translatedText } : {}) };
-  }
-  return { ...input, translations, furigana, reading: await readingOf(name, "nameKana" in input ? input.nameKana : "") };
+  const plans = rows.map(({ input, stored }) => {
+    const { name, text } = languageSource(input);
+    const nameKana = "nameKana" in input ? input.nameKana : "";
+    const plan = {
+      input,
+      name,
+      text,
+      nameKana,
+      nameMarkup: kept(input.furigana?.name || stored?.name, name),
+      textMarkup: kept(input.furigana?.text || stored?.text, text),
+    };
+    if ((plan.nameMarkup === null && kanji.test(name)) || !nameKana.trim()) analysed(name);
+    if (plan.textMarkup === null && kanji.test(text)) analysed(text);
+    return plan;
+  });
+  const tokens = await tokenize([...texts.keys()]);
+  const tokensOf = (text: string) => tokens[texts.get(text) ?? -1] ?? [];
+  /** Furigana markup of a Japanese text: every word with kanji gets its reading. */
+  const furiganaOf = (text: string) => (kanji.test(text) ? tokensOf(text).map(tokenMarkup).join("") : text);
+  return plans.map(({ input, name, text, nameKana, nameMarkup, textMarkup }) => {
+    // In one order (the form's and the file's may differ), so that an unchanged row stores the same text.
+    const translations: Translations = {};
+    for (const locale of translatedLocales) {
+      const { name: translatedName, text: translatedText } = input.translations?.[locale] ?? {};
+      if (translatedName || translatedText)
+        translations[locale] = { ...(translatedName ? { name: translatedName } : {}), ...(translatedText ? { text: translatedText } : {}) };
+    }
+    const furigana = { name: nameMarkup ?? furiganaOf(name), text: textMarkup ?? furiganaOf(text) };
+    return { ...input, translations, furigana, reading: readingOf(tokensOf(name), nameKana) };
+  });
+}
+
+/** One input with its readings (withReadingsAll). */
+export async function withReadings<I extends Input>(input: I, stored?: Furigana): Promise<I> {
+  const [read] = await withReadingsAll([{ input, stored }]);
+  return read ?? input;
 }

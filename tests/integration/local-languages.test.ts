@@ -10,8 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { backfillReadings } from "../../server/local/backfill-readings";
 import type { Database } from "../../server/platform/db/database";
 import { insertRows } from "../../server/platform/db/write";
+import { japaneseAnalyserRunning } from "../../server/platform/text/japanese";
 import { parseCsv } from "../../shared/csv";
 import { LocalChanges, type MeetingInput, type PlaceInput } from "../../shared/local/schemas";
+import { plainText } from "../../shared/locales/ruby";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
@@ -216,11 +218,45 @@ describe.each(dialects)("local data in six languages", (dialect) => {
       });
       expect((await sync()).places[0]?.reading).toBeUndefined();
       expect(await backfillReadings(database)).toBe(1);
+      // The analyser's thread (and its dictionary) is ended as soon as the readings are made.
+      expect(japaneseAnalyserRunning()).toBe(false);
       const [after] = (await sync()).places;
       expect(after?.furigana?.name).toMatch(/^\{中津\|なかつ\}.+の\{体操\|たいそう\}$/);
       expect(after?.reading?.romaji).toMatch(/^Nakatsu.+ Taisou$/);
       expect((after?.updatedAt ?? "") > "2026-01-01T00:00:00.000Z").toBe(true);
       expect(await backfillReadings(database)).toBe(0);
+    });
+
+    it("gives each of many rows stored before readings its own, read many at a time", async () => {
+      const towns = ["中津", "扇町", "天満", "梅田", "福島"];
+      const rows = Array.from({ length: 230 }, (_, i) => {
+        const {
+          furigana: _f,
+          reading: _r,
+          translations: _t,
+          ...old
+        } = place({ name: `${towns[i % 5]}第${i}体操`, notes: `${towns[i % 5]}の集会所` });
+        return {
+          id: randomUUID(),
+          wardCode: "27127",
+          data: JSON.stringify(old),
+          updatedAt: "2026-01-01T00:00:00.000Z",
+          deletedAt: null,
+          kind: "hyakusai",
+        };
+      });
+      await database.write(insertRows, { table: "places", rows });
+      expect(await backfillReadings(database)).toBe(230);
+      const places = (await sync()).places;
+      expect(places).toHaveLength(230);
+      for (const read of places) {
+        expect(plainText(read.furigana?.name ?? "")).toBe(read.name);
+        expect(plainText(read.furigana?.text ?? "")).toBe(read.notes);
+        expect(read.furigana?.name).toMatch(/\{体操\|たいそう\}$/);
+        expect(read.reading?.romaji).toMatch(
+          new RegExp(`^${["Nakatsu", "Ougimachi", "Tenma", "Umeda", "Fukushima"][towns.indexOf(read.name.slice(0, 2))]}`),
+        );
+      }
     });
   });
 });

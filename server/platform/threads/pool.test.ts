@@ -1,5 +1,5 @@
 import { threadId } from "node:worker_threads";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../errors";
 import { ThreadPool, threadEntry } from "./pool";
 import type { Job } from "./pool.test-worker";
@@ -7,6 +7,7 @@ import type { Job } from "./pool.test-worker";
 const entry = threadEntry(import.meta.url, "pool.test-worker.ts", "unused.js");
 let pool: ThreadPool<Job, { result: number; threadId: number }>;
 afterEach(async () => {
+  vi.useRealTimers();
   await pool.close();
 });
 
@@ -33,5 +34,40 @@ describe("ThreadPool", () => {
     pool = new ThreadPool(entry);
     await expect(pool.run({ kind: "die" })).rejects.toThrow(/exit code 3/);
     expect((await pool.run({ kind: "double", value: 21 })).result).toBe(42);
+  });
+
+  it("ends a worker idle for idleMs, and starts a new one for the next job", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    pool = new ThreadPool(entry, 1, { idleMs: 1_000 });
+    const first = await pool.run({ kind: "double", value: 1 });
+    vi.advanceTimersByTime(999);
+    expect(pool.threads).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(pool.threads).toBe(0);
+    const second = await pool.run({ kind: "double", value: 2 });
+    expect(second.result).toBe(4);
+    expect(second.threadId).not.toBe(first.threadId);
+    expect(pool.started).toBe(2);
+  });
+
+  it("keeps an idle worker without idleMs, and ends it once released", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    pool = new ThreadPool(entry);
+    await pool.run({ kind: "double", value: 1 });
+    vi.advanceTimersByTime(3_600_000);
+    expect(pool.threads).toBe(1);
+    pool.release();
+    expect(pool.threads).toBe(0);
+  });
+
+  it("gives its workers the heap it is told, 256 MB by default", async () => {
+    pool = new ThreadPool(entry);
+    const standard = (await pool.run({ kind: "heap" })).result;
+    await pool.close();
+    pool = new ThreadPool(entry, 1, { heapMb: 640 });
+    const larger = (await pool.run({ kind: "heap" })).result;
+    expect(standard).toBeGreaterThanOrEqual(256);
+    expect(standard).toBeLessThan(640);
+    expect(larger).toBeGreaterThanOrEqual(640);
   });
 });

@@ -24,4 +24,16 @@ describe("compound nouns", () => {
       { word: "防犯灯", count: 2 },
     ]);
   });
+
+  it("counts every text of a long list, sent to the analyser in parts", async () => {
+    const texts = Array.from({ length: 450 }, (_, i) =>
+      i % 3 === 0 ? "保育所を増やしてほしい" : i % 3 === 1 ? "公園の防犯灯" : "ｺﾐｭﾆﾃｨﾊﾞｽの本数",
+    );
+    expect(await keywordCounts(texts, 30, new Set(["本数"]))).toEqual([
+      { word: "コミュニティバス", count: 150 },
+      { word: "公園", count: 150 },
+      { word: "保育所", count: 150 },
+      { word: "防犯灯", count: 150 },
+    ]);
+  });
 });

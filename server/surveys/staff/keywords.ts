@@ -1,17 +1,16 @@
 /**
  * Keywords of free-text answers, by a real Japanese morphological analyser (kuromoji with the IPA
  * dictionary): runs of nouns are joined into compound nouns — 保育所, 防災訓練, 子育て支援センター —
- * instead of character n-grams. The dictionary (about 18 MB) is loaded on first use, once. Stop
+ * instead of character n-grams. The analyser runs on a thread of its own (platform/text/japanese.ts). Stop
  * words (stop-words.ts: built in and the ward's own) are left out of the counts.
  */
-import { type IpadicFeatures, japaneseTokenizer as load } from "../../platform/text/japanese";
+import { type Token, tokenize } from "../../platform/text/japanese";
 
 /** A noun that can be part of a compound (not a pronoun, a bare number or a dependent noun like こと). */
-const joins = (t: IpadicFeatures) => t.pos === "名詞" && !["代名詞", "非自立", "数"].includes(t.pos_detail_1);
+const joins = (t: Token) => t.pos === "名詞" && !["代名詞", "非自立", "数"].includes(t.pos_detail_1);
 
-/** The compound nouns of a text, each once, in order. Single kana and one-character symbols are left out. */
-export async function compoundNouns(text: string): Promise<string[]> {
-  const tokens = (await load()).tokenize(text.normalize("NFKC"));
+/** The compound nouns of a text's tokens, each once, in order. Single kana and one-character symbols are left out. */
+function compoundsOf(tokens: readonly Token[]): string[] {
   const found: string[] = [];
   let run = "";
   const end = () => {
@@ -27,6 +26,15 @@ export async function compoundNouns(text: string): Promise<string[]> {
   return found;
 }
 
+/** The compound nouns of a text, each once, in order. */
+export async function compoundNouns(text: string): Promise<string[]> {
+  const [tokens = []] = await tokenize([text.normalize("NFKC")]);
+  return compoundsOf(tokens);
+}
+
+/** Texts sent to the analyser at once: their tokens are held only until counted. */
+const textsAtOnce = 200;
+
 /** How many texts use each compound noun, most used first; a stop word (exactly, after NFKC) is left out. */
 export async function keywordCounts(
   texts: readonly string[],
@@ -34,8 +42,10 @@ export async function keywordCounts(
   stopWords: ReadonlySet<string> = new Set(),
 ): Promise<{ word: string; count: number }[]> {
   const counts = new Map<string, number>();
-  for (const text of texts)
-    for (const word of await compoundNouns(text)) if (!stopWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (let i = 0; i < texts.length; i += textsAtOnce) {
+    const tokens = await tokenize(texts.slice(i, i + textsAtOnce).map((text) => text.normalize("NFKC")));
+    for (const word of tokens.flatMap(compoundsOf)) if (!stopWords.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "ja"))
     .slice(0, limit)
