@@ -62,8 +62,12 @@ export class ThreadPool<I, O> {
     private readonly options: ThreadPoolOptions = {},
   ) {}
 
+  private starts = 0;
+
   /** How many worker threads have been started, in all. */
-  started = 0;
+  get started(): number {
+    return this.starts;
+  }
 
   /** How many worker threads are running now. */
   get threads(): number {
@@ -71,7 +75,7 @@ export class ThreadPool<I, O> {
   }
 
   private start(): Slot<O> {
-    this.started++;
+    this.starts++;
     const resourceLimits = { maxOldGenerationSizeMb: this.options.heapMb ?? 256 };
     const worker = this.entry.typescript
       ? new Worker(path.join(path.dirname(fileURLToPath(import.meta.url)), "../db/typescript-worker.mjs"), {
@@ -122,7 +126,7 @@ export class ThreadPool<I, O> {
     void slot.worker.terminate();
   }
 
-  /** Ends every worker now if it has no job, or else as soon as it has none left (a job sent later starts a new one). */
+  /** Ends every worker now if it has no job, or else as soon as it has none left; a job sent after that starts a new one. */
   release(): void {
     for (const slot of this.workers) {
       if (slot.waiting.size === 0) this.end(slot);
