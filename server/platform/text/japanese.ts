@@ -2,7 +2,7 @@
  * The Japanese morphological analyser (kuromoji with the IPA dictionary), shared by the features that
  * read Japanese on the server (keywords of answers, readings of local data); never sent to a phone. It runs
  * on a worker thread of its own (japanese-worker.ts): the dictionary (about 18 MB on disk; built, some 80 MB
- * of heap and 180 MB of buffers) lives there, is built once for all callers, and goes back to the system
+ * of heap and 100 MB of buffers) lives there, is built once for all callers, and goes back to the system
  * with the thread, ended after a minute without a job or at once by `releaseJapaneseAnalyser`.
  */
 import { ThreadPool, threadEntry } from "../threads/pool";
@@ -27,7 +27,7 @@ export interface AnalyserOptions {
   /**
    * The thread's heap (MB). Measured: the dictionary takes about 80 MB of it (64 fails), and ten rounds of
    * 16,000-character messages, the worst of them 4,000 characters of kanji without a break, about 128 (112
-   * fails); 384 leaves that three times over. The dictionary's 180 MB of buffers are outside this heap.
+   * fails); 384 leaves that three times over. The dictionary's 100 MB of buffers are outside this heap.
    */
   heapMb?: number;
 }
