@@ -31,6 +31,8 @@ const serverBuild: UserConfig = {
         "areas-import-worker": "server/wards/staff/import-worker.ts",
         // The Japanese analyser's thread (platform/text/japanese.ts), ended when idle with its dictionary.
         "japanese-worker": "server/platform/text/japanese-worker.ts",
+        // A weighted cross-tab's disclosure control (surveys/staff/layers-pool.ts).
+        "crosstab-layers-worker": "server/surveys/staff/layers-worker.ts",
       },
       // Flat, so that every chunk finds writer-thread.js and the workers' .js beside itself
       // (platform/db/database.ts, notices/sender/encrypt-pool.ts, platform/threads/pool.ts, platform/text/japanese.ts).

@@ -5,7 +5,7 @@
  * while every relation holds; one that cannot move by at least 1 either way is pinned. The disclosure
  * check of one-way tables and of cross-tabs (shared/surveys) both ask it.
  */
-import { maximize } from "./simplex";
+import { feasibleRegion } from "./simplex";
 
 /** Σ coefficient·cell = 0, over cells [row, column, coefficient]; `slack`: ≥ 0 instead. */
 export interface Relation {
@@ -26,6 +26,9 @@ export interface PinQuestion {
   /** Said when the published numbers admit not even the truth. */
   contradiction: string;
 }
+
+/** Solutions sought with every target pushed at once, before each target is asked about alone. */
+const spreadRounds = 6;
 
 /** The targets that the relations pin to their true value. */
 export function pinnedUnknowns(question: PinQuestion): number[] {
@@ -63,12 +66,28 @@ export function pinnedUnknowns(question: PinQuestion): number[] {
     });
   };
   const pinned: number[] = [];
+  // One feasible start for every question asked of the same relations.
+  const region = feasibleRegion(a, b, width);
+  if (!region) throw new Error(question.contradiction);
+  // First, objectives that push every target at once, each a different way (a fixed sequence, so the
+  // answer never depends on chance): one solution frees most of them, leaving few to ask one by one.
+  let seed = 0x9e3779b9;
+  const next = () => {
+    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return seed;
+  };
+  for (let round = 0; round < spreadRounds && targets.some((t) => !free.has(t)); round++) {
+    const objective = new Array<number>(width).fill(0);
+    for (const target of targets) if (!free.has(target)) objective[target] = round === 0 ? 1 : round === 1 ? -1 : next() & 1 ? 1 : -1;
+    const result = region.maximize(objective);
+    if (result.kind === "optimal") mark(result.x);
+  }
   for (const target of targets) {
     for (const sign of [1, -1]) {
       if (free.has(target)) break;
       const objective = new Array<number>(width).fill(0);
       objective[target] = sign;
-      const result = maximize(objective, a, b);
+      const result = region.maximize(objective);
       if (result.kind === "infeasible") throw new Error(question.contradiction);
       if (result.kind === "unbounded") free.add(target);
       else mark(result.x);

@@ -61,7 +61,22 @@ function run(tableau: number[][], basis: number[], objective: number[], allowed:
 
 /** Maximises c·x subject to A x = b, x ≥ 0. */
 export function maximize(c: readonly number[], a: readonly (readonly number[])[], b: readonly number[]): LinearResult {
-  const n = c.length;
+  const region = feasibleRegion(a, b, c.length);
+  return region ? region.maximize(c) : { kind: "infeasible" };
+}
+
+/** The points x ≥ 0 with A x = b, to maximise one objective after another over. */
+export interface Region {
+  maximize(c: readonly number[]): LinearResult;
+}
+
+/**
+ * A x = b, x ≥ 0, made feasible once (phase 1); null when nothing satisfies it. Each maximize starts
+ * from where the last one ended (every basis it reaches stays feasible), so asking many objectives of
+ * one system — how far each hidden count can move — costs a few pivots each, not a phase 1 each.
+ */
+export function feasibleRegion(a: readonly (readonly number[])[], b: readonly number[], variables?: number): Region | null {
+  const n = variables ?? a[0]?.length ?? 0;
   const m = a.length;
   // Columns: n variables, m artificials, rhs. Rows: m constraints, then the objective.
   const width = n + m + 1;
@@ -81,7 +96,7 @@ export function maximize(c: readonly number[], a: readonly (readonly number[])[]
       if (j < n || j === width - 1) phase1[j] = (phase1[j] as number) - ((tableau[i] as number[])[j] as number);
   tableau.push(phase1);
   run(tableau, basis, phase1, n);
-  if (Math.abs(phase1[width - 1] as number) > 1e-7) return { kind: "infeasible" };
+  if (Math.abs(phase1[width - 1] as number) > 1e-7) return null;
   // Drive artificials still basic (at zero) out where possible.
   for (let i = 0; i < m; i++) {
     if ((basis[i] as number) < n) continue;
@@ -90,22 +105,30 @@ export function maximize(c: readonly number[], a: readonly (readonly number[])[]
     if (col >= 0) pivot(tableau, basis, i, col);
   }
   tableau.pop();
-  // Phase 2: the real objective, as reduced costs against the current basis.
-  const objective = new Array<number>(width).fill(0);
-  for (let j = 0; j < n; j++) objective[j] = -(c[j] as number);
-  for (let i = 0; i < m; i++) {
-    const k = basis[i] as number;
-    const cost = k < n ? (c[k] as number) : 0;
-    if (cost === 0) continue;
-    const r = tableau[i] as number[];
-    for (let j = 0; j < width; j++) objective[j] = (objective[j] as number) + cost * (r[j] as number);
-  }
-  tableau.push(objective);
-  if (!run(tableau, basis, objective, n)) return { kind: "unbounded" };
-  const x = new Array<number>(n).fill(0);
-  for (let i = 0; i < m; i++) {
-    const k = basis[i] as number;
-    if (k < n) x[k] = (tableau[i] as number[])[width - 1] as number;
-  }
-  return { kind: "optimal", value: objective[width - 1] as number, x };
+  return {
+    maximize(c) {
+      // Phase 2: the objective, as reduced costs against the current basis.
+      const objective = new Array<number>(width).fill(0);
+      for (let j = 0; j < n; j++) objective[j] = -((c[j] as number) ?? 0);
+      for (let i = 0; i < m; i++) {
+        const k = basis[i] as number;
+        const cost = k < n ? ((c[k] as number) ?? 0) : 0;
+        if (cost === 0) continue;
+        const r = tableau[i] as number[];
+        for (let j = 0; j < width; j++) objective[j] = (objective[j] as number) + cost * (r[j] as number);
+      }
+      tableau.push(objective);
+      try {
+        if (!run(tableau, basis, objective, n)) return { kind: "unbounded" };
+      } finally {
+        tableau.pop();
+      }
+      const x = new Array<number>(n).fill(0);
+      for (let i = 0; i < m; i++) {
+        const k = basis[i] as number;
+        if (k < n) x[k] = (tableau[i] as number[])[width - 1] as number;
+      }
+      return { kind: "optimal", value: objective[width - 1] as number, x };
+    },
+  };
 }

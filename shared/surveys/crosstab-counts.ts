@@ -34,9 +34,20 @@ export interface PairAnswers {
 
 /** The joint counts of every respondent: one pass, with no string or object per respondent (100 k responses). */
 export function tabulate(rows: PairSide, columns: PairSide, answers: PairAnswers): PairCounts {
+  return tabulateLayers(rows, columns, answers, new Uint8Array(answers.rowMasks.length), 1)[0] as PairCounts;
+}
+
+/** The joint counts within each layer (respondent i in layer `layerOf[i]`, from 0 to layers − 1), in the same one pass. */
+export function tabulateLayers(
+  rows: PairSide,
+  columns: PairSide,
+  answers: PairAnswers,
+  layerOf: ArrayLike<number>,
+  layers: number,
+): PairCounts[] {
   const m = rows.keys.length;
   const n = columns.keys.length;
-  const values = Array.from({ length: m + 2 }, () => new Array<number>(n + 2).fill(0));
+  const grids = Array.from({ length: layers }, () => Array.from({ length: m + 2 }, () => new Array<number>(n + 2).fill(0)));
   const people = answers.rowMasks.length;
   const rowList: number[] = [];
   const columnList: number[] = [];
@@ -51,12 +62,13 @@ export function tabulate(rows: PairSide, columns: PairSide, answers: PairAnswers
     for (let c = 0; c < n; c++) if ((columnMask >>> c) & 1) columnList.push(c);
     if (answers.columnAnswered[i]) columnList.push(n);
     columnList.push(n + 1);
+    const values = grids[layerOf[i] as number] as number[][];
     for (const r of rowList) {
       const row = values[r] as number[];
       for (const c of columnList) row[c] = (row[c] as number) + 1;
     }
   }
-  return { rows, columns, values };
+  return grids.map((values) => ({ rows, columns, values }));
 }
 
 /** The pair turned round: the second question read across. */

@@ -25,19 +25,23 @@ interface Cell {
  * Whether everyone answered the first (rows) or the second (columns) question: then its "answered" is
  * everyone in every line, so that line is the one-way table's and needs no protection of its own.
  */
-function always(counts: PairCounts): { rowsAlways: boolean; columnsAlways: boolean } {
+export function always(counts: PairCounts): { rowsAlways: boolean; columnsAlways: boolean } {
   const m = counts.rows.keys.length;
   const n = counts.columns.keys.length;
   const value = (r: number, c: number) => (counts.values[r] as number[])[c] as number;
   return { rowsAlways: value(m, n + 1) === value(m + 1, n + 1), columnsAlways: value(m + 1, n) === value(m + 1, n + 1) };
 }
 
-/** The relations a reader knows, as terms [r, c, coefficient] of Σ = 0, with a slack (≥ 0) when an inequality. */
-function relations(counts: PairCounts): Relation[] {
+/**
+ * The relations a reader knows, as terms [r, c, coefficient] of Σ = 0, with a slack (≥ 0) when an inequality.
+ * `offset` moves the grid down by so many rows (one layer of several, crosstab-layers.ts), and `whole` is
+ * the pair over everyone, which says whether a question was always answered.
+ */
+export function pairRelations(counts: PairCounts, offset = 0, whole: PairCounts = counts): Relation[] {
   const m = counts.rows.keys.length;
   const n = counts.columns.keys.length;
   // A question everyone answered (its "answered" is everyone in the one-way table) is answered in every row.
-  const { rowsAlways, columnsAlways } = always(counts);
+  const { rowsAlways, columnsAlways } = always(whole);
   const out: Relation[] = [];
   const line = (size: number, addsUp: boolean, always: boolean, noAnswer: number, at: (i: number) => [number, number]) => {
     const answered = at(size);
@@ -74,8 +78,8 @@ function relations(counts: PairCounts): Relation[] {
   };
   const columnsNoAnswer = counts.columns.keys.indexOf(noAnswerKey);
   const rowsNoAnswer = counts.rows.keys.indexOf(noAnswerKey);
-  for (let r = 0; r < m + 2; r++) line(n, counts.columns.addsUp, columnsAlways, columnsNoAnswer, (c) => [r, c]);
-  for (let c = 0; c < n + 2; c++) line(m, counts.rows.addsUp, rowsAlways, rowsNoAnswer, (r) => [r, c]);
+  for (let r = 0; r < m + 2; r++) line(n, counts.columns.addsUp, columnsAlways, columnsNoAnswer, (c) => [offset + r, c]);
+  for (let c = 0; c < n + 2; c++) line(m, counts.rows.addsUp, rowsAlways, rowsNoAnswer, (r) => [offset + r, c]);
   return out;
 }
 
@@ -116,7 +120,7 @@ export function determinedPairCells(
     );
   if (targets.length === 0) return [];
   return pinnedUnknowns({
-    relations: relations(counts),
+    relations: pairRelations(counts),
     unknown: (r, c) => index.get(`${r},${c}`),
     published: (r, c) => (shown[r] as (number | null)[])[c] as number,
     truth: unknowns.map(truth),

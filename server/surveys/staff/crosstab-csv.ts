@@ -1,7 +1,7 @@
 /**
  * A cross-tab as CSV for Excel (shared/csv.ts: a byte-order mark, CRLF, quoted and formula-safe
  * cells), one line per cell as the results export writes them, in Japanese; the cells disclosure
- * control hides are "K未満" exactly as on screen.
+ * control hides are "K未満" exactly as on screen; and, when asked for, the share weighted by age band.
  */
 import { toCsvFile } from "../../../shared/csv";
 import type { Question } from "../../../shared/surveys/model";
@@ -32,6 +32,8 @@ export async function crosstabCsv(database: Database, crosstab: Crosstab): Promi
   const question = definition.questions.find((q) => q.id === crosstab.question);
   const byQuestion = crosstab.by.startsWith("q:") ? definition.questions.find((q) => q.id === crosstab.by.slice(2)) : undefined;
   const hidden = `${crosstab.minCell}未満`;
+  // Weighted by age band (when asked for): the share, or 算出しない where a count it needs is hidden.
+  const weighted = crosstab.rows.some((r) => r.cells.some((c) => c.weighted !== undefined));
   const lines: (string | number | null)[][] = [
     [
       "質問ID",
@@ -46,6 +48,7 @@ export async function crosstabCsv(database: Database, crosstab: Crosstab): Promi
       "95%下限(%)",
       "95%上限(%)",
       "行の回答者数",
+      ...(weighted ? ["補正後の割合(%)", "補正後95%下限(%)", "補正後95%上限(%)"] : []),
     ],
   ];
   for (const line of crosstab.rows) {
@@ -70,6 +73,11 @@ export async function crosstabCsv(database: Database, crosstab: Crosstab): Promi
         percent(cell.interval?.[0]),
         percent(cell.interval?.[1]),
         line.answered === null ? hidden : line.answered,
+        ...(weighted
+          ? cell.weighted
+            ? [percent(cell.weighted.share), percent(cell.weighted.interval?.[0]), percent(cell.weighted.interval?.[1])]
+            : ["算出しない", "", ""]
+          : []),
       ]);
   }
   return toCsvFile(lines);

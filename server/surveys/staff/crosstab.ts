@@ -14,11 +14,14 @@ import type { Question, SurveyDefinition } from "../../../shared/surveys/model";
 import { numberRanges, rangeOf, rangeOfKey } from "../../../shared/surveys/ranges";
 import type { Crosstab, CrosstabQuery, CrosstabRow } from "../../../shared/surveys/staff/crosstab";
 import { mayActFor } from "../../accounts/access";
+import { populationOf } from "../../planning/staff/population";
 import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../read";
 import { countsFrom, surveyResults } from "../results";
 import { latestSnapshot, type Publication, type Snapshot } from "../snapshots";
+import type { WeightedCell } from "./crosstab-weighted";
+import { breakdownGrid, pairWeighting, profileWeighting, questionSide, type Weighting } from "./crosstab-weighting";
 import { jointAnswers, masksFor } from "./joint";
 import { staffSurveyResults } from "./results";
 
@@ -77,16 +80,28 @@ export async function staffCrosstab(
   if (!tabulable(question) || byQuestion === undefined || (byQuestion && (!grouping(byQuestion) || byQuestion.id === question.id)))
     throw new AppError("crosstab.invalid_pair", { question: query.question, by: query.by });
   const sampled = row.kind === "sampled";
-  const shares = (cells: { key: string; count: number | null }[], answered: number | null) =>
-    cells.map(({ key, count }) => {
+  const shares = (cells: { key: string; count: number | null }[], answered: number | null, weighted?: (c: number) => WeightedCell) =>
+    cells.map(({ key, count }, c) => {
       const shown = count !== null && answered !== null && answered > 0;
       return {
         key,
         count,
         share: shown ? (count as number) / (answered as number) : null,
         interval: shown && sampled ? wilsonInterval(count as number, answered as number) : null,
+        ...(weighted ? weighted(c) : {}),
       };
     });
+  const weighting = async (snapshot: Snapshot | null): Promise<Weighting | null> =>
+    query.weight === "age" && query.by !== "ageBand" && snapshot
+      ? {
+          joint: await jointAnswers(database, surveyId, snapshot, definition),
+          byAge: (await surveyResults(database, surveyId, { ...publication, breakdown: "ageBand", publicOnly: false, includeDrafts: true }))
+            .segments,
+          population: await populationOf(database, row.wardCode),
+          minCell: publication.minCell,
+          sampled,
+        }
+      : null;
   const base = { surveyId, kind: row.kind, minCell: publication.minCell, question: question.id, by: query.by };
 
   if (!byQuestion) {
@@ -100,16 +115,29 @@ export async function staffCrosstab(
     const snapshot = question.type === "number" ? await latestSnapshot(database, surveyId, row, publication) : null;
     const keys = keysOf(question, all, snapshot, definition, publication.minCell);
     // A number's range is listed only where shown: a range a row does not list is hidden there.
-    const rowOf = (segment: (typeof groups.segments)[number], total: boolean): CrosstabRow => {
+    const w = await weighting(snapshot ?? (await latestSnapshot(database, surveyId, row, publication)));
+    const segments = groups.segments.filter((s) => s.segment !== "all");
+    const weighted =
+      w &&
+      (await profileWeighting(
+        { ...w, segments },
+        by,
+        segments.map((s) => s.segment),
+        { id: question.id, ...questionSide(w, question.id, keys, question.type !== "multiple", rangeIndex(question, keys)) },
+        breakdownGrid(segments, all, question.id, keys),
+      ));
+    const rowOf = (segment: (typeof groups.segments)[number], total: boolean, r: number): CrosstabRow => {
       const q = segment.questions.find((x) => x.id === question.id);
       const cells = keys.map((key) => ({ key, count: q?.options.find((o) => o.key === key)?.count ?? null }));
-      return { group: segment.segment, total, answered: q?.answered ?? null, cells: shares(cells, q?.answered ?? null) };
+      const line = weighted ? (c: number) => weighted(r, c) : undefined;
+      return { group: segment.segment, total, answered: q?.answered ?? null, cells: shares(cells, q?.answered ?? null, line) };
     };
     return {
       ...base,
       publishedAt: groups.publishedAt,
       keys,
-      rows: [...groups.segments.map((s) => rowOf(s, false)), ...(all ? [rowOf(all, true)] : [])],
+      // The row of everyone is the grid's last (after "answered"); it is weighted from the one-way tables by age band.
+      rows: [...segments.map((s, r) => rowOf(s, false, r)), ...(all ? [rowOf(all, true, -1)] : [])],
     };
   }
 
@@ -155,6 +183,13 @@ export async function staffCrosstab(
   const grid = pair ? (first === byQuestion ? pair.shown : transpose(pair.shown)) : null;
   const groups = keysFor(byQuestion);
   const keys = keysFor(question);
+  const w = pair && (await weighting(snapshot));
+  const side = (q: Question, keys: readonly string[]) => ({
+    id: q.id,
+    ...questionSide(w as Weighting, q.id, keys, q.type !== "multiple", rangeIndex(q, keys)),
+  });
+  const weighted =
+    w && pair && (await pairWeighting(w, side(first, keysFor(first)), side(second, keysFor(second)), pair, first === byQuestion));
   const rowAt = (r: number, group: string, total: boolean): CrosstabRow => {
     const line = grid?.[r] ?? [];
     const answered = line[keys.length] ?? null;
@@ -165,6 +200,7 @@ export async function staffCrosstab(
       cells: shares(
         keys.map((key, c) => ({ key, count: line[c] ?? null })),
         answered,
+        weighted ? (c) => weighted(r, c) : undefined,
       ),
     };
   };

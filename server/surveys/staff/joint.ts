@@ -4,12 +4,13 @@
  * (`published`), so a cross-tab changes with the published results and never by one response. Each is
  * kept, per snapshot and in memory, as one number per question and respondent (bit i: key i; a number
  * question's value) and an "answered" flag: about 5 bytes per answer (13 for a number), so a survey of 100 k responses is read once per snapshot
- * and every cross-tab after it is one pass over two arrays.
+ * and every cross-tab after it is one pass over two arrays. The profile is kept the same way, as segments
+ * ("age:30s") under profileId(field): for cross-tabs by a profile field weighted by age band.
  */
 import { sql } from "kysely";
-import { answeredKey, countsOf } from "../../../shared/surveys/aggregates";
+import { answeredKey, type Breakdown, breakdowns, countsOf, segmentFor, segmentsOf } from "../../../shared/surveys/aggregates";
 import type { RecordedAnswers } from "../../../shared/surveys/answers";
-import type { SurveyDefinition } from "../../../shared/surveys/model";
+import type { Profile, SurveyDefinition } from "../../../shared/surveys/model";
 import type { Database } from "../../platform/db/database";
 
 /** One question's answers, respondent by respondent. */
@@ -27,6 +28,9 @@ export interface JointAnswers {
   respondents: number;
   questions: Map<string, JointQuestion>;
 }
+
+/** Where a profile field's segments ("age:30s", "mode:paper") are kept among the questions. */
+export const profileId = (breakdown: Breakdown) => `profile:${breakdown}`;
 
 /** Published responses read per page: a bounded amount of JSON in memory at once. */
 const pageSize = 2000;
@@ -65,18 +69,31 @@ async function readJoint(
   const respondents = snapshot.responses;
   // Every choice question at once: the next cross-tab of this snapshot reads nothing.
   const wanted = definition.questions.filter((q) => q.type !== "text");
-  const questions = new Map<string, JointQuestion>(
-    wanted.map((q) => [
-      q.id,
-      {
-        bits: new Map(),
-        masks: new Uint32Array(respondents),
-        answered: new Uint8Array(respondents),
-        ...(q.type === "number" ? { values: new Float64Array(respondents).fill(Number.NaN) } : {}),
-      },
-    ]),
-  );
+  const emptyQuestion = (id: string, number: boolean): [string, JointQuestion] => [
+    id,
+    {
+      bits: new Map(),
+      masks: new Uint32Array(respondents),
+      answered: new Uint8Array(respondents),
+      ...(number ? { values: new Float64Array(respondents).fill(Number.NaN) } : {}),
+    },
+  ];
+  const questions = new Map<string, JointQuestion>([
+    ...wanted.map((q) => emptyQuestion(q.id, q.type === "number")),
+    // The profile as segments ("age:30s"), under profileId(field): cross-tabs by a profile field, and weighting by age.
+    ...breakdowns.map((b) => emptyQuestion(profileId(b), false)),
+  ]);
+  const byPrefix = new Map(breakdowns.map((b) => [segmentFor(b, ""), questions.get(profileId(b)) as JointQuestion]));
   let at = 0;
+  const remember = (question: JointQuestion, key: string) => {
+    let bit = question.bits.get(key);
+    if (bit === undefined) {
+      bit = question.bits.size;
+      if (bit >= 32) return;
+      question.bits.set(key, bit);
+    }
+    question.masks[at] = ((question.masks[at] as number) | (1 << bit)) >>> 0;
+  };
   let after: string | number = database.dialect === "sqlite" ? 0 : "";
   for (;;) {
     const page = await publishedPage(database, surveyId, after);
@@ -98,13 +115,19 @@ async function readJoint(
           question.values[at] = Number(key);
           continue;
         }
-        let bit = question.bits.get(key);
-        if (bit === undefined) {
-          bit = question.bits.size;
-          if (bit >= 32) continue;
-          question.bits.set(key, bit);
-        }
-        question.masks[at] = ((question.masks[at] as number) | (1 << bit)) >>> 0;
+        remember(question, key);
+      }
+      const profile = {
+        ageBand: response.ageBand,
+        area: response.areaId,
+        childrenUnder6: response.childrenUnder6,
+        yearsInWard: response.yearsInWard,
+      };
+      for (const segment of segmentsOf(profile as Profile, response.mode)) {
+        const field = byPrefix.get(segment.slice(0, segment.indexOf(":") + 1));
+        if (!field) continue;
+        field.answered[at] = 1;
+        remember(field, segment);
       }
       at += 1;
     }
@@ -122,17 +145,21 @@ async function readJoint(
  * index on survey_id keeps in order (by id it would sort the survey's responses for every page); PostgreSQL
  * by id, in its primary key's order.
  */
-function publishedPage(database: Database, surveyId: string, after: string | number): Promise<{ key: string | number; answers: string }[]> {
-  const published = database.db.selectFrom("responses").where("surveyId", "=", surveyId).where("published", "=", 1);
+function publishedPage(database: Database, surveyId: string, after: string | number) {
+  const published = database.db
+    .selectFrom("responses")
+    .where("surveyId", "=", surveyId)
+    .where("published", "=", 1)
+    .select(["answers", "ageBand", "areaId", "childrenUnder6", "yearsInWard", "mode"]);
   if (database.dialect === "sqlite")
     return published
-      .select([sql<number>`rowid`.as("key"), "answers"])
+      .select(sql<string | number>`rowid`.as("key"))
       .where(sql<number>`rowid`, ">", after as number)
       .orderBy(sql`rowid`)
       .limit(pageSize)
       .execute();
   return published
-    .select(["id as key", "answers"])
+    .select("id as key")
     .where("id", ">", after as string)
     .orderBy("id")
     .limit(pageSize)

@@ -2,7 +2,8 @@
  * Cross-tabs as the console reads them (issue 16): one choice question's answers by another choice
  * question's, or by a profile field (age band, 地域, children, years in the ward) or the mode. Rows are
  * the groups, columns the question's keys; each count with its row share and, for a sampled survey,
- * its 95 % Wilson interval; null where disclosure control hides it.
+ * its 95 % Wilson interval; null where disclosure control hides it; and, when asked for, the share
+ * weighted by age band.
  */
 import { z } from "zod/mini";
 import { breakdowns } from "../aggregates";
@@ -13,6 +14,8 @@ export const CrosstabBy = z.union([z.enum(breakdowns), z.string().check(z.regex(
 export const CrosstabQuery = z.object({
   question: z.string().check(z.regex(/^[a-z][a-z0-9_]{0,31}$/, "a question id")),
   by: CrosstabBy,
+  /** "age": also each share weighted to the ward's population by age band (not by age band itself). */
+  weight: z.optional(z.enum(["age"])),
 });
 export type CrosstabQuery = z.infer<typeof CrosstabQuery>;
 
@@ -25,7 +28,18 @@ export const CrosstabRow = z.object({
   total: z.boolean(),
   /** The row's respondents who answered the question: the row shares' denominator. */
   answered: z.nullable(z.int()),
-  cells: z.array(z.object({ key: z.string(), count: z.nullable(z.int()), share: z.nullable(z.number()), interval: Interval })),
+  cells: z.array(
+    z.object({
+      key: z.string(),
+      count: z.nullable(z.int()),
+      share: z.nullable(z.number()),
+      interval: Interval,
+      /** Weighted by age band (when asked for), with its interval for a sampled survey. */
+      weighted: z.optional(z.nullable(z.object({ share: z.number(), interval: Interval }))),
+      /** Why there is no weighted share: a band's count it needs is hidden, or no band has a population. */
+      weightedUnavailable: z.optional(z.enum(["hidden_cells", "no_population"])),
+    }),
+  ),
 });
 export type CrosstabRow = z.infer<typeof CrosstabRow>;
 

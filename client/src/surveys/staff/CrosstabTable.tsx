@@ -1,7 +1,8 @@
 /**
  * A cross-tab as a table: a row per group (the by-question's options, or a profile field's segments)
  * and its total, a column per option of the question; each cell its count, its share of the row's
- * respondents and, for a sampled survey, the 95 % Wilson interval. Hidden counts read "<K".
+ * respondents and, for a sampled survey, the 95 % Wilson interval; when asked for, the share weighted
+ * by age band. Hidden counts read "<K".
  */
 import { localized, type Question, type Survey } from "../../../../shared/surveys/model";
 import type { Crosstab } from "../../../../shared/surveys/staff/crosstab";
@@ -34,6 +35,7 @@ export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: 
         ? optionLabel(byQuestion, group)
         : segmentName(group);
   const range = (interval: [number, number]) => `${percent(interval[0])} – ${percent(interval[1])}`;
+  const weighted = crosstab.rows.some((r) => r.cells.some((c) => c.weighted !== undefined));
   const columns = [
     { key: "group", label: byText },
     ...crosstab.keys.map((key) => ({ key: `k:${key}`, label: optionLabel(question, key), number: true })),
@@ -48,6 +50,12 @@ export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: 
           <>
             {" "}
             <T k="staff:results.intervalNote" />
+          </>
+        )}
+        {weighted && (
+          <>
+            {" "}
+            <T k="staff:results.weightNote" /> <T k="staff:results.weightRule" />
           </>
         )}
       </p>
@@ -74,6 +82,7 @@ export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: 
                     <span className="hint">{range(cell.interval)}</span>
                   </>
                 )}
+                {cell.weighted !== undefined && <WeightedShare weighted={cell.weighted} range={range} />}
               </td>
             ))}
             <td className="number">
@@ -82,6 +91,29 @@ export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: 
           </tr>
         ))}
       </StaffTable>
+    </>
+  );
+}
+
+/** A cell's share weighted by age band, with its interval, or 算出しない where it is not worked out. */
+function WeightedShare({
+  weighted,
+  range,
+}: {
+  weighted: Crosstab["rows"][number]["cells"][number]["weighted"];
+  range: (interval: [number, number]) => string;
+}) {
+  return (
+    <>
+      <br />
+      <span className="hint weighted">
+        {weighted ? (
+          <T k="staff:crosstab.weighted" values={{ share: percent(weighted.share) }} />
+        ) : (
+          <T k="staff:crosstab.weightedUnavailable" />
+        )}
+        {weighted?.interval && ` (${range(weighted.interval)})`}
+      </span>
     </>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * クロス集計: one choice question's answers by another choice question, or by a profile field or the
- * mode, from the published results, with the same hidden cells as every table; and its CSV.
+ * mode, from the published results, with the same hidden cells as every table, optionally weighted by
+ * age band; and its CSV.
  */
 import { useId, useState } from "react";
 import { breakdowns } from "../../../../shared/surveys/aggregates";
@@ -49,20 +50,24 @@ function CrosstabChooser({ survey }: { survey: Survey }) {
   const groups = survey.definition.questions.filter((q) => grouping(q.type));
   const [question, setQuestion] = useState(choices[0]?.id ?? "");
   const [by, setBy] = useState<string>("yearsInWard");
+  const [weight, setWeight] = useState(false);
+  // By age band itself there is nothing to weight.
+  const weighted = weight && by !== "ageBand";
   const text = (id: string) => plainText(localized(survey.definition.questions.find((q) => q.id === id)?.text ?? { ja: id }, locale));
   const valid = question !== "" && by !== `q:${question}`;
   const loader = useLoader(async () => {
     if (!valid) return null;
-    const response = await api.surveys[":id"].crosstab.$get({ param: { id: survey.id }, query: { question, by } });
+    const query = weighted ? { question, by, weight: "age" as const } : { question, by };
+    const response = await api.surveys[":id"].crosstab.$get({ param: { id: survey.id }, query });
     return (await expectStatus(response, 200).json()) as Crosstab;
-  }, `${survey.id}:${question}:${by}`);
+  }, `${survey.id}:${question}:${by}:${weighted}`);
   if (choices.length === 0)
     return (
       <p>
         <T k="staff:crosstab.noChoiceQuestions" />
       </p>
     );
-  const query = new URLSearchParams({ question, by }).toString();
+  const query = new URLSearchParams({ question, by, ...(weighted ? { weight: "age" } : {}) }).toString();
   return (
     <>
       <div className="row">
@@ -102,6 +107,12 @@ function CrosstabChooser({ survey }: { survey: Survey }) {
           </select>
         </div>
       </div>
+      {by !== "ageBand" && (
+        <label className="check">
+          <input type="checkbox" checked={weight} onChange={(e) => setWeight(e.target.checked)} />
+          <T k="staff:results.weight" />
+        </label>
+      )}
       {!valid ? (
         <p role="status">
           <T k="staff:crosstab.samePair" />
