@@ -5,7 +5,10 @@
  *    published response's answers once, crosses them, and runs disclosure control), and the longest the
  *    thread serving HTTP was held at once meanwhile (..._first_longest_pause_ms_at_100k);
  *  - surveys.crosstab_other_pair_ms_at_100k: median of other pairs of the same snapshot (answers kept);
- *  - surveys.crosstab_repeat_ms_at_100k: median of the same pair again (disclosed pairs kept).
+ *  - surveys.crosstab_repeat_ms_at_100k: median of the same pair again (disclosed pairs kept);
+ *  - surveys.crosstab_weighted_pair_ms_at_100k: median of five pairs' first reading weighted by age band (each
+ *    three-way table disclosed by linear programming on a worker thread), and the longest the thread serving
+ *    HTTP was held meanwhile (..._weighted_longest_pause_ms_at_100k).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +23,7 @@ import { staffCrosstab } from "../server/surveys/staff/crosstab";
 import { joinCounts, Tally } from "../server/surveys/tally";
 import { uuidv7 } from "../shared/ids";
 import { countsOf } from "../shared/surveys/aggregates";
-import type { Profile } from "../shared/surveys/model";
+import { ageBands, type Profile } from "../shared/surveys/model";
 import { answersFor, benchSurvey, insertSurvey, profileFor } from "./bench-survey-fixture";
 
 const print = (name: string, value: number, unit: string) => console.log(`${name}: ${Number(value.toFixed(3))} ${unit}`);
@@ -76,7 +79,8 @@ export async function crosstabRead(total = 100_000): Promise<void> {
       // The snapshot: every response published.
       await surveyResults(database, surveyId, { ...publication, publicOnly: false });
       const admin = { id: "bench", login: "bench", displayName: "bench", role: "city_admin" as const, ward: null };
-      const crosstab = (question: string, by: string) => staffCrosstab(database, admin, surveyId, { question, by }, publication);
+      const crosstab = (question: string, by: string, weight?: "age") =>
+        staffCrosstab(database, admin, surveyId, { question, by, ...(weight ? { weight } : {}) }, publication);
       // The longest the thread serving HTTP is held at once while the first cross-tab reads.
       let pause = 0;
       let tick = performance.now();
@@ -108,10 +112,41 @@ export async function crosstabRead(total = 100_000): Promise<void> {
         await crosstab("q1", "q:q2");
         repeats.push(performance.now() - started);
       }
+      // Weighted by age band: each pair's three-way table disclosed once (on a worker thread), every band weighted.
+      await database.db
+        .insertInto("wardPopulation")
+        .values(ageBands.map((band, i) => ({ wardCode: "27127", ageBand: band, population: 10_000 + 1_000 * i })))
+        .onConflict((oc) => oc.columns(["wardCode", "ageBand"]).doUpdateSet({ population: 10_000 }))
+        .execute();
+      const weighted: number[] = [];
+      let weightedPause = 0;
+      let weightedShares = 0;
+      for (const [question, by] of [
+        ["q1", "q:q2"],
+        ["q3", "q:q4"],
+        ["q7", "q:q1"],
+        ["q8", "q:q7"],
+        ["q2", "yearsInWard"],
+      ] as const) {
+        tick = performance.now();
+        const watch = setInterval(() => {
+          const now = performance.now();
+          weightedPause = Math.max(weightedPause, now - tick);
+          tick = now;
+        }, 1);
+        started = performance.now();
+        const table = await crosstab(question, by, "age");
+        weighted.push(performance.now() - started);
+        clearInterval(watch);
+        weightedShares += table.rows.flatMap((r) => r.cells).filter((c) => c.weighted).length;
+      }
+      if (weightedShares === 0) throw new Error("no weighted share at 100 k responses");
       print("surveys.crosstab_first_ms_at_100k", firstMs, "ms");
       print("surveys.crosstab_first_longest_pause_ms_at_100k", pause, "ms");
       print("surveys.crosstab_other_pair_ms_at_100k", median(others), "ms");
       print("surveys.crosstab_repeat_ms_at_100k", median(repeats), "ms");
+      print("surveys.crosstab_weighted_pair_ms_at_100k", median(weighted), "ms");
+      print("surveys.crosstab_weighted_longest_pause_ms_at_100k", weightedPause, "ms");
     } finally {
       await database.close();
     }
