@@ -22,7 +22,8 @@ import { countsFrom, surveyResults } from "../results";
 import { latestSnapshot, type Publication, type Snapshot } from "../snapshots";
 import type { WeightedCell } from "./crosstab-weighted";
 import { breakdownGrid, pairWeighting, profileWeighting, questionSide, type Weighting } from "./crosstab-weighting";
-import { jointAnswers, masksFor } from "./joint";
+import { type JointAnswers, jointAnswers, masksFor } from "./joint";
+import { withProfile } from "./joint-profile";
 import { staffSurveyResults } from "./results";
 
 /** What can be read across: a choice question's options, a rating's points or a number's published ranges. */
@@ -91,16 +92,20 @@ export async function staffCrosstab(
         ...(weighted ? weighted(c) : {}),
       };
     });
-  const weighting = async (snapshot: Snapshot | null): Promise<Weighting | null> =>
-    query.weight === "age" && query.by !== "ageBand" && snapshot
+  const weightingOf = async (joint: JointAnswers | null): Promise<Weighting | null> =>
+    joint
       ? {
-          joint: await jointAnswers(database, surveyId, snapshot, definition),
+          joint,
           byAge: (await surveyResults(database, surveyId, { ...publication, breakdown: "ageBand", publicOnly: false, includeDrafts: true }))
             .segments,
           population: await populationOf(database, row.wardCode),
           minCell: publication.minCell,
           sampled,
         }
+      : null;
+  const weighting = async (snapshot: Snapshot | null): Promise<Weighting | null> =>
+    query.weight === "age" && query.by !== "ageBand" && snapshot
+      ? weightingOf(await withProfile(database, surveyId, await jointAnswers(database, surveyId, snapshot, definition)))
       : null;
   const base = { surveyId, kind: row.kind, minCell: publication.minCell, question: question.id, by: query.by };
 

@@ -4,13 +4,13 @@
  * (`published`), so a cross-tab changes with the published results and never by one response. Each is
  * kept, per snapshot and in memory, as one number per question and respondent (bit i: key i; a number
  * question's value) and an "answered" flag: about 5 bytes per answer (13 for a number), so a survey of 100 k responses is read once per snapshot
- * and every cross-tab after it is one pass over two arrays. The profile is kept the same way, as segments
- * ("age:30s") under profileId(field): for cross-tabs by a profile field weighted by age band.
+ * and every cross-tab after it is one pass over two arrays. The profile is read the same way when a weighted
+ * cross-tab first asks for it (joint-profile.ts).
  */
 import { sql } from "kysely";
-import { answeredKey, type Breakdown, breakdowns, countsOf, segmentFor, segmentsOf } from "../../../shared/surveys/aggregates";
+import { answeredKey, type Breakdown, countsOf } from "../../../shared/surveys/aggregates";
 import type { RecordedAnswers } from "../../../shared/surveys/answers";
-import type { Profile, SurveyDefinition } from "../../../shared/surveys/model";
+import type { SurveyDefinition } from "../../../shared/surveys/model";
 import type { Database } from "../../platform/db/database";
 
 /** One question's answers, respondent by respondent. */
@@ -27,13 +27,15 @@ export interface JointAnswers {
   snapshotId: string;
   respondents: number;
   questions: Map<string, JointQuestion>;
+  /** Each respondent's row, as keyHash of its key: a later read of the same rows (joint-profile.ts) checks it reads them in this order. */
+  rowKeys: Uint32Array;
 }
 
 /** Where a profile field's segments ("age:30s", "mode:paper") are kept among the questions. */
 export const profileId = (breakdown: Breakdown) => `profile:${breakdown}`;
 
 /** Published responses read per page: a bounded amount of JSON in memory at once. */
-const pageSize = 2000;
+export const pageSize = 2000;
 
 /** By survey: its latest snapshot's answers, or the read of them under way (one read, however many ask at once). */
 const cache = new WeakMap<Database, Map<string, { snapshotId: string; joint: Promise<JointAnswers> }>>();
@@ -78,12 +80,8 @@ async function readJoint(
       ...(number ? { values: new Float64Array(respondents).fill(Number.NaN) } : {}),
     },
   ];
-  const questions = new Map<string, JointQuestion>([
-    ...wanted.map((q) => emptyQuestion(q.id, q.type === "number")),
-    // The profile as segments ("age:30s"), under profileId(field): cross-tabs by a profile field, and weighting by age.
-    ...breakdowns.map((b) => emptyQuestion(profileId(b), false)),
-  ]);
-  const byPrefix = new Map(breakdowns.map((b) => [segmentFor(b, ""), questions.get(profileId(b)) as JointQuestion]));
+  const questions = new Map<string, JointQuestion>(wanted.map((q) => emptyQuestion(q.id, q.type === "number")));
+  const rowKeys = new Uint32Array(respondents);
   let at = 0;
   const remember = (question: JointQuestion, key: string) => {
     let bit = question.bits.get(key);
@@ -96,11 +94,11 @@ async function readJoint(
   };
   let after: string | number = database.dialect === "sqlite" ? 0 : "";
   for (;;) {
-    const page = await publishedPage(database, surveyId, after);
+    const page = await publishedPage(database, surveyId, after, "answers");
     for (const response of page) {
       if (at >= respondents) break;
       // The same keys the running counts take (aggregates.ts), so the cross-tab's margins are the one-way tables.
-      const { pairs } = countsOf(definition, JSON.parse(response.answers) as RecordedAnswers, {}, "online");
+      const { pairs } = countsOf(definition, JSON.parse(response.value) as RecordedAnswers, {}, "online");
       for (const pair of pairs) {
         const cut = pair.indexOf("\u0000");
         const [questionId, key] = [pair.slice(0, cut), pair.slice(cut + 1)];
@@ -117,18 +115,7 @@ async function readJoint(
         }
         remember(question, key);
       }
-      const profile = {
-        ageBand: response.ageBand,
-        area: response.areaId,
-        childrenUnder6: response.childrenUnder6,
-        yearsInWard: response.yearsInWard,
-      };
-      for (const segment of segmentsOf(profile as Profile, response.mode)) {
-        const field = byPrefix.get(segment.slice(0, segment.indexOf(":") + 1));
-        if (!field) continue;
-        field.answered[at] = 1;
-        remember(field, segment);
-      }
+      rowKeys[at] = keyHash(response.key);
       at += 1;
     }
     // A snapshot made while this reads publishes more: those are left out (the margins then differ, crosstab.ts).
@@ -137,20 +124,35 @@ async function readJoint(
     // SQLite reads on this thread: let other requests in between pages.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { snapshotId: snapshot.id, respondents: at, questions };
+  return { snapshotId: snapshot.id, respondents: at, questions, rowKeys: rowKeys.subarray(0, at) };
 }
 
+/** The unit separator that ends each profile field in a page's "profile" column. */
+const unit = sql.lit("\x1f");
+
 /**
- * A page of a survey's published responses, after the last one read. SQLite pages by rowid, which its
+ * A page of a survey's published responses, after the last one read: their answers, or their profile as
+ * one string (its fields in breakdowns' order, each ending in \x1f). SQLite pages by rowid, which its
  * index on survey_id keeps in order (by id it would sort the survey's responses for every page); PostgreSQL
  * by id, in its primary key's order.
  */
-function publishedPage(database: Database, surveyId: string, after: string | number) {
+export function publishedPage(
+  database: Database,
+  surveyId: string,
+  after: string | number,
+  column: "answers" | "profile",
+): Promise<{ key: string | number; value: string }[]> {
   const published = database.db
     .selectFrom("responses")
     .where("surveyId", "=", surveyId)
     .where("published", "=", 1)
-    .select(["answers", "ageBand", "areaId", "childrenUnder6", "yearsInWard", "mode"]);
+    .select(
+      column === "answers"
+        ? sql<string>`answers`.as("value")
+        : sql<string>`coalesce(age_band, '') || ${unit} || coalesce(area_id, '') || ${unit} || coalesce(children_under6, '') || ${unit} || coalesce(years_in_ward, '') || ${unit} || mode || ${unit}`.as(
+            "value",
+          ),
+    );
   if (database.dialect === "sqlite")
     return published
       .select(sql<string | number>`rowid`.as("key"))
@@ -164,6 +166,14 @@ function publishedPage(database: Database, surveyId: string, after: string | num
     .orderBy("id")
     .limit(pageSize)
     .execute();
+}
+
+/** A row's key as 32 bits: its rowid (SQLite) or a hash of its id (PostgreSQL, FNV-1a). */
+export function keyHash(key: string | number): number {
+  if (typeof key === "number") return key >>> 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 /**
