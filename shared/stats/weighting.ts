@@ -40,3 +40,30 @@ export function poststratify(cells: readonly BandCell[]): Weighted | null {
   const effectiveN = (sumW * sumW) / sumW2;
   return { share, interval: wilsonInterval(share * effectiveN, effectiveN), effectiveN };
 }
+
+/** A band as published: its population, and its counts where shown (null: hidden). */
+export interface ShownBand {
+  population: number;
+  answered: number | null;
+  chose: number | null;
+}
+
+export interface WeightedShare {
+  weighted: { share: number; interval: [number, number] | null } | null;
+  /** Why there is none: a band it would use hides a count, or no band has a population. */
+  weightedUnavailable?: "hidden_cells" | "no_population";
+}
+
+/**
+ * A weighted share only from shown counts: every band the weighting uses (a population above 0 and
+ * anyone in it) must show both its "answered" and the option's count, or nothing is worked out (finding 8:
+ * a population of 10,000,000 for one band and 1 for another read a band's hidden share back out of the
+ * weighted one). The interval only for a sampled survey.
+ */
+export function weightedFromShown(bands: readonly ShownBand[], sampled: boolean): WeightedShare {
+  const used = bands.filter((b) => b.population > 0 && b.answered !== 0);
+  if (used.some((b) => b.answered === null || b.chose === null)) return { weighted: null, weightedUnavailable: "hidden_cells" };
+  const result = poststratify(used.map((b) => ({ answered: b.answered as number, chose: b.chose as number, population: b.population })));
+  if (!result) return { weighted: null, weightedUnavailable: "no_population" };
+  return { weighted: { share: result.share, interval: sampled ? result.interval : null } };
+}

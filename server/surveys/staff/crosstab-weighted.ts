@@ -5,21 +5,23 @@
  * and the one-way tables by age band. The counts of the three-way table age band × group × option are
  * never sent; a group whose weighting would need a hidden one gets no weighted share.
  */
-import { poststratify } from "../../../shared/stats/weighting";
+import { type WeightedShare, weightedFromShown } from "../../../shared/stats/weighting";
 import { segmentFor } from "../../../shared/surveys/aggregates";
 import { tabulateLayers } from "../../../shared/surveys/crosstab-counts";
 import { type PairCounts, type PairShown, transpose } from "../../../shared/surveys/crosstab-disclosure";
 
 import { ageBands } from "../../../shared/surveys/model";
+import type { SurveyResults } from "../../../shared/surveys/results";
 import type { Population } from "../../planning/staff/population";
 import { type JointAnswers, masksFor, profileId } from "./joint";
 import { discloseLayersOffThread } from "./layers-pool";
 
-type SurveySegment = {
-  segment: string;
-  responses: number | null;
-  questions: { id: string; answered: number | null; options: { key: string; count: number | null }[] }[];
-};
+/** A segment of published results (the one-way tables by age band, or a profile field's breakdown). */
+export type SurveySegment = SurveyResults["segments"][number];
+
+/** Band `band`'s segment of the tables by age band (none: nobody gave that band). */
+const bandSegment = (byAge: readonly SurveySegment[], band: number) =>
+  byAge.find((s) => s.segment === segmentFor("ageBand", ageBands[band] as string));
 
 /** One side of the pair, respondent by respondent, over the keys as published. */
 export interface WeightSide {
@@ -49,7 +51,7 @@ export function layersOf(joint: JointAnswers): Uint8Array {
 /** A question's line in each age band's one-way table, as published (for WeightSide.byBand). */
 export function questionByBand(byAge: readonly SurveySegment[], questionId: string, keys: readonly string[]) {
   return (band: number, key: number | "answered"): number | null => {
-    const segment = byAge.find((s) => s.segment === segmentFor("ageBand", ageBands[band] as string));
+    const segment = bandSegment(byAge, band);
     // A band without a segment had nobody in it: 0 is known, not hidden.
     if (!segment) return 0;
     const question = segment.questions.find((q) => q.id === questionId);
@@ -60,7 +62,7 @@ export function questionByBand(byAge: readonly SurveySegment[], questionId: stri
 
 /** Each age band's responses as published (0 for a band nobody gave). */
 export function bandResponses(byAge: readonly SurveySegment[], band: number): number | null {
-  return byAge.find((s) => s.segment === segmentFor("ageBand", ageBands[band] as string))?.responses ?? 0;
+  return bandSegment(byAge, band)?.responses ?? 0;
 }
 
 /**
@@ -108,15 +110,9 @@ export async function disclosedLayers(
   });
 }
 
-export interface WeightedCell {
-  weighted: { share: number; interval: [number, number] | null } | null;
-  weightedUnavailable?: "hidden_cells" | "no_population";
-}
-
 /**
  * Row r's weighted share of column c, from the layers as disclosed (rows the groups, columns the
- * question; `transposed`: the other way round). Every band with a population must show the row's
- * "answered", and every band with anyone in the row its count of the option.
+ * question; `transposed`: the other way round), by weightedFromShown.
  */
 export function weightedCell(
   shown: readonly PairShown[],
@@ -125,20 +121,12 @@ export function weightedCell(
   c: number,
   population: Population,
   sampled: boolean,
-): WeightedCell {
+): WeightedShare {
   const grids = transposed ? shown.map((g) => transpose(g)) : shown;
   const n = ((grids[0] as PairShown)[0]?.length ?? 2) - 2;
-  const bands = ageBands.map((band, l) => ({
-    population: population[band],
-    answered: ((grids[l] as PairShown)[r] as (number | null)[])[n] ?? null,
-    chose: ((grids[l] as PairShown)[r] as (number | null)[])[c] ?? null,
-  }));
-  const weighted = bands.filter((b) => b.population > 0);
-  if (weighted.length === 0) return { weighted: null, weightedUnavailable: "no_population" };
-  const used = weighted.filter((b) => b.answered !== 0);
-  if (weighted.some((b) => b.answered === null) || used.some((b) => b.chose === null))
-    return { weighted: null, weightedUnavailable: "hidden_cells" };
-  const result = poststratify(used.map((b) => ({ answered: b.answered as number, chose: b.chose as number, population: b.population })));
-  if (!result) return { weighted: null, weightedUnavailable: "no_population" };
-  return { weighted: { share: result.share, interval: sampled ? result.interval : null } };
+  const line = (l: number) => (grids[l] as PairShown)[r] as (number | null)[];
+  return weightedFromShown(
+    ageBands.map((band, l) => ({ population: population[band], answered: line(l)[n] ?? null, chose: line(l)[c] ?? null })),
+    sampled,
+  );
 }

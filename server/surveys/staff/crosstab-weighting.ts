@@ -5,6 +5,7 @@
  * what the layers are checked against). The layers as disclosed are kept per survey for its latest
  * snapshot, K and which bands have a population; a new snapshot drops them.
  */
+import type { WeightedShare } from "../../../shared/stats/weighting";
 import { type Breakdown, segmentFor } from "../../../shared/surveys/aggregates";
 import { disclosePair, type PairCounts, type PairShown, tabulate } from "../../../shared/surveys/crosstab-disclosure";
 import { ageBands } from "../../../shared/surveys/model";
@@ -14,13 +15,11 @@ import {
   disclosedLayers,
   layersOf,
   questionByBand,
-  type WeightedCell,
+  type SurveySegment,
   type WeightSide,
   weightedCell,
 } from "./crosstab-weighted";
 import { type JointAnswers, masksFor, profileId } from "./joint";
-
-type SurveySegment = Parameters<typeof questionByBand>[0][number];
 
 export interface Weighting {
   joint: JointAnswers;
@@ -79,7 +78,7 @@ export async function pairWeighting(
   second: WeightSide & { id: string },
   pair: { counts: PairCounts; shown: PairShown },
   byFirst: boolean,
-): Promise<(group: number, key: number) => WeightedCell> {
+): Promise<(group: number, key: number) => WeightedShare> {
   const layers = await cached(w.joint, `q:${first.id}:${second.id}:${w.minCell}:${bandsKey(w.population)}`, () =>
     disclosedLayers(first, second, layersOf(w.joint), pair, w.byAge, w.population, w.minCell),
   );
@@ -96,7 +95,7 @@ export async function profileWeighting(
   groups: readonly string[],
   question: WeightSide & { id: string },
   wholeShown: (counts: PairCounts) => PairShown,
-): Promise<(group: number, key: number) => WeightedCell> {
+): Promise<(group: number, key: number) => WeightedShare> {
   // Every segment met, the listed ones first: a respondent of a segment not listed still counts in "answered".
   const met = [...(w.joint.questions.get(profileId(by))?.bits.keys() ?? [])].filter((s) => !groups.includes(s));
   const keys = [...groups, ...met];

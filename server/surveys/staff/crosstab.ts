@@ -6,7 +6,7 @@
  * B by A shows exactly what A by B shows. Another ward's survey is "not found".
  */
 import type { StaffUser } from "../../../shared/accounts/schemas";
-import { wilsonInterval } from "../../../shared/stats/wilson";
+import type { WeightedShare } from "../../../shared/stats/weighting";
 import type { Breakdown } from "../../../shared/surveys/aggregates";
 import { disclosePair, type PairCounts, type PairShown, tabulate, transpose } from "../../../shared/surveys/crosstab-disclosure";
 import { mergeSmallRanges } from "../../../shared/surveys/disclosure-ranges";
@@ -14,17 +14,15 @@ import type { Question, SurveyDefinition } from "../../../shared/surveys/model";
 import { numberRanges, rangeOf, rangeOfKey } from "../../../shared/surveys/ranges";
 import type { Crosstab, CrosstabQuery, CrosstabRow } from "../../../shared/surveys/staff/crosstab";
 import { mayActFor } from "../../accounts/access";
-import { populationOf } from "../../planning/staff/population";
 import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../read";
 import { countsFrom, surveyResults } from "../results";
 import { latestSnapshot, type Publication, type Snapshot } from "../snapshots";
-import type { WeightedCell } from "./crosstab-weighted";
 import { breakdownGrid, pairWeighting, profileWeighting, questionSide, type Weighting } from "./crosstab-weighting";
-import { type JointAnswers, jointAnswers, masksFor } from "./joint";
+import { jointAnswers, masksFor } from "./joint";
 import { withProfile } from "./joint-profile";
-import { staffSurveyResults } from "./results";
+import { ageCells, shareOf, staffSurveyResults } from "./results";
 
 /** What can be read across: a choice question's options, a rating's points or a number's published ranges. */
 const tabulable = (q: Question | undefined): q is Question => q !== undefined && q.type !== "text";
@@ -81,32 +79,16 @@ export async function staffCrosstab(
   if (!tabulable(question) || byQuestion === undefined || (byQuestion && (!grouping(byQuestion) || byQuestion.id === question.id)))
     throw new AppError("crosstab.invalid_pair", { question: query.question, by: query.by });
   const sampled = row.kind === "sampled";
-  const shares = (cells: { key: string; count: number | null }[], answered: number | null, weighted?: (c: number) => WeightedCell) =>
-    cells.map(({ key, count }, c) => {
-      const shown = count !== null && answered !== null && answered > 0;
-      return {
-        key,
-        count,
-        share: shown ? (count as number) / (answered as number) : null,
-        interval: shown && sampled ? wilsonInterval(count as number, answered as number) : null,
-        ...(weighted ? weighted(c) : {}),
-      };
-    });
-  const weightingOf = async (joint: JointAnswers | null): Promise<Weighting | null> =>
-    joint
-      ? {
-          joint,
-          byAge: (await surveyResults(database, surveyId, { ...publication, breakdown: "ageBand", publicOnly: false, includeDrafts: true }))
-            .segments,
-          population: await populationOf(database, row.wardCode),
-          minCell: publication.minCell,
-          sampled,
-        }
-      : null;
-  const weighting = async (snapshot: Snapshot | null): Promise<Weighting | null> =>
-    query.weight === "age" && query.by !== "ageBand" && snapshot
-      ? weightingOf(await withProfile(database, surveyId, await jointAnswers(database, surveyId, snapshot, definition)))
-      : null;
+  const shares = (cells: { key: string; count: number | null }[], answered: number | null, weighted?: (c: number) => WeightedShare) =>
+    cells.map(({ key, count }, c) => ({ key, count, ...shareOf(count, answered, sampled), ...(weighted ? weighted(c) : {}) }));
+  /** Weighting by age band, when asked for (not by age band itself): the snapshot's answers with their profiles. */
+  const wantsWeights = query.weight === "age" && query.by !== "ageBand";
+  const weighting = async (snapshot: Snapshot | null): Promise<Weighting | null> => {
+    const joint = snapshot && (await withProfile(database, surveyId, await jointAnswers(database, surveyId, snapshot, definition)));
+    if (!joint) return null;
+    const cells = await ageCells(database, surveyId, row.wardCode, publication);
+    return { joint, byAge: cells.bands, population: cells.population, minCell: publication.minCell, sampled };
+  };
   const base = { surveyId, kind: row.kind, minCell: publication.minCell, question: question.id, by: query.by };
 
   if (!byQuestion) {
@@ -120,7 +102,7 @@ export async function staffCrosstab(
     const snapshot = question.type === "number" ? await latestSnapshot(database, surveyId, row, publication) : null;
     const keys = keysOf(question, all, snapshot, definition, publication.minCell);
     // A number's range is listed only where shown: a range a row does not list is hidden there.
-    const w = await weighting(snapshot ?? (await latestSnapshot(database, surveyId, row, publication)));
+    const w = wantsWeights ? await weighting(snapshot ?? (await latestSnapshot(database, surveyId, row, publication))) : null;
     const segments = groups.segments.filter((s) => s.segment !== "all");
     const weighted =
       w &&
@@ -188,7 +170,7 @@ export async function staffCrosstab(
   const grid = pair ? (first === byQuestion ? pair.shown : transpose(pair.shown)) : null;
   const groups = keysFor(byQuestion);
   const keys = keysFor(question);
-  const w = pair && (await weighting(snapshot));
+  const w = pair && wantsWeights ? await weighting(snapshot) : null;
   const side = (q: Question, keys: readonly string[]) => ({
     id: q.id,
     ...questionSide(w as Weighting, q.id, keys, q.type !== "multiple", rangeIndex(q, keys)),

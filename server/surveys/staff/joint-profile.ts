@@ -7,7 +7,7 @@
  */
 import { breakdowns, segmentFor } from "../../../shared/surveys/aggregates";
 import type { Database } from "../../platform/db/database";
-import { type JointAnswers, type JointQuestion, keyHash, pageSize, profileId, publishedPage } from "./joint";
+import { forEachPublished, type JointAnswers, type JointQuestion, keyHash, profileId } from "./joint";
 
 const cache = new WeakMap<JointAnswers, Promise<JointAnswers | null>>();
 
@@ -52,32 +52,26 @@ async function readProfiles(database: Database, surveyId: string, joint: JointAn
     });
     return out;
   };
-  let at = 0;
-  let after: string | number = database.dialect === "sqlite" ? 0 : "";
-  for (;;) {
-    const page = await publishedPage(database, surveyId, after, "profile");
-    for (const row of page) {
-      if (at >= respondents) break;
-      if (keyHash(row.key) !== joint.rowKeys[at]) return null;
-      let bits = parsed.get(row.value);
-      if (!bits) {
-        bits = bitsOf(row.value);
-        parsed.set(row.value, bits);
-      }
-      for (let f = 0; f < fields.length; f++) {
-        const bit = bits[f] as number;
-        if (bit < 0) continue;
-        const question = (fields[f] as (typeof fields)[number]).question;
-        question.answered[at] = 1;
-        if (bit < 32) question.masks[at] = ((question.masks[at] as number) | (1 << bit)) >>> 0;
-      }
-      at += 1;
+  let inStep = true;
+  const read = await forEachPublished(database, surveyId, "profile", respondents, (row, at) => {
+    if (keyHash(row.key) !== joint.rowKeys[at]) {
+      inStep = false;
+      return false;
     }
-    if (page.length < pageSize || at >= respondents) break;
-    after = (page[page.length - 1] as { key: string | number }).key;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  if (at < respondents) return null;
+    let bits = parsed.get(row.value);
+    if (!bits) {
+      bits = bitsOf(row.value);
+      parsed.set(row.value, bits);
+    }
+    for (let f = 0; f < fields.length; f++) {
+      const bit = bits[f] as number;
+      if (bit < 0) continue;
+      const question = (fields[f] as (typeof fields)[number]).question;
+      question.answered[at] = 1;
+      if (bit < 32) question.masks[at] = ((question.masks[at] as number) | (1 << bit)) >>> 0;
+    }
+  });
+  if (!inStep || read < respondents) return null;
   return {
     ...joint,
     questions: new Map([...joint.questions, ...fields.map((f): [string, JointQuestion] => [profileId(f.breakdown), f.question])]),

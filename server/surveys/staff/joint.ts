@@ -35,7 +35,7 @@ export interface JointAnswers {
 export const profileId = (breakdown: Breakdown) => `profile:${breakdown}`;
 
 /** Published responses read per page: a bounded amount of JSON in memory at once. */
-export const pageSize = 2000;
+const pageSize = 2000;
 
 /** By survey: its latest snapshot's answers, or the read of them under way (one read, however many ask at once). */
 const cache = new WeakMap<Database, Map<string, { snapshotId: string; joint: Promise<JointAnswers> }>>();
@@ -82,8 +82,7 @@ async function readJoint(
   ];
   const questions = new Map<string, JointQuestion>(wanted.map((q) => emptyQuestion(q.id, q.type === "number")));
   const rowKeys = new Uint32Array(respondents);
-  let at = 0;
-  const remember = (question: JointQuestion, key: string) => {
+  const remember = (question: JointQuestion, key: string, at: number) => {
     let bit = question.bits.get(key);
     if (bit === undefined) {
       bit = question.bits.size;
@@ -92,39 +91,55 @@ async function readJoint(
     }
     question.masks[at] = ((question.masks[at] as number) | (1 << bit)) >>> 0;
   };
+  const read = await forEachPublished(database, surveyId, "answers", respondents, (response, i) => {
+    // The same keys the running counts take (aggregates.ts), so the cross-tab's margins are the one-way tables.
+    const { pairs } = countsOf(definition, JSON.parse(response.value) as RecordedAnswers, {}, "online");
+    for (const pair of pairs) {
+      const cut = pair.indexOf("\u0000");
+      const [questionId, key] = [pair.slice(0, cut), pair.slice(cut + 1)];
+      const question = questions.get(questionId);
+      if (!question) continue;
+      if (key === answeredKey) {
+        (question.answered as Uint8Array)[i] = 1;
+        continue;
+      }
+      // A number's value (its other keys, 無回答, go to the bits as any key does).
+      if (question.values && Number.isFinite(Number(key))) {
+        question.values[i] = Number(key);
+        continue;
+      }
+      remember(question, key, i);
+    }
+    rowKeys[i] = keyHash(response.key);
+  });
+  return { snapshotId: snapshot.id, respondents: read, questions, rowKeys: rowKeys.subarray(0, read) };
+}
+
+/**
+ * Visits a survey's published responses in order, page by page, the i-th as i, at most `respondents`
+ * of them (a snapshot made meanwhile publishes more: those are left out), letting other requests in
+ * between pages (SQLite reads on this thread). Answers how many it visited; `visit` answering false stops it.
+ */
+export async function forEachPublished(
+  database: Database,
+  surveyId: string,
+  column: "answers" | "profile",
+  respondents: number,
+  visit: (row: { key: string | number; value: string }, i: number) => boolean | undefined | void,
+): Promise<number> {
+  let at = 0;
   let after: string | number = database.dialect === "sqlite" ? 0 : "";
   for (;;) {
-    const page = await publishedPage(database, surveyId, after, "answers");
-    for (const response of page) {
-      if (at >= respondents) break;
-      // The same keys the running counts take (aggregates.ts), so the cross-tab's margins are the one-way tables.
-      const { pairs } = countsOf(definition, JSON.parse(response.value) as RecordedAnswers, {}, "online");
-      for (const pair of pairs) {
-        const cut = pair.indexOf("\u0000");
-        const [questionId, key] = [pair.slice(0, cut), pair.slice(cut + 1)];
-        const question = questions.get(questionId);
-        if (!question) continue;
-        if (key === answeredKey) {
-          (question.answered as Uint8Array)[at] = 1;
-          continue;
-        }
-        // A number's value (its other keys, 無回答, go to the bits as any key does).
-        if (question.values && Number.isFinite(Number(key))) {
-          question.values[at] = Number(key);
-          continue;
-        }
-        remember(question, key);
-      }
-      rowKeys[at] = keyHash(response.key);
+    const page = await publishedPage(database, surveyId, after, column);
+    for (const row of page) {
+      if (at >= respondents) return at;
+      if (visit(row, at) === false) return at;
       at += 1;
     }
-    // A snapshot made while this reads publishes more: those are left out (the margins then differ, crosstab.ts).
-    if (page.length < pageSize || at >= respondents) break;
+    if (page.length < pageSize || at >= respondents) return at;
     after = (page[page.length - 1] as { key: string | number }).key;
-    // SQLite reads on this thread: let other requests in between pages.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return { snapshotId: snapshot.id, respondents: at, questions, rowKeys: rowKeys.subarray(0, at) };
 }
 
 /** The unit separator that ends each profile field in a page's "profile" column. */
@@ -136,7 +151,7 @@ const unit = sql.lit("\x1f");
  * index on survey_id keeps in order (by id it would sort the survey's responses for every page); PostgreSQL
  * by id, in its primary key's order.
  */
-export function publishedPage(
+function publishedPage(
   database: Database,
   surveyId: string,
   after: string | number,

@@ -1,7 +1,7 @@
 /** Surveys as staff read them, always within the staff member's ward (a city administrator: all). */
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { roundedCount } from "../../../shared/stats/rounded";
-import { poststratify } from "../../../shared/stats/weighting";
+import { weightedFromShown } from "../../../shared/stats/weighting";
 import { wilsonInterval } from "../../../shared/stats/wilson";
 import type { Breakdown } from "../../../shared/surveys/aggregates";
 import { ageBands } from "../../../shared/surveys/model";
@@ -72,12 +72,12 @@ export async function staffSurveyResults(
       questions: segment.questions.map((question) => ({
         ...question,
         options: question.options.map((option) => {
-          const n = question.answered;
-          const shown = option.count !== null && n !== null && n > 0;
+          const { share, interval } = shareOf(option.count, question.answered, sampled);
+          const shown = share !== null;
           return {
             ...option,
-            share: shown ? (option.count as number) / (n as number) : null,
-            interval: shown && sampled ? wilsonInterval(option.count as number, n as number) : null,
+            share,
+            interval,
             ...(weighting
               ? shown
                 ? weightedShare(weighting, question.id, option.key, sampled)
@@ -90,13 +90,23 @@ export async function staffSurveyResults(
   };
 }
 
-interface AgeCells {
+/** A shown count's share of its respondents and, for a sampled survey, its 95 % Wilson interval (null where either is hidden). */
+export function shareOf(
+  count: number | null,
+  answered: number | null,
+  sampled: boolean,
+): { share: number | null; interval: [number, number] | null } {
+  if (count === null || answered === null || answered <= 0) return { share: null, interval: null };
+  return { share: count / answered, interval: sampled ? wilsonInterval(count, answered) : null };
+}
+
+export interface AgeCells {
   population: Population;
   /** The age-band breakdown as published: weighting reads only what disclosure control shows. */
   bands: SurveyResults["segments"];
 }
 
-async function ageCells(database: Database, surveyId: string, ward: string | null, publication: Publication): Promise<AgeCells> {
+export async function ageCells(database: Database, surveyId: string, ward: string | null, publication: Publication): Promise<AgeCells> {
   const byAge = await surveyResults(database, surveyId, {
     breakdown: "ageBand",
     minCell: publication.minCell,
@@ -107,12 +117,7 @@ async function ageCells(database: Database, surveyId: string, ward: string | nul
   return { population: await populationOf(database, ward), bands: byAge.segments };
 }
 
-/**
- * A weighted share only from shown counts: every band the weighting uses (a population above 0 and
- * anyone in it) must show both its "answered" and the option's count. Otherwise it is not worked out
- * at all (finding 8: a population of 10,000,000 for one band and 1 for another read a band's hidden
- * share back out of the weighted one).
- */
+/** An option's weighted share from the age-band breakdown as published (a band without a segment had nobody: 0, not hidden). */
 function weightedShare(
   cells: AgeCells,
   questionId: string,
@@ -121,14 +126,9 @@ function weightedShare(
 ): Pick<WeightedOption, "weighted" | "weightedUnavailable"> {
   const bands = ageBands.map((band) => {
     const question = cells.bands.find((s) => s.segment === `age:${band}`)?.questions.find((q) => q.id === questionId);
-    // A band without a segment had nobody in it: 0 is known, not hidden.
     const answered = question ? question.answered : 0;
     const chose = question ? (question.options.find((o) => o.key === optionKey)?.count ?? null) : 0;
     return { answered, chose, population: cells.population[band] };
   });
-  const used = bands.filter((b) => b.population > 0 && b.answered !== 0);
-  if (used.some((b) => b.answered === null || b.chose === null)) return { weighted: null, weightedUnavailable: "hidden_cells" };
-  const result = poststratify(used.map((b) => ({ answered: b.answered as number, chose: b.chose as number, population: b.population })));
-  if (!result) return { weighted: null, weightedUnavailable: "no_population" };
-  return { weighted: { share: result.share, interval: sampled ? result.interval : null } };
+  return weightedFromShown(bands, sampled);
 }

@@ -7,6 +7,7 @@
  */
 import { z } from "zod/mini";
 import { breakdowns } from "../aggregates";
+import { ShareCell } from "./results";
 
 /** A cross-tab's "by": a profile breakdown, or `q:` and a choice question's id. */
 export const CrosstabBy = z.union([z.enum(breakdowns), z.string().check(z.regex(/^q:[a-z][a-z0-9_]{0,31}$/, "q: and a question id"))]);
@@ -19,8 +20,6 @@ export const CrosstabQuery = z.object({
 });
 export type CrosstabQuery = z.infer<typeof CrosstabQuery>;
 
-const Interval = z.nullable(z.tuple([z.number(), z.number()]));
-
 export const CrosstabRow = z.object({
   /** A profile segment ("age:30s"), or the by-question's option key. */
   group: z.string(),
@@ -28,18 +27,7 @@ export const CrosstabRow = z.object({
   total: z.boolean(),
   /** The row's respondents who answered the question: the row shares' denominator. */
   answered: z.nullable(z.int()),
-  cells: z.array(
-    z.object({
-      key: z.string(),
-      count: z.nullable(z.int()),
-      share: z.nullable(z.number()),
-      interval: Interval,
-      /** Weighted by age band (when asked for), with its interval for a sampled survey. */
-      weighted: z.optional(z.nullable(z.object({ share: z.number(), interval: Interval }))),
-      /** Why there is no weighted share: a band's count it needs is hidden, or no band has a population. */
-      weightedUnavailable: z.optional(z.enum(["hidden_cells", "no_population"])),
-    }),
-  ),
+  cells: z.array(ShareCell),
 });
 export type CrosstabRow = z.infer<typeof CrosstabRow>;
 

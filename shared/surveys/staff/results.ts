@@ -22,6 +22,18 @@ export type StaffSurveyList = z.infer<typeof StaffSurveyList>;
 
 const Interval = z.nullable(z.tuple([z.number(), z.number()]));
 
+/** A shown count with its share of the respondents, its interval and, when asked for, its weighted share; null where hidden. */
+export const ShareCell = z.object({
+  key: z.string(),
+  count: z.nullable(z.int()),
+  share: z.nullable(z.number()),
+  interval: Interval,
+  /** Weighted to the ward's population by age band (when asked for), with its interval for a sampled survey. */
+  weighted: z.optional(z.nullable(z.object({ share: z.number(), interval: Interval }))),
+  /** Why there is no weighted share: a band it would use has hidden counts, or no band has a population. */
+  weightedUnavailable: z.optional(z.enum(["hidden_cells", "no_population"])),
+});
+
 /** Results as staff see them: each shown count with its share of the question's respondents and, for a sampled survey, its 95 % Wilson interval. */
 export const StaffResults = z.object({
   ...SurveyResults.shape,
@@ -34,18 +46,7 @@ export const StaffResults = z.object({
         z.object({
           id: z.string(),
           answered: z.nullable(z.int()),
-          options: z.array(
-            z.object({
-              key: z.string(),
-              count: z.nullable(z.int()),
-              share: z.nullable(z.number()),
-              interval: Interval,
-              /** Weighted to the ward's population by age band (when asked for), with its interval. */
-              weighted: z.optional(z.nullable(z.object({ share: z.number(), interval: Interval }))),
-              /** Why there is no weighted share: a band it would use has hidden counts, or no band has a population. */
-              weightedUnavailable: z.optional(z.enum(["hidden_cells", "no_population"])),
-            }),
-          ),
+          options: z.array(ShareCell),
         }),
       ),
     }),
