@@ -14,6 +14,11 @@ export function mayActFor(user: StaffUser, ward: string | null): boolean {
   return user.role === "city_admin" || (ward !== null && user.ward === ward);
 }
 
+/** Refuses (staff.forbidden) a ward the staff member may not act for. */
+export function checkWard(user: StaffUser, ward: string): void {
+  if (!mayActFor(user, ward)) throw new AppError("staff.forbidden", { ward });
+}
+
 /** The ward a request concerns: the one it names, else the staff member's own (an administrator must name one). */
 export function wardFor(user: StaffUser, named: string | undefined): string {
   const ward = named ?? user.ward;

@@ -11,11 +11,9 @@
  * in a write that checks the rules again under a lock: several instances may try at once, one makes it.
  */
 import { randomUUID } from "node:crypto";
-import { SqliteAdapter, type Transaction } from "kysely";
 import { answeredKey, responsesKey } from "../../shared/surveys/aggregates";
 import type { Database } from "../platform/db/database";
-import { takeStartLock } from "../platform/db/lock";
-import type { DB } from "../platform/db/schema";
+import { dialectOf, takeStartLock } from "../platform/db/lock";
 import { defineWrite } from "../platform/db/write";
 
 /** When results may be published again: K new responses, and a wait after the last snapshot. */
@@ -189,7 +187,6 @@ export const publishResults = defineWrite(
 );
 
 /** The dialect the write runs on (the lock is taken on PostgreSQL only). */
-const dialectOf = (trx: Transaction<DB>) => (trx.getExecutor().adapter instanceof SqliteAdapter ? "sqlite" : "postgres");
 
 /**
  * Every survey that may be published now, published (housekeeping's timer: a survey closes, or a day

@@ -4,6 +4,7 @@
  * of wards is for city administrators. The need is read from survey counts, hidden cells included:
  * a share is only shown where both its count and its base reach the minimum cell.
  */
+
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import {
   countOf,
@@ -19,12 +20,13 @@ import { ageBands, type Question, type Theme, themes } from "../../../shared/sur
 import type { SurveyResults } from "../../../shared/surveys/results";
 import { jstFiscalYear } from "../../../shared/time";
 import { inWardOrder } from "../../../shared/wards/order";
+import { checkWard } from "../../accounts/access";
 import type { Database } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { definitionOf } from "../../surveys/read";
 import { surveyResults } from "../../surveys/results";
 import type { Publication } from "../../surveys/snapshots";
-import { checkWard, listPolicies, toPolicy } from "./policies";
+import { listPolicies, toPolicy } from "./policies";
 
 type ChoiceQuestion = Extract<Question, { type: "single" | "multiple" }>;
 

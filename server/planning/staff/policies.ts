@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import type { Policy, PolicyInput } from "../../../shared/planning/matching";
 import type { Theme } from "../../../shared/surveys/model";
-import { actorOf, mayActFor } from "../../accounts/access";
+import { actorOf, checkWard, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import type { PolicyTable } from "../../platform/db/schema";
@@ -22,10 +22,6 @@ export function toPolicy(row: PolicyTable): Policy {
     themes: JSON.parse(row.themes) as Theme[],
     updatedAt: row.updatedAt,
   };
-}
-
-export function checkWard(user: StaffUser, ward: string): void {
-  if (!mayActFor(user, ward)) throw new AppError("staff.forbidden", { ward });
 }
 
 export async function listPolicies(database: Database, user: StaffUser, ward: string): Promise<Policy[]> {

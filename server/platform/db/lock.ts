@@ -4,7 +4,12 @@
  * sharing one database run such writes one at a time. SQLite: the writer thread is the one writer
  * of its file, and a write transaction already excludes every other.
  */
-import { sql, type Transaction } from "kysely";
+import { SqliteAdapter, sql, type Transaction } from "kysely";
+
+/** Which database a write's transaction is on (for takeStartLock inside a defineWrite). */
+export function dialectOf<D>(trx: Transaction<D>): "sqlite" | "postgres" {
+  return trx.getExecutor().adapter instanceof SqliteAdapter ? "sqlite" : "postgres";
+}
 
 /** Waits for the start lock named `name` inside the write's transaction (PostgreSQL only). */
 export async function takeStartLock<D>(trx: Transaction<D>, dialect: "sqlite" | "postgres", name: string): Promise<void> {

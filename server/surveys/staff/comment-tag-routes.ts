@@ -11,7 +11,7 @@ import { describeRoute } from "../../platform/http/openapi";
 import { validate } from "../../platform/http/validate";
 import { tagManyComments } from "./comment-tags";
 
-export const CommentTagging = z.object({
+const CommentTagging = z.object({
   comments: z.array(z.object({ responseId: StoredResponseId, questionId: QuestionId })).check(z.minLength(1), z.maxLength(500)),
   theme: Theme,
   /** true: add the theme to each; false: take it from each. */

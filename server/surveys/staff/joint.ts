@@ -125,7 +125,7 @@ export async function forEachPublished(
   surveyId: string,
   column: "answers" | "profile",
   respondents: number,
-  visit: (row: { key: string | number; value: string }, i: number) => boolean | undefined | void,
+  visit: (row: { key: string | number; value: string }, i: number) => boolean | undefined,
 ): Promise<number> {
   let at = 0;
   let after: string | number = database.dialect === "sqlite" ? 0 : "";

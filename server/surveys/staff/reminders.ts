@@ -11,22 +11,18 @@
  * the server keeps only its counts — how many letters, how many codes used before — never which codes.
  */
 import { randomUUID } from "node:crypto";
-import { SqliteAdapter, type Transaction } from "kysely";
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { jstToday } from "../../../shared/time";
 import { actorOf, mayActFor } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
-import { takeStartLock } from "../../platform/db/lock";
-import type { DB } from "../../platform/db/schema";
+import { dialectOf, takeStartLock } from "../../platform/db/lock";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
 import { sha256 } from "../prepare";
 
 /** The digest of a list of codes: SHA-256 of their hashes, sorted, one a line (the console computes the same). */
 export const listDigest = (hashes: readonly string[]): string => sha256([...hashes].sort().join("\n"));
-
-const dialectOf = (trx: Transaction<DB>) => (trx.getExecutor().adapter instanceof SqliteAdapter ? "sqlite" : "postgres");
 
 interface ReminderRequest {
   surveyId: string;

@@ -6,15 +6,11 @@
  */
 import type { StaffUser } from "../../../shared/accounts/schemas";
 import { builtInStopWords, maxStopWordsPerWard, type StopWordList } from "../../../shared/surveys/staff/stop-words";
-import { actorOf, mayActFor } from "../../accounts/access";
+import { actorOf, checkWard } from "../../accounts/access";
 import { audit } from "../../accounts/audit";
 import type { Database } from "../../platform/db/database";
 import { defineWrite } from "../../platform/db/write";
 import { AppError } from "../../platform/errors";
-
-function checkWard(user: StaffUser, ward: string): void {
-  if (!mayActFor(user, ward)) throw new AppError("staff.forbidden", { ward });
-}
 
 /** The words left out of a ward's keywords (a city-wide survey: the built-in ones only). */
 export async function stopWordsOf(database: Database, ward: string | null): Promise<Set<string>> {

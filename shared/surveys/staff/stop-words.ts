@@ -66,9 +66,6 @@ export const builtInStopWords: readonly string[] = [
 /** How many stop words one ward may add (the keyword list stays readable and the check stays cheap). */
 export const maxStopWordsPerWard = 200;
 
-/** A word as the keywords are counted: NFKC, without surrounding space. */
-export const normalizedWord = (word: string): string => word.normalize("NFKC").trim();
-
 export const StopWordInput = z.object({
   /** A city administrator names the ward; ward staff always keep their own. */
   ward: z.optional(WardCode),

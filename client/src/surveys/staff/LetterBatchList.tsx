@@ -7,7 +7,7 @@ import { T, useT } from "../../app/i18n/T";
 import type { Letter } from "./PrintableLetters";
 import { ReminderMaker } from "./ReminderMaker";
 
-export interface LetterBatch {
+interface LetterBatch {
   batchId: string | null;
   letters: number;
   used: number | null;
