@@ -10,7 +10,7 @@ import { wardRecords } from "../../../../shared/wards/data";
 import { wardName } from "../../../../shared/wards/names";
 import { plainText, RubyText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
-import { percent } from "../../staff/format";
+import { percent, percentRange } from "../../staff/format";
 import { StaffTable } from "../../staff/StaffTable";
 import { TargetStatusLabel } from "./TargetStatusLabel";
 import { type ComparedWard, WardIntervalChart } from "./WardIntervalChart";
@@ -111,7 +111,7 @@ function Cells({ point, target, status }: ComparedWard) {
           </strong>
         )}
       </td>
-      <td className="number">{point.interval ? `${percent(point.interval[0])} – ${percent(point.interval[1])}` : "—"}</td>
+      <td className="number">{point.interval ? percentRange(point.interval) : "—"}</td>
       <td className="number">{point.n ?? "—"}</td>
       <td className="number">{target === null ? "—" : percent(target)}</td>
       <td>

@@ -1,7 +1,7 @@
 /** One year of a series in its table: the value, its interval, respondents, source (a self-selected poll flagged), status against the target, and its actions. */
 import { type IndicatorPoint, type IndicatorSeries, targetStatus } from "../../../../shared/planning/indicators";
 import { T } from "../../app/i18n/T";
-import { percent } from "../../staff/format";
+import { percent, percentRange } from "../../staff/format";
 import { TargetStatusLabel } from "./TargetStatusLabel";
 
 export interface YearActions {
@@ -26,7 +26,7 @@ export function IndicatorYearRow({
     <tr className={point.inTrend ? undefined : "out-of-trend"}>
       <th scope="row">{point.year}</th>
       <td className="number">{point.share === null ? <T k="staff:indicators.hidden" /> : percent(point.share)}</td>
-      <td className="number">{point.interval ? `${percent(point.interval[0])} – ${percent(point.interval[1])}` : "—"}</td>
+      <td className="number">{point.interval ? percentRange(point.interval) : "—"}</td>
       <td className="number">{point.n ?? "—"}</td>
       <td>
         <T k={`staff:indicators.sources.${point.source}`} values={{ wards: point.wards ?? 0 }} />

@@ -8,7 +8,7 @@ import { localized, type Question, type Survey } from "../../../../shared/survey
 import type { Crosstab } from "../../../../shared/surveys/staff/crosstab";
 import { plainText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
-import { percent } from "../../staff/format";
+import { percent, percentRange } from "../../staff/format";
 import { StaffTable } from "../../staff/StaffTable";
 import { useOptionLabel } from "./optionLabel";
 import { Published } from "./Published";
@@ -34,7 +34,6 @@ export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: 
       : byQuestion
         ? optionLabel(byQuestion, group)
         : segmentName(group);
-  const range = (interval: [number, number]) => `${percent(interval[0])} – ${percent(interval[1])}`;
   const weighted = crosstab.rows.some((r) => r.cells.some((c) => c.weighted !== undefined));
   const columns = [
     { key: "group", label: byText },
@@ -79,10 +78,10 @@ export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: 
                 {cell.interval && (
                   <>
                     <br />
-                    <span className="hint">{range(cell.interval)}</span>
+                    <span className="hint">{percentRange(cell.interval)}</span>
                   </>
                 )}
-                {cell.weighted !== undefined && <WeightedShare weighted={cell.weighted} range={range} />}
+                {cell.weighted !== undefined && <WeightedShare weighted={cell.weighted} />}
               </td>
             ))}
             <td className="number">
@@ -96,13 +95,7 @@ export function CrosstabTable({ survey, crosstab }: { survey: Survey; crosstab: 
 }
 
 /** A cell's share weighted by age band, with its interval, or 算出しない where it is not worked out. */
-function WeightedShare({
-  weighted,
-  range,
-}: {
-  weighted: Crosstab["rows"][number]["cells"][number]["weighted"];
-  range: (interval: [number, number]) => string;
-}) {
+function WeightedShare({ weighted }: { weighted: Crosstab["rows"][number]["cells"][number]["weighted"] }) {
   return (
     <>
       <br />
@@ -112,7 +105,7 @@ function WeightedShare({
         ) : (
           <T k="staff:crosstab.weightedUnavailable" />
         )}
-        {weighted?.interval && ` (${range(weighted.interval)})`}
+        {weighted?.interval && ` (${percentRange(weighted.interval)})`}
       </span>
     </>
   );

@@ -7,6 +7,9 @@ import { T, useT } from "../../app/i18n/T";
 import type { Letter } from "./PrintableLetters";
 import { ReminderMaker } from "./ReminderMaker";
 
+/** The name a batch's mail-merge CSV is saved under (the same name the reminder asks for back). */
+export const batchFileName = (batchId: string) => `letters-${batchId.slice(0, 8)}.csv`;
+
 interface LetterBatch {
   batchId: string | null;
   letters: number;
@@ -39,7 +42,7 @@ export function LetterBatchList({ surveyId, batches, minCell, open, onReminder }
         <li key={batch.batchId ?? "none"}>
           {batch.batchId && (
             <p className="hint">
-              <T k="staff:actions.letters.batchFile" values={{ name: `letters-${batch.batchId.slice(0, 8)}.csv` }} />
+              <T k="staff:actions.letters.batchFile" values={{ name: batchFileName(batch.batchId) }} />
             </p>
           )}
           <p>

@@ -18,7 +18,7 @@ import { useStaffApi } from "../../staff/api";
 import { saveFile } from "../../staff/files";
 import { expectStatus } from "../../staff/staffFetch";
 import { LetterContactEditor } from "../../wards/staff/LetterContactEditor";
-import { LetterBatchList } from "./LetterBatchList";
+import { batchFileName, LetterBatchList } from "./LetterBatchList";
 import type { LetterKind } from "./letter-text";
 import { MakeLetters } from "./MakeLetters";
 import { type Letter, type LetterSet, PrintableLetters, type PrintedContact } from "./PrintableLetters";
@@ -65,7 +65,7 @@ export function Letters({ survey }: { survey: Survey }) {
         "invitation",
         rows.map(([number, code, url]) => ({ number: number ?? "", code: code ?? "", url: url ?? "" })),
       );
-      saveFile(blob, `letters-${batchId.slice(0, 8)}.csv`);
+      saveFile(blob, batchFileName(batchId));
       setMessage({ key: "staff:actions.letters.made", values: { count: size } });
       setRefresh((n) => n + 1);
     } catch (failure) {

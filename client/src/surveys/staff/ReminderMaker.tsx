@@ -10,6 +10,7 @@ import { StatusMessage, type StatusText } from "../../app/shell/StatusMessage";
 import { useStaffApi } from "../../staff/api";
 import { saveFile } from "../../staff/files";
 import { expectStatus } from "../../staff/staffFetch";
+import { batchFileName } from "./LetterBatchList";
 import type { Letter } from "./PrintableLetters";
 import { type BatchList, readBatchList, reminderRows } from "./reminder-list";
 
@@ -67,7 +68,7 @@ export function ReminderMaker({ surveyId, batchId, letters, onMade }: Props) {
     <div className="reminder-maker">
       <div className="actions">
         <label htmlFor={`${id}-file`} className="button">
-          <T k="staff:actions.letters.reminder.file" values={{ name: `letters-${batchId.slice(0, 8)}.csv` }} />
+          <T k="staff:actions.letters.reminder.file" values={{ name: batchFileName(batchId) }} />
         </label>
         <input
           id={`${id}-file`}

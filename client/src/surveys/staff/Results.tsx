@@ -10,7 +10,7 @@ import type { StaffResults } from "../../../../shared/surveys/staff/results";
 import { plainText, RubyText } from "../../app/i18n/ruby";
 import { T, useT } from "../../app/i18n/T";
 import { Link } from "../../app/router";
-import { percent } from "../../staff/format";
+import { percent, percentRange } from "../../staff/format";
 import { StaffTable } from "../../staff/StaffTable";
 import { useOptionLabel } from "./optionLabel";
 import { Published } from "./Published";
@@ -116,7 +116,6 @@ function QuestionTable({
     sampled && { key: "staff:results.interval", number: true },
     weighted && { key: "staff:results.weighted", number: true },
   ];
-  const range = (interval: [number, number]) => `${percent(interval[0])} – ${percent(interval[1])}`;
   return (
     <div className="staff-question">
       <StaffTable
@@ -146,11 +145,11 @@ function QuestionTable({
               {option.share !== null && <span className="bar" style={{ width: `${Math.round(option.share * 100)}%` }} aria-hidden="true" />}
               {option.share === null ? "—" : percent(option.share)}
             </td>
-            {sampled && <td className="number">{option.interval ? range(option.interval) : "—"}</td>}
+            {sampled && <td className="number">{option.interval ? percentRange(option.interval) : "—"}</td>}
             {weighted && (
               <td className="number">
                 {option.weighted ? (
-                  `${percent(option.weighted.share)}${option.weighted.interval ? ` (${range(option.weighted.interval)})` : ""}`
+                  `${percent(option.weighted.share)}${option.weighted.interval ? ` (${percentRange(option.weighted.interval)})` : ""}`
                 ) : option.weightedUnavailable ? (
                   <T k="staff:results.weightedUnavailable" />
                 ) : (

@@ -42,13 +42,17 @@ export function StopWords({ ward, version, onChanged }: { ward: string; version:
     // Success is announced once, by the page (which reloads the keywords); a refusal here, by the form.
     setMessage(result.error ? result : null);
     if (!result.error) onChanged(result);
+    return result;
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
     const word = String(new FormData(form).get("word") ?? "").trim();
     if (!word) return setMessage({ key: "staff:comments.stopWordMissing", error: true });
-    void apply(word, true).then(() => form.reset());
+    // A refused word stays in the field, to be corrected.
+    void apply(word, true).then((result) => {
+      if (!result.error) form.reset();
+    });
   };
   return (
     <details className="stop-words">

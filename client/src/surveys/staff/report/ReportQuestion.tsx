@@ -7,13 +7,11 @@ import { localized, type Question } from "../../../../../shared/surveys/model";
 import type { StaffResults } from "../../../../../shared/surveys/staff/results";
 import { RubyText } from "../../../app/i18n/ruby";
 import { T, useT } from "../../../app/i18n/T";
-import { percent } from "../../../staff/format";
+import { percent, percentRange } from "../../../staff/format";
 import { useOptionLabel } from "../optionLabel";
 import { ReportChart } from "./ReportChart";
 
 type QuestionResult = StaffResults["segments"][number]["questions"][number];
-
-const range = (interval: [number, number]) => `${percent(interval[0])} – ${percent(interval[1])}`;
 
 export function ReportQuestion({
   number,
@@ -86,11 +84,11 @@ export function ReportQuestion({
               </th>
               <td className="number">{option.count === null ? lessThan : option.count.toLocaleString(locale)}</td>
               <td className="number">{option.share === null ? "—" : percent(option.share)}</td>
-              {sampled && <td className="number">{option.interval ? range(option.interval) : "—"}</td>}
+              {sampled && <td className="number">{option.interval ? percentRange(option.interval) : "—"}</td>}
               {weighted && (
                 <td className="number">
                   {option.weighted ? (
-                    `${percent(option.weighted.share)}${option.weighted.interval ? ` (${range(option.weighted.interval)})` : ""}`
+                    `${percent(option.weighted.share)}${option.weighted.interval ? ` (${percentRange(option.weighted.interval)})` : ""}`
                   ) : option.weightedUnavailable ? (
                     <T k="staff:results.weightedUnavailable" />
                   ) : (
