@@ -33,28 +33,31 @@ const tagComments = defineWrite(
       .where("published", "=", 1)
       .execute();
     if (found.length !== ids.length) throw new AppError("route.not_found", { responses: ids.length - found.length });
-    let changed = 0;
-    for (const { responseId, questionId } of comments) {
-      const tagged = await trx
-        .selectFrom("commentThemes")
-        .select("theme")
-        .where("responseId", "=", responseId)
-        .where("questionId", "=", questionId)
-        .where("theme", "=", theme)
-        .executeTakeFirst();
-      if (add && !tagged) {
-        await trx.insertInto("commentThemes").values({ responseId, questionId, theme }).execute();
-        changed++;
-      } else if (!add && tagged) {
+    // One read of the tags already there, then one insert (or one delete) of the comments that change.
+    const key = (c: CommentRef) => `${c.responseId}\u0000${c.questionId}`;
+    const tagged = new Set(
+      (
         await trx
-          .deleteFrom("commentThemes")
-          .where("responseId", "=", responseId)
-          .where("questionId", "=", questionId)
+          .selectFrom("commentThemes")
+          .select(["responseId", "questionId"])
+          .where("responseId", "in", ids)
           .where("theme", "=", theme)
-          .execute();
-        changed++;
-      }
-    }
+          .execute()
+      ).map(key),
+    );
+    const changing = [...new Map(comments.map((c) => [key(c), c])).values()].filter((c) => tagged.has(key(c)) !== add);
+    if (changing.length > 0 && add)
+      await trx
+        .insertInto("commentThemes")
+        .values(changing.map(({ responseId, questionId }) => ({ responseId, questionId, theme })))
+        .execute();
+    if (changing.length > 0 && !add)
+      await trx
+        .deleteFrom("commentThemes")
+        .where("theme", "=", theme)
+        .where((eb) => eb.or(changing.map((c) => eb.and([eb("responseId", "=", c.responseId), eb("questionId", "=", c.questionId)]))))
+        .execute();
+    const changed = changing.length;
     await audit(trx, actorOf(user), {
       action: "comment.tag",
       ward: survey.wardCode,

@@ -4,11 +4,9 @@
  * reminder's own response rate once made, else the way to make it (ReminderMaker.tsx).
  */
 import { T, useT } from "../../app/i18n/T";
+import { batchFileName } from "./letter-batch";
 import type { Letter } from "./PrintableLetters";
 import { ReminderMaker } from "./ReminderMaker";
-
-/** The name a batch's mail-merge CSV is saved under (the same name the reminder asks for back). */
-export const batchFileName = (batchId: string) => `letters-${batchId.slice(0, 8)}.csv`;
 
 interface LetterBatch {
   batchId: string | null;

@@ -10,7 +10,7 @@ import { StatusMessage, type StatusText } from "../../app/shell/StatusMessage";
 import { useStaffApi } from "../../staff/api";
 import { saveFile } from "../../staff/files";
 import { expectStatus } from "../../staff/staffFetch";
-import { batchFileName } from "./LetterBatchList";
+import { batchFileName } from "./letter-batch";
 import type { Letter } from "./PrintableLetters";
 import { type BatchList, readBatchList, reminderRows } from "./reminder-list";
 
