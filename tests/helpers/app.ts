@@ -54,3 +54,14 @@ export function testApp(database: Database, overrides: Partial<AppDeps> = {}) {
     ...overrides,
   });
 }
+
+/** A resident's POST of JSON to the test app, from the given client address (rate limits count by it). */
+export function postJson(app: ReturnType<typeof testApp>, path: string, body: unknown, address = "198.51.100.7"): Promise<Response> {
+  return Promise.resolve(
+    app.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": address },
+      body: JSON.stringify(body),
+    }),
+  );
+}

@@ -11,7 +11,7 @@ import { sha256 } from "../../server/surveys/prepare";
 import { uuidv7 } from "../../shared/ids";
 import { newInvitationCode } from "../../shared/surveys/invitation-code";
 import type { SurveyDefinition } from "../../shared/surveys/model";
-import { testApp, testSurveyRules } from "../helpers/app";
+import { postJson, testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { insertWards, surveyRow } from "../helpers/rows";
 
@@ -61,16 +61,8 @@ describe.each(dialects)("invitation code check", (dialect) => {
       await testDb.cleanup();
     });
 
-    const post = (app: ReturnType<typeof testApp>, path: string, body: unknown, address = "198.51.100.7") =>
-      Promise.resolve(
-        app.request(path, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": address },
-          body: JSON.stringify(body),
-        }),
-      );
     const check = (app: ReturnType<typeof testApp>, typed: string, surveyId = survey.id, address?: string) =>
-      post(app, `/api/surveys/${surveyId}/invitations/check`, { code: typed }, address);
+      postJson(app, `/api/surveys/${surveyId}/invitations/check`, { code: typed }, address);
     const usedFlag = async (typed: string) =>
       (await database.db.selectFrom("invitationCodes").select("used").where("codeHash", "=", sha256(typed)).executeTakeFirstOrThrow()).used;
 
@@ -92,7 +84,7 @@ describe.each(dialects)("invitation code check", (dialect) => {
       const bodies = await Promise.all(answers.map((a) => a.json()));
       expect(bodies).toEqual(Array.from({ length: 20 }, () => ({ status: "valid" })));
       expect(Number(await usedFlag(code))).toBe(0);
-      const sent = await post(app, `/api/surveys/${survey.id}/responses`, {
+      const sent = await postJson(app, `/api/surveys/${survey.id}/responses`, {
         id: uuidv7(),
         answers: { knows: { option: "yes" } },
         profile: {},

@@ -15,7 +15,7 @@ import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import { newInvitationCode } from "../../shared/surveys/invitation-code";
 import type { SurveyDefinition } from "../../shared/surveys/model";
-import { testApp, testSurveyRules } from "../helpers/app";
+import { postJson, testApp, testSurveyRules } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
 import { insertWards, surveyRow } from "../helpers/rows";
@@ -68,16 +68,8 @@ describe.each(dialects)("letters' short codes", (dialect) => {
       await testDb.cleanup();
     });
 
-    const post = (app: ReturnType<typeof testApp>, path: string, body: unknown, address = "198.51.100.7") =>
-      Promise.resolve(
-        app.request(path, {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": address },
-          body: JSON.stringify(body),
-        }),
-      );
     const resolve = (app: ReturnType<typeof testApp>, typed: string, address?: string) =>
-      post(app, "/api/surveys/codes/resolve", { code: typed }, address);
+      postJson(app, "/api/surveys/codes/resolve", { code: typed }, address);
     const usedFlag = async (typed: string) =>
       Number(
         (await database.db.selectFrom("invitationCodes").select("used").where("codeHash", "=", sha256(typed)).executeTakeFirstOrThrow())
@@ -95,7 +87,7 @@ describe.each(dialects)("letters' short codes", (dialect) => {
       expect(await resolve(app, chuoCode).then((a) => a.json())).toEqual({ status: "valid", surveyId: chuo.id, ward: "27128" });
       expect(await usedFlag(code)).toBe(0);
       // The survey then takes the code once, and the short link says it is used, with the ward to call.
-      const sent = await post(app, `/api/surveys/${kita.id}/responses`, {
+      const sent = await postJson(app, `/api/surveys/${kita.id}/responses`, {
         id: uuidv7(),
         answers: { knows: { option: "yes" } },
         profile: {},
@@ -130,7 +122,7 @@ describe.each(dialects)("letters' short codes", (dialect) => {
       expect(JSON.parse(refusals[0] as string).error.code).toBe("rate.limited");
       // The real code, next, is refused like any guess — and so is the survey page's code check (one budget).
       await expectErrorResponse(await resolve(app, code, guesser), "rate.limited");
-      await expectErrorResponse(await post(app, `/api/surveys/${kita.id}/invitations/check`, { code }, guesser), "rate.limited");
+      await expectErrorResponse(await postJson(app, `/api/surveys/${kita.id}/invitations/check`, { code }, guesser), "rate.limited");
       // A neighbour at another address is not held back; the next minute, the guesser may try again.
       expect(await resolve(app, code, "198.51.100.67").then((a) => a.json())).toMatchObject({ status: "valid" });
       vi.setSystemTime(Date.now() + 60_000);
@@ -142,7 +134,7 @@ describe.each(dialects)("letters' short codes", (dialect) => {
       const app = testApp(database, { trustProxy: 1, surveys: { ...testSurveyRules, codeCheckPerMinute: 10 } });
       const guesser = "198.51.100.68";
       for (let i = 0; i < 5; i++)
-        expect((await post(app, `/api/surveys/${kita.id}/invitations/check`, { code: newCode() }, guesser)).status).toBe(200);
+        expect((await postJson(app, `/api/surveys/${kita.id}/invitations/check`, { code: newCode() }, guesser)).status).toBe(200);
       const statuses = await Promise.all(Array.from({ length: 10 }, async () => (await resolve(app, newCode(), guesser)).status));
       expect(statuses.filter((s) => s === 200)).toHaveLength(5);
       expect(statuses.filter((s) => s === 429)).toHaveLength(5);
