@@ -3,10 +3,11 @@
  * as a first visit: the home page, a public poll and 通いの場, three runs each. Prints each run and the
  * median scores of performance and accessibility, with the median metrics, and exits 1 when a median
  * performance score is under 95. Not part of `npm test` (a run takes about two minutes and reads low on
- * a loaded machine: run it alone).
+ * a loaded machine: run it alone). LIGHTHOUSE_REPORT_DIR=dir keeps each run's whole JSON report there, to read
+ * what the LCP element was and where the main thread's time went.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { launch } from "chrome-launcher";
@@ -15,6 +16,8 @@ import { freePort, listeningPort } from "../tests/helpers/server-process";
 
 const root = path.resolve(import.meta.dirname, "..");
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const reportDir = process.env.LIGHTHOUSE_REPORT_DIR;
+const only = process.env.LIGHTHOUSE_PAGES?.split(",");
 const minimum = 95;
 const chromeFlags = [
   "--headless",
@@ -62,7 +65,7 @@ interface Measured {
   unusedJsKb: number;
 }
 
-async function measure(url: string): Promise<Measured> {
+async function measure(url: string, reportName: string): Promise<Measured> {
   const chrome = await launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     chromeFlags,
@@ -76,6 +79,10 @@ async function measure(url: string): Promise<Measured> {
       logLevel: "error",
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    if (reportDir) {
+      mkdirSync(reportDir, { recursive: true });
+      writeFileSync(path.join(reportDir, `${reportName}.json`), JSON.stringify(result.lhr, null, 1));
+    }
     const { categories, audits } = result.lhr;
     const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
     const unused = audits["unused-javascript"]?.details as { overallSavingsBytes?: number } | undefined;
@@ -104,13 +111,14 @@ async function main(): Promise<void> {
     if (!poll) throw new Error("The demo data has no city-wide poll to measure.");
     const pages = { home: "/", poll: `/surveys/${poll.id}`, places: "/places" };
     for (const [name, pathname] of Object.entries(pages)) {
+      if (only && !only.includes(name)) continue;
       const measured: Measured[] = [];
       for (let i = 0; i < runs; i++) {
         // A run Lighthouse could not finish (no paint seen: NaN metrics) is made again, at most twice, and said.
-        let m = await measure(server.url + pathname);
+        let m = await measure(server.url + pathname, `${name}-${i + 1}`);
         for (let retry = 0; retry < 2 && Number.isNaN(m.lcp); retry++) {
           console.log(`${name} run ${i + 1}: Lighthouse measured nothing (${m.performance}); running it again`);
-          m = await measure(server.url + pathname);
+          m = await measure(server.url + pathname, `${name}-${i + 1}`);
         }
         measured.push(m);
         console.log(

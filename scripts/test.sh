@@ -39,12 +39,33 @@ step boundaries; npm run -s boundaries
 step build; npm run -s build >/dev/null
 step tests
 mkdir -p .tmp
+# Two streams side by side, one file at a time each: the browser tests (a server and Chromium per file) and the
+# unit + integration tests. Vitest alone runs a two-core machine's files one after another (its default is
+# cores − 1 workers), and would put two browser files on the two cores if given more. Side by side, the run
+# takes about as long as the browser tests (CI: 1,263 s one after another). The browser stream's output is
+# printed after the other's, whole; both say how many passed.
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
+e2e_status=0
+npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/vitest-e2e.json >.tmp/e2e.log 2>&1 &
+e2e_pid=$!
+trap 'kill "$e2e_pid" 2>/dev/null || true' EXIT
+npx vitest run --project unit --project integration --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=$?
+echo "▶ unit and integration done; waiting for the browser tests (at ${SECONDS} s)"
+wait "$e2e_pid" || e2e_status=$?
+trap - EXIT
+cat .tmp/e2e.log
+[ "$e2e_status" = 0 ] || status=$e2e_status
 node -e '
-  const r = JSON.parse(require("fs").readFileSync(".tmp/vitest.json", "utf8"));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const [name, file] of [["unit + integration", ".tmp/vitest.json"], ["e2e", ".tmp/vitest-e2e.json"]]) {
+    if (!fs.existsSync(file)) { console.log(`tests (${name}): no results written`); failed++; continue; }
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    const s = r.numPendingTests + r.numTodoTests;
+    console.log(`tests (${name}): ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${s} skipped`);
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += s;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 ' || true
 echo "▶ done (at ${SECONDS} s)"
 exit $status
