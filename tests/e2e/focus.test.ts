@@ -48,8 +48,8 @@ describe("focus", () => {
     const page = await resident();
     await page.goto(`${app.server.url}/surveys`);
     await page.locator(".card").first().waitFor();
-    // The page as it settles: the "saved on this device" line under the list and the notices offer after
-    // it come once the list is stored and the browser is idle; the line pushes the offer down when it comes.
+    // The page as it settles: the notices offer comes once the list is drawn and the browser is idle, and the
+    // page's last line (the list is saved on this device) once the list is stored.
     await page.getByText("この一覧のアンケートは端末に保存してあります", { exact: false }).waitFor();
     await page.getByRole("button", { name: "通知を受け取る" }).waitFor();
     const hidden: string[] = [];

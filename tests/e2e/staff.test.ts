@@ -23,6 +23,32 @@ async function logIn(page: Page, password = "kita-demo-password") {
 }
 
 describe("the staff console", () => {
+  it("keeps the stop-word panel open, and its list unfetched again, while the free-text comments reload", async () => {
+    context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const listReads: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "GET" && request.url().includes("/stop-words")) listReads.push(request.url());
+    });
+    await page.goto(`${app.server.url}/staff`);
+    await logIn(page);
+    await page.locator("tbody a").first().click();
+    await page.locator(".staff-segment").first().waitFor();
+    await page.goto(`${new URL(page.url()).href}/comments`);
+    const panel = page.locator("details.stop-words");
+    await panel.locator("summary").click();
+    await page.getByRole("textbox", { name: "除く言葉" }).waitFor();
+    const readsBefore = listReads.length;
+    expect(readsBefore).toBe(1);
+
+    await page.getByRole("searchbox", { name: "キーワードで探す" }).fill("公園");
+    await page.getByRole("button", { name: "検索", exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
+    await page.getByRole("heading", { level: 2 }).filter({ hasText: "件" }).first().waitFor();
+    expect(await panel.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
+    expect(listReads).toHaveLength(readsBefore);
+  });
+
   it("is never downloaded by a resident, nor precached by the service worker", async () => {
     context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

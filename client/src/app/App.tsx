@@ -66,6 +66,8 @@ function page(route: Route): ReactNode {
 
 export function App() {
   const { pathname, search } = useLocation();
+  // The service worker is registered once the first page is drawn: its script would otherwise compete with the page's.
+  const idle = useIdle();
   if (pathname === "/staff" || pathname.startsWith("/staff/")) {
     return (
       <>
@@ -97,7 +99,7 @@ export function App() {
         </ChunkBoundary>
       </main>
       {/* After the page: appearing there moves nothing on screen (no layout shift). */}
-      <UpdatePrompt />
+      {idle && <UpdatePrompt />}
       <BottomNav current={sectionOf(pathname)} />
     </>
   );

@@ -9,7 +9,7 @@ import { loadSettings, saveSettings } from "../db/settings";
 import { applyTextSize, SettingsProvider } from "../settings/SettingsContext";
 import { App } from "./App";
 import { initI18n } from "./i18n";
-import { whenIdle } from "./idle";
+import { afterFirstPage } from "./idle";
 import { listenForInstallOffer } from "./pwa/install";
 import { warmCacheWhenControlled } from "./pwa/offline-fetch";
 import "./styles.css";
@@ -19,9 +19,9 @@ warmCacheWhenControlled();
 
 async function boot(): Promise<void> {
   // While the settings are read: the rest of the app (the browser's language's strings are on their way: early.ts).
-  // The home page needs none of it to be drawn: there it waits until the browser is idle.
+  // The home page needs none of it to be drawn: there it waits until the page's list is drawn and the browser is idle.
   const home = location.pathname === "/" || location.pathname === "/surveys";
-  const later = home ? whenIdle().then(() => import("./later")) : import("./later");
+  const later = home ? afterFirstPage().then(() => import("./later")) : import("./later");
   let settings: Settings | null = null;
   try {
     settings = await loadSettings();

@@ -40,11 +40,15 @@ export function nextText(next: Occurrence | null, locale: Locale, plain: Plain) 
   return next ? plain("places.next", { date: formatDate(next.date, locale), start: next.start }) : plain("places.noNext");
 }
 
+/** Made once per language and unit: a list of places writes many distances (see dates.ts's formatters). */
+const distanceFormats = new Map<string, Intl.NumberFormat>();
+
 export function distanceText(metres: number, locale: Locale): string {
-  const format = new Intl.NumberFormat(htmlLang(locale), {
-    style: "unit",
-    unit: metres < 1000 ? "meter" : "kilometer",
-    maximumFractionDigits: metres < 1000 ? 0 : 1,
-  });
+  const unit = metres < 1000 ? "meter" : "kilometer";
+  let format = distanceFormats.get(`${locale} ${unit}`);
+  if (!format) {
+    format = new Intl.NumberFormat(htmlLang(locale), { style: "unit", unit, maximumFractionDigits: metres < 1000 ? 0 : 1 });
+    distanceFormats.set(`${locale} ${unit}`, format);
+  }
   return format.format(metres < 1000 ? Math.round(metres / 10) * 10 : metres / 1000);
 }

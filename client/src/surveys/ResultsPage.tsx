@@ -34,7 +34,7 @@ export function ResultsPage({ surveyId }: { surveyId: string }) {
 
   if (state.status !== "ready")
     return (
-      <Page titleKey="surveys.results.heading">
+      <Page titleKey="surveys.results.heading" pending={state.status === "loading"}>
         <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
       </Page>
     );

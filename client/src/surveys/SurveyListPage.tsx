@@ -62,9 +62,14 @@ export function SurveyListPage() {
 
   // The device is still asked whether this is a first visit: the heading only, so the question never
   // appears above a drawn list (no layout shift).
-  if (firstVisit === undefined) return <Page titleKey="surveys.title">{null}</Page>;
+  if (firstVisit === undefined)
+    return (
+      <Page titleKey="surveys.title" pending>
+        {null}
+      </Page>
+    );
   return (
-    <Page titleKey="surveys.title">
+    <Page titleKey="surveys.title" pending={state.status === "loading"}>
       {firstVisit && <FirstVisit />}
       <p className="lead">
         <T k="surveys.intro" />
@@ -96,17 +101,11 @@ export function SurveyListPage() {
           <T k="surveys.none" />
         </p>
       ) : (
-        <>
-          <ul className="card-list">
-            {state.data.map((survey) => (
-              <SurveyCard key={survey.id} survey={survey} mark={markOf(survey.id)} />
-            ))}
-          </ul>
-          {/* Under the list: said once the list is on the device, it pushes nothing on screen down. */}
-          <p className="hint" role="status">
-            {savedAll && <T k="surveys.savedOffline" />}
-          </p>
-        </>
+        <ul className="card-list">
+          {state.data.map((survey) => (
+            <SurveyCard key={survey.id} survey={survey} mark={markOf(survey.id)} />
+          ))}
+        </ul>
       )}
       <FollowUpList ward={settings.ward} />
       {idle && (
@@ -116,6 +115,10 @@ export function SurveyListPage() {
           </Suspense>
         </ChunkBoundary>
       )}
+      {/* The page's last line: said once the list is on the device (several lines on a phone), it pushes nothing down. */}
+      <p className="hint" role="status">
+        {savedAll && <T k="surveys.savedOffline" />}
+      </p>
     </Page>
   );
 }

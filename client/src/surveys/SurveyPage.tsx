@@ -31,7 +31,7 @@ export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeF
   switch (loading.status) {
     case "loading":
       return (
-        <Page titleKey="surveys.title">
+        <Page titleKey="surveys.title" pending>
           <Loading />
         </Page>
       );

@@ -31,12 +31,30 @@ interface Measured {
 
 const nothing = (selfSelected: boolean): Measured => ({ share: null, n: null, interval: null, selfSelected });
 
-async function fromSurvey(database: Database, surveyId: string, indicator: IndicatorTable, publication: Publication): Promise<Measured> {
-  const row = await database.db
-    .selectFrom("surveys")
-    .select(["id", "version", "definition", "kind"])
-    .where("id", "=", surveyId)
-    .executeTakeFirst();
+type SurveyRow = { id: string; version: number; definition: string; kind: string };
+/** Reads a survey's row once per listing, however many years and the wording name it. */
+type SurveyReader = (surveyId: string) => Promise<SurveyRow | undefined>;
+
+function surveyReader(database: Database): SurveyReader {
+  const read = new Map<string, Promise<SurveyRow | undefined>>();
+  return (surveyId) => {
+    let row = read.get(surveyId);
+    if (!row) {
+      row = database.db.selectFrom("surveys").select(["id", "version", "definition", "kind"]).where("id", "=", surveyId).executeTakeFirst();
+      read.set(surveyId, row);
+    }
+    return row;
+  };
+}
+
+async function fromSurvey(
+  database: Database,
+  survey: SurveyReader,
+  surveyId: string,
+  indicator: IndicatorTable,
+  publication: Publication,
+): Promise<Measured> {
+  const row = await survey(surveyId);
   if (!row) return nothing(false);
   const selfSelected = row.kind === "poll";
   const optionIds = JSON.parse(indicator.optionIds) as string[];
@@ -56,8 +74,8 @@ async function fromSurvey(database: Database, surveyId: string, indicator: Indic
   return { share: k / n, n, interval: selfSelected ? null : wilsonInterval(k, n), selfSelected };
 }
 
-async function wordingOf(database: Database, surveyId: string, indicator: IndicatorTable): Promise<Indicator["wording"]> {
-  const row = await database.db.selectFrom("surveys").select(["id", "version", "definition"]).where("id", "=", surveyId).executeTakeFirst();
+async function wordingOf(survey: SurveyReader, surveyId: string, indicator: IndicatorTable): Promise<Indicator["wording"]> {
+  const row = await survey(surveyId);
   const question = row ? definitionOf(row).questions.find((q) => q.id === indicator.questionId) : undefined;
   if (!question || (question.type !== "single" && question.type !== "multiple")) return null;
   const optionIds = JSON.parse(indicator.optionIds) as string[];
@@ -85,8 +103,14 @@ function seriesOf(ward: string | null, indicator: IndicatorTable, points: Indica
   };
 }
 
-async function pointOf(database: Database, year: IndicatorYearTable, indicator: IndicatorTable, publication: Publication) {
-  const measured = year.surveyId ? await fromSurvey(database, year.surveyId, indicator, publication) : recorded(year);
+async function pointOf(
+  database: Database,
+  survey: SurveyReader,
+  year: IndicatorYearTable,
+  indicator: IndicatorTable,
+  publication: Publication,
+) {
+  const measured = year.surveyId ? await fromSurvey(database, survey, year.surveyId, indicator, publication) : recorded(year);
   const point: IndicatorPoint = {
     year: year.year,
     ...measured,
@@ -101,16 +125,17 @@ export async function listIndicators(database: Database, user: StaffUser, public
   await database.settleCounts();
   const rows = (await database.db.selectFrom("indicators").selectAll().orderBy("createdAt").execute()).filter((row) => visible(user, row));
   const indicators: Indicator[] = [];
+  const survey = surveyReader(database);
   for (const row of rows) {
     let query = database.db.selectFrom("indicatorYears").selectAll().where("indicatorId", "=", row.id);
     if (user.role !== "city_admin") query = query.where("wardCode", "=", user.ward as string);
     const years = await query.orderBy("wardCode").orderBy("year").execute();
     const byWard = new Map<string, IndicatorPoint[]>();
     for (const year of years) {
-      byWard.set(year.wardCode, [...(byWard.get(year.wardCode) ?? []), await pointOf(database, year, row, publication)]);
+      byWard.set(year.wardCode, [...(byWard.get(year.wardCode) ?? []), await pointOf(database, survey, year, row, publication)]);
     }
     const newest = years.filter((y) => y.surveyId !== null).sort((a, b) => b.year - a.year)[0];
-    const wording = newest?.surveyId ? await wordingOf(database, newest.surveyId, row) : null;
+    const wording = newest?.surveyId ? await wordingOf(survey, newest.surveyId, row) : null;
     const wardSeries = inWardOrder([...byWard.entries()], ([ward]) => ward).map(([ward, points]) => seriesOf(ward, row, points));
     if (user.role !== "city_admin" && row.wardCode === null && wardSeries.length === 0 && user.ward) {
       wardSeries.push(seriesOf(user.ward, row, []));

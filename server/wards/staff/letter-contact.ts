@@ -40,7 +40,13 @@ const saveContact = defineWrite(
   },
 );
 
-export async function saveLetterContact(database: Database, user: StaffUser, ward: string, contact: LetterContactInput) {
+/** Saves the ward's contact and answers it as stored (the row is what was given: nothing to read back). */
+export async function saveLetterContact(
+  database: Database,
+  user: StaffUser,
+  ward: string,
+  contact: LetterContactInput,
+): Promise<LetterContact> {
   await database.write(saveContact, { user, ward, contact });
-  return letterContactOf(database, ward);
+  return { ward, section: contact.section, phone: contact.phone, hours: contact.hours, email: contact.email, saved: true };
 }

@@ -1,6 +1,5 @@
 import { wardName } from "../../../../shared/wards/names";
 import { useSettings } from "../../settings/SettingsContext";
-import { useWards } from "../../wards/useWards";
 import { RubyText } from "../i18n/ruby";
 import { T, useT } from "../i18n/T";
 import { Link } from "../router";
@@ -8,19 +7,18 @@ import { Link } from "../router";
 export function Header() {
   const { settings } = useSettings();
   const { locale } = useT();
-  const { state } = useWards();
-  const ward = state.status === "ready" ? state.data.find((w) => w.code === settings.ward) : undefined;
+  // The ward's name comes with the app (shared/wards/data.ts): the header asks the server for nothing.
   return (
     <header className="app-header">
       <p className="app-name">
         <T k="app.name" />
       </p>
-      {ward ? (
+      {settings.ward ? (
         <Link to="/settings" className="header-ward">
           <span className="visually-hidden">
             <T k="header.yourWard" />:{" "}
           </span>
-          <RubyText text={wardName(ward, locale)} />
+          <RubyText text={wardName(settings.ward, locale)} />
         </Link>
       ) : (
         <Link to="/settings" className="header-ward">

@@ -2,7 +2,7 @@
  * 自由記述: a survey's free-text answers — search, filter by theme, the most used compound nouns (without
  * the ward's stop words, which staff extend here), and theme tags, one answer at a time or many at once.
  */
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { type Theme, themes } from "../../../../shared/surveys/model";
 import { useLoader } from "../../app/data";
 import { T, useT } from "../../app/i18n/T";
@@ -47,7 +47,11 @@ export function StaffCommentsPage({ surveyId }: { surveyId: string }) {
     });
     return (await expectStatus(response, 200).json()) as Comments;
   }, `${surveyId}:${query}:${theme}:${version}`);
-  const ward = loader.state.status === "ready" ? loader.state.data.ward : null;
+  // The survey's ward, kept while the comments reload (a search, a theme, a change of stop words): the stop-word
+  // panel stays as it is, open or closed, instead of going away and fetching its list again.
+  const lastWard = useRef<string | null>(null);
+  if (loader.state.status === "ready") lastWard.current = loader.state.data.ward;
+  const ward = lastWard.current;
   const stopWord = useStopWordChange(ward ?? "");
   const mayKeepWard = ward !== null && (session.user.role === "city_admin" || session.user.ward === ward);
 

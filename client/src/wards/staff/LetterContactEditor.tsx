@@ -5,8 +5,10 @@
  */
 import { type FormEvent, useEffect, useId, useState } from "react";
 import type { LetterContact } from "../../../../shared/wards/letter-contact";
+import { useLoader } from "../../app/data";
 import { errorKeyOf } from "../../app/errors";
 import { T } from "../../app/i18n/T";
+import { LoadState } from "../../app/shell/LoadState";
 import { StatusMessage, type StatusText } from "../../app/shell/StatusMessage";
 import { useStaffApi } from "../../staff/api";
 import { expectStatus } from "../../staff/staffFetch";
@@ -27,16 +29,15 @@ export function LetterContactEditor({ ward, onContact }: { ward: string; onConta
     setSaved(contact.saved);
     onContact(contact);
   };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once per ward
+  // Loaded once per ward, with a retry when it failed (the fields come once it is here).
+  const { state, retry } = useLoader<LetterContact>(
+    async () => expectStatus(await api.wards.contact.$get({ query: { ward } }), 200).json(),
+    `letter-contact:${ward}`,
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shown once each time it is loaded
   useEffect(() => {
-    void (async () => {
-      try {
-        show(await expectStatus(await api.wards.contact.$get({ query: { ward } }), 200).json());
-      } catch (failure) {
-        setMessage({ key: await errorKeyOf(failure), error: true });
-      }
-    })();
-  }, [ward]);
+    if (state.status === "ready") show(state.data);
+  }, [state]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,6 +63,9 @@ export function LetterContactEditor({ ward, onContact }: { ward: string; onConta
       <p className="hint">
         <T k={saved ? "staff:actions.letters.contact.intro" : "staff:actions.letters.contact.notSaved"} />
       </p>
+      {!values && state.status !== "ready" && (
+        <LoadState state={state.status} failedKey={state.status === "failed" ? state.errorKey : ""} onRetry={retry} />
+      )}
       {values &&
         fields.map((field) => (
           <div className="field" key={field}>
@@ -78,9 +82,11 @@ export function LetterContactEditor({ ward, onContact }: { ward: string; onConta
             />
           </div>
         ))}
-      <button type="submit" className="button" disabled={busy || !values}>
-        <T k="staff:actions.letters.contact.save" />
-      </button>
+      {values && (
+        <button type="submit" className="button" disabled={busy}>
+          <T k="staff:actions.letters.contact.save" />
+        </button>
+      )}
       <StatusMessage message={message} />
     </form>
   );
