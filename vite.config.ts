@@ -47,6 +47,9 @@ const clientBuild: UserConfig = {
     outDir: "../dist/client",
     emptyOutDir: true,
     target: "es2020",
+    // .vite/manifest.json: the server reads which files a first page needs and names them in its answer's Link
+    // header, so the browser fetches them beside the entry script (server/client-preloads.ts).
+    manifest: true,
     // Locale files stay separate assets (fetched on demand, only the active one), never inlined.
     assetsInlineLimit: (file) => (file.endsWith(".json") ? false : undefined),
   },

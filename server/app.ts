@@ -9,6 +9,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { accountRoutes, loginRoutes } from "./accounts/routes";
 import { staffUserRoutes } from "./accounts/users-routes";
+import { clientPreloads } from "./client-preloads";
 import type { AppDeps, AppEnv } from "./env";
 import { localRoutes } from "./local/routes";
 import { localStaffRoutes } from "./local/staff/routes";
@@ -123,7 +124,7 @@ export function createApp(deps: AppDeps) {
     allowedMethods ??= methodsFor(app.routes);
     return unmatched(c, allowedMethods(c.req.path));
   });
-  if (deps.clientDir) serveClient(app, deps.clientDir);
+  if (deps.clientDir) serveClient(app, deps.clientDir, clientPreloads);
 
   app.notFound((c) => errorResponse(c, "route.not_found", { path: c.req.path }));
   app.onError((error, c) => {
