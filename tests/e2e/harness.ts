@@ -192,3 +192,10 @@ export async function settingsStored(page: Page, expected: Record<string, string
     { polling: 100 },
   );
 }
+
+/** The console's login form filled and sent, as the demo's 北区 staff by default (the page shows the form). */
+export async function logIn(page: Page, login = "kita.demo", password = "kita-demo-password"): Promise<void> {
+  await page.getByLabel("ログイン名").fill(login);
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+}

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 const contexts: BrowserContext[] = [];
@@ -20,9 +20,7 @@ async function staffPage(): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${app.server.url}/staff`);
-  await page.getByLabel("ログイン名").fill("kita.demo");
-  await page.getByLabel("パスワード").fill("kita-demo-password");
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await logIn(page);
   await page.getByRole("navigation", { name: "職員コンソールのメニュー" }).getByRole("link", { name: "地域（地活協の区域）" }).click();
   await page.getByRole("heading", { name: "地域（地活協の区域）" }).waitFor();
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext | undefined;
@@ -32,9 +32,7 @@ describe("操作ログ", () => {
     context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 1100, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${app.server.url}/staff/audit`);
-    await page.getByLabel("ログイン名").fill("city.demo");
-    await page.getByLabel("パスワード").fill("city-demo-password");
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await logIn(page, "city.demo", "city-demo-password");
     await page.getByRole("heading", { name: "操作ログ", level: 1 }).waitFor();
     await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
     await expectAccessible();

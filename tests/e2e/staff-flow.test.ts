@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
-import { serverAndBrowserForThisFile } from "./harness";
+import { logIn, serverAndBrowserForThisFile } from "./harness";
 
 // Batches of 25 letters keep the printed view small; the minimum batch (100 by default) is tested in the integration suite.
 const app = serverAndBrowserForThisFile({ LETTER_BATCH_MIN: "25" });
@@ -26,9 +26,7 @@ async function staffPage(): Promise<Page> {
   const page = await context.newPage();
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto(`${app.server.url}/staff`);
-  await page.getByLabel("ログイン名").fill("kita.demo");
-  await page.getByLabel("パスワード").fill("kita-demo-password");
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await logIn(page);
   await page.getByRole("heading", { name: "アンケート" }).waitFor();
   return page;
 }

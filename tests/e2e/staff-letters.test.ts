@@ -12,7 +12,7 @@ import { parseCsv } from "../../shared/csv";
 import { uuidv7 } from "../../shared/ids";
 import { type Answers, isVisible } from "../../shared/surveys/answers";
 import type { Survey, SurveySummary } from "../../shared/surveys/model";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 // Small batches keep the PDFs small, and three letters are shorter than the console page they are printed from (the
 // case that printed blank pages); the minimum batch (100 by default) is tested in the integration suite.
@@ -40,9 +40,7 @@ async function newPage(options: { locale: string; phone?: boolean }): Promise<Pa
 async function staffPage(): Promise<Page> {
   const page = await newPage({ locale: "ja-JP" });
   await page.goto(`${app.server.url}/staff`);
-  await page.getByLabel("ログイン名").fill("kita.demo");
-  await page.getByLabel("パスワード").fill("kita-demo-password");
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await logIn(page);
   await page.getByRole("heading", { name: "アンケート" }).waitFor();
   return page;
 }

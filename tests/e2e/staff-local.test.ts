@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { uuidv7 } from "../../shared/ids";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 const contexts: BrowserContext[] = [];
@@ -20,9 +20,7 @@ async function staffPage(): Promise<Page> {
   const page = await context.newPage();
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto(`${app.server.url}/staff/local`);
-  await page.getByLabel("ログイン名").fill("kita.demo");
-  await page.getByLabel("パスワード").fill("kita-demo-password");
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await logIn(page);
   await page.getByRole("heading", { name: "地域の情報" }).waitFor();
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
   return page;

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext | undefined;
@@ -24,9 +24,7 @@ describe("お知らせ配信", () => {
       void dialog.accept();
     });
     await page.goto(`${app.server.url}/staff/notices`);
-    await page.getByLabel("ログイン名").fill("kita.demo");
-    await page.getByLabel("パスワード").fill("kita-demo-password");
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await logIn(page);
     await page.getByRole("heading", { name: "お知らせ配信", level: 1 }).waitFor();
     await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 

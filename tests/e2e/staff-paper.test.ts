@@ -9,7 +9,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoInvitationCodes } from "../../server/seed/demo-surveys";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 // K = 3 and no waiting between snapshots: the three letters entered here are then published.
 const app = serverAndBrowserForThisFile({ RESULTS_MIN_CELL: "3", RESULTS_REFRESH_HOURS: "0" });
@@ -63,9 +63,7 @@ describe("紙の回答の入力", () => {
     context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 1100, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${app.server.url}/staff/surveys/${surveyId}/paper`);
-    await page.getByLabel("ログイン名").fill("kita.demo");
-    await page.getByLabel("パスワード").fill("kita-demo-password");
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await logIn(page);
     await page.getByRole("heading", { name: "紙の回答の入力", level: 1 }).waitFor();
     await expectAccessible(page, "paper entry (ja)");
 

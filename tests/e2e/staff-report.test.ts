@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Question, SurveyDefinition } from "../../shared/surveys/model";
 import type { SurveyReport } from "../../shared/surveys/staff/report";
 import { pdfPages } from "../helpers/pdf-text";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 const contexts: BrowserContext[] = [];
@@ -25,9 +25,7 @@ async function staffPage(): Promise<Page> {
   const page = await context.newPage();
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto(`${app.server.url}/staff`);
-  await page.getByLabel("ログイン名").fill("kita.demo");
-  await page.getByLabel("パスワード").fill("kita-demo-password");
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await logIn(page);
   await page.getByRole("heading", { name: "アンケート" }).waitFor();
   return page;
 }

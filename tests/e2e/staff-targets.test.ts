@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { uuidv7 } from "../../shared/ids";
 import { wardRecords } from "../../shared/wards/data";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 const contexts: BrowserContext[] = [];
@@ -20,15 +20,13 @@ afterEach(async () => {
   for (const context of contexts.splice(0)) await context.close();
 });
 
-async function logIn(login: string, password: string, path: string): Promise<Page> {
+async function staffPage(login: string, password: string, path: string): Promise<Page> {
   const context = await app.browser.newContext({ locale: "ja-JP", viewport: { width: 1100, height: 900 }, bypassCSP: true });
   contexts.push(context);
   const page = await context.newPage();
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto(`${app.server.url}${path}`);
-  await page.getByLabel("ログイン名").fill(login);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "ログイン" }).click();
+  await logIn(page, login, password);
   await page.getByRole("button", { name: "ログアウト" }).waitFor();
   await page.locator("h1").waitFor();
   await settled(page);
@@ -48,7 +46,7 @@ const cookieOf = async (page: Page) => ({ cookie: (await page.context().cookies(
 
 describe("honest targets", () => {
   it("shows an indicator straddling its target as 「目標付近」, in words, in Japanese and in English", async () => {
-    const page = await logIn("kita.demo", "kita-demo-password", "/staff/indicators");
+    const page = await staffPage("kita.demo", "kita-demo-password", "/staff/indicators");
     const section = page.getByRole("region", { name: "地域活動協議会を知っている住民の割合", exact: true });
     await section.getByRole("img", { name: "年度ごとの値と目標線のグラフ" }).waitFor();
     const target = (await section.innerText()).match(/目標（2026年度 (\d+\.\d)%）/)?.[1] as string;
@@ -89,7 +87,7 @@ describe("honest targets", () => {
   });
 
   it("lets a city administrator compare every ward on an indicator by name, in the city's official order, with intervals", async () => {
-    const page = await logIn("city.demo", "city-demo-password", "/staff/indicators");
+    const page = await staffPage("city.demo", "city-demo-password", "/staff/indicators");
     const section = page.getByRole("region", { name: "地域活動協議会を知っている住民の割合", exact: true });
     await section.getByRole("table", { name: /区ごとの値/ }).waitFor();
     // The same table after the console switches language (its name changes with it).
@@ -117,7 +115,7 @@ describe("honest targets", () => {
 
 describe("the needs matrix's source", () => {
   it("lets ward staff choose the fiscal year and the survey the need is read from", async () => {
-    const page = await logIn("kita.demo", "kita-demo-password", "/staff/matching");
+    const page = await staffPage("kita.demo", "kita-demo-password", "/staff/matching");
     await page.getByRole("table", { name: "分野別のニーズと施策" }).waitFor();
     const year = page.getByLabel("年度", { exact: true });
     const years = await year.locator("option").allInnerTexts();
@@ -146,7 +144,7 @@ describe("everyday friction", () => {
       });
       expect(joined.status).toBe(201);
     }
-    const page = await logIn("kita.demo", "kita-demo-password", "/staff");
+    const page = await staffPage("kita.demo", "kita-demo-password", "/staff");
     const notice = page.getByText(/町会への新しい加入申込が \d+ 件あります/);
     await notice.waitFor();
     const count = Number((await notice.innerText()).match(/(\d+) 件/)?.[1]);
@@ -169,7 +167,7 @@ describe("everyday friction", () => {
   });
 
   it("opens the local-information edit form in view with focus, and gives focus back on cancel", async () => {
-    const page = await logIn("kita.demo", "kita-demo-password", "/staff/local");
+    const page = await staffPage("kita.demo", "kita-demo-password", "/staff/local");
     const table = page.getByRole("table", { name: /登録済み/ });
     await table.waitFor();
     const edit = table
@@ -197,7 +195,7 @@ describe("everyday friction", () => {
   });
 
   it("leaves stop words out of the keywords and tags many free-text answers at once", async () => {
-    const page = await logIn("kita.demo", "kita-demo-password", "/staff");
+    const page = await staffPage("kita.demo", "kita-demo-password", "/staff");
     const list = (await (await fetch(`${app.server.url}/api/staff/surveys`, { headers: await cookieOf(page) })).json()) as {
       surveys: { id: string; ward: string | null; kind: string }[];
     };

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { axeViolations, serverAndBrowserForThisFile, smallTargets } from "./harness";
+import { axeViolations, logIn, serverAndBrowserForThisFile, smallTargets } from "./harness";
 
 const app = serverAndBrowserForThisFile();
 let context: BrowserContext;
@@ -15,12 +15,6 @@ let context: BrowserContext;
 afterEach(async () => {
   await context?.close();
 });
-
-async function logIn(page: Page, password = "kita-demo-password") {
-  await page.getByLabel("ログイン名").fill("kita.demo");
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "ログイン" }).click();
-}
 
 describe("the staff console", () => {
   it("keeps the stop-word panel open, and its list unfetched again, while the free-text comments reload", async () => {
@@ -72,7 +66,7 @@ describe("the staff console", () => {
     await page.goto(`${app.server.url}/staff`);
     await page.getByRole("heading", { name: "職員ログイン" }).waitFor();
 
-    await logIn(page, "wrong password");
+    await logIn(page, "kita.demo", "wrong password");
     await expect.poll(() => page.getByRole("alert").innerText()).toContain("ログイン名またはパスワードが違います");
 
     await logIn(page);

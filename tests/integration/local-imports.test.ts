@@ -15,31 +15,10 @@ import type { PlaceInput } from "../../shared/local/schemas";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
+import { placeInput } from "../helpers/rows";
 import { insertStaff, jsonClient } from "../helpers/staff";
 
-const place = (overrides: Partial<PlaceInput> = {}): PlaceInput => ({
-  ward: "27127",
-  area: null,
-  kind: "hyakusai",
-  name: "扇町いきいき百歳体操",
-  nameKana: "",
-  address: "大阪市北区扇町2-1",
-  building: "",
-  latitude: 34.706,
-  longitude: 135.513,
-  schedule: { rules: [{ weekday: 2, start: "14:00", end: "15:00" }] },
-  capacity: null,
-  fee: "",
-  audience: "",
-  contactName: "",
-  phone: "",
-  url: null,
-  barrierFree: "",
-  languages: [],
-  notes: "",
-  confirmedOn: "2026-10-01",
-  ...overrides,
-});
+const place = placeInput;
 
 const header = "全国地方公共団体コード,ID,名称,住所,緯度,経度,利用可能曜日,開始時間,終了時間,種類,備考,確認日";
 const row = (ward: string, name: string, notes = "") =>

@@ -17,32 +17,10 @@ import { plainText } from "../../shared/locales/ruby";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
-import { insertWards } from "../helpers/rows";
+import { insertWards, placeInput } from "../helpers/rows";
 import { insertStaff, jsonClient } from "../helpers/staff";
 
-const place = (overrides: Partial<PlaceInput> = {}): PlaceInput => ({
-  ward: "27127",
-  area: null,
-  kind: "hyakusai",
-  name: "扇町いきいき百歳体操",
-  nameKana: "",
-  address: "大阪市北区扇町2-1",
-  building: "",
-  latitude: 34.706,
-  longitude: 135.513,
-  schedule: { rules: [{ weekday: 2, start: "14:00", end: "15:00" }] },
-  capacity: null,
-  fee: "",
-  audience: "",
-  contactName: "",
-  phone: "",
-  url: null,
-  barrierFree: "",
-  languages: [],
-  notes: "動きやすい服装で来てください",
-  confirmedOn: "2026-10-01",
-  ...overrides,
-});
+const place = (overrides: Partial<PlaceInput> = {}): PlaceInput => placeInput({ notes: "動きやすい服装で来てください", ...overrides });
 
 describe.each(dialects)("local data in six languages", (dialect) => {
   describe.skipIf(dialect.skipReason !== undefined)(suiteTitle(dialect), () => {

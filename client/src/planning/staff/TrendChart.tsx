@@ -5,6 +5,7 @@
  */
 import { type Indicator, type IndicatorSeries, trendPoints } from "../../../../shared/planning/indicators";
 import { T, useT } from "../../app/i18n/T";
+import { shareScale, tickLabel } from "./share-scale";
 
 export function TrendChart({ indicator, series, describedBy }: { indicator: Indicator; series: IndicatorSeries; describedBy: string }) {
   const { plain } = useT();
@@ -18,22 +19,20 @@ export function TrendChart({ indicator, series, describedBy }: { indicator: Indi
     ...(series.baseline !== null ? [series.baseline] : []),
     ...(series.target !== null ? [series.target] : []),
   ];
-  if (values.length === 0) return null;
-  const low = Math.max(0, Math.floor((Math.min(...values) - 0.05) * 10) / 10);
-  const high = Math.min(1, Math.ceil((Math.max(...values) + 0.05) * 10) / 10);
+  const scale = shareScale(values);
+  if (!scale) return null;
   const [width, height, left, right, top, bottom] = [640, 260, 56, 16, 16, 36];
   const x = (year: number) => left + ((year - from) / Math.max(1, to - from)) * (width - left - right);
-  const y = (share: number) => top + ((high - share) / Math.max(0.01, high - low)) * (height - top - bottom);
-  const ticks = Array.from({ length: Math.round((high - low) * 10) + 1 }, (_, i) => low + i / 10);
+  const y = (share: number) => top + (1 - scale.at(share)) * (height - top - bottom);
   const line = shown.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.year).toFixed(1)},${y(p.share as number).toFixed(1)}`).join(" ");
   return (
     <figure className="trend">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={plain("staff:indicators.chartLabel")} aria-describedby={describedBy}>
-        {ticks.map((tick) => (
+        {scale.ticks.map((tick) => (
           <g key={tick.toFixed(2)}>
             <line x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} className="grid" />
             <text x={left - 6} y={y(tick) + 4} textAnchor="end" className="tick">
-              {Math.round(tick * 100)}%
+              {tickLabel(tick)}
             </text>
           </g>
         ))}

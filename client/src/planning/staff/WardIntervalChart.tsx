@@ -5,6 +5,7 @@
  */
 import type { IndicatorPoint, TargetStatus } from "../../../../shared/planning/indicators";
 import { T } from "../../app/i18n/T";
+import { shareScale, tickLabel } from "./share-scale";
 
 export interface ComparedWard {
   point: IndicatorPoint | null;
@@ -25,22 +26,20 @@ export function WardIntervalChart({
     ...(w.point?.share != null ? [w.point.share, ...(w.point.interval ?? [])] : []),
     ...(w.target !== null ? [w.target] : []),
   ]);
-  if (values.length === 0) return null;
-  const low = Math.max(0, Math.floor((Math.min(...values) - 0.05) * 10) / 10);
-  const high = Math.min(1, Math.ceil((Math.max(...values) + 0.05) * 10) / 10);
+  const scale = shareScale(values);
+  if (!scale) return null;
   const [width, row, left, right, top, bottom] = [640, 22, 150, 16, 8, 28];
   const height = top + wards.length * row + bottom;
-  const x = (share: number) => left + ((share - low) / Math.max(0.01, high - low)) * (width - left - right);
+  const x = (share: number) => left + scale.at(share) * (width - left - right);
   const y = (i: number) => top + i * row + row / 2;
-  const ticks = Array.from({ length: Math.round((high - low) * 10) + 1 }, (_, i) => low + i / 10);
   return (
     <figure className="trend ward-chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} aria-describedby={describedBy}>
-        {ticks.map((tick) => (
+        {scale.ticks.map((tick) => (
           <g key={tick.toFixed(2)}>
             <line x1={x(tick)} x2={x(tick)} y1={top} y2={height - bottom} className="grid" />
             <text x={x(tick)} y={height - 8} textAnchor="middle" className="tick">
-              {Math.round(tick * 100)}%
+              {tickLabel(tick)}
             </text>
           </g>
         ))}
