@@ -9,9 +9,9 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from "react"
 import { T } from "../app/i18n/T";
 import { navigate } from "../app/router";
 import { Page } from "../app/shell/Page";
+import { CodeField } from "./CodeField";
 import { CodeOffline } from "./CodeOffline";
 import { type CodeOutcome, resolveCode, surveyPathFor } from "./resolve-code";
-import { UsedCode } from "./UsedCode";
 
 const messages: Partial<Record<CodeOutcome["status"], string>> = {
   invalid: "surveys.code.invalid",
@@ -57,39 +57,18 @@ export function CodeEntryPage({ codeFromLink }: { codeFromLink: string | null })
         <T k="surveys.enterCode.intro" />
       </p>
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="letter-code">
-            <T k="surveys.code.label" />
-          </label>
-          <p id="letter-code-hint" className="hint">
-            <T k="surveys.enterCode.hint" />
-          </p>
-          <input
-            id="letter-code"
-            className="code-input"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-describedby="letter-code-hint"
-            aria-invalid={errorKey ? true : undefined}
-            value={value}
-            onChange={(e) => {
-              setValue(e.target.value);
-              setOutcome(null);
-            }}
-          />
-        </div>
-        <p role="status" className="hint">
-          {checking && <T k="surveys.code.checking" />}
-        </p>
-        <div role="alert">
-          {errorKey && (
-            <p className="error">
-              <T k={errorKey} />
-            </p>
-          )}
-          {outcome?.status === "used" && <UsedCode ward={outcome.ward} />}
-        </div>
+        <CodeField
+          id="letter-code"
+          hintKey="surveys.enterCode.hint"
+          value={value}
+          errorKey={errorKey ?? null}
+          check={checking ? "checking" : outcome?.status === "used" ? "used" : "idle"}
+          ward={outcome?.status === "used" ? outcome.ward : null}
+          onChange={(next) => {
+            setValue(next);
+            setOutcome(null);
+          }}
+        />
         <button type="submit" className="button primary" disabled={checking}>
           <T k="surveys.enterCode.submit" />
         </button>

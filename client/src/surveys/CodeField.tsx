@@ -1,11 +1,15 @@
 /**
- * The invitation code screen of a sampled survey (the code printed on the letter): while the server
- * checks it, a status; a used code, the explanation and whom to call (UsedCode.tsx).
+ * The field for the code printed on a letter, on a sampled survey's code screen and on コードを入力
+ * (CodeEntryPage.tsx, with its own id and hint): while the server checks it, a status; a used code, the
+ * explanation and whom to call (UsedCode.tsx).
  */
 import { T } from "../app/i18n/T";
 import { UsedCode } from "./UsedCode";
 
 interface Props {
+  /** The input's id (the hint's is this with -hint). */
+  id?: string;
+  hintKey?: string;
   value: string;
   errorKey: string | null;
   check: "idle" | "checking" | "used";
@@ -13,22 +17,22 @@ interface Props {
   onChange: (value: string) => void;
 }
 
-export function CodeField({ value, errorKey, check, ward, onChange }: Props) {
+export function CodeField({ id = "invitation-code", hintKey = "surveys.code.hint", value, errorKey, check, ward, onChange }: Props) {
   return (
     <div className="field">
-      <label htmlFor="invitation-code">
+      <label htmlFor={id}>
         <T k="surveys.code.label" />
       </label>
-      <p id="invitation-code-hint" className="hint">
-        <T k="surveys.code.hint" />
+      <p id={`${id}-hint`} className="hint">
+        <T k={hintKey} />
       </p>
       <input
-        id="invitation-code"
+        id={id}
         className="code-input"
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        aria-describedby="invitation-code-hint"
+        aria-describedby={`${id}-hint`}
         aria-invalid={errorKey || check === "used" ? true : undefined}
         value={value}
         onChange={(e) => onChange(e.target.value)}

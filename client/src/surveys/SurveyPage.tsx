@@ -36,13 +36,22 @@ export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeF
         </Page>
       );
     case "failed":
+    case "notOnDevice": {
+      // Offline and never saved on this phone: always worth trying again; a failure, when the network failed.
+      const messageKey =
+        loading.status === "notOnDevice"
+          ? "surveys.notOnDevice"
+          : loading.errorKey === "errors.surveys.not_found"
+            ? "surveys.notFound"
+            : loading.errorKey;
+      const retry = loading.status === "notOnDevice" || loading.errorKey === "errors.network";
       return (
         <Page titleKey="surveys.title">
           <div role="alert">
             <p>
-              <T k={loading.errorKey === "errors.surveys.not_found" ? "surveys.notFound" : loading.errorKey} />
+              <T k={messageKey} />
             </p>
-            {loading.errorKey === "errors.network" && (
+            {retry && (
               <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
                 <T k="common.retry" />
               </button>
@@ -51,20 +60,7 @@ export function SurveyPage({ surveyId, codeFromLink }: { surveyId: string; codeF
           <BackToList />
         </Page>
       );
-    case "notOnDevice":
-      return (
-        <Page titleKey="surveys.title">
-          <div role="alert">
-            <p>
-              <T k="surveys.notOnDevice" />
-            </p>
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-              <T k="common.retry" />
-            </button>
-          </div>
-          <BackToList />
-        </Page>
-      );
+    }
     case "closed":
       return (
         <Page titleKey="surveys.title">
