@@ -128,6 +128,25 @@ describe("letters that work on paper", () => {
     expect(pdfPages(await staff.pdf({ format: "A4" }))).toBe(25);
   });
 
+  it("load the ward's contact again after a failed load, when staff press retry", async () => {
+    const survey = await sampledSurvey();
+    const staff = await staffPage();
+    let failures = 1;
+    await staff.route("**/api/staff/wards/contact?*", async (route) => {
+      if (route.request().method() === "GET" && failures-- > 0) await route.abort("internetdisconnected");
+      else await route.continue();
+    });
+    await staff.goto(`${app.server.url}/staff/surveys/${survey.id}`);
+    const contact = staff.getByRole("form", { name: "依頼状の問い合わせ先" });
+    // No field and no save button while the contact is not loaded: a retry instead.
+    await contact.getByRole("alert").waitFor();
+    expect(await contact.getByRole("button", { name: "問い合わせ先を保存する" }).count()).toBe(0);
+    await contact.getByRole("alert").getByRole("button").click();
+    await contact.getByLabel("電話番号").waitFor();
+    expect(await contact.getByLabel("電話番号").inputValue()).not.toBe("");
+    await contact.getByRole("button", { name: "問い合わせ先を保存する" }).waitFor();
+  });
+
   it("have no axe violations and 44 px targets in the console in English, letters shown", { timeout: 120_000 }, async () => {
     const survey = await sampledSurvey();
     const staff = await newPage({ locale: "en-US" });
