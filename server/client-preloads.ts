@@ -6,9 +6,8 @@
  * this (it has them kept already); a page the preload did not guess (settings in another language) only asks again.
  */
 import { detectLocale } from "../shared/locales/locales";
+import { surveyOfPage } from "../shared/surveys/page-path";
 import type { Preloads } from "./platform/http/static";
-
-const surveyPage = /^\/surveys\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** Accept-Language's tags in the order given (weights are not read: browsers send them in preference order). */
 function languagesOf(header: string | undefined): string[] {
@@ -27,7 +26,7 @@ export const clientPreloads: Preloads = ({ path, acceptLanguage }, manifest) => 
   if (!home && !page.startsWith("/staff")) {
     for (const chunk of manifest.chunkWithImports("src/app/later.ts")) links.push(`<${chunk}>; rel=modulepreload`);
   }
-  const survey = surveyPage.exec(page);
-  if (survey) links.push(`</api/surveys/${survey[1]}>; rel=preload; as=fetch; crossorigin`);
+  const survey = surveyOfPage(page);
+  if (survey) links.push(`</api/surveys/${survey}>; rel=preload; as=fetch; crossorigin`);
   return links;
 };

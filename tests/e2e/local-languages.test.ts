@@ -8,6 +8,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PlaceInput } from "../../shared/local/schemas";
+import { placeInput } from "../helpers/place-input";
 import { axeViolations, serverAndBrowserForThisFile, settingsStored } from "./harness";
 
 const app = serverAndBrowserForThisFile();
@@ -27,28 +28,16 @@ async function staffSession() {
   return { cookie, "x-csrf-token": csrfToken };
 }
 
-const japaneseOnly: PlaceInput = {
-  ward: "27127",
+const japaneseOnly: PlaceInput = placeInput({
   area: "27127-01",
   kind: "salon",
   name: "扇町ふれあい喫茶",
-  nameKana: "",
   address: "大阪市北区扇町1丁目1-1",
-  building: "",
   latitude: 34.7066,
   longitude: 135.5116,
   schedule: { rules: [{ weekday: 3, start: "10:00", end: "11:30" }] },
-  capacity: null,
-  fee: "",
-  audience: "",
-  contactName: "",
-  phone: "",
-  url: null,
-  barrierFree: "",
-  languages: [],
-  notes: "",
   confirmedOn: "2026-11-01",
-};
+});
 
 beforeAll(async () => {
   const headers = await staffSession();

@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PlaceInput } from "../../shared/local/schemas";
+import { placeInput } from "../helpers/place-input";
 import { axeViolations, serverAndBrowserForThisFile } from "./harness";
 
 const app = serverAndBrowserForThisFile();
@@ -29,28 +30,8 @@ async function staffSession() {
   return { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" };
 }
 
-const tuesdayPlace = (name: string, latitude: number, longitude: number): PlaceInput => ({
-  ward: "27127",
-  area: "27127-01",
-  kind: "hyakusai",
-  name,
-  nameKana: "",
-  address: "大阪市北区扇町1丁目1-1",
-  building: "",
-  latitude,
-  longitude,
-  schedule: { rules: [{ weekday: 2, start: "14:00", end: "15:00" }] },
-  capacity: null,
-  fee: "無料",
-  audience: "",
-  contactName: "",
-  phone: "",
-  url: null,
-  barrierFree: "",
-  languages: [],
-  notes: "",
-  confirmedOn: "2026-11-01",
-});
+const tuesdayPlace = (name: string, latitude: number, longitude: number): PlaceInput =>
+  placeInput({ area: "27127-01", name, address: "大阪市北区扇町1丁目1-1", latitude, longitude, fee: "無料", confirmedOn: "2026-11-01" });
 
 beforeAll(async () => {
   const headers = await staffSession();

@@ -6,7 +6,6 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "../../server/platform/db/database";
 import type { AreaTable, SurveyTable } from "../../server/platform/db/schema";
 import { insertInto } from "../../server/platform/db/write";
-import type { PlaceInput } from "../../shared/local/schemas";
 import type { SurveyDefinition } from "../../shared/surveys/model";
 import { wardRecords } from "../../shared/wards/data";
 
@@ -56,28 +55,3 @@ export function surveyRow(definition: SurveyDefinition, overrides: Partial<Surve
     ...overrides,
   };
 }
-
-/** A 通いの場 as staff send it, with only what every place needs (北区, Tuesdays 14:00–15:00): a suite adds the rest. */
-export const placeInput = (overrides: Partial<PlaceInput> = {}): PlaceInput => ({
-  ward: "27127",
-  area: null,
-  kind: "hyakusai",
-  name: "扇町いきいき百歳体操",
-  nameKana: "",
-  address: "大阪市北区扇町2-1",
-  building: "",
-  latitude: 34.706,
-  longitude: 135.513,
-  schedule: { rules: [{ weekday: 2, start: "14:00", end: "15:00" }] },
-  capacity: null,
-  fee: "",
-  audience: "",
-  contactName: "",
-  phone: "",
-  url: null,
-  barrierFree: "",
-  languages: [],
-  notes: "",
-  confirmedOn: "2026-10-01",
-  ...overrides,
-});

@@ -15,7 +15,7 @@ import type { PlaceInput } from "../../shared/local/schemas";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
-import { placeInput } from "../helpers/rows";
+import { placeInput } from "../helpers/place-input";
 import { insertStaff, jsonClient } from "../helpers/staff";
 
 const place = placeInput;

@@ -17,7 +17,8 @@ import { plainText } from "../../shared/locales/ruby";
 import { testApp } from "../helpers/app";
 import { dialects, suiteTitle, type TestDatabase } from "../helpers/database";
 import { expectErrorResponse } from "../helpers/errors";
-import { insertWards, placeInput } from "../helpers/rows";
+import { placeInput } from "../helpers/place-input";
+import { insertWards } from "../helpers/rows";
 import { insertStaff, jsonClient } from "../helpers/staff";
 
 const place = (overrides: Partial<PlaceInput> = {}): PlaceInput => placeInput({ notes: "動きやすい服装で来てください", ...overrides });

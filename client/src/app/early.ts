@@ -3,11 +3,12 @@
  * language's strings (a first visit's), so that it runs while the rest of the script is evaluated.
  */
 import { detectLocale } from "../../../shared/locales/locales";
+import { surveyOfPage } from "../../../shared/surveys/page-path";
 import { prefetchLocale } from "./i18n/locale-files";
 import { askEarly } from "./pwa/offline-fetch";
 
 prefetchLocale(detectLocale(navigator.languages));
 // A survey's page (a poll's link, an invitation letter's) needs the survey first: asked for now, it comes while the
 // page's chunk downloads and Dexie is read, instead of after (surveys/open-survey.ts asks for the same address).
-const survey = /^\/surveys\/([0-9a-f-]{36})$/.exec(location.pathname);
-if (survey) askEarly(`/api/surveys/${survey[1]}`);
+const survey = surveyOfPage(location.pathname);
+if (survey) askEarly(`/api/surveys/${survey}`);

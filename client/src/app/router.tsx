@@ -3,6 +3,7 @@
  * new tab, copy, keyboard all work); a plain click is turned into pushState.
  */
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from "react";
+import { uuidPattern } from "../../../shared/surveys/page-path";
 
 export const sections = ["/surveys", "/places", "/community", "/childcare", "/settings"] as const;
 export type Section = (typeof sections)[number];
@@ -23,8 +24,6 @@ export type Route =
   | { page: "settings" }
   | { page: "notFound" };
 
-const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
 export function matchRoute(pathname: string, search: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/surveys";
   if (path === "/" || path === "/surveys") return { page: "surveys" };
@@ -32,14 +31,14 @@ export function matchRoute(pathname: string, search: string): Route {
   if (path === "/surveys/code") return { page: "code", code: null };
   const short = path.match(/^\/c\/([^/]{1,64})$/);
   if (short) return { page: "code", code: safeDecode(short[1] as string) };
-  const survey = path.match(new RegExp(`^/surveys/(${uuid})(/results)?$`));
+  const survey = path.match(new RegExp(`^/surveys/(${uuidPattern})(/results)?$`));
   if (survey) {
     const id = survey[1] as string;
     return survey[2] ? { page: "results", id } : { page: "survey", id, code: new URLSearchParams(search).get("code") };
   }
-  const place = path.match(new RegExp(`^/places/(${uuid})$`));
+  const place = path.match(new RegExp(`^/places/(${uuidPattern})$`));
   if (place) return { page: "place", id: place[1] as string };
-  const community = path.match(new RegExp(`^/community/(associations|councils)/(${uuid})$`));
+  const community = path.match(new RegExp(`^/community/(associations|councils)/(${uuidPattern})$`));
   if (community) return { page: community[1] === "associations" ? "association" : "council", id: community[2] as string };
   for (const page of ["places", "community", "childcare", "settings"] as const) if (path === `/${page}`) return { page };
   return { page: "notFound" };
